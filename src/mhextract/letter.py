@@ -1,0 +1,55 @@
+"""A normalised letter: one body string with footnotes appended, and where things are.
+
+`text` = body paragraphs joined by blank lines, then (from `body_end`) each
+footnote's text as its own paragraph. Footnote markers are removed from the
+body (their positions kept as `Footnote.anchor`), so no extractor ever reads
+`20182` as a year. Every offset in the record points into `text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from mhextract.ingest.raw import Format
+from mhextract.record import Footnote
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph with the layout hints segmenting needs."""
+
+    start: int
+    end: int
+    page: int | None = None
+    heading_level: int | None = None  # markdown `#` level, or None
+    bold: bool = False  # whole paragraph bold (markdown ** or PDF bold font)
+    italic: bool = False
+    lines: int = 1  # how many source lines it was joined from
+
+
+@dataclass
+class Letter:
+    path: str
+    format: Format
+    sha256: str
+    text: str
+    body_end: int
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    letterhead: dict[str, list[str]] = field(default_factory=dict)  # label -> values, e.g. "Datum"
+    header_lines: list[str] = field(default_factory=list)  # text above the body (addressee etc.)
+    pages: int | None = None
+    page_starts: list[tuple[int, int]] = field(default_factory=list)  # (offset, page), sorted
+
+    @property
+    def body(self) -> str:
+        return self.text[: self.body_end]
+
+    def page_at(self, offset: int) -> int | None:
+        """The page an offset falls on, where the source has pages."""
+        if not self.page_starts:
+            return None
+        offsets = [o for o, _ in self.page_starts]
+        i = bisect.bisect_right(offsets, offset) - 1
+        return self.page_starts[max(i, 0)][1]

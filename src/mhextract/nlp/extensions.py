@@ -1,0 +1,69 @@
+"""The `Doc` extensions our components read and write, registered once.
+
+Inputs set before the pipeline runs (by `mhextract.build` or by a user):
+  doc._.letter_date   ISO date of the letter, for resolving `jl.`, `dit jaar`
+  doc._.footnotes     list[record.Footnote]: footnote texts and marker anchors
+  doc._.body_end      offset where the appended footnote texts begin
+  doc._.metadata      record.Metadata (signatories etc.), may be None
+Outputs, one list of record models per component (None until it has run):
+  kamerstukken, references, motions, dates, figures, organisations, persons,
+  recommendations, commitments.
+Each component also puts its mentions into `doc.spans[<name>]` for spaCy users.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span
+
+INPUTS = ("letter_date", "footnotes", "body_end", "metadata")
+OUTPUTS = (
+    "kamerstukken", "references", "motions", "dates", "figures",
+    "organisations", "persons", "recommendations", "commitments",
+)
+
+
+def register_extensions() -> None:
+    """Register every extension (idempotent; mutable defaults are avoided on purpose)."""
+    for name in INPUTS + OUTPUTS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+def add_span_group(doc: Doc, group: str, spans: Iterable[tuple[int, int, str]]) -> None:
+    """Put character-offset matches into `doc.spans[group]`, snapped outward to tokens."""
+    out: list[Span] = []
+    for start, end, label in spans:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            out.append(span)
+    doc.spans[group] = out
+
+
+def claimed_ranges(doc: Doc, *fields: str) -> list[tuple[int, int]]:
+    """Character ranges already taken by earlier components' outputs (sorted).
+
+    Lets later extractors skip text that is, e.g., a Kamerstuk reference or a date,
+    so that `2023/24` in a citation never becomes a date and a date never a figure.
+    """
+    ranges: list[tuple[int, int]] = []
+    for name in fields:
+        for item in getattr(doc._, name) or []:
+            ranges.extend((s.start, s.end) for s in _spans_of(item))
+    return sorted(ranges)
+
+
+def _spans_of(item: object) -> Iterator[object]:
+    span = getattr(item, "span", None)
+    if span is not None:
+        yield span
+    yield from getattr(item, "mentions", None) or []
+
+
+def overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps any range in `ranges`."""
+    return any(s < end and start < e for s, e in ranges)

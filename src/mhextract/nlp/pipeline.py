@@ -1,0 +1,109 @@
+"""Deciding and building the spaCy pipeline: the Dutch model when present, else blank Dutch.
+
+One function, `load_pipeline`, is the only place that loads a spaCy pipeline, so the
+CLI, the batch runner and the tests (with a tiny trained pipeline) share it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from typing import TextIO
+
+import spacy
+from spacy.language import Language
+
+from mhextract import extract  # noqa: F401  (registers our factories)
+from mhextract.errors import ModelError
+from mhextract.nlp import extensions  # noqa: F401  (registers Doc extensions)
+
+DEFAULT_MODEL = "nl_core_news_lg"
+ENV_VAR = "MHEXTRACT_MODEL"
+BLANK = "blank:nl"
+INSTALL_HINT = f"python -m spacy download {DEFAULT_MODEL}"
+
+# Our components, in the order they must run: later ones read earlier outputs
+# (motions use kamerstukken; dates skip references; figures skip dates).
+COMPONENTS: tuple[str, ...] = (
+    "mh_kamerstukken",
+    "mh_references",
+    "mh_motions",
+    "mh_dates",
+    "mh_figures",
+    "mh_organisations",
+    "mh_persons",
+    "mh_recommendations",
+    "mh_commitments",
+)
+
+# Statistical components we never need: skipping them keeps a full model fast.
+_UNUSED = ("parser", "lemmatizer", "morphologizer", "tagger", "senter", "attribute_ruler")
+
+
+def resolve_model_name(model: str | None) -> tuple[str, bool]:
+    """Which pipeline to load and whether the user asked for it explicitly."""
+    if model:
+        return model, True
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return env, True
+    return DEFAULT_MODEL, False
+
+
+def load_pipeline(model: str | None = None, *, warn: TextIO | None = None) -> Language:
+    """Load `model` (name or path), or the default model, or fall back to blank Dutch.
+
+    An explicitly requested model that cannot be loaded is an error; the default
+    model being absent is not: we warn once on `warn` (stderr) and use `blank:nl`
+    plus our rule components, which carry the extraction on their own.
+    """
+    name, explicit = resolve_model_name(model)
+    if name == BLANK:
+        nlp = spacy.blank("nl")
+    elif explicit or _is_installed(name):
+        try:
+            nlp = spacy.load(name, exclude=list(_UNUSED))
+        except OSError as exc:
+            raise ModelError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
+    else:
+        stream = warn if warn is not None else sys.stderr
+        print(
+            f"mhextract: warning: spaCy model {name!r} is not installed; using blank Dutch "
+            f"(spacy.blank('nl')) with mhextract's rule components. For statistical NER "
+            f"install it with: {INSTALL_HINT}",
+            file=stream,
+        )
+        nlp = spacy.blank("nl")
+    is_blank = name == BLANK or not nlp.pipe_names
+    nlp.meta["mhextract_model"] = BLANK if is_blank else name
+    add_components(nlp)
+    return nlp
+
+
+def add_components(nlp: Language) -> Language:
+    """Append our registered components that are not in `nlp` yet, in pipeline order."""
+    for factory in COMPONENTS:
+        if factory in nlp.pipe_names:
+            continue
+        if Language.has_factory(factory):
+            nlp.add_pipe(factory)
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    """A short name for the record: `blank:nl` or `<lang>_<name>-<version>` of the model."""
+    label = nlp.meta.get("mhextract_model")
+    if isinstance(label, str) and label != BLANK:
+        version = nlp.meta.get("version")
+        meta_name = nlp.meta.get("name")
+        if meta_name and meta_name != "pipeline":
+            return f"{nlp.lang}_{meta_name}-{version}" if version else f"{nlp.lang}_{meta_name}"
+        return label
+    return BLANK
+
+
+def _is_installed(name: str) -> bool:
+    if os.path.sep in name or name.startswith("."):
+        return os.path.exists(name)
+    return importlib.util.find_spec(name) is not None

@@ -1,0 +1,33 @@
+"""Where the project's data lives: `models/` (patterns, gazetteers) and `corpus/`."""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_REPO = Path(__file__).resolve().parents[2]
+
+# `models/` is data, shipped beside the package in a checkout; MHEXTRACT_MODELS overrides it.
+MODELS_DIR = Path(os.environ.get("MHEXTRACT_MODELS", _REPO / "models"))
+CORPUS_DIR = _REPO / "corpus"
+
+
+@cache
+def load_json(name: str) -> Any:
+    """Read `models/<name>` (JSON), once per process."""
+    with open(MODELS_DIR / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def load_jsonl(name: str) -> list[dict[str, Any]]:
+    """Read `models/<name>` (JSON lines); blank lines and `//` comments are skipped."""
+    rows: list[dict[str, Any]] = []
+    with open(MODELS_DIR / name, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("//"):
+                rows.append(json.loads(line))
+    return rows

@@ -1,0 +1,174 @@
+"""The record contract (schema_version "1"): what `mhextract parse` emits and downstream tools read.
+
+Every offset points into `Record.text`. Extractors create these models with
+`Span(start, end)` only; `build.py` fills in `page` and `section` afterwards.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class Model(BaseModel):
+    """Base for all record models: no unknown fields, validate on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Span(Model):
+    """Provenance of one mention: character offsets into `text`, page, section index."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    page: int | None = None
+    section: int | None = None
+
+
+class Extractor(Model):
+    name: str = "mhextract"
+    version: str
+    model: str = Field(description="spaCy pipeline that produced the record, e.g. 'blank:nl' or 'nl_core_news_lg'")
+
+
+class Source(Model):
+    path: str
+    sha256: str
+    format: Literal["pdf", "text", "markdown", "docx", "html", "xml", "web"]
+    pages: int | None = None
+
+
+class Signatory(Model):
+    role: str
+    name: str
+
+
+class Metadata(Model):
+    date: str | None = Field(default=None, description="ISO date of the letter")
+    subject: str | None = None
+    reference: str | None = Field(default=None, description="Ons kenmerk")
+    addressee: str | None = None
+    sender: str | None = None
+    kamerstuk: str | None = Field(default=None, description="the letter's own Kamerstuk id, e.g. 28638-183")
+    signatories: list[Signatory] = Field(default_factory=list)
+
+
+class Section(Model):
+    title: str
+    number: str | None = None
+    level: int = 1
+    start: int
+    end: int
+    page: int | None = None
+
+
+class Footnote(Model):
+    number: int
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+    anchor: int | None = Field(default=None, description="offset in text of the marker's position")
+
+
+class Organisation(Model):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    kind: Literal[
+        "ministry", "police", "judiciary", "inspectorate", "advisory", "ngo",
+        "municipality", "chamber", "research", "other",
+    ] = "other"
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Person(Model):
+    name: str
+    role: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class KamerstukRef(Model):
+    id: str = Field(description="normalised id, e.g. 28638-207, 35925-VI-118, 34091-M, 28638")
+    dossier: str
+    suffix: str | None = None
+    number: str | None = None
+    chamber: str | None = None
+    session: str | None = None
+    url: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Reference(Model):
+    kind: Literal["handelingen", "zaak", "ecli", "toezegging", "document", "rijkswet"]
+    id: str
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Motion(Model):
+    submitters: list[str] = Field(default_factory=list)
+    kamerstuk: str | None = None
+    chamber: str | None = None
+    status: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class DateMention(Model):
+    text: str
+    value: str | None = None
+    precision: Literal["day", "month", "season", "quarter", "year", "range"] | None = None
+    span: Span
+
+
+class Figure(Model):
+    text: str
+    value: float | int | None = None
+    unit: Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "other"] = "other"
+    subject: str | None = None
+    period: str | None = None
+    span: Span
+
+
+class Recommendation(Model):
+    number: int | None = None
+    by: str | None = None
+    title: str
+    text: str
+    response: str | None = None
+    span: Span
+
+
+class Commitment(Model):
+    text: str
+    kind: Literal["made", "fulfilled", "reported"]
+    due: str | None = None
+    reference: str | None = None
+    span: Span
+
+
+class Record(Model):
+    """One letter, fully extracted. Field names are the contract; add, never rename."""
+
+    schema_version: str = SCHEMA_VERSION
+    extractor: Extractor
+    source: Source
+    text: str
+    metadata: Metadata
+    sections: list[Section] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    persons: list[Person] = Field(default_factory=list)
+    kamerstukken: list[KamerstukRef] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    motions: list[Motion] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of `Record`, as printed by `mhextract schema`."""
+    return Record.model_json_schema()
