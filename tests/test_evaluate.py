@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from mhextract import record as rec
+from mhextract.errors import MhextractError
 from mhextract.evaluate import (
     FIELDS,
     EvalReport,
@@ -362,8 +363,8 @@ def test_missed_items_and_diff(tmp_path: Path) -> None:
         missed_items(GOLD_DIR, tmp_path, "nonsense")
 
     text = diff(before.to_json(), after)
-    assert "- lost    2022-10-17" in text
-    assert "+ spurious 7 cases" in text
+    assert "- lost     2022-10-17" in text
+    assert "- new FP   7 cases" in text
     assert [line.split()[0] for line in text.splitlines()[1:3]] == ["dates", "figures"]
     assert diff(None, after) == "no previous evaluation to compare with"
     assert "(no field F1 changed)" in diff(after.to_dict(), after)
@@ -378,3 +379,15 @@ def test_report_json_round_trip(tmp_path: Path) -> None:
                                                  "f1": 1.0}
     assert data["macro_f1"] == round(report.macro_f1, 4)
     assert isinstance(report, EvalReport) and copy.deepcopy(data) == json.loads(report.to_json())
+
+
+def test_bad_directories_give_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(MhextractError, match="gold directory not found"):
+        evaluate(tmp_path / "nope", tmp_path)
+    with pytest.raises(MhextractError, match="no gold files"):
+        load_gold(tmp_path)
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    with pytest.raises(MhextractError, match=r"bad\.json: unreadable gold file"):
+        load_gold(tmp_path)
+    with pytest.raises(MhextractError, match="records directory not found"):
+        evaluate(GOLD_DIR, tmp_path / "nope")

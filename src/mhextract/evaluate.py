@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mhextract.errors import MhextractError
 from mhextract.paths import load_json
 
 FIELDS: tuple[str, ...] = (
@@ -422,11 +423,20 @@ def record_to_gold_view(record: Mapping[str, Any]) -> dict[str, Any]:
 
 def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
     """All gold files of a directory, keyed by document stem (`003_749c75a436ca6fa8`)."""
+    if not Path(gold_dir).is_dir():
+        raise MhextractError(f"{gold_dir}: gold directory not found")
     gold: dict[str, dict[str, Any]] = {}
     for path in sorted(Path(gold_dir).glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise MhextractError(f"{path}: unreadable gold file ({exc})") from exc
+        if not isinstance(data, dict) or "metadata" not in data:
+            raise MhextractError(f"{path}: not a gold file (no 'metadata' key)")
         stem = Path(str(data.get("document") or path.name)).stem
         gold[stem] = data
+    if not gold:
+        raise MhextractError(f"{gold_dir}: no gold files (*.json)")
     return gold
 
 
@@ -596,6 +606,8 @@ class EvalReport:
 def evaluate(gold_dir: Path, records_dir: Path, include_missing: bool = True) -> EvalReport:
     """Score every record in records_dir against its gold; gold letters without a record count as missed."""
     gold = load_gold(gold_dir)
+    if not Path(records_dir).is_dir():
+        raise MhextractError(f"{records_dir}: records directory not found")
     records, unmatched = _load_records(records_dir, gold)
     rows = [DocumentRow(r.name, r.stem, r.format, score_document(gold[r.stem], r.view)) for r in records]
     if include_missing:
@@ -656,10 +668,10 @@ def _item_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
     changes: list[str] = []
     old_tp, new_tp = set(old.get("tp_items", [])), set(new.get("tp_items", []))
     old_fp, new_fp = set(old.get("fp_items", [])), set(new.get("fp_items", []))
-    changes += [f"+ found   {x}" for x in sorted(new_tp - old_tp)]
-    changes += [f"- lost    {x}" for x in sorted(old_tp - new_tp)]
-    changes += [f"+ spurious {x}" for x in sorted(new_fp - old_fp)]
-    changes += [f"- spurious {x} (gone)" for x in sorted(old_fp - new_fp)]
+    changes += [f"+ found    {x}" for x in sorted(new_tp - old_tp)]
+    changes += [f"- lost     {x}" for x in sorted(old_tp - new_tp)]
+    changes += [f"- new FP   {x}" for x in sorted(new_fp - old_fp)]
+    changes += [f"+ FP gone  {x}" for x in sorted(old_fp - new_fp)]
     return changes
 
 
