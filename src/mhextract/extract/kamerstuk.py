@@ -1,1 +1,301 @@
-"""(being written) kamerstuk extractor."""
+"""Kamerstuk citations: `Kamerstuk 28 638, nr. 204`, `Kamerstukken II 2023/24, 28 638, nr. 229`, `34 091, M`.
+
+Find, then resolve (eyecite style): `scan_citations` finds raw matches of one
+grammar (built below from the word lists in `models/kamerstuk.json`), each with
+its offsets; `resolve_citation` turns a match into normalised ids
+(`28638-207`, `35925-VI-118`, `34091-M`, bare `28638`); `find_kamerstukken`
+groups them into one `KamerstukRef` per id with all mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from mhextract.nlp.extensions import add_span_group
+from mhextract.paths import load_json
+from mhextract.record import KamerstukRef, Metadata, Span
+
+DATA_FILE = "kamerstuk.json"
+
+
+def _alt(words: list[str]) -> str:
+    """Regex alternation of literal words, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _word(w: str) -> str:
+    """A literal separator; alphabetic ones must end at a word boundary (`en`, not `enkele`)."""
+    pat = re.escape(w).replace(r"\ ", r"\s+")
+    return pat + r"(?![\w])" if w[-1].isalpha() else pat
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled citation grammar and the word lists it was built from."""
+
+    citation: re.Pattern[str]
+    machine: re.Pattern[str]
+    dossier: re.Pattern[str]
+    number: re.Pattern[str]
+    header_dossier: re.Pattern[str]
+    header_number: re.Pattern[str]
+    data: dict[str, Any] = field(hash=False, compare=False)
+
+
+@cache
+def grammar() -> Grammar:
+    """Build the citation grammar once from `models/kamerstuk.json`."""
+    d = load_json(DATA_FILE)
+    sp = r"[ \u00a0\u202f]"
+    core = rf"\d{{2}}{sp}?\d{{3}}(?!\d)"
+    suffix = rf"(?:{_alt(d['dossier_suffixes'])})(?![\w])"
+    numwords = rf"(?:{_alt(d['number_words'])})"
+    letter = d["eerste_kamer_letter"]
+    num = rf"(?:\d{{1,4}}[a-z]?|{letter})(?![\w])"
+    next_num = rf"{num}(?!{sp}?\d{{3}}(?!\d))"
+    seps = "|".join(_word(s) for s in sorted(d["list_separators"], key=len, reverse=True) if s != ",")
+    sep = rf"(?:\s*,\s*|\s*(?:{seps})\s*)"
+    num_look = rf"(?=\s*,?\s*{numwords}\.?\s*\w|\s?[-–]\s?\d)"
+    suffix_part = rf"(?:{sp}|\s?[-–]\s?)(?:{suffix}|\d{{1,3}}(?!\d){num_look})"
+    dossier = rf"(?<![\w/.\-–]){core}(?:{suffix_part})?"
+    session = r"(?:19|20)\d{2}\s?[/–-]\s?(?:\d{4}|\d{2})(?!\d)"
+    chamber = rf"(?:{_alt(list(d['chambers']))})(?![\w])"
+    chamber_alone = rf"(?:{_alt(d['chambers_without_keyword'])})(?![\w])"
+    prefix = (
+        rf"(?:(?P<kw>{_alt(d['keywords'])})(?![a-z])(?:\s+(?P<ch>{chamber}))?"
+        rf"|(?P<ch2>{chamber_alone})(?=\s*,?\s*{session}))"
+        rf"(?:\s*,?\s*(?P<session>{session}))?\s*,?\s*"
+    )
+    numpart = (
+        rf"(?:\s*,?\s*{numwords}\.?\s*(?P<nums>{num}(?:{sep}{next_num})*)"
+        rf"|\s*,\s*(?P<letter>{letter})(?![\w])"
+        rf"|{sp}?[-–]{sp}?(?P<mnum>\d{{1,4}}[a-z]?)(?![\w])(?!{sp}?\d{{3}}))"
+    )
+    dossiers = rf"(?P<dossiers>{dossier}(?:(?:\s*[,&]\s*|\s+en\s+){dossier})*)"
+    citation = rf"(?:{prefix})?{dossiers}(?P<num>{numpart})?"
+    machine = (
+        rf"(?<![\w])(?:{_alt(d['machine_prefixes'])})(?P<core>\d{{5}})"
+        rf"(?:-(?P<suf>{suffix}|\d{{1,3}}(?=-\w)))?-(?P<n>\d{{1,4}}[a-z]?|{letter})(?![\w])"
+    )
+    one_dossier = rf"(?P<core>{core})(?:(?P<sep>{sp}|\s?[-–]\s?)(?P<suf>{suffix}|\d{{1,3}}(?!\d)))?"
+    one_number = rf"(?P<sep>{sep})?(?P<n>\d{{1,4}}[a-z]?|{letter})"
+    header_dossier = (
+        rf"(?:^|\n|Vergaderjaar\s+{session}\s+)[ \t]*(?P<core>\d{{2}} \d{{3}})(?:[ ]+(?P<suf>{suffix}))?"
+        rf"[ \t]+[A-Z][a-z]"
+    )
+    header_number = rf"(?<![\w])Nr\.\s*(?P<n>\d{{1,4}}[a-z]?|{letter})(?![\w])"
+    return Grammar(
+        citation=re.compile(citation),
+        machine=re.compile(machine),
+        dossier=re.compile(one_dossier),
+        number=re.compile(one_number),
+        header_dossier=re.compile(header_dossier),
+        header_number=re.compile(header_number),
+        data=d,
+    )
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One resolved id from one citation in the text, with the citation's offsets."""
+
+    id: str
+    dossier: str
+    suffix: str | None
+    number: str | None
+    chamber: str | None
+    session: str | None
+    start: int
+    end: int
+
+
+def normalise_session(raw: str | None) -> str | None:
+    """`2019–2020` / `2019/2020` / `2023/24` -> `2019/20`, `2023/24`."""
+    if not raw:
+        return None
+    m = re.match(r"(\d{4})\s?[/–-]\s?(\d{2,4})", raw)
+    if not m:
+        return None
+    return f"{m.group(1)}/{m.group(2)[-2:]}"
+
+
+def make_id(dossier: str, suffix: str | None, number: str | None) -> str:
+    """The GOLD_FORMAT id: dossier digits, `-suffix`, `-number` (each only when present)."""
+    return "-".join(p for p in (dossier, suffix, number) if p)
+
+
+def url_for(kid: str, number: str | None) -> str | None:
+    """Official URL of a numbered Kamerstuk; a bare dossier has no document URL."""
+    if not number:
+        return None
+    return str(grammar().data["url_template"]).format(id=kid)
+
+
+def _chamber(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    key = re.sub(r"\s+", " ", raw)
+    chambers: dict[str, str] = grammar().data["chambers"]
+    return chambers.get(key)
+
+
+def _numbers(nums: str) -> list[str]:
+    """Document numbers of a list such as `184 en 203`, `3, 4 en 5`, `3-5` (ranges expanded)."""
+    g = grammar()
+    ranges = {re.sub(r"\s+", " ", s) for s in g.data["range_separators"]}
+    out: list[str] = []
+    for m in g.number.finditer(nums):
+        n = m.group("n")
+        sep = re.sub(r"\s+", " ", (m.group("sep") or "").strip())
+        if sep in ranges and out and out[-1].isdigit() and n.isdigit():
+            lo, hi = int(out[-1]), int(n)
+            if 0 < hi - lo <= int(g.data["max_range"]):
+                out.extend(str(i) for i in range(lo + 1, hi + 1))
+                continue
+        out.append(n)
+    return out
+
+
+def _looks_like_amount(text: str, start: int, end: int) -> bool:
+    """A number preceded by `€` or followed by `euro`/`miljoen`/`fte` is an amount, not a dossier."""
+    d = grammar().data
+    before = text[max(0, start - 6) : start].strip()
+    if any(before.endswith(m) for m in d["amount_markers_before"]):
+        return True
+    after = text[end : end + 12].lstrip().lower()
+    return any(re.match(re.escape(m) + r"(?![a-z])", after) for m in d["amount_markers_after"])
+
+
+def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
+    """Turn one grammar match into its ids; [] when the match is not a real citation."""
+    g = grammar()
+    keyworded = bool(m.group("kw") or m.group("ch2") or m.group("session"))
+    has_number = bool(m.group("nums") or m.group("letter") or m.group("mnum"))
+    dossiers = list(g.dossier.finditer(m.group("dossiers")))
+    if not has_number and not keyworded:
+        lone = dossiers[0] if len(dossiers) == 1 else None
+        hyphen_roman = bool(lone and lone.group("suf") and "-" in (lone.group("sep") or "")
+                            and not lone.group("suf").isdigit())
+        if not hyphen_roman:
+            return []
+    if not keyworded and _looks_like_amount(text, m.start(), m.end()):
+        return []
+    if m.group("nums"):
+        numbers: list[str | None] = list(_numbers(m.group("nums")))
+    else:
+        numbers = [m.group("letter") or m.group("mnum")]
+    chamber = _chamber(m.group("ch") or m.group("ch2"))
+    session = normalise_session(m.group("session"))
+    out: list[Citation] = []
+    for dm in dossiers:
+        dossier = re.sub(r"\D", "", dm.group("core"))
+        suffix = dm.group("suf")
+        for number in numbers:
+            ch = chamber or ("Eerste Kamer" if number and number.isupper() else None)
+            out.append(Citation(make_id(dossier, suffix, number), dossier, suffix, number, ch, session,
+                                m.start(), m.end()))
+    return out
+
+
+def _resolve_machine(m: re.Match[str]) -> list[Citation]:
+    dossier, suffix, number = m.group("core"), m.group("suf"), m.group("n")
+    ch = "Eerste Kamer" if number.isupper() else None
+    return [Citation(make_id(dossier, suffix, number), dossier, suffix, number, ch, None, m.start(), m.end())]
+
+
+def scan_citations(text: str) -> list[Citation]:
+    """Every resolved citation in `text`, in order; machine forms (`kst-28638-188`) included."""
+    g = grammar()
+    found: list[Citation] = []
+    taken: list[tuple[int, int]] = []
+    for m in g.machine.finditer(text):
+        found.extend(_resolve_machine(m))
+        taken.append(m.span())
+    for m in g.citation.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        found.extend(resolve_citation(m, text))
+    return sorted(found, key=lambda c: (c.start, c.id))
+
+
+def find_header_kamerstukken(text: str) -> list[Citation]:
+    """The letter's own number from an official header (`28 638 Mensenhandel` ... `Nr. 183`)."""
+    g = grammar()
+    head = text[: int(g.data["header_scan_chars"])]
+    first = g.header_dossier.search(head)
+    if first is None:
+        return []
+    num = g.header_number.search(head, first.end(), first.end() + 400)
+    if num is None or ". " in head[first.end() : num.start()]:
+        return []
+    chamber = "Eerste Kamer" if "Eerste Kamer" in head[: num.start()] else None
+    session_m = re.search(r"Vergaderjaar\s+(\d{4}\s?[/–-]\s?\d{2,4})", head[: num.start()])
+    session = normalise_session(session_m.group(1)) if session_m else None
+    out: list[Citation] = []
+    for dm in g.header_dossier.finditer(head, first.start(), num.start()):
+        dossier = dm.group("core").replace(" ", "")
+        suffix, number = dm.group("suf"), num.group("n")
+        out.append(Citation(make_id(dossier, suffix, number), dossier, suffix, number, chamber, session,
+                            dm.start("core"), num.end()))
+    return out
+
+
+def group_citations(citations: list[Citation]) -> list[KamerstukRef]:
+    """One `KamerstukRef` per distinct id, in order of first mention, with every mention."""
+    refs: dict[str, KamerstukRef] = {}
+    for c in citations:
+        ref = refs.get(c.id)
+        if ref is None:
+            ref = KamerstukRef(id=c.id, dossier=c.dossier, suffix=c.suffix, number=c.number,
+                               chamber=c.chamber, session=c.session, url=url_for(c.id, c.number))
+            refs[c.id] = ref
+        ref.chamber = ref.chamber or c.chamber
+        ref.session = ref.session or c.session
+        if not any(s.start == c.start and s.end == c.end for s in ref.mentions):
+            ref.mentions = [*ref.mentions, Span(start=c.start, end=c.end)]
+    return list(refs.values())
+
+
+def find_kamerstukken(text: str, own_id: str | None = None) -> list[KamerstukRef]:
+    """All Kamerstuk references of a letter, one per id; `own_id` (metadata) is added if not cited."""
+    citations = find_header_kamerstukken(text)
+    header_spans = [(c.start, c.end) for c in citations]
+    citations += [c for c in scan_citations(text)
+                  if not any(s < c.end and c.start < e for s, e in header_spans)]
+    refs = group_citations(sorted(citations, key=lambda c: (c.start, c.id)))
+    if own_id and own_id not in {r.id for r in refs}:
+        refs.append(ref_from_id(own_id))
+    return refs
+
+
+def ref_from_id(kid: str) -> KamerstukRef:
+    """A mention-less `KamerstukRef` from a normalised id such as `28638-183` or `35925-VI-118`."""
+    parts = kid.split("-")
+    dossier = parts[0]
+    number = parts[-1] if len(parts) > 1 else None
+    suffix = "-".join(parts[1:-1]) or None
+    return KamerstukRef(id=kid, dossier=dossier, suffix=suffix, number=number, url=url_for(kid, number))
+
+
+class KamerstukComponent:
+    """spaCy component: fills `doc._.kamerstukken` and the `kamerstukken` span group."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        metadata: Metadata | None = doc._.metadata
+        refs = find_kamerstukken(doc.text, metadata.kamerstuk if metadata else None)
+        doc._.kamerstukken = refs
+        add_span_group(doc, "kamerstukken", [(s.start, s.end, r.id) for r in refs for s in r.mentions])
+        return doc
+
+
+@Language.factory("mh_kamerstukken")
+def make_kamerstuk_component(nlp: Language, name: str) -> KamerstukComponent:
+    """Factory for the Kamerstuk citation component."""
+    return KamerstukComponent()
