@@ -1,1 +1,124 @@
-"""(being written) references extractor."""
+"""Other parliamentary references: Handelingen, zaaknummers, document numbers, ECLI, toezeggingen, rijkswetten.
+
+Each form is one row of `models/references.json` (a pattern with named groups and
+the parts that build the id), so a new form is a data change. Find, then resolve:
+`scan_references` yields raw matches with offsets, `resolve_reference` builds the
+id (`handelingen` -> `II-2020/21-30-7`), `find_references` groups them into one
+`Reference` per (kind, id) with every mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from mhextract.extract.kamerstuk import normalise_session
+from mhextract.nlp.extensions import add_span_group
+from mhextract.paths import load_json
+from mhextract.record import Reference, Span
+
+DATA_FILE = "references.json"
+
+
+@dataclass(frozen=True)
+class Form:
+    """One reference form: its kind, compiled pattern and id parts."""
+
+    kind: str
+    name: str
+    pattern: re.Pattern[str]
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RawReference:
+    """One resolved reference mention."""
+
+    kind: str
+    id: str
+    start: int
+    end: int
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return dict(load_json(DATA_FILE))
+
+
+@cache
+def forms() -> tuple[Form, ...]:
+    """The reference forms of `models/references.json`, compiled."""
+    d = _data()
+    chambers = sorted(d["chambers"], key=len, reverse=True)
+    chamber = "(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in chambers) + r")(?![\w])"
+    out = []
+    for f in d["forms"]:
+        src = f["pattern"].replace("{SESSION}", d["session"]).replace("{CHAMBER}", chamber)
+        out.append(Form(f["kind"], f["name"], re.compile(src), tuple(f["parts"])))
+    return tuple(out)
+
+
+def _part(m: re.Match[str], name: str) -> str | None:
+    """The normalised value of one id part of a match (chamber code, session, number, literal)."""
+    if name.startswith("="):
+        return name[1:]
+    groups = m.groupdict()
+    if name == "session" and groups.get("y1"):
+        return f"{groups['y1']}/{groups['y2'][-2:]}"
+    value = groups.get(name)
+    if value is None:
+        return None
+    if name == "chamber":
+        chambers: dict[str, str] = _data()["chambers"]
+        return chambers.get(re.sub(r"\s+", " ", value), value)
+    if name == "session":
+        return normalise_session(value)
+    return value
+
+
+def resolve_reference(form: Form, m: re.Match[str]) -> RawReference:
+    """Build the reference id of one match from its form's parts."""
+    parts = [p for p in (_part(m, name) for name in form.parts) if p]
+    return RawReference(form.kind, "-".join(parts), m.start(), m.end())
+
+
+def scan_references(text: str) -> Iterator[RawReference]:
+    """Every reference mention in `text`; earlier forms win where two overlap."""
+    taken: list[tuple[int, int]] = []
+    for form in forms():
+        for m in form.pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            yield resolve_reference(form, m)
+
+
+def find_references(text: str) -> list[Reference]:
+    """One `Reference` per distinct (kind, id), in order of first mention, with every mention."""
+    refs: dict[tuple[str, str], Reference] = {}
+    for raw in sorted(scan_references(text), key=lambda r: r.start):
+        ref = refs.setdefault((raw.kind, raw.id), Reference(kind=raw.kind, id=raw.id))  # type: ignore[arg-type]
+        ref.mentions = [*ref.mentions, Span(start=raw.start, end=raw.end)]
+    return list(refs.values())
+
+
+class ReferencesComponent:
+    """spaCy component: fills `doc._.references` and the `references` span group."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        refs = find_references(doc.text)
+        doc._.references = refs
+        add_span_group(doc, "references", [(s.start, s.end, f"{r.kind}:{r.id}") for r in refs for s in r.mentions])
+        return doc
+
+
+@Language.factory("mh_references")
+def make_references_component(nlp: Language, name: str) -> ReferencesComponent:
+    """Factory for the other-references component."""
+    return ReferencesComponent()
