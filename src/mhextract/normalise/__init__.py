@@ -1,0 +1,118 @@
+"""Normalise a `RawLetter` into a `Letter`: one body string, footnotes apart, letterhead fields.
+
+ingest -> **normalise** -> segment -> spaCy pipeline -> record. The steps are
+layout (blocks and their kinds), paragraphs (joined lines, dehyphenation,
+paragraphs rejoined across page breaks), footnotes (markers found and removed)
+and letterhead (margin fields), each in its own module.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from mhextract.errors import IngestError
+from mhextract.ingest.raw import RawLetter
+from mhextract.letter import Letter, Paragraph
+from mhextract.normalise.footnotes import collect_notes, find_markers, remove_markers
+from mhextract.normalise.layout import Block, build_layout
+from mhextract.normalise.letterhead import parse_letterhead
+from mhextract.normalise.paragraphs import (
+    Para,
+    block_paragraphs,
+    document_vocabulary,
+    merge_across_breaks,
+    typical_line_length,
+)
+from mhextract.record import Footnote
+
+PARAGRAPH_SEP = "\n\n"
+
+
+def normalise(raw: RawLetter) -> Letter:
+    """Turn a reader's lines into the normalised letter every later stage works on."""
+    layout = build_layout(raw)
+    blocks = layout.blocks
+    typical = typical_line_length(blocks)
+    vocabulary = document_vocabulary([ln.text for b in blocks if b.kind == "body" for ln in b.lines])
+
+    paras: list[Para] = []
+    footnote_blocks: list[tuple[Block, int]] = []
+    letterhead_blocks: list[Block] = []
+    interrupted = False
+    for block in blocks:
+        if block.kind == "body":
+            new = block_paragraphs(block, raw.format, typical, vocabulary)
+            new[0].after_break = interrupted or block.page_start
+            paras.extend(new)
+            interrupted = False
+        elif block.kind == "footnote":
+            footnote_blocks.append((block, len(paras)))
+            interrupted = True
+        elif block.kind == "letterhead":
+            letterhead_blocks.append(block)
+            interrupted = True
+        else:
+            interrupted = True
+    paras = [p for p in paras if p.text.strip()]
+    notes = collect_notes(footnote_blocks)
+    # Footnote positions were counted before merging; merging only moves text backwards.
+    paras = merge_across_breaks(paras, typical, vocabulary)
+    for note in notes:
+        note.before_para = min(note.before_para, len(paras))
+    markers = find_markers(paras, notes, glued=raw.format == "text")
+    anchors = remove_markers(paras, markers)
+    if not paras:
+        raise IngestError(raw.path, "no body text found (empty letter or only letterhead)")
+    return _assemble(raw, layout.pages, paras, notes, anchors, parse_letterhead(letterhead_blocks))
+
+
+def _assemble(
+    raw: RawLetter,
+    pages: int | None,
+    paras: list[Para],
+    notes: list,  # list[Note]
+    anchors: dict[int, tuple[int, int]],
+    letterhead: dict[str, list[str]],
+) -> Letter:
+    """Concatenate paragraphs and footnote texts, computing every offset once."""
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    page_starts: list[tuple[int, int]] = []
+    offset = 0
+    for p in paras:
+        text = _clean(p.text)
+        p.text = text
+        paragraphs.append(Paragraph(start=offset, end=offset + len(text), page=p.page,
+                                    heading_level=p.heading_level, bold=p.bold, italic=p.italic, lines=p.lines))
+        if p.page is not None and (not page_starts or page_starts[-1][1] != p.page):
+            page_starts.append((offset, p.page))
+        parts.append(text)
+        offset += len(text) + len(PARAGRAPH_SEP)
+    body_end = offset - len(PARAGRAPH_SEP)
+    footnotes: list[Footnote] = []
+    for note in notes:
+        text = _clean(note.text())
+        if not text:
+            continue
+        anchor = None
+        if note.number in anchors:
+            pi, off = anchors[note.number]
+            anchor = paragraphs[pi].start + min(off, len(paras[pi].text))
+        footnotes.append(Footnote(number=note.number, text=text, start=offset, end=offset + len(text),
+                                  page=note.page, anchor=anchor))
+        if note.page is not None:
+            page_starts.append((offset, note.page))
+        parts.append(text)
+        offset += len(text) + len(PARAGRAPH_SEP)
+    return Letter(
+        path=raw.path, format=raw.format, sha256=raw.sha256, text=PARAGRAPH_SEP.join(parts),
+        body_end=body_end, paragraphs=paragraphs, footnotes=footnotes, letterhead=letterhead,
+        pages=pages, page_starts=page_starts,
+    )
+
+
+def _clean(text: str) -> str:
+    """NFC, no soft hyphens or zero-width characters, single spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "").replace("\u00a0", " ")
+    return " ".join(text.split())

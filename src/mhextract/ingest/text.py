@@ -1,0 +1,37 @@
+"""Plain-text and markdown readers: decode the bytes (UTF-8, else a detected legacy encoding)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from mhextract.errors import IngestError
+from mhextract.ingest.raw import Format, RawLetter, RawLine
+
+# Letters that are not UTF-8 are nearly always Windows-1252 or Latin-1 (Dutch accents, €).
+_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """UTF-8 (with or without BOM) first; else the legacy encoding charset-normalizer prefers."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    if best is not None:
+        return str(best)
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise IngestError(path, f"cannot decode text (not UTF-8, cp1252 or Latin-1): {exc}") from exc
+
+
+def read_text(path: Path, data: bytes, sha256: str, fmt: Format) -> RawLetter:
+    """Split decoded text into lines; layout is left to the normaliser."""
+    text = decode_text(path, data).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise IngestError(path, "file has no text")
+    lines = [RawLine(text=line) for line in text.split("\n")]
+    return RawLetter(path=str(path), format=fmt, sha256=sha256, lines=lines)

@@ -1,0 +1,138 @@
+"""Letter metadata from the letterhead fields and the text: date, subject, reference, signatories.
+
+The margin column (`Datum`, `Onderwerp`, `Ons kenmerk`) is preferred; letters
+without one (text dumps, Kamerstuk prints) fall back to `Den Haag, <date>`, the
+Kamerstuk header (`28 638 Mensenhandel` ... `Nr. 183 BRIEF VAN ...`) and the
+signature block at the end (`De Staatssecretaris van ...,` / `E. van der Burg`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from mhextract.letter import Letter
+from mhextract.paths import load_json
+from mhextract.record import Metadata, Signatory
+
+_ROLE = re.compile(
+    r"^(?P<role>(?:De|Het)\s+(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Dd]irecteur(?:-[Gg]eneraal)?|"
+    r"[Ss]ecretaris(?:-[Gg]eneraal)?|[Vv]oorzitter|[Nn]ationaal [Rr]apporteur|[Gg]riffier)\b[^,]{0,150}),"
+    r"\s*(?P<name>.*)$"
+)
+_NAME = re.compile(
+    r"^(?:(?:[A-Z][a-z]?\.\s?){1,5}|[A-Z][a-zé]+\s)(?:(?:van|de|der|den|ten|ter|het|in 't|'t)\s)*"
+    r"[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)?$"
+)
+_DOSSIER_LINE = re.compile(r"^(\d{2} \d{3})(?:[ -]([A-Z]{1,5}|[IVXL]+))?\s+[A-Z]")
+_NR_LINE = re.compile(r"^Nr\.\s*(\d+[a-z]?|[A-Z]{1,3})\b")
+_DEN_HAAG = re.compile(r"\b(?:Den Haag|'s-Gravenhage),\s*(\d{1,2}\s+\w+\s+\d{4})")
+_ADDRESS_TAIL = re.compile(r"\s+(?:Postbus|Binnenhof|Plein|Prinses Irenestraat|Turfmarkt|\d{4}\s?[A-Z]{2}\b).*$")
+
+
+@cache
+def _months() -> dict[str, int]:
+    months: dict[str, int] = load_json("letterhead.json")["months"]
+    return months
+
+
+def parse_dutch_date(text: str) -> str | None:
+    """`30 november 2023` -> `2023-11-30`; anything else -> None."""
+    m = re.search(r"\b(\d{1,2})\s+([a-zA-Z]+)\s+(\d{4})\b", text)
+    if not m:
+        return None
+    month = _months().get(m.group(2).lower())
+    if not month:
+        return None
+    try:
+        return date(int(m.group(3)), month, int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
+def extract_metadata(letter: Letter) -> Metadata:
+    """All metadata the letter states; fields it does not state stay None."""
+    head = letter.letterhead
+    signatories = find_signatories(letter)
+    return Metadata(
+        date=_letter_date(letter),
+        subject=_first(head, "Onderwerp", "Betreft"),
+        reference=_reference(head),
+        addressee=_addressee(head),
+        sender=_sender(head, signatories),
+        kamerstuk=_own_kamerstuk(letter),
+        signatories=signatories,
+    )
+
+
+def _first(head: dict[str, list[str]], *labels: str) -> str | None:
+    for label in labels:
+        if head.get(label):
+            return head[label][0]
+    return None
+
+
+def _letter_date(letter: Letter) -> str | None:
+    for value in letter.letterhead.get("Datum", []):
+        iso = parse_dutch_date(value)
+        if iso:
+            return iso
+    for text in [*letter.letterhead.get("Overig", []), letter.body[:600]]:
+        m = _DEN_HAAG.search(text)
+        if m:
+            return parse_dutch_date(m.group(1))
+    return None
+
+
+def _reference(head: dict[str, list[str]]) -> str | None:
+    ref = _first(head, "Ons kenmerk", "Onze referentie", "Kenmerk")
+    if ref and re.fullmatch(r"[\d ]+", ref):
+        return ref.replace(" ", "")  # PDF spacing artefact: `4 2 83675`
+    return ref
+
+
+def _addressee(head: dict[str, list[str]]) -> str | None:
+    value = _first(head, "Aan")
+    return _ADDRESS_TAIL.sub("", value).strip() if value else None
+
+
+def _sender(head: dict[str, list[str]], signatories: list[Signatory]) -> str | None:
+    value = _first(head, "Afzender")
+    if value:
+        return value
+    for sig in signatories:
+        m = re.search(r"\b(?:van|voor)\s+(.+)$", sig.role)
+        if m and re.match(r"[Mm]inister|[Ss]taatssecretaris", sig.role.split(" ", 1)[1]):
+            return f"Ministerie van {m.group(1)}"
+    return None
+
+
+def _own_kamerstuk(letter: Letter) -> str | None:
+    """The letter's own id from a Kamerstuk header: dossier line + `Nr. N` line."""
+    lines = [*letter.letterhead.get("Overig", []), *letter.body[:800].split("\n\n")[:8]]
+    dossier = number = None
+    for line in lines:
+        m = _DOSSIER_LINE.match(line)
+        if m and dossier is None:
+            dossier = m.group(1).replace(" ", "") + (f"-{m.group(2)}" if m.group(2) else "")
+        n = _NR_LINE.match(line)
+        if n and number is None:
+            number = n.group(1)
+    return f"{dossier}-{number}" if dossier and number else None
+
+
+def find_signatories(letter: Letter) -> list[Signatory]:
+    """Role line (`De Minister van ...,`) followed by a name, in the last paragraphs of the body."""
+    paras = [letter.text[p.start:p.end].strip() for p in letter.paragraphs[-14:]]
+    found: list[Signatory] = []
+    for i, text in enumerate(paras):
+        m = _ROLE.match(text)
+        if not m:
+            continue
+        name = m.group("name").strip()
+        if not name and i + 1 < len(paras):
+            name = paras[i + 1]
+        if name and _NAME.match(name):
+            found.append(Signatory(role=m.group("role").strip(), name=name))
+    return found

@@ -1,0 +1,127 @@
+"""Footnotes: split footnote blocks into numbered notes, find their markers, remove the markers.
+
+Markers are superscript digits (from PDF geometry, `<sup>N</sup>`, `¹`) or, in
+text dumps, digits glued to the preceding word, punctuation or year (`jl.1`,
+`WODC-rapport.2`, `november 20182`). Glued markers are only accepted in
+footnote order and before the page bottom where that footnote stands, so a
+number that merely looks like a marker is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
+from mhextract.normalise.markdown import strip_inline_markdown, sup_to_superscript
+from mhextract.normalise.paragraphs import Para, join_lines
+
+_SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_START = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:|(\d{{1,3}})(?=\s))\s*")
+_SUP_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
+# Words after which a glued number is a real number, not a marker (`nr.2`, `art.18`).
+_NOT_MARKER_BEFORE = re.compile(r"(?:nrs?|art|artikel|lid|blz|p|pag|bijlage|versie|nr|no)\.?\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Note:
+    """One footnote before offsets: its number, lines, page and where it stood among paragraphs."""
+
+    number: int
+    lines: list[str] = field(default_factory=list)
+    page: int | None = None
+    before_para: int = 0  # index of the first body paragraph after the footnote block
+
+    def text(self) -> str:
+        return strip_inline_markdown(join_lines(self.lines))
+
+
+def collect_notes(blocks: list[tuple[Block, int]]) -> list[Note]:
+    """Footnote blocks (with the paragraph count before each) -> notes in number order.
+
+    A line starting with the next number opens a new note; any other line continues
+    the current note, also across a page break.
+    """
+    notes: list[Note] = []
+    for block, before in blocks:
+        for line in block.lines:
+            text = sup_to_superscript(line.text)
+            m = _START.match(text)
+            number = _number(m) if m else None
+            expected = notes[-1].number + 1 if notes else (number or 1)
+            opens = number is not None and (number == expected or (not notes and number >= 1))
+            if opens and m is not None and number is not None:
+                notes.append(Note(number=number, lines=[text[m.end():]], page=block.page, before_para=before))
+            elif notes:
+                notes[-1].lines.append(text)
+    return notes
+
+
+def _number(m: re.Match[str]) -> int | None:
+    for g in m.groups():
+        if g:
+            return int(g.translate(_SUP_TO_DIGIT))
+    return None
+
+
+@dataclass
+class Marker:
+    number: int
+    para: int
+    start: int
+    end: int
+
+
+def find_markers(paras: list[Para], notes: list[Note], glued: bool) -> list[Marker]:
+    """Locate each note's marker: superscripts first; glued digits (text dumps) in note order."""
+    markers: list[Marker] = []
+    for i, p in enumerate(paras):
+        for m in _SUP_RUN.finditer(p.text):
+            markers.append(Marker(int(m.group(0).translate(_SUP_TO_DIGIT)), i, m.start(), m.end()))
+    if not glued:
+        return markers
+    found = {mk.number for mk in markers}
+    pos = (0, 0)
+    for note in notes:
+        if note.number in found:
+            continue
+        hit = _glued_marker(paras, note, pos)
+        if hit:
+            markers.append(hit)
+            pos = (hit.para, hit.end)
+    return sorted(markers, key=lambda mk: (mk.para, mk.start))
+
+
+def _glued_marker(paras: list[Para], note: Note, pos: tuple[int, int]) -> Marker | None:
+    """The first digits equal to the note number glued to text, between `pos` and the note's page end."""
+    k = re.escape(str(note.number))
+    pattern = re.compile(
+        rf"(?:(?<=[^\s\d\-/+€§°])|(?<=\b(?:19|20)\d\d))({k})(?=[\s,.;:)\]»”]|$)"
+    )
+    last = min(max(note.before_para, pos[0] + 1), len(paras))
+    for i in range(pos[0], last):
+        start = pos[1] if i == pos[0] else 0
+        for m in pattern.finditer(paras[i].text, start):
+            before = paras[i].text[: m.start()]
+            if _NOT_MARKER_BEFORE.search(before[-8:]):
+                continue
+            return Marker(note.number, i, m.start(1), m.end(1))
+    return None
+
+
+def remove_markers(paras: list[Para], markers: list[Marker]) -> dict[int, tuple[int, int]]:
+    """Cut markers out of paragraph texts; returns number -> (paragraph, offset) of each anchor."""
+    anchors: dict[int, tuple[int, int]] = {}
+    by_para: dict[int, list[Marker]] = {}
+    for mk in markers:
+        by_para.setdefault(mk.para, []).append(mk)
+    for i, mks in by_para.items():
+        text = paras[i].text
+        for mk in sorted(mks, key=lambda m: m.start, reverse=True):
+            text = text[: mk.start] + text[mk.end:]
+        shift = 0
+        for mk in sorted(mks, key=lambda m: m.start):
+            anchors.setdefault(mk.number, (i, mk.start - shift))
+            shift += mk.end - mk.start
+        paras[i].text = text
+    return anchors

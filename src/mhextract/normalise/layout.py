@@ -1,0 +1,277 @@
+"""Layout: group a reader's lines into blocks and say what each block is.
+
+Blocks are runs of lines between blank lines (or page breaks). A block is
+`body`, `letterhead` (margin column, address blocks, Datum/Onderwerp lines,
+the Kamerstuk header), `footnote` or `furniture`. PDF readers classify lines by
+geometry already; for text dumps and markdown this module infers it:
+- a page starts at a form feed, or (PDF text dumps) at a line indented by one space;
+- footnotes of a text dump are the numbered blocks at the bottom of a page whose
+  numbers continue the letter's footnote sequence (so `5 december 2019` in the
+  middle of a page is not footnote 5);
+- markdown footnotes start with `<sup>N</sup>`, a superscript digit or `[^N]:`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from mhextract.ingest.raw import RawLetter, RawLine
+from mhextract.normalise.markdown import strip_inline_markdown
+from mhextract.paths import load_json
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+_MD_FOOTNOTE = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:)\s*(.*)$")
+_DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
+_KST_HEADER = re.compile(
+    r"^(?:(?:Tweede|Eerste) Kamer der Staten-Generaal|Vergaderjaar \d{4}|Nr\.\s*\d+\b|"
+    r"\d{2} \d{3}(?:[ -][A-Z]{1,5})?\s+[A-Z][a-z]|Den Haag, \d{1,2} \w+ \d{4})"
+)
+
+
+@dataclass
+class Block:
+    """Consecutive lines of one kind on one page."""
+
+    lines: list[RawLine]
+    kind: str = "unknown"  # body | letterhead | footnote | furniture | unknown
+    page: int | None = None
+    footnote_number: int | None = None
+    page_start: bool = False  # first block of a new page (text dumps)
+
+    @property
+    def texts(self) -> list[str]:
+        return [ln.text for ln in self.lines]
+
+
+@dataclass
+class Layout:
+    blocks: list[Block] = field(default_factory=list)
+    pages: int | None = None
+
+
+@cache
+def _vocab() -> dict[str, object]:
+    data: dict[str, object] = load_json("letterhead.json")
+    return data
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    labels = sorted(_vocab()["field_labels"], key=len, reverse=True)  # type: ignore[arg-type]
+    alts = "|".join(re.escape(lb) for lb in labels)
+    return re.compile(rf"^(?:{alts})(?=\s|$|:)")
+
+
+@cache
+def _address_re() -> re.Pattern[str]:
+    return re.compile(str(_vocab()["address_line"]))
+
+
+@cache
+def _furniture_res() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _vocab()["furniture"]]  # type: ignore[union-attr]
+
+
+def plain(line: str) -> str:
+    """A line without markdown emphasis, quote prefix and surrounding space."""
+    return strip_inline_markdown(line.strip().lstrip(">").strip()).strip()
+
+
+def build_layout(raw: RawLetter) -> Layout:
+    """Group lines into blocks with pages, then classify each block."""
+    blocks = _group(raw)
+    for block in blocks:
+        _classify_known(block, raw.format)
+    _attach_label_values(blocks)
+    if raw.format == "text":
+        _find_dump_footnotes(blocks)
+    pages = raw.pages
+    if pages is None:
+        known = [b.page for b in blocks if b.page is not None]
+        pages = max(known) if known and raw.format == "text" else None
+    return Layout(blocks=blocks, pages=pages)
+
+
+def _group(raw: RawLetter) -> list[Block]:
+    """Split lines into blocks at blank lines, kind changes and page starts."""
+    dump_pages = raw.format == "text" and _indented_page_starts(raw.lines)
+    page = 1 if raw.format == "text" else None
+    blocks: list[Block] = []
+    current: list[RawLine] = []
+    pending_page_start = False
+
+    def flush() -> None:
+        nonlocal current, pending_page_start
+        if current:
+            blocks.append(Block(lines=current, page=current[0].page if raw.format != "text" else page,
+                                kind=_common_kind(current), page_start=pending_page_start))
+            pending_page_start = False
+        current = []
+
+    for i, line in enumerate(raw.lines):
+        text = line.text
+        if "\f" in text:
+            flush()
+            if page is not None:
+                page += 1
+            pending_page_start = True
+            text = text.replace("\f", "")
+            line = RawLine(text=text, kind=line.kind, page=line.page, bold=line.bold, size=line.size)
+        elif dump_pages and i > 0 and re.match(r"^ \S", text):
+            flush()
+            if page is not None:
+                page += 1
+            pending_page_start = True
+        if not text.strip():
+            flush()
+            continue
+        if current and (line.kind != current[-1].kind or (line.page != current[-1].page and raw.format != "text")):
+            flush()
+        if raw.format == "text":
+            line = RawLine(text=text, kind=line.kind, page=page, bold=line.bold, size=line.size)
+        current.append(line)
+    flush()
+    return blocks
+
+
+def _indented_page_starts(lines: list[RawLine]) -> bool:
+    """PDF text dumps start each page with a one-space indent; few lines do, and not most."""
+    nonblank = [ln.text for ln in lines if ln.text.strip()]
+    indented = sum(1 for t in nonblank if re.match(r"^ \S", t))
+    return 0 < indented <= max(2, len(nonblank) // 8)
+
+
+def _common_kind(lines: list[RawLine]) -> str:
+    return lines[0].kind if all(ln.kind == lines[0].kind for ln in lines) else "unknown"
+
+
+def _classify_known(block: Block, fmt: str) -> None:
+    """Letterhead, furniture and markdown footnotes are recognisable from the block alone."""
+    if block.kind in ("margin", "letterhead"):
+        block.kind = "letterhead"
+        return
+    if block.kind in ("footnote", "furniture"):
+        if block.kind == "footnote":
+            m = _MD_FOOTNOTE.match(block.texts[0]) or _DUMP_FOOTNOTE.match(block.texts[0])
+            block.footnote_number = _footnote_number(m) if m else None
+        return
+    first = block.texts[0]
+    m = _MD_FOOTNOTE.match(first)
+    if m and (m.group(1) or m.group(2) or m.group(3)):
+        block.kind = "footnote"
+        block.footnote_number = _footnote_number(m)
+        return
+    if all(any(p.match(plain(t)) for p in _furniture_res()) for t in block.texts):
+        block.kind = "furniture"
+        return
+    if is_letterhead(block.texts):
+        block.kind = "letterhead"
+        return
+    if block.kind == "unknown" and fmt != "text":
+        block.kind = "body"
+
+
+def _attach_label_values(blocks: list[Block]) -> None:
+    """A label alone in its block (`**Datum**`) takes the next one-line block as its value."""
+    for prev, block in zip(blocks, blocks[1:], strict=False):
+        if prev.kind != "letterhead" or block.kind == "letterhead" or len(block.lines) != 1:
+            continue
+        last = plain(prev.texts[-1])
+        if _label_re().fullmatch(last) and len(plain(block.texts[0])) <= 40:
+            block.kind = "letterhead"
+
+
+def _footnote_number(m: re.Match[str]) -> int | None:
+    groups = [g for g in m.groups()[:-1] if g]
+    if not groups:
+        return None
+    return int(groups[0].translate(_SUP_TO_DIGIT))
+
+
+def is_letterhead(texts: list[str]) -> bool:
+    """Margin/letterhead blocks: labelled fields, DG/Directie names, addresses, small print."""
+    lines = [plain(t) for t in texts]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return False
+    first = lines[0]
+    if texts[0].lstrip().startswith(">") and "etouradres" in first:
+        return True
+    if _label_re().match(first) and len(lines) <= 6:
+        return True
+    if _KST_HEADER.match(first) and len(lines) <= 6 and all(len(ln) < 110 for ln in lines):
+        return True
+    if re.match(r"^(Bij beantwoording|Wilt u slechts)", first):
+        return True
+    short = all(len(ln) <= 60 for ln in lines)
+    starts = _vocab()["block_starts"]
+    if short and any(first.startswith(str(s).strip()) for s in starts):  # type: ignore[union-attr]
+        return not _is_sentence_block(lines)
+    return short and all(_address_re().match(ln) for ln in lines)
+
+
+def _is_sentence_block(lines: list[str]) -> bool:
+    """Body text reads as sentences: a full stop followed by more words."""
+    joined = " ".join(lines)
+    return bool(re.search(r"[a-z]{3}\. [A-Z][a-z]", joined))
+
+
+def _find_dump_footnotes(blocks: list[Block]) -> None:
+    """Mark the numbered blocks at the bottom of each page of a text dump as footnotes."""
+    expected = 1
+    by_page: dict[int | None, list[int]] = {}
+    for i, b in enumerate(blocks):
+        by_page.setdefault(b.page, []).append(i)
+    for page in sorted(by_page, key=lambda p: p or 0):
+        idxs = [i for i in by_page[page] if blocks[i].kind == "unknown"]
+        start = _footnote_tail_start(blocks, idxs, expected)
+        if start is None:
+            for i in idxs:
+                blocks[i].kind = "body"
+            continue
+        for i in idxs:
+            if i < start:
+                blocks[i].kind = "body"
+        expected = _mark_footnote_tail(blocks, [i for i in idxs if i >= start], expected)
+
+
+def _footnote_tail_start(blocks: list[Block], idxs: list[int], expected: int) -> int | None:
+    """Earliest block on the page from which every block is a footnote continuing the sequence."""
+    for pos, i in enumerate(idxs):
+        m = _DUMP_FOOTNOTE.match(blocks[i].texts[0])
+        if not m or int(m.group(1)) != expected:
+            continue
+        if _tail_is_footnotes(blocks, idxs[pos:], expected):
+            return i
+    return None
+
+
+def _tail_is_footnotes(blocks: list[Block], idxs: list[int], expected: int) -> bool:
+    """Numbers in the tail go up one by one; unnumbered blocks are short continuations."""
+    for i in idxs:
+        texts = blocks[i].texts
+        m = _DUMP_FOOTNOTE.match(texts[0])
+        if m and int(m.group(1)) == expected:
+            expected += 1
+        elif len(texts) > 3:
+            return False
+        for text in texts[1:]:
+            m2 = _DUMP_FOOTNOTE.match(text)
+            if m2 and int(m2.group(1)) == expected:
+                expected += 1
+    return True
+
+
+def _mark_footnote_tail(blocks: list[Block], idxs: list[int], expected: int) -> int:
+    """Mark the tail as footnotes and return the next expected footnote number."""
+    for i in idxs:
+        blocks[i].kind = "footnote"
+        for text in blocks[i].texts:
+            m = _DUMP_FOOTNOTE.match(text)
+            if m and int(m.group(1)) == expected:
+                expected += 1
+    return expected

@@ -1,0 +1,74 @@
+"""Letterhead blocks -> labelled fields (`Datum`, `Onderwerp`, `Ons kenmerk`, addressee, sender).
+
+The margin column repeats on every page; the first value of a label wins and
+later ones are kept too (the gold takes the first `Datum`), so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mhextract.normalise.layout import Block, plain
+from mhextract.paths import load_json
+
+
+@cache
+def _labels() -> list[str]:
+    return sorted(load_json("letterhead.json")["field_labels"], key=len, reverse=True)
+
+
+def _split_label(line: str) -> tuple[str | None, str]:
+    for label in _labels():
+        if line == label or line.startswith((label + " ", label + ":", label + "\t")):
+            return label, line[len(label):].lstrip(" :\t")
+    return None, line
+
+
+def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
+    """Collect field values from letterhead blocks in reading order."""
+    fields: dict[str, list[str]] = {}
+
+    def add(label: str, value: str) -> None:
+        value = re.sub(r"\s+", " ", value).strip()
+        if value:
+            fields.setdefault(label, []).append(value)
+
+    pending: str | None = None  # a label whose value is in the next block
+    for block in blocks:
+        lines = [plain(t) for t in block.texts]
+        lines = [ln for ln in lines if ln]
+        if not lines:
+            continue
+        first = lines[0]
+        if pending and _split_label(first)[0] is None:
+            add(pending, " ".join(lines))
+            pending = None
+            continue
+        pending = None
+        if "etouradres" in first:
+            add("Retouradres", re.sub(r"^.*?etouradres\s*", "", first))
+            continue
+        if re.match(r"^(Aan de|Aan het|De Voorzitter|Voorzitter)\b", first):
+            add("Aan", " ".join(lines))
+            continue
+        if re.match(r"^(Directoraat|Directie|Dienst)\b", first):
+            add("Afzender", " ".join(ln for ln in lines if not re.match(r"^(Postbus|\d{4}\s?[A-Z]{2}|www\.)", ln)))
+            continue
+        label: str | None = None
+        parts: list[str] = []
+        for ln in lines:
+            new_label, rest = _split_label(ln)
+            if new_label:
+                if label:
+                    add(label, " ".join(parts))
+                label, parts = new_label, [rest] if rest else []
+            elif label:
+                parts.append(ln)
+            else:
+                add("Overig", ln)
+        if label and parts:
+            add(label, " ".join(parts))
+        elif label:
+            pending = label
+    return fields

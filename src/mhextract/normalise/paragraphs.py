@@ -1,0 +1,188 @@
+"""Body blocks -> paragraphs: hard wraps joined, line-end hyphenation undone, titles split off.
+
+Dehyphenation keeps real hyphens: before a capital (`Segers-Asscher`), after a
+capital or digit (`WODC-rapport`, `OM-geregistreerde`), between vowels that would
+otherwise fuse (`politie-eenheid`), before `en`/`of` (`hulp- en opvang`), and any
+form the letter itself writes with a hyphen elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mhextract.normalise.layout import Block
+from mhextract.normalise.markdown import emphasis_of, heading_level, strip_inline_markdown
+
+_DIGRAPHS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "oe", "ou", "au", "ui", "ij"}
+_TERMINAL = tuple(".!?:;»”\"')…")
+_SIGNATURE_ROLE = re.compile(
+    r"^(?:De|Het)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Dd]irecteur|[Ss]ecretaris|[Vv]oorzitter|[Nn]ationaal)"
+    r".{0,120},\s*$"
+)
+SENTENCE_BREAK = re.compile(r"[a-z)»”'\"]\.\s+[A-Z][a-z]")
+_CONNECTORS = {"de", "het", "een", "van", "en", "of", "in", "op", "voor", "met", "tot", "te", "bij", "aan", "om"}
+
+
+@dataclass
+class Para:
+    """A body paragraph before offsets are assigned."""
+
+    text: str
+    page: int | None
+    heading_level: int | None = None
+    bold: bool = False
+    italic: bool = False
+    lines: int = 1
+    after_break: bool = False  # a page break, letterhead or footnote block came before it
+
+
+def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
+    """Join wrapped lines into one string, undoing line-end hyphenation."""
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        out = line if not out else join_pair(out, line, vocabulary)
+    return re.sub(r"[ \t]{2,}", " ", out)
+
+
+def join_pair(left: str, right: str, vocabulary: set[str] | None = None) -> str:
+    """Join two wrapped pieces; a trailing hyphen is removed only where it was a line break."""
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left.endswith("-") or len(left) < 2 or not left[-2].isalpha():
+        return f"{left} {right}"
+    if _keep_hyphen(left, right, vocabulary or set()):
+        return left + right
+    return left[:-1] + right
+
+
+def _keep_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
+    before = left[:-1]
+    head = re.search(r"[\w]+$", before)
+    tail = re.match(r"[\w]+", right)
+    if not head or not tail:
+        return True
+    a, b = head.group(0), tail.group(0)
+    if not b[0].islower():
+        return True
+    if a[-1].isupper() or a[-1].isdigit():
+        return True
+    if b in ("en", "of") and re.match(r"(en|of)\s", right):
+        return True
+    joined, hyphened = (a + b).lower(), f"{a}-{b}".lower()
+    if hyphened in vocabulary and joined not in vocabulary:
+        return True
+    if joined in vocabulary:
+        return False
+    return (a[-1] + b[0]).lower() in _DIGRAPHS
+
+
+def document_vocabulary(texts: list[str]) -> set[str]:
+    """Lowercased words (with inner hyphens) that the letter writes within a line."""
+    words: set[str] = set()
+    for t in texts:
+        for w in re.findall(r"\w+(?:-\w+)*", t[:-1] if t.rstrip().endswith("-") else t):
+            words.add(w.lower())
+    return words
+
+
+def block_paragraphs(block: Block, fmt: str, typical: int, vocabulary: set[str]) -> list[Para]:
+    """One body block -> paragraphs (a split-off title, signature lines, or the block itself)."""
+    texts = [ln.text for ln in block.lines]
+    page = block.page
+    if fmt in ("markdown",) or (fmt != "text" and fmt != "pdf"):
+        return [_markdown_para(texts, page)]
+    if _SIGNATURE_ROLE.match(texts[0].strip()):
+        return [Para(text=t.strip(), page=page) for t in texts if t.strip()]
+    if fmt == "pdf":
+        bold_head = 0
+        while bold_head < len(block.lines) and block.lines[bold_head].bold:
+            bold_head += 1
+        if 0 < bold_head < len(block.lines):
+            return [
+                Para(text=join_lines(texts[:bold_head], vocabulary), page=page, bold=True, lines=bold_head),
+                Para(text=join_lines(texts[bold_head:], vocabulary), page=page, lines=len(texts) - bold_head),
+            ]
+        return [Para(text=join_lines(texts, vocabulary), page=page, bold=bold_head == len(block.lines),
+                     lines=len(texts))]
+    k = _title_lines(texts, typical)
+    if k:
+        return [
+            Para(text=join_lines(texts[:k], vocabulary), page=page, lines=k),
+            Para(text=join_lines(texts[k:], vocabulary), page=page, lines=len(texts) - k),
+        ]
+    return [Para(text=join_lines(texts, vocabulary), page=page, lines=len(texts))]
+
+
+def _markdown_para(texts: list[str], page: int | None) -> Para:
+    level, first = heading_level(texts[0].strip())
+    raw = " ".join([first, *[t.strip() for t in texts[1:]]])
+    bold, italic = emphasis_of(raw)
+    text = strip_inline_markdown(raw)
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    return Para(text=text, page=page, heading_level=level, bold=bold, italic=italic, lines=len(texts))
+
+
+def _title_lines(texts: list[str], typical: int) -> int:
+    """How many leading lines of a text-dump block are a title glued to its paragraph (0 = none)."""
+    if len(texts) < 2:
+        return 0
+    for k in (1, 2, 3, 4):
+        if len(texts) <= k:
+            break
+        title = " ".join(t.strip() for t in texts[:k])
+        last = texts[k - 1].strip()
+        nxt = texts[k].strip()
+        if not title or not (title[0].isupper() or title[0].isdigit()):
+            return 0
+        if SENTENCE_BREAK.search(title) or len(title) > 260:
+            return 0
+        if last.endswith((*_TERMINAL, ",", "-")):
+            continue
+        if last.split()[-1].lower() in _CONNECTORS:
+            continue
+        if len(last) < 0.8 * typical and nxt[:1].isupper():
+            return k
+    return 0
+
+
+def typical_line_length(blocks: list[Block]) -> int:
+    """The 80th-percentile body line length: wrapped lines are about this long."""
+    lengths = sorted(len(ln.text.strip()) for b in blocks if b.kind == "body" for ln in b.lines)
+    if not lengths:
+        return 80
+    return max(20, lengths[int(len(lengths) * 0.8)])
+
+
+def is_heading_like(p: Para, typical: int) -> bool:
+    """Short unpunctuated single lines, markdown headings and bold blocks look like titles."""
+    if p.heading_level or p.bold:
+        return True
+    short = len(p.text) < 0.8 * typical if p.lines == 1 else p.lines <= 3 and len(p.text) <= 250
+    return (short and len(p.text) <= 250 and not p.text.rstrip().endswith(_TERMINAL)
+            and not SENTENCE_BREAK.search(p.text))
+
+
+def merge_across_breaks(paras: list[Para], typical: int, vocabulary: set[str]) -> list[Para]:
+    """Rejoin a paragraph that a page break (with its margin block or footnotes) cut in two."""
+    out: list[Para] = []
+    for p in paras:
+        prev = out[-1] if out else None
+        if prev is not None and p.after_break and _continues(prev, p, typical):
+            prev.text = join_pair(prev.text, p.text, vocabulary)
+            prev.lines += p.lines
+            continue
+        out.append(p)
+    return out
+
+
+def _continues(prev: Para, nxt: Para, typical: int) -> bool:
+    end = prev.text.rstrip()
+    if not end or end.endswith(_TERMINAL) or nxt.heading_level or nxt.bold:
+        return False
+    if is_heading_like(prev, typical) and not nxt.text[:1].islower():
+        return False
+    return True

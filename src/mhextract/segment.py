@@ -1,0 +1,71 @@
+"""Sections: headings in reading order, with number, level and the text range they govern.
+
+A heading is a markdown heading, a bold block, or a short title paragraph
+(numbered `1. Gegevensdeling ...` / `8.Toezegging ...`, or an unpunctuated
+standalone line); a full sentence ending in a full stop is never a heading,
+nor are signature lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mhextract.letter import Letter, Paragraph
+from mhextract.normalise.paragraphs import SENTENCE_BREAK
+from mhextract.record import Section
+
+_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\s+|(?=[A-Z]))(?=\S)")
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,4}\s?[A-Za-z]")
+_SIGNATURE = re.compile(r"^(?:De|Het)\s+\S.*,$")
+MAX_TITLE = 260
+
+
+def find_sections(letter: Letter) -> list[Section]:
+    """Headings of the body in order; each section runs to the next heading or the body end."""
+    heads = [p for i, p in enumerate(letter.paragraphs) if _is_heading(letter, i, p)]
+    sections: list[Section] = []
+    base_level = min((p.heading_level for p in heads if p.heading_level), default=1)
+    for n, p in enumerate(heads):
+        raw = letter.text[p.start:p.end].strip()
+        m = _NUMBER.match(raw)
+        number = m.group(1) if m else None
+        title = raw[m.end():].strip() if m else raw
+        if p.heading_level:
+            level = p.heading_level - base_level + 1
+        else:
+            level = number.count(".") + 1 if number else 1
+        end = heads[n + 1].start if n + 1 < len(heads) else letter.body_end
+        sections.append(Section(title=title.rstrip(" :"), number=number, level=level,
+                                start=p.start, end=end, page=p.page))
+    return sections
+
+
+def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
+    text = letter.text[p.start:p.end].strip()
+    if not text or len(text) > MAX_TITLE or i + 1 >= len(letter.paragraphs):
+        return False
+    if text.endswith((".", ",", ";", "?", "!")) or _SIGNATURE.match(text) or _INITIALS.match(text):
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "«'\""):
+        return False
+    if p.heading_level or (p.bold and not p.italic):
+        return True
+    if p.italic and not p.bold:
+        return False
+    if p.lines > 4 or SENTENCE_BREAK.search(text):
+        return False
+    nxt = letter.paragraphs[i + 1]
+    next_text = letter.text[nxt.start:nxt.end]
+    # A title introduces prose: the next paragraph is longer and reads as sentences.
+    return len(next_text) > len(text) and bool(re.search(r"[.:;]\s*$|[.]\s", next_text))
+
+
+def section_index(sections: list[Section], offset: int) -> int | None:
+    """Index of the section an offset lies in (None before the first heading)."""
+    found = None
+    for i, s in enumerate(sections):
+        if s.start <= offset:
+            found = i
+        else:
+            break
+    return found
