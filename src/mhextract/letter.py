@@ -41,6 +41,7 @@ class Letter:
     header_lines: list[str] = field(default_factory=list)  # text above the body (addressee etc.)
     pages: int | None = None
     page_starts: list[tuple[int, int]] = field(default_factory=list)  # (offset, page), sorted
+    hints: dict[str, str] = field(default_factory=dict)  # metadata the source states (RawLetter.hints)
 
     @property
     def body(self) -> str:

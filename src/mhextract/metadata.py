@@ -55,7 +55,7 @@ def extract_metadata(letter: Letter) -> Metadata:
     """All metadata the letter states; fields it does not state stay None."""
     head = letter.letterhead
     signatories = find_signatories(letter)
-    return Metadata(
+    found = Metadata(
         date=_letter_date(letter),
         subject=_first(head, "Onderwerp", "Betreft"),
         reference=_reference(head),
@@ -64,6 +64,18 @@ def extract_metadata(letter: Letter) -> Metadata:
         kamerstuk=_own_kamerstuk(letter),
         signatories=signatories,
     )
+    return apply_hints(found, letter.hints)
+
+
+def apply_hints(found: Metadata, hints: dict[str, str]) -> Metadata:
+    """Metadata the source states outright (OEP metadata.xml, DOCX properties) wins over the text."""
+    update: dict[str, object] = {
+        key: value for key, value in hints.items() if key in Metadata.model_fields and key != "signatories" and value
+    }
+    if hints.get("signatories"):
+        pairs = [line.split("|", 1) for line in hints["signatories"].splitlines() if "|" in line]
+        update["signatories"] = [Signatory(role=r.strip(), name=n.strip()) for r, n in pairs]
+    return found.model_copy(update=update)
 
 
 def _first(head: dict[str, list[str]], *labels: str) -> str | None:

@@ -35,3 +35,7 @@ class RawLetter:
     sha256: str
     lines: list[RawLine] = field(default_factory=list)
     pages: int | None = None
+    # Metadata the source states outright (e.g. OEP metadata.xml, DOCX core properties):
+    # keys of record.Metadata (date as ISO, subject, reference, addressee, sender, kamerstuk)
+    # plus "signatories" as "role|name" lines; preferred to what the text says.
+    hints: dict[str, str] = field(default_factory=dict)

@@ -107,7 +107,7 @@ def _assemble(
     return Letter(
         path=raw.path, format=raw.format, sha256=raw.sha256, text=PARAGRAPH_SEP.join(parts),
         body_end=body_end, paragraphs=paragraphs, footnotes=footnotes, letterhead=letterhead,
-        pages=pages, page_starts=page_starts,
+        pages=pages, page_starts=page_starts, hints=dict(raw.hints),
     )
 
 
