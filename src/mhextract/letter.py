@@ -48,7 +48,10 @@ class Letter:
         return self.text[: self.body_end]
 
     def page_at(self, offset: int) -> int | None:
-        """The page an offset falls on, where the source has pages."""
+        """The page an offset falls on, where the source has pages (a footnote's own page)."""
+        if offset >= self.body_end:
+            note = next((f for f in self.footnotes if f.start <= offset <= f.end), None)
+            return note.page if note else None
         if not self.page_starts:
             return None
         offsets = [o for o, _ in self.page_starts]

@@ -100,8 +100,6 @@ def _assemble(
             anchor = paragraphs[pi].start + min(off, len(paras[pi].text))
         footnotes.append(Footnote(number=note.number, text=text, start=offset, end=offset + len(text),
                                   page=note.page, anchor=anchor))
-        if note.page is not None:
-            page_starts.append((offset, note.page))
         parts.append(text)
         offset += len(text) + len(PARAGRAPH_SEP)
     return Letter(

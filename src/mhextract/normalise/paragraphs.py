@@ -52,8 +52,12 @@ def join_pair(left: str, right: str, vocabulary: set[str] | None = None) -> str:
     """Join two wrapped pieces; a trailing hyphen is removed only where it was a line break."""
     left = left.rstrip()
     right = right.lstrip()
-    if not left.endswith("-") or len(left) < 2 or not left[-2].isalpha():
+    if not left.endswith("-") or len(left) < 2 or left[-2].isspace():
         return f"{left} {right}"
+    if left[-2].isdigit():
+        return left + right  # `2015-` + `2019`
+    if re.match(r"(en|of|tot)\s", right):
+        return f"{left} {right}"  # suspended hyphen: `hulp- en opvang`
     if _keep_hyphen(left, right, vocabulary or set()):
         return left + right
     return left[:-1] + right
@@ -69,8 +73,6 @@ def _keep_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
     if not b[0].islower():
         return True
     if a[-1].isupper() or a[-1].isdigit():
-        return True
-    if b in ("en", "of") and re.match(r"(en|of)\s", right):
         return True
     joined, hyphened = (a + b).lower(), f"{a}-{b}".lower()
     if hyphened in vocabulary and joined not in vocabulary:

@@ -1,0 +1,48 @@
+# mhextract: one entry point per job. `make test` is what CI runs (.ci/run).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+RECORDS ?= records
+DEMO   ?= corpus/letters/003_749c75a436ca6fa8.txt
+
+.PHONY: setup demo test lint eval bench browser schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv and install mhextract with its dev tools
+
+demo: setup  ## parse one corpus letter to JSON on stdout
+	$(BIN)/mhextract parse $(DEMO)
+
+browser:  ## best effort: Debian's chromium for the end-to-end render test (skipped without it)
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } \
+		|| echo "chromium not installed: the browser test will be skipped"
+
+test: setup browser  ## run the test suite
+	$(BIN)/python -m pytest -q
+
+lint: setup  ## ruff and mypy
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+eval: setup  ## parse the corpus letters (txt, md, our PDFs) and score them against the gold
+	rm -rf $(RECORDS) && mkdir -p $(RECORDS)
+	$(BIN)/mhextract parse corpus/letters --out $(RECORDS)
+	@if ls corpus/pdf/0*.pdf >/dev/null 2>&1; then mkdir -p $(RECORDS)/pdf && \
+		$(BIN)/mhextract parse corpus/pdf/0*.pdf --out $(RECORDS)/pdf; fi
+	$(BIN)/mhextract eval --gold corpus/gold --records $(RECORDS)
+
+bench: setup  ## throughput, per-stage time, peak RSS, ratio to bare nlp.pipe
+	$(BIN)/python bench/bench.py
+
+schema: setup
+	$(BIN)/mhextract schema
+
+clean:
+	rm -rf $(VENV) $(RECORDS) .pytest_cache .mypy_cache .ruff_cache

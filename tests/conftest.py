@@ -1,0 +1,31 @@
+"""Shared fixtures: the corpus letters, normalised, and one blank-Dutch pipeline per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mhextract.letter import Letter
+
+ROOT = Path(__file__).resolve().parents[1]
+LETTERS = ROOT / "corpus" / "letters"
+GOLD = ROOT / "corpus" / "gold"
+LETTER_IDS = sorted(p.stem for p in LETTERS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """Our full pipeline on blank Dutch (the supported fallback; no model download)."""
+    from mhextract.nlp.pipeline import load_pipeline
+
+    return load_pipeline("blank:nl")
+
+
+@pytest.fixture(scope="session")
+def corpus_letters() -> dict[str, Letter]:
+    """Every corpus letter, normalised, by file stem."""
+    from mhextract.ingest import read_letter
+    from mhextract.normalise import normalise
+
+    return {p.stem: normalise(read_letter(p)) for p in sorted(LETTERS.glob("*.txt"))}

@@ -1,0 +1,77 @@
+"""Metadata and sections of the corpus letters against their gold, and the general forms."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mhextract.ingest.raw import RawLetter, RawLine
+from mhextract.metadata import extract_metadata, parse_dutch_date
+from mhextract.normalise import normalise
+from mhextract.segment import find_sections
+
+from conftest import GOLD, LETTER_IDS
+
+
+@pytest.mark.parametrize("stem", LETTER_IDS)
+def test_metadata_matches_gold(stem: str, corpus_letters) -> None:
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))["metadata"]
+    meta = extract_metadata(corpus_letters[stem])
+    assert meta.date == gold["date"]
+    assert meta.subject == gold["subject"]
+    assert meta.reference == gold["reference"]
+    assert [(s.role, s.name) for s in meta.signatories] == [(s["role"], s["name"]) for s in gold["signatories"]]
+
+
+@pytest.mark.parametrize("stem", LETTER_IDS)
+def test_sections_match_gold(stem: str, corpus_letters) -> None:
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))["sections"]
+    sections = find_sections(corpus_letters[stem])
+    assert [s.title for s in sections] == gold
+    letter = corpus_letters[stem]
+    for a, b in zip(sections, sections[1:], strict=False):
+        assert a.start < a.end == b.start
+    assert sections[-1].end == letter.body_end
+
+
+def test_numbered_sections_keep_number_and_level(corpus_letters) -> None:
+    sections = find_sections(corpus_letters["003_749c75a436ca6fa8"])
+    assert [s.number for s in sections] == [str(i) for i in range(1, 9)]
+    assert sections[7].title == "Toezegging Mensenhandel Field Lab Lovitura"  # written `8.Toezegging`
+    md = find_sections(corpus_letters["004_e6592aba5af7c8ea"])
+    assert [(s.title, s.level) for s in md][:3] == [
+        ("Aanleiding", 2), ("Reactie op het rapport", 2), ("Aanbevelingen en reactie", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("30 november 2023", "2023-11-30"), ("Den Haag, 1 juli 2020", "2020-07-01"),
+     ("8 november 2022", "2022-11-08"), ("31 februari 2022", None), ("november 2022", None)],
+)
+def test_parse_dutch_date(text: str, iso: str | None) -> None:
+    assert parse_dutch_date(text) == iso
+
+
+def _letter(text: str):
+    return normalise(RawLetter(path="x.txt", format="text", sha256="0",
+                               lines=[RawLine(t) for t in text.split("\n")]))
+
+
+def test_kamerstuk_header_den_haag_date_and_several_signatories() -> None:
+    letter = _letter(
+        "Tweede Kamer der Staten-Generaal\nVergaderjaar 2019–2020\n\n28 638 Mensenhandel\n\n"
+        "Nr. 183 BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 1 juli 2020\n\n"
+        "Hierbij informeer ik uw Kamer over de voortgang van het programma. Het gaat goed.\n\n"
+        "De Staatssecretaris van Justitie en Veiligheid,\nA. Broekers-Knol\n\n"
+        "De Minister van Sociale Zaken en Werkgelegenheid,\nW. Koolmees"
+    )
+    meta = extract_metadata(letter)
+    assert meta.date == "2020-07-01"
+    assert meta.kamerstuk == "28638-183"
+    assert [(s.role, s.name) for s in meta.signatories] == [
+        ("De Staatssecretaris van Justitie en Veiligheid", "A. Broekers-Knol"),
+        ("De Minister van Sociale Zaken en Werkgelegenheid", "W. Koolmees"),
+    ]
+    assert "Vergaderjaar" not in letter.body
