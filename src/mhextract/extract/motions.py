@@ -1,1 +1,424 @@
-"""(being written) motions extractor."""
+"""Motions: every distinct motion a letter discusses, with submitters, own Kamerstuk id, chamber and status.
+
+Find, then resolve. `find_motion_mentions` finds three kinds of mention with
+their offsets: named (`de motie van de leden Segers en Asscher`, `motie
+Segers-Asscher`, `een motie ..., ingediend door het Lid Van Dijk`), numbered
+(`de motie (Kamerstuk 28 638, nr. 192)`) and anaphoric (`deze motie`).
+`link_kamerstukken` gives a mention the id of the citation right after it in
+its sentence, or of the footnote anchored there; `group_motions` merges mentions
+with the same submitters or id into one `Motion`. Word lists live in
+`models/motions.json`; `models/kamerleden.json` only settles ambiguous names.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from mhextract.nlp.extensions import add_span_group
+from mhextract.paths import load_json
+from mhextract.record import Footnote, KamerstukRef, Motion, Span
+
+DATA_FILE = "motions.json"
+MEMBERS_FILE = "kamerleden.json"
+UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
+CAP = rf"[{re.escape(UPPER)}][\w'’]+"
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return dict(load_json(DATA_FILE))
+
+
+@cache
+def members() -> frozenset[str]:
+    """Known Kamerlid surnames (lowercase), to settle `motie van Dijk` and hyphenated names."""
+    return frozenset(s.lower() for s in load_json(MEMBERS_FILE)["surnames"])
+
+
+def _ci(phrase: str) -> str:
+    """Regex for a phrase whose words may start with either case, spaces matching any whitespace."""
+    words = []
+    for w in phrase.split():
+        head = f"[{w[0].upper()}{w[0].lower()}]" if w[0].isalpha() else re.escape(w[0])
+        words.append(head + re.escape(w[1:]))
+    return r"\s+".join(words)
+
+
+def _alt_ci(phrases: Sequence[str]) -> str:
+    return "|".join(_ci(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class MotionGrammar:
+    """Compiled motion patterns."""
+
+    named: re.Pattern[str]
+    name: re.Pattern[str]
+    party: re.Pattern[str]
+    motion_word: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    statuses: tuple[tuple[re.Pattern[str], str, int], ...]
+    chambers: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@cache
+def grammar() -> MotionGrammar:
+    """Build the motion grammar once from `models/motions.json`."""
+    d = _data()
+    initials = r"(?:(?:[A-Z][a-z]?\.\s?){1,5}\s*)"
+    prefix = rf"(?:{_alt_ci(d['name_prefixes'])})(?=\s)"
+    name = rf"{initials}?(?:{prefix}\s+)?{CAP}(?:-{CAP})*"
+    party = r"\s*\((?![^)]*\d)[^()\n]{1,30}\)"
+    sep = r"(?:\s*,\s*|\s+en\s+|\s*/\s*|\s*&\s*)"
+    cs = "|".join(re.escape(c) for c in d["co_signers"])
+    names = rf"{name}(?:{party})?(?:{sep}{name}(?:{party})?)*(?P<cs>\s+(?:{cs}))?(?:{party})?"
+    titles = _alt_ci(d["titles"])
+    word = rf"(?<![\w-])(?P<adj>(?:{_alt_ci(d['motion_adjectives'])})\s+)?(?P<motie>{_alt_ci(d['motion_words'])})(?![\w])"
+    titled = rf"(?:-|\s+)van\s+(?:{titles})(?P<typo>\s+van(?=\s+[{re.escape(UPPER)}]))?\s+"
+    submitted = (rf"[^.;()\n]{{0,{int(d['submitted_by_window'])}}}?(?:{_alt_ci(d['submitted_by'])})"
+                 rf"\s+(?:{titles})\s+")
+    named = (rf"{word}(?:(?P<titled>{titled})|(?P<submitted>{submitted})|(?P<van>\s+van\s+)|(?P<nick>-|\s+))"
+             rf"(?P<names>{names})")
+    statuses = tuple(
+        (re.compile(rf"(?<![\w])(?:{_alt_ci(s['words'])})(?![\w])"), s["value"], int(s["rank"]))
+        for s in d["statuses"]
+    )
+    chambers = tuple(
+        (re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in words)})(?![\w])"), chamber)
+        for chamber, words in d["chambers"].items()
+    )
+    return MotionGrammar(
+        named=re.compile(named),
+        name=re.compile(rf"(?P<initials>{initials})?(?P<name>(?:{prefix}\s+)?{CAP}(?:-{CAP})*)"),
+        party=re.compile(party),
+        motion_word=re.compile(word),
+        anaphor=re.compile(rf"(?<![\w])(?:{_alt_ci(d['anaphors'])})(?![\w])"),
+        statuses=statuses,
+        chambers=chambers,
+    )
+
+
+@dataclass
+class MotionMention:
+    """One mention of a motion: named (submitters), numbered (Kamerstuk id) or anaphoric."""
+
+    start: int
+    end: int
+    kind: str  # "named" | "numbered" | "anaphor"
+    submitters: tuple[str, ...] = ()
+    co_signed: bool = False
+    kamerstuk: str | None = None
+    chamber: str | None = None
+    status: tuple[int, str] | None = None
+    order: tuple[int, int, int] = (0, 0, 0)
+
+
+# --- names -----------------------------------------------------------------------------
+
+
+def clean_name(raw: str) -> str:
+    """`van der Graaf` -> `Van der Graaf`; whitespace folded; initials must already be gone."""
+    name = re.sub(r"\s+", " ", raw).strip()
+    return name[:1].upper() + name[1:]
+
+
+def _is_name(name: str) -> bool:
+    """False for party names, acronyms, numbers and capitalised function words."""
+    stop = {w.lower() for w in _data()["not_names"]}
+    core = name.split()[-1]
+    parts = core.split("-")
+    if name.lower() in stop or core.lower() in stop or any(ch.isdigit() for ch in core):
+        return False
+    return not any(len(p) > 1 and p.isupper() for p in parts)
+
+
+def _resolve_van(name: str, after_title: bool) -> str:
+    """Decide whether the `van` before a bare surname is a name prefix (`motie van Dijk` -> `Van Dijk`)."""
+    known = members()
+    with_van = f"Van {name}"
+    if after_title:
+        return name if name.lower() in known and with_van.lower() not in known else with_van
+    return with_van if with_van.lower() in known and name.lower() not in known else name
+
+
+def _split_nickname(name: str) -> list[str]:
+    """`Segers-Asscher` -> two submitters, unless the whole is one known double surname."""
+    if "-" not in name or name.lower() in members() or " " in name:
+        return [name]
+    return name.split("-")
+
+
+def parse_submitters(m: re.Match[str]) -> tuple[list[str], str | None]:
+    """Submitter surnames of a named-motion match, and a chamber named in a parenthesis."""
+    g = grammar()
+    names_text = m.group("names")
+    chamber = None
+    for pm in g.party.finditer(names_text):
+        for pat, ch in g.chambers:
+            if pat.search(pm.group()):
+                chamber = ch
+    masked = g.party.sub(lambda pm: " " * len(pm.group()), names_text)
+    masked = re.sub(r"\s+c\.s\.", "", masked)
+    out: list[str] = []
+    for i, nm in enumerate(g.name.finditer(masked)):
+        name = clean_name(nm.group("name"))
+        if i == 0 and m.group("typo"):
+            name = _resolve_van(name, after_title=True)
+        elif i == 0 and m.group("van") and not nm.group("initials"):
+            name = _resolve_van(name, after_title=False)
+        parts = _split_nickname(name) if m.group("nick") is not None else [name]
+        out.extend(p for p in parts if _is_name(p))
+    return out, chamber
+
+
+# --- finding mentions -------------------------------------------------------------------
+
+
+def _followed_by_citation(text: str, end: int, ks_starts: Sequence[int]) -> bool:
+    """True when a Kamerstuk citation starts right after `end` (only spaces or `(` between)."""
+    i = bisect_right(ks_starts, end - 1)
+    return i < len(ks_starts) and re.fullmatch(r"[\s(]{0,3}", text[end : ks_starts[i]]) is not None
+
+
+def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
+    """Motions named by their submitters, in every wording of `models/motions.json`."""
+    out: list[MotionMention] = []
+    for m in grammar().named.finditer(text):
+        submitters, chamber = parse_submitters(m)
+        if not submitters:
+            continue
+        co_signed = bool(m.group("cs"))
+        if m.group("nick") is not None and not (
+            co_signed or len(submitters) > 1 or m.group("nick") == "-"
+            or submitters[0].lower() in members() or _followed_by_citation(text, m.end(), ks_starts)
+        ):
+            continue
+        intro = m.group("titled") or m.group("submitted") or ""
+        for pat, ch in grammar().chambers:
+            if pat.search(intro):
+                chamber = chamber or ch
+        out.append(MotionMention(m.start(), m.end(), "named", tuple(submitters), co_signed, chamber=chamber))
+    return out
+
+
+def find_numbered(text: str, named: Sequence[MotionMention], ks: Sequence[tuple[int, int, str]]
+                  ) -> list[MotionMention]:
+    """`de motie (Kamerstuk 28 638, nr. 192)`: a motion known only by the citation right after it."""
+    starts = [s for s, _, _ in ks]
+    out: list[MotionMention] = []
+    for m in grammar().motion_word.finditer(text):
+        if any(n.start <= m.start() < n.end for n in named):
+            continue
+        i = bisect_right(starts, m.end() - 1)
+        if i < len(ks) and re.fullmatch(r"[\s(]{0,3}", text[m.end() : ks[i][0]]):
+            out.append(MotionMention(m.start(), ks[i][1], "numbered", kamerstuk=ks[i][2]))
+    return out
+
+
+def find_anaphors(text: str, taken: Sequence[MotionMention]) -> list[MotionMention]:
+    """`deze motie`, `de motie` ... not already part of a named or numbered mention."""
+    out: list[MotionMention] = []
+    for m in grammar().anaphor.finditer(text):
+        word = m.end() - len("motie")
+        if any(t.start <= word < t.end for t in taken):
+            continue
+        out.append(MotionMention(m.start(), m.end(), "anaphor"))
+    return out
+
+
+# --- sentences, kamerstukken, status ----------------------------------------------------
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Sorted sentence boundary offsets (0, each sentence end, paragraph breaks, len(text))."""
+    abbreviations = {a.lower() for a in _data()["abbreviations"]}
+    bounds = {0, len(text)}
+    for m in re.finditer(r"\n\s*\n", text):
+        bounds.update((m.start(), m.end()))
+    for m in re.finditer(r"[.?!]", text):
+        rest = text[m.end() :]
+        nxt = rest.lstrip(" \t")
+        if rest and not rest[0].isspace():
+            continue
+        if nxt and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\n\"'‘“(«"):
+            continue
+        token = text[: m.end()].split()[-1] if text[: m.end()].split() else ""
+        token = token.lstrip("(«\"'‘“")
+        if token.lower() in abbreviations or re.fullmatch(r"(?:[A-Z][a-z]?\.)+", token):
+            continue
+        bounds.add(m.end())
+    return sorted(bounds)
+
+
+def sentence_of(bounds: Sequence[int], pos: int) -> tuple[int, int]:
+    """The sentence (start, end) that contains offset `pos`."""
+    i = bisect_right(bounds, pos)
+    return bounds[max(i - 1, 0)], bounds[min(i, len(bounds) - 1)]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What linking needs besides the text: citations, footnotes, sentence bounds."""
+
+    text: str
+    ks: tuple[tuple[int, int, str], ...]
+    footnotes: tuple[Footnote, ...]
+    bounds: tuple[int, ...]
+    chambers: dict[str, str] = field(default_factory=dict)
+
+
+def _footnote_citation(ctx: Context, start: int, end: int, sentence_end: int) -> tuple[int, str] | None:
+    """The first Kamerstuk cited in a footnote anchored in [start, sentence_end] (anchor, id)."""
+    for fn in sorted(ctx.footnotes, key=lambda f: f.anchor if f.anchor is not None else -1):
+        if fn.anchor is None or not (start <= fn.anchor <= min(sentence_end + 1, end)):
+            continue
+        inside = [k for k in ctx.ks if fn.start <= k[0] < fn.end]
+        if inside:
+            return fn.anchor, inside[0][2]
+    return None
+
+
+def link_kamerstuk(ctx: Context, mention: MotionMention, next_start: int) -> str | None:
+    """The motion's own id: the citation right after it in its sentence, or its footnote's citation."""
+    _, sentence_end = sentence_of(ctx.bounds, max(mention.end - 1, mention.start))
+    limit = min(sentence_end, next_start, mention.end + int(_data()["citation_gap"]))
+    inline = next(((s, kid) for s, _, kid in ctx.ks if mention.end <= s < limit), None)
+    note = _footnote_citation(ctx, mention.end, next_start, sentence_end)
+    candidates = [c for c in (inline, note) if c is not None]
+    return min(candidates)[1] if candidates else None
+
+
+def find_status(ctx: Context, start: int, end: int, lo: int, hi: int) -> tuple[int, str] | None:
+    """The most advanced status word in the clause of a mention (its sentence, between other mentions)."""
+    s_start, s_end = sentence_of(ctx.bounds, start)
+    clause = ctx.text[max(s_start, lo) : min(s_end, hi)]
+    best: tuple[int, str] | None = None
+    for pat, value, rank in grammar().statuses:
+        if pat.search(clause) and (best is None or rank > best[0]):
+            best = (rank, value)
+    return best
+
+
+def _order(pos: int, footnotes: Sequence[Footnote]) -> tuple[int, int, int]:
+    """Reading order: a mention inside a footnote text sorts at its footnote's anchor."""
+    for fn in footnotes:
+        if fn.start <= pos < fn.end and fn.anchor is not None:
+            return (fn.anchor, 1, pos)
+    return (pos, 0, 0)
+
+
+def annotate(ctx: Context, mentions: list[MotionMention]) -> list[MotionMention]:
+    """Fill reading order, own Kamerstuk id, chamber and status of every mention."""
+    ordered = sorted(mentions, key=lambda x: x.start)
+    out: list[MotionMention] = []
+    for i, m in enumerate(ordered):
+        nxt = ordered[i + 1].start if i + 1 < len(ordered) else len(ctx.text)
+        prv = ordered[i - 1].end if i > 0 else 0
+        kid = m.kamerstuk
+        if m.kind == "named":
+            kid = link_kamerstuk(ctx, m, nxt)
+        chamber = m.chamber or (ctx.chambers.get(kid) if kid else None)
+        out.append(replace(m, kamerstuk=kid, chamber=chamber, order=_order(m.start, ctx.footnotes),
+                           status=find_status(ctx, m.start, m.end, prv, nxt)))
+    return sorted(out, key=lambda x: x.order)
+
+
+# --- grouping ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    submitters: list[str]
+    co_signed: bool
+    kamerstuk: str | None
+    chamber: str | None
+    status: tuple[int, str] | None
+    mentions: list[tuple[int, int]]
+
+
+def _key(names: Sequence[str]) -> frozenset[str]:
+    return frozenset(n.lower() for n in names)
+
+
+def same_motion(e: _Entry, m: MotionMention) -> bool:
+    """Same id, or same submitters, or a `c.s.` mention whose first submitter leads the other list."""
+    if e.kamerstuk and m.kamerstuk:
+        return e.kamerstuk == m.kamerstuk
+    if not e.submitters or not m.submitters:
+        return False
+    a, b = _key(e.submitters), _key(m.submitters)
+    if a == b:
+        return True
+    lead = e.submitters[0].lower() == m.submitters[0].lower()
+    return lead and (e.co_signed or m.co_signed) and (a <= b or b <= a)
+
+
+def _merge(e: _Entry, m: MotionMention) -> None:
+    if m.submitters and (not e.submitters or (e.co_signed and not m.co_signed and _key(m.submitters) > _key(e.submitters))):
+        e.submitters, e.co_signed = list(m.submitters), m.co_signed
+    e.kamerstuk = e.kamerstuk or m.kamerstuk
+    e.chamber = e.chamber or m.chamber
+    if m.status and (e.status is None or m.status[0] > e.status[0]):
+        e.status = m.status
+    e.mentions.append((m.start, m.end))
+
+
+def group_motions(mentions: Sequence[MotionMention]) -> list[Motion]:
+    """One `Motion` per distinct motion; anaphors join the motion mentioned last before them."""
+    entries: list[_Entry] = []
+    last: _Entry | None = None
+    for m in mentions:
+        if m.kind == "anaphor":
+            if last is not None:
+                _merge(last, m)
+            continue
+        entry = next((e for e in entries if same_motion(e, m)), None)
+        if entry is None:
+            entry = _Entry([], False, None, None, None, [])
+            entries.append(entry)
+        _merge(entry, m)
+        last = entry
+    return [
+        Motion(submitters=e.submitters, kamerstuk=e.kamerstuk, chamber=e.chamber,
+               status=e.status[1] if e.status else None,
+               mentions=[Span(start=s, end=t) for s, t in sorted(set(e.mentions))])
+        for e in entries
+    ]
+
+
+def find_motions(text: str, kamerstukken: Sequence[KamerstukRef] = (),
+                 footnotes: Sequence[Footnote] = ()) -> list[Motion]:
+    """Every distinct motion in `text`, using the letter's Kamerstuk citations and footnotes."""
+    ks = tuple(sorted((s.start, s.end, r.id) for r in kamerstukken for s in r.mentions))
+    chambers = {r.id: r.chamber for r in kamerstukken if r.chamber}
+    ctx = Context(text, ks, tuple(footnotes), tuple(sentence_bounds(text)), chambers)
+    named = find_named(text, [s for s, _, _ in ks])
+    numbered = find_numbered(text, named, ks)
+    anaphors = find_anaphors(text, named + numbered)
+    return group_motions(annotate(ctx, named + numbered + anaphors))
+
+
+class MotionsComponent:
+    """spaCy component: fills `doc._.motions` and the `motions` span group."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        motions = find_motions(doc.text, doc._.kamerstukken or [], doc._.footnotes or [])
+        doc._.motions = motions
+        spans = [(s.start, s.end, "/".join(m.submitters) or (m.kamerstuk or "motie"))
+                 for m in motions for s in m.mentions]
+        add_span_group(doc, "motions", spans)
+        return doc
+
+
+@Language.factory("mh_motions")
+def make_motions_component(nlp: Language, name: str) -> MotionsComponent:
+    """Factory for the motions component."""
+    return MotionsComponent()
