@@ -1,1 +1,316 @@
-"""(being written) figures extractor."""
+"""Figures: every quantity a reader would put in a table, with value, unit, what it counts and when.
+
+Find, then classify. `find_numbers` (numbers.py) finds every number; `classify_number`
+decides from the words around it whether it quantifies something (`87 fte`, `€ 10
+miljoen`, `314 unieke bezoekers`, `60%`, `een elftal advertentiesites`) or is a label,
+list number, citation or address (`artikel 273f`, `Actielijn 5`, `nr. 25`, `Postbus
+20301`, `1. Inleiding`). Units and counted nouns are data (`models/figures.json`).
+Dates are never figures: ranges claimed by the date extractor are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal, cast
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from mhextract.extract.dates import find_dates
+from mhextract.extract.numbers import (
+    Number,
+    NumberMatch,
+    counted_unit,
+    find_numbers,
+    parse_number_word,
+)
+from mhextract.nlp.extensions import add_span_group, claimed_ranges, overlaps
+from mhextract.paths import load_json
+from mhextract.record import Figure, Span
+
+Unit = Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "other"]
+SUBSTANTIVE: frozenset[str] = frozenset({"fte", "EUR", "percent", "persons", "cases", "organisations"})
+ONE_WORDS = frozenset({"één", "eén", "éen"})
+
+_TOKEN_RE = re.compile(r"\s*([^\W\d_][\w'’\-]*|%|[^\w\s])")
+_SENTENCE_END_RE = re.compile(r"(?<!\b[a-z])(?<!\bnr)(?<!\bjl)[.!?](?=\s+[A-Z(«'\"]|\s*$)|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One classified number: what the figure is before it becomes a `Figure`."""
+
+    start: int
+    end: int
+    value: Number
+    unit: Unit
+    subject: str | None = None
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """The figures vocabulary from models/figures.json."""
+    data: dict[str, Any] = load_json("figures.json")
+    return data
+
+
+def _lower_set(key: str) -> frozenset[str]:
+    """A word list from the data file, lowercased."""
+    return frozenset(w.lower() for w in _data()[key])
+
+
+def _tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
+    """Up to `limit` tokens (words or single punctuation marks) from `pos`, with offsets."""
+    out: list[tuple[str, int, int]] = []
+    while len(out) < limit:
+        m = _TOKEN_RE.match(text, pos)
+        if m is None:
+            break
+        out.append((m.group(1), m.start(1), m.end(1)))
+        pos = m.end()
+    return out
+
+
+def _unit_word(word: str) -> Unit | None:
+    """The unit a unit word names directly: `fte`, `euro`, `procent`, `%`."""
+    w = word.lower().rstrip(".")
+    for unit, words in _data()["unit_words"].items():
+        if w in (x.lower() for x in words):
+            return cast(Unit, unit)
+    return None
+
+
+def _is_adjective(word: str) -> bool:
+    """An inflected or typical adjective (`unieke`, `digitaal`, `OM-geregistreerde`) we may step over."""
+    w = word.lower()
+    return w in _lower_set("pass_words") or any(w.endswith(e) for e in _data()["adjective_endings"])
+
+
+def _head(text: str, pos: int) -> tuple[Unit, str, int] | None:
+    """The unit word or counted noun after a number: (unit, subject, end), stepping over adjectives."""
+    stops = _lower_set("stop_words") - _lower_set("pass_words")
+    for word, _, end in _tokens(text, pos, 5):
+        unit = _unit_word(word)
+        if unit:
+            return unit, "", end
+        if not word[0].isalpha() or word.lower() in stops:
+            return None
+        noun_unit = counted_unit(word)
+        if noun_unit:
+            return cast(Unit, noun_unit), word, end
+        if _is_adjective(word):
+            continue
+        if word[0].isupper():
+            return None
+        return "other", word, end
+    return None
+
+
+def _prev_word(text: str, start: int) -> str:
+    """The word right before `start` (same line), lowercased, keeping a final dot."""
+    m = re.search(r"([^\W\d_][\w.]*)\s*$", text[max(0, start - 40) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _is_excluded(text: str, n: NumberMatch) -> bool:
+    """Labels (`artikel 5`), list numbers at a line start, spaced citation numbers, postcodes."""
+    if _prev_word(text, n.start) in _lower_set("labels"):
+        return True
+    line_before = text[text.rfind("\n", 0, n.start) + 1 : n.start]
+    if not line_before.strip() and re.match(r"[.)]|\s+[A-Z]", text[n.end : n.end + 2]):
+        return True
+    if n.kind != "digits":
+        return False
+    before, after = text[max(0, n.start - 4) : n.start], text[n.end : n.end + 5]
+    if len(n.text) == 3 and re.search(r"(?<!\d)\d{2}\s$", before):  # 28 638: a dossier number
+        return True
+    if len(n.text) <= 2 and re.match(r"\s\d{3}(?!\d)", after):
+        return True
+    return len(n.text) == 4 and bool(re.match(r"\s?[A-Z]{2}\b", after))  # 2500 EH: a postcode
+
+
+def _count_label(text: str, n: NumberMatch) -> int | None:
+    """Start of a count label such as the letterhead's `Bijlagen 2` standing at a line start."""
+    before = text[: n.start].rstrip()
+    for label in _data()["count_labels"]:
+        begin = len(before) - len(label)
+        if begin >= 0 and before.endswith(label) and (begin == 0 or text[begin - 1] == "\n"):
+            return begin
+    return None
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the sentence around `pos` (rough: full stops before capitals, blank lines)."""
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text, 0, pos):
+        start = m.end()
+    end = _SENTENCE_END_RE.search(text, pos)
+    return start, (end.start() if end else len(text))
+
+
+def _money_context(text: str, pos: int) -> bool:
+    """True when the sentence around `pos` talks about money (euro, middelen, investeren)."""
+    s, e = _sentence(text, pos)
+    sentence = text[s:e].lower()
+    return any(cue in sentence for cue in _data()["money_cues"])
+
+
+def _unit_from_context(text: str, pos: int) -> Unit:
+    """The unit of the nearest counted noun earlier in the sentence (`bezoekers ... 278 van de 314`)."""
+    s, _ = _sentence(text, pos)
+    best: Unit = "other"
+    for m in re.finditer(r"[^\W\d_][\w'’\-]*", text[s:pos]):
+        unit = counted_unit(m.group())
+        if unit and unit != "other":
+            best = cast(Unit, unit)
+    return best
+
+
+def classify_number(text: str, n: NumberMatch, numbers: list[NumberMatch]) -> Quantity | None:
+    """Decide whether a number is a figure and what it counts; None for labels, list numbers, bare numbers."""
+    label_start = _count_label(text, n)
+    if label_start is not None:
+        return Quantity(label_start, n.end, n.value, "other", text[label_start : n.start].strip())
+    if _is_excluded(text, n):
+        return None
+    start, value = n.start, n.value
+    currency = re.search(r"(?:€|EUR)\s*$", text[max(0, start - 5) : start])
+    if currency:
+        end = n.end + (2 if text.startswith(",-", n.end) else 0)
+        return Quantity(max(0, start - 5) + currency.start(), end, value, "EUR")
+    suffixes = "|".join(_data()["count_adjective_suffixes"])
+    adjective = re.match(rf"-?(?:{suffixes})\b", text[n.end :])
+    if adjective:
+        return _count_adjective(text, n.start, n.end + adjective.end(), value)
+    single = n.text.lower() in ONE_WORDS  # één: a count only of something substantive
+    head = _head(text, n.end)
+    if head is None:
+        return None if single else _bare(text, n, numbers)
+    unit, subject, end = head
+    if unit == "other" and n.scaled and _money_context(text, n.start):
+        unit = "EUR"
+    if single and unit not in SUBSTANTIVE:
+        return None
+    return Quantity(start, end, value, unit, subject or None)
+
+
+def _bare(text: str, n: NumberMatch, numbers: list[NumberMatch]) -> Quantity | None:
+    """A number without its own unit: `12 en 23 jaar`, `278 van de 314`, `drie miljoen per jaar`."""
+    after = text[n.end : n.end + 12]
+    nxt = next((o for o in numbers if o.start > n.end), None)
+    joined = r"\s+(?:en|of|tot(?: en met)?|t/m|à|a)\s+|\s*[-–]\s*"
+    if nxt is not None and re.fullmatch(joined, text[n.end : nxt.start]):
+        head = _head(text, nxt.end)
+        if head is not None:
+            return Quantity(n.start, n.end, n.value, head[0], head[1] or None)
+    before = text[max(0, n.start - 12) : n.start]
+    if re.match(r"\s+van\s+de\s+\d", after) or re.search(r"\d\s+van\s+de\s+$", before):
+        return Quantity(n.start, n.end, n.value, _unit_from_context(text, n.start))
+    if n.scaled:
+        return Quantity(n.start, n.end, n.value, "EUR" if _money_context(text, n.start) else "other")
+    if n.kind == "collective":
+        return Quantity(n.start, n.end, n.value, "other")
+    return None
+
+
+def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity:
+    """`tweejarig project`, `18-jarige slachtoffers`: the number, with the noun it describes."""
+    head = _head(text, end)
+    if head is None:
+        return Quantity(start, end, value, "other")
+    unit = head[0] if head[0] in ("persons", "cases", "organisations") else "other"
+    return Quantity(start, head[2], value, unit, head[1] or None)
+
+
+def _find_count_adjectives(text: str) -> list[Quantity]:
+    """Number words fused with `-jarig`: `tweejarig project` (digits with `-jarige` go via numbers)."""
+    suffixes = "|".join(_data()["count_adjective_suffixes"])
+    out: list[Quantity] = []
+    for m in re.finditer(rf"\b([^\W\d_]+?)(?:{suffixes})\b", text):
+        value = parse_number_word(m.group(1))
+        if value is not None:
+            out.append(_count_adjective(text, m.start(), m.end(), value))
+    return out
+
+
+def _extend_start(text: str, q: Quantity, n: NumberMatch | None) -> int:
+    """Start of the figure text: with a qualifier (`ongeveer`, `ruim`) and a counting `een` (`een elftal`)."""
+    start = q.start
+    if n is not None and n.kind == "collective":
+        m = re.search(r"\b[Ee]en\s+$", text[max(0, start - 5) : start])
+        if m:
+            start -= len(m.group())
+    before = text[max(0, start - 30) : start]
+    for qualifier in sorted(_data()["qualifiers"], key=len, reverse=True):
+        m = re.search(rf"(?<!\w){re.escape(qualifier)}\s+$", before, re.IGNORECASE)
+        if m:
+            return start - (len(before) - m.start())
+    return start
+
+
+def _period(text: str, start: int, end: int) -> str | None:
+    """When the figure applies: `per jaar` after it, `structureel` before it, `vanaf 2022` in the sentence."""
+    parts: list[str] = []
+    periods = sorted(_data()["periods"], key=len, reverse=True)
+    before = re.search(rf"(?<!\w)({'|'.join(map(re.escape, periods))})\s+(?:\w+\s+)?$",
+                       text[max(0, start - 40) : start], re.IGNORECASE)
+    if before:
+        parts.append(before.group(1).lower())
+    after = re.match(rf"\s+(?:\w+\s+)?({'|'.join(map(re.escape, periods))})(?!\w)",
+                     text[end : end + 40], re.IGNORECASE)
+    if after:
+        parts.append(after.group(1).lower())
+    s, e = _sentence(text, start)
+    anchors = "|".join(map(re.escape, _data()["period_anchors"]))
+    year = re.search(rf"(?<!\w)((?:{anchors})\s+(?:1[89]|20)\d\d(?:\s+en\s+(?:1[89]|20)\d\d)?)(?![\d/])",
+                     text[s:e], re.IGNORECASE)
+    if year:
+        parts.append(year.group(1)[0].lower() + year.group(1)[1:])
+    return " ".join(dict.fromkeys(parts)) or None
+
+
+def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) -> list[Figure]:
+    """Every figure in `text`; `claimed` ranges (dates, citations) are skipped, found here if not given."""
+    if claimed is None:
+        claimed = [(d.span.start, d.span.end) for d in find_dates(text)]
+    taken = sorted(claimed)
+    numbers = [n for n in find_numbers(text) if not overlaps(taken, n.start, n.end)]
+    quantities: list[tuple[Quantity, NumberMatch | None]] = []
+    for n in numbers:
+        q = classify_number(text, n, numbers)
+        if q is not None and not _blocked_one(text, n):
+            quantities.append((q, n))
+    quantities.extend((q, None) for q in _find_count_adjectives(text) if not overlaps(taken, q.start, q.end))
+    figures: list[Figure] = []
+    for q, number in sorted(quantities, key=lambda qn: qn[0].start):
+        start = _extend_start(text, q, number)
+        figures.append(Figure(text=" ".join(text[start : q.end].split()), value=q.value, unit=q.unit,
+                              subject=q.subject, period=_period(text, start, q.end),
+                              span=Span(start=start, end=q.end)))
+    return figures
+
+
+def _blocked_one(text: str, n: NumberMatch) -> bool:
+    """`slechts één zaak`: `één` after `slechts`/`maar` means "a single", not a count."""
+    return n.text.lower() in ONE_WORDS and not n.scaled and _prev_word(text, n.start) in _lower_set(
+        "singular_blockers")
+
+
+class FigureExtractor:
+    """spaCy component: `doc._.figures` and `doc.spans["figures"]`, skipping dates and citations."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        claimed = claimed_ranges(doc, "dates", "kamerstukken", "references")
+        figures = find_figures(doc.text, claimed)
+        doc._.figures = figures
+        add_span_group(doc, "figures", [(f.span.start, f.span.end, f.unit) for f in figures])
+        return doc
+
+
+@Language.factory("mh_figures")
+def make_figure_extractor(nlp: Language, name: str) -> FigureExtractor:
+    """Factory for the `mh_figures` pipeline component."""
+    return FigureExtractor()

@@ -1,0 +1,214 @@
+"""Dutch numbers in running text: digits (`1.175`, `2,5`), words (`drieëntwintig`), collectives, scales.
+
+Shared by the figures and dates extractors. `find_numbers` is the find pass: every
+number with its character offsets and value; it does not decide what is counted.
+The word lists live in `models/numbers.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from mhextract.paths import load_json
+
+Number = int | float
+NumberKind = Literal["digits", "word", "collective"]
+
+# Dutch digits: thousands dot (1.175, 10.000.000), decimal comma (2,5). A number glued to
+# letters, slashes, colons or ° (273f, 2023/24, ECLI:...:2023:4838, 1°) is not a quantity.
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_DIGITS_RE = re.compile(
+    rf"(?<![\w.,/:°\-–])(?P<num>{DIGITS})(?P<tal>-?tal\b)?(?![\w/:°%]|[.,]\d)|"
+    rf"(?<![\w.,/:°\-–])(?P<pct>{DIGITS})(?=\s?%)"
+)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:\.(?=\s|$))?")
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+\.?)")
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """One number in a text: offsets, value (scale applied), how it was written."""
+
+    start: int
+    end: int
+    value: Number
+    kind: NumberKind
+    text: str
+    scaled: bool = False  # a scale word (miljoen, mln., miljard) was applied
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """The number word lists from models/numbers.json."""
+    data: dict[str, Any] = load_json("numbers.json")
+    return data
+
+
+def as_number(value: float) -> Number:
+    """An int where the value is whole (10.0 -> 10), else the float."""
+    return int(value) if float(value).is_integer() else value
+
+
+def parse_numeral(text: str) -> Number | None:
+    """Value of a digit numeral in Dutch notation: `1.175` -> 1175, `2,5` -> 2.5."""
+    if not re.fullmatch(DIGITS, text):
+        return None
+    return as_number(float(text.replace(".", "").replace(",", ".")))
+
+
+def parse_number_word(word: str) -> int | None:
+    """Value of a Dutch cardinal word, compounds included (`drieëntwintig`, `tweehonderd`)."""
+    return _parse_compound(word.lower())
+
+
+def _parse_compound(w: str) -> int | None:
+    """Recursive parse: multipliers (duizend, honderd), then unit-en-tens, then the lists."""
+    data = _data()
+    units: dict[str, int] = data["units"]
+    tens: dict[str, int] = data["tens"]
+    if w in units:
+        return units[w]
+    if w in tens:
+        return tens[w]
+    for mult_word, mult in sorted(data["multipliers"].items(), key=lambda kv: -kv[1]):
+        if mult_word in w:
+            left, _, right = w.partition(mult_word)
+            factor = _parse_compound(left) if left else 1
+            rest = _parse_compound(right) if right else 0
+            if factor is None or rest is None or factor >= mult or rest >= mult:
+                return None
+            return factor * mult + rest
+    for tens_word, ten in tens.items():
+        head = w[: -len(tens_word)]
+        if w.endswith(tens_word) and head[-2:] in ("en", "ën"):
+            unit = units.get(head[:-2])
+            if unit is not None and 1 <= unit <= 9:
+                return unit + ten
+    return None
+
+
+def parse_collective(word: str) -> int | None:
+    """Value of a collective count word: `elftal` 11, `tiental` 10, `50-tal` 50, `dozijn` 12."""
+    data = _data()
+    w = word.lower()
+    if w in data["collectives"]:
+        return int(data["collectives"][w])
+    suffix = data["collective_suffix"]
+    if not w.endswith(suffix) or len(w) <= len(suffix):
+        return None
+    head = w[: -len(suffix)].rstrip("-")
+    if head.isdigit():
+        return int(head)
+    if head in data["article_one"]:
+        return None
+    return parse_number_word(head)
+
+
+def scale_of(word: str) -> int | None:
+    """Multiplier of a scale word: `miljoen`/`mln.` 10**6, `miljard`/`mld.` 10**9, `duizend` 1000."""
+    scales: dict[str, int] = _data()["scales"]
+    w = word.lower()
+    return scales.get(w) or scales.get(w.rstrip("."))
+
+
+def is_article_one(word: str) -> bool:
+    """True for `een` without accents: an article, a number only before a scale or collective."""
+    return word.lower() in _data()["article_one"]
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every number in `text`, left to right, with a following scale word applied."""
+    found: list[NumberMatch] = []
+    for m in _DIGITS_RE.finditer(text):
+        raw = m.group("num") or m.group("pct")
+        value = parse_numeral(raw)
+        if value is None:
+            continue
+        kind: NumberKind = "collective" if m.group("tal") else "digits"
+        found.append(_with_scale(text, NumberMatch(m.start(), m.end(), value, kind, m.group())))
+    found.extend(_find_word_numbers(text))
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _find_word_numbers(text: str) -> list[NumberMatch]:
+    """Number words, collectives (`een elftal`) and fractions before a scale (`anderhalf miljoen`)."""
+    fractions: dict[str, float] = _data()["fractions"]
+    out: list[NumberMatch] = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group().rstrip(".")
+        end = m.start() + len(word)
+        nxt = _next_word(text, end)
+        collective = parse_collective(word)
+        if collective is not None:
+            out.append(NumberMatch(m.start(), end, collective, "collective", word))
+            continue
+        if is_article_one(word) or word.lower() in fractions:
+            fraction = fractions.get(word.lower(), 1.0)
+            if nxt and nxt[0].lower() in fractions and is_article_one(word):
+                fraction, nxt = fractions[nxt[0].lower()], _next_word(text, nxt[2])
+            if nxt and scale_of(nxt[0]):
+                out.append(_scaled(text, m.start(), nxt, fraction))
+            continue
+        value = parse_number_word(word)
+        if value is not None:
+            out.append(_with_scale(text, NumberMatch(m.start(), end, value, "word", word)))
+    return _drop_inner(out)
+
+
+def _next_word(text: str, pos: int) -> tuple[str, int, int] | None:
+    """The word right after `pos` (across whitespace) with its offsets, keeping a final dot."""
+    m = _NEXT_WORD_RE.match(text, pos)
+    return (m.group(1), m.start(1), m.end(1)) if m else None
+
+
+def _scaled(text: str, start: int, scale_word: tuple[str, int, int], base: float) -> NumberMatch:
+    """A number made of a fraction or article and a scale word: `anderhalf miljoen`."""
+    word, _, end = scale_word
+    if not word.endswith(".") or word.lower() not in _data()["scales"]:
+        end = scale_word[1] + len(word.rstrip("."))
+    value = as_number(base * (scale_of(word) or 1))
+    return NumberMatch(start, end, value, "word", text[start:end], scaled=True)
+
+
+def _with_scale(text: str, number: NumberMatch) -> NumberMatch:
+    """Apply a scale word that follows the number (`10 miljoen`, `52 mln.`)."""
+    nxt = _next_word(text, number.end)
+    if not nxt or number.kind == "collective":
+        return number
+    word, wstart, wend = nxt
+    factor = scale_of(word)
+    if not factor or (factor == 1000 and number.kind == "word" and "duizend" in number.text.lower()):
+        return number
+    end = wend if word.lower() in _data()["scales"] else wstart + len(word.rstrip("."))
+    value = as_number(float(number.value) * factor)
+    return NumberMatch(number.start, end, value, number.kind, text[number.start : end], scaled=True)
+
+
+def _drop_inner(numbers: list[NumberMatch]) -> list[NumberMatch]:
+    """Drop a number lying inside another (the scale word of `een miljoen` read on its own)."""
+    return [n for n in numbers if not any(o is not n and o.start <= n.start and n.end <= o.end
+                                          and (o.end - o.start) > (n.end - n.start) for o in numbers)]
+
+
+@cache
+def _noun_units() -> tuple[dict[str, str], list[tuple[str, str]], int]:
+    """Counted noun -> unit from models/figures.json, plus the nouns longest first for compounds."""
+    data: dict[str, Any] = load_json("figures.json")
+    table = {noun.lower(): unit for unit, nouns in data["nouns"].items() for noun in nouns}
+    return table, sorted(table.items(), key=lambda kv: -len(kv[0])), int(data["min_suffix_len"])
+
+
+def counted_unit(word: str) -> str | None:
+    """Unit of a counted noun (`verdachten` -> persons), compounds included (`reclasseringsorganisaties`)."""
+    table, by_length, min_len = _noun_units()
+    w = word.lower().strip("'’").rsplit("-", 1)[-1]
+    if w in table:
+        return table[w]
+    for noun, unit in by_length:
+        if len(noun) >= min_len and len(w) > len(noun) and w.endswith(noun):
+            return unit
+    return None
