@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import pytest
 
+from conftest import GOLD, LETTER_IDS
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.metadata import extract_metadata, parse_dutch_date
 from mhextract.normalise import normalise
 from mhextract.segment import find_sections
-
-from conftest import GOLD, LETTER_IDS
 
 
 @pytest.mark.parametrize("stem", LETTER_IDS)
@@ -30,7 +30,7 @@ def test_sections_match_gold(stem: str, corpus_letters) -> None:
     sections = find_sections(corpus_letters[stem])
     assert [s.title for s in sections] == gold
     letter = corpus_letters[stem]
-    for a, b in zip(sections, sections[1:], strict=False):
+    for a, b in pairwise(sections):
         assert a.start < a.end == b.start
     assert sections[-1].end == letter.body_end
 

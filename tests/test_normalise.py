@@ -8,8 +8,8 @@ import pytest
 
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise import normalise
-from mhextract.normalise.paragraphs import join_lines, join_pair
 from mhextract.normalise.markdown import strip_inline_markdown
+from mhextract.normalise.paragraphs import join_lines, join_pair
 
 
 def _raw(text: str, fmt: str = "text") -> RawLetter:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 from spacy.language import Language
@@ -55,7 +56,7 @@ def to_doc(nlp: Language, prepared: Prepared) -> Doc:
 def build_record(prepared: Prepared, doc: Doc, model: str) -> Record:
     """Collect the components' outputs from `doc` into a record with full provenance."""
     letter = prepared.letter
-    fields = {name: list(getattr(doc._, name) or []) for name in OUTPUTS}
+    fields: dict[str, Any] = {name: list(getattr(doc._, name) or []) for name in OUTPUTS}
     record = Record(
         extractor=Extractor(version=__version__, model=model),
         source=Source(path=letter.path, sha256=letter.sha256, format=letter.format, pages=letter.pages),

@@ -14,6 +14,7 @@ Each component also puts its mentions into `doc.spans[<name>]` for spaCy users.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -57,7 +58,7 @@ def claimed_ranges(doc: Doc, *fields: str) -> list[tuple[int, int]]:
     return sorted(ranges)
 
 
-def _spans_of(item: object) -> Iterator[object]:
+def _spans_of(item: object) -> Iterator[Any]:
     span = getattr(item, "span", None)
     if span is not None:
         yield span

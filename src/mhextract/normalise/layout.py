@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
+from itertools import pairwise
 
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise.markdown import strip_inline_markdown
@@ -54,14 +56,14 @@ class Layout:
 
 
 @cache
-def _vocab() -> dict[str, object]:
-    data: dict[str, object] = load_json("letterhead.json")
+def _vocab() -> dict[str, Any]:
+    data: dict[str, Any] = load_json("letterhead.json")
     return data
 
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    labels = sorted(_vocab()["field_labels"], key=len, reverse=True)  # type: ignore[arg-type]
+    labels: list[str] = sorted(_vocab()["field_labels"], key=len, reverse=True)
     alts = "|".join(re.escape(lb) for lb in labels)
     return re.compile(rf"^(?:{alts})(?=\s|$|:)")
 
@@ -73,7 +75,7 @@ def _address_re() -> re.Pattern[str]:
 
 @cache
 def _furniture_res() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in _vocab()["furniture"]]  # type: ignore[union-attr]
+    return [re.compile(p) for p in _vocab()["furniture"]]
 
 
 def plain(line: str) -> str:
@@ -177,7 +179,7 @@ def _classify_known(block: Block, fmt: str) -> None:
 
 def _attach_label_values(blocks: list[Block]) -> None:
     """A label alone in its block (`**Datum**`) takes the next one-line block as its value."""
-    for prev, block in zip(blocks, blocks[1:], strict=False):
+    for prev, block in pairwise(blocks):
         if prev.kind != "letterhead" or block.kind == "letterhead" or len(block.lines) != 1:
             continue
         last = plain(prev.texts[-1])
@@ -209,7 +211,7 @@ def is_letterhead(texts: list[str]) -> bool:
         return True
     short = all(len(ln) <= 60 for ln in lines)
     starts = _vocab()["block_starts"]
-    if short and any(first.startswith(str(s).strip()) for s in starts):  # type: ignore[union-attr]
+    if short and any(first.startswith(str(s).strip()) for s in starts):
         return not _is_sentence_block(lines)
     return short and all(_address_re().match(ln) for ln in lines)
 

@@ -185,6 +185,4 @@ def _continues(prev: Para, nxt: Para, typical: int) -> bool:
     end = prev.text.rstrip()
     if not end or end.endswith(_TERMINAL) or nxt.heading_level or nxt.bold:
         return False
-    if is_heading_like(prev, typical) and not nxt.text[:1].islower():
-        return False
-    return True
+    return not (is_heading_like(prev, typical) and not nxt.text[:1].islower())
