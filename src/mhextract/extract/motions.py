@@ -81,7 +81,8 @@ def grammar() -> MotionGrammar:
     cs = "|".join(re.escape(c) for c in d["co_signers"])
     names = rf"{name}(?:{party})?(?:{sep}{name}(?:{party})?)*(?P<cs>\s+(?:{cs}))?(?:{party})?"
     titles = _alt_ci(d["titles"])
-    word = rf"(?<![\w-])(?P<adj>(?:{_alt_ci(d['motion_adjectives'])})\s+)?(?P<motie>{_alt_ci(d['motion_words'])})(?![\w])"
+    adjectives, motion_words = _alt_ci(d["motion_adjectives"]), _alt_ci(d["motion_words"])
+    word = rf"(?<![\w-])(?P<adj>(?:{adjectives})\s+)?(?P<motie>{motion_words})(?![\w])"
     titled = rf"(?:-|\s+)van\s+(?:{titles})(?P<typo>\s+van(?=\s+[{re.escape(UPPER)}]))?\s+"
     submitted = (rf"[^.;()\n]{{0,{int(d['submitted_by_window'])}}}?(?:{_alt_ci(d['submitted_by'])})"
                  rf"\s+(?:{titles})\s+")
@@ -307,6 +308,14 @@ def find_status(ctx: Context, start: int, end: int, lo: int, hi: int) -> tuple[i
     return best
 
 
+def _with_citation(ctx: Context, end: int, kid: str | None) -> int:
+    """Extend a mention over its own citation when that follows at once (`Motie van Dijk (Kamerstuk ...)`)."""
+    for s, e, k in ctx.ks:
+        if k == kid and re.fullmatch(r"[\s(]{0,3}", ctx.text[end:s]) and s >= end:
+            return e + 1 if ctx.text[e : e + 1] == ")" and "(" in ctx.text[end:s] else e
+    return end
+
+
 def _order(pos: int, footnotes: Sequence[Footnote]) -> tuple[int, int, int]:
     """Reading order: a mention inside a footnote text sorts at its footnote's anchor."""
     for fn in footnotes:
@@ -322,11 +331,12 @@ def annotate(ctx: Context, mentions: list[MotionMention]) -> list[MotionMention]
     for i, m in enumerate(ordered):
         nxt = ordered[i + 1].start if i + 1 < len(ordered) else len(ctx.text)
         prv = ordered[i - 1].end if i > 0 else 0
-        kid = m.kamerstuk
+        kid, end = m.kamerstuk, m.end
         if m.kind == "named":
             kid = link_kamerstuk(ctx, m, nxt)
+            end = _with_citation(ctx, m.end, kid)
         chamber = m.chamber or (ctx.chambers.get(kid) if kid else None)
-        out.append(replace(m, kamerstuk=kid, chamber=chamber, order=_order(m.start, ctx.footnotes),
+        out.append(replace(m, end=end, kamerstuk=kid, chamber=chamber, order=_order(m.start, ctx.footnotes),
                            status=find_status(ctx, m.start, m.end, prv, nxt)))
     return sorted(out, key=lambda x: x.order)
 
@@ -362,7 +372,8 @@ def same_motion(e: _Entry, m: MotionMention) -> bool:
 
 
 def _merge(e: _Entry, m: MotionMention) -> None:
-    if m.submitters and (not e.submitters or (e.co_signed and not m.co_signed and _key(m.submitters) > _key(e.submitters))):
+    fuller = e.co_signed and not m.co_signed and _key(m.submitters) > _key(e.submitters)
+    if m.submitters and (not e.submitters or fuller):
         e.submitters, e.co_signed = list(m.submitters), m.co_signed
     e.kamerstuk = e.kamerstuk or m.kamerstuk
     e.chamber = e.chamber or m.chamber

@@ -1,4 +1,4 @@
-"""Other parliamentary references: Handelingen, zaaknummers, document numbers, ECLI, toezeggingen, rijkswetten.
+"""Other references: Handelingen, zaaknummers, document numbers, ECLI, toezeggingen, rijkswetten.
 
 Each form is one row of `models/references.json` (a pattern with named groups and
 the parts that build the id), so a new form is a data change. Find, then resolve:
@@ -114,7 +114,8 @@ class ReferencesComponent:
     def __call__(self, doc: Doc) -> Doc:
         refs = find_references(doc.text)
         doc._.references = refs
-        add_span_group(doc, "references", [(s.start, s.end, f"{r.kind}:{r.id}") for r in refs for s in r.mentions])
+        spans = [(s.start, s.end, f"{r.kind}:{r.id}") for r in refs for s in r.mentions]
+        add_span_group(doc, "references", spans)
         return doc
 
 
