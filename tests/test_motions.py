@@ -1,0 +1,182 @@
+"""Motions: the wordings letters use, Kamerstuk ids from citations and footnotes, merging, status."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from mhextract.extract.kamerstuk import find_kamerstukken
+from mhextract.extract.motions import find_motions, sentence_bounds, sentence_of
+from mhextract.record import Footnote, Motion
+
+
+def letter(body: str, notes: dict[int, str] | None = None) -> tuple[str, list[Footnote]]:
+    """A normalised letter: `{n}` in `body` marks footnote n's anchor; notes appended after the body."""
+    notes = notes or {}
+    anchors: dict[int, int] = {}
+    out = ""
+    pos = 0
+    for m in re.finditer(r"\{(\d+)\}", body):
+        out += body[pos : m.start()]
+        anchors[int(m.group(1))] = len(out)
+        pos = m.end()
+    out += body[pos:]
+    footnotes: list[Footnote] = []
+    for n, note in notes.items():
+        out += "\n\n"
+        footnotes.append(Footnote(number=n, text=note, start=len(out), end=len(out) + len(note),
+                                  anchor=anchors.get(n)))
+        out += note
+    return out, footnotes
+
+
+def motions_of(body: str, notes: dict[int, str] | None = None) -> list[Motion]:
+    text, footnotes = letter(body, notes)
+    return find_motions(text, find_kamerstukken(text), footnotes)
+
+
+# (text, expected [(submitters, kamerstuk)])
+NAMED: list[tuple[str, list[tuple[list[str], str | None]]]] = [
+    ("Verder wordt ingegaan op de motie van de leden Segers en Asscher over de AVIM.", [(["Segers", "Asscher"], None)]),
+    ("Voortgang werving naar aanleiding van motie Segers-Asscher", [(["Segers", "Asscher"], None)]),
+    ("Daarom geef ik uitvoering aan de gewijzigde motie van het lid Kuik c.s. waarin wordt verzocht.",
+     [(["Kuik"], None)]),
+    ("Hiermee wordt tegemoetgekomen aan Motie van Dijk (Kamerstuk 34 091, M) die verzoekt.",
+     [(["Van Dijk"], "34091-M")]),
+    ("de recent aangenomen motie van Wiersma c.s. die ziet op een meldpunt (Kamerstuk 28 638, nr. 192).",
+     [(["Wiersma"], "28638-192")]),
+    ("De motie van de leden Mutluer, Bikker, Kuik en Podt verzoekt de regering.",
+     [(["Mutluer", "Bikker", "Kuik", "Podt"], None)]),
+    ("de motie van de leden Kuik en Palland (CDA) over klanten", [(["Kuik", "Palland"], None)]),
+    ("Met de motie Ellian c.s. is gevraagd om", [(["Ellian"], None)]),
+    ("In maart 2021 is een motie aangenomen, ingediend door het Lid Van Dijk (Eerste Kamer) (Kamerstuk 34 091, M) "
+     "die verzoekt om onderzoek.", [(["Van Dijk"], "34091-M")]),
+    ("de aangenomen motie van de leden van Bikker en Kuiken over lokprofielen (Kamerstuk 28 638, nr. 191).",
+     [(["Bikker", "Kuiken"], "28638-191")]),
+    ("Zoals gevraagd in de motie Voordewind c.s. heb ik", [(["Voordewind"], None)]),
+    ("Conform de motie van het lid Van der Graaf (Kamerstuk 35 570 VI, nr. 64) doe ik verslag.",
+     [(["Van der Graaf"], "35570-VI-64")]),
+    ("4. Modernisering strafbaarstelling mensenhandel en motie Bikker/Mutluer over non-punishment",
+     [(["Bikker", "Mutluer"], None)]),
+    ("de motie-Omtzigt over de uitvoering", [(["Omtzigt"], None)]),
+    ("de motie van het lid J.A. van der Staaij over", [(["Van der Staaij"], None)]),
+    ("de motie van de leden Yeşilgöz-Zegerius en Van Toorenburg over",
+     [(["Yeşilgöz-Zegerius", "Van Toorenburg"], None)]),
+    ("de motie Yeşilgöz-Zegerius c.s. over", [(["Yeşilgöz-Zegerius"], None)]),
+    ("Tijdens het debat is de motie van Bikker en Verkuilen ingediend.", [(["Bikker", "Verkuilen"], None)]),
+    ("⁷ Motie Segers/Asscher TK 2019–2020, 35 300, nr. 25", [(["Segers", "Asscher"], "35300-25")]),
+    ("Ook de motie (Kamerstuk 28 638, nr. 192) wordt uitgevoerd.", [([], "28638-192")]),
+    ("de moties van de leden Van Nispen en Van Dam over", [(["Van Nispen", "Van Dam"], None)]),
+]
+
+NOT_MOTIONS: list[str] = [
+    "Middels deze brief informeer ik u over een aantal moties en toezeggingen op het dossier mensenhandel.",
+    "Onderwerp Brief inzake moties en toezeggingen op het dossier mensenhandel",
+    "Over de motie van de PVV is nog niet gestemd.",
+    "Over de motie van GroenLinks is nog niet gestemd.",
+    "Deze motie wordt later besproken.",
+    "De motie Mensenhandel is nog niet behandeld.",
+    "van de leden Kuik, Bikker en Verkuijlen ook schriftelijke vragen ontvangen",
+    "Een motie over dit onderwerp wordt verwacht.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED)
+def test_named_motions(text: str, expected: list[tuple[list[str], str | None]]) -> None:
+    assert [(m.submitters, m.kamerstuk) for m in motions_of(text)] == expected
+
+
+@pytest.mark.parametrize("text", NOT_MOTIONS)
+def test_not_motions(text: str) -> None:
+    assert motions_of(text) == []
+
+
+def test_eerste_kamer_chamber_from_letter_and_from_text() -> None:
+    (a,) = motions_of("een motie aangenomen, ingediend door het Lid Van Dijk (Eerste Kamer) die verzoekt.")
+    (b,) = motions_of("Motie van Dijk (Kamerstuk 34 091, M) die verzoekt.")
+    (c,) = motions_of("de motie van het Eerste Kamerlid Nicolaï over")
+    assert (a.chamber, b.chamber, c.chamber) == ("Eerste Kamer", "Eerste Kamer", "Eerste Kamer")
+    assert a.status == "aangenomen"
+
+
+def test_footnote_right_after_mention_gives_kamerstuk_and_anaphors_merge() -> None:
+    body = ("Tijdens het tweeminutendebat is de motie van Bikker en Verkuilen{3} ingediend. De motie is op "
+            "3 oktober jl. aangenomen en roept de regering op. Middels onderstaande passage wordt deze motie afgedaan.")
+    (m,) = motions_of(body, {3: "Kamerstukken II 2023/24, 28 638, nr.231"})
+    assert (m.submitters, m.kamerstuk, m.status) == (["Bikker", "Verkuilen"], "28638-231", "afgedaan")
+    assert len(m.mentions) == 3
+
+
+def test_footnote_at_sentence_end_gives_kamerstuk() -> None:
+    body = ("Daarom geef ik uitvoering aan de gewijzigde motie van het lid Kuik c.s. waarin wordt verzocht om "
+            "aanpak van criminele uitbuiting een integraal onderdeel te laten zijn van het offensief.{7} De "
+            "uitvoering van deze motie wordt betrokken bij de preventieve aanpak.")
+    (m,) = motions_of(body, {7: "Kamerstuk 35 925 VI, nr. 118."})
+    assert (m.submitters, m.kamerstuk, m.status) == (["Kuik"], "35925-VI-118", "in uitvoering")
+    assert len(m.mentions) == 2
+
+
+def test_footnote_in_a_later_sentence_is_not_the_motion() -> None:
+    body = "Er is de motie van de leden Kuik en Bikker ingediend. In de brief opsporing{8} staat meer."
+    (m,) = motions_of(body, {8: "Kamerstukken II 2020/21, 28 638, nr. 203"})
+    assert (m.submitters, m.kamerstuk) == (["Kuik", "Bikker"], None)
+
+
+def test_repeated_motion_is_one_entry_with_all_mentions() -> None:
+    body = ("Ook deel ik de stand van de motie Segers-Asscher.\n\n7. Uitbreiding AVIM vanuit middelen motie "
+            "Segers-Asscher\n\nIn 2020 is de motie Segers en Asscher{9} ingediend. In 2023 zijn de laatste fte "
+            "geworven, waarmee de motie Segers-Asscher is afgerond.")
+    (m,) = motions_of(body, {9: "Kamerstuk 35 300, nr. 25"})
+    assert (m.submitters, m.kamerstuk, m.status) == (["Segers", "Asscher"], "35300-25", "uitgevoerd")
+    assert len(m.mentions) == 4
+
+
+def test_distinct_motions_stay_apart() -> None:
+    body = ("de motie van de leden Kuik en Bikker over klanten. De motie van de leden Bikker en Mutluer{4} is "
+            "aangenomen. De motie van de leden Mutluer, Bikker, Kuik en Podt{5} verzoekt de regering.")
+    motions = motions_of(body, {4: "Kamerstukken II 2023/24, 28 638, nr. 229.", 5: "Kamerstuk 28 638, nr. 224"})
+    assert [(m.submitters, m.kamerstuk) for m in motions] == [
+        (["Kuik", "Bikker"], None),
+        (["Bikker", "Mutluer"], "28638-229"),
+        (["Mutluer", "Bikker", "Kuik", "Podt"], "28638-224"),
+    ]
+
+
+def test_same_submitters_different_ids_are_two_motions() -> None:
+    body = ("De motie van het lid Kuik (Kamerstuk 28 638, nr. 200) en de motie van het lid Kuik "
+            "(Kamerstuk 28 638, nr. 210) zijn aangenomen.")
+    assert [m.kamerstuk for m in motions_of(body)] == ["28638-200", "28638-210"]
+
+
+def test_co_signed_mention_merges_with_full_list() -> None:
+    body = "De motie Kuik c.s. is aangenomen. Het gaat om de motie van de leden Kuik en Palland over klanten."
+    (m,) = motions_of(body)
+    assert m.submitters == ["Kuik", "Palland"]
+
+
+def test_numbered_and_named_mentions_of_one_motion_merge() -> None:
+    body = ("De motie van het lid Van der Graaf (Kamerstuk 35 570 VI, nr. 64) vraagt een verkenning. "
+            "Met deze brief voer ik de motie (Kamerstuk 35 570 VI, nr. 64) uit.")
+    (m,) = motions_of(body)
+    assert (m.submitters, m.kamerstuk, len(m.mentions)) == (["Van der Graaf"], "35570-VI-64", 2)
+
+
+def test_sentence_bounds_skip_abbreviations() -> None:
+    text = "De motie van het lid Kuik c.s. waarin o.a. nr. 5 staat. Tweede zin."
+    bounds = sentence_bounds(text)
+    assert sentence_of(bounds, 10) == (0, text.index(" Tweede"))
+
+
+def test_spacy_component_uses_kamerstukken_and_footnotes() -> None:
+    text, footnotes = letter("Zo is de motie van Bikker en Verkuilen{3} ingediend.",
+                             {3: "Kamerstukken II 2023/24, 28 638, nr.231"})
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("mh_kamerstukken")
+    nlp.add_pipe("mh_motions")
+    doc = nlp.make_doc(text)
+    doc._.footnotes = footnotes
+    doc = nlp(doc)
+    assert [(m.submitters, m.kamerstuk) for m in doc._.motions] == [(["Bikker", "Verkuilen"], "28638-231")]
+    assert [s.label_ for s in doc.spans["motions"]] == ["Bikker/Verkuilen"]

@@ -1,0 +1,70 @@
+"""Other references: Handelingen, zaak- and documentnummers, ECLI, toezeggingen, rijkswetten."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from mhextract.extract.references import find_references
+
+# (text, expected `kind:id` keys in order)
+REFERENCES: list[tuple[str, list[str]]] = [
+    ("begrotingsbehandeling van JenV in november 2020 (Handelingen II 2020/21, nr. 30, item 7) om",
+     ["handelingen:II-2020/21-30-7"]),
+    ("Handelingen II 2019/20, nr. 52, item 9", ["handelingen:II-2019/20-52-9"]),
+    ("Handelingen I 2019/2020, 12, item 5", ["handelingen:I-2019/20-12-5"]),
+    ("Handelingen TK 2021–2022, nr. 7", ["handelingen:II-2021/22-7"]),
+    ("https://zoek.officielebekendmakingen.nl/h-tk-20202021-30-7.html", ["handelingen:II-2020/21-30-7"]),
+    ("Aanhangsel Handelingen II 2021/22, nr. 1234", ["handelingen:II-2021/22-aanhangsel-1234"]),
+    ("<sup>1</sup> Kamerstukken II 2021/22, 2022Z19982.", ["zaak:2022Z19982"]),
+    ("vragen van het lid Kuik (2023Z01234) en documentnummer 2021D07686",
+     ["zaak:2023Z01234", "document:2021D07686"]),
+    ("² Zie Rb. Midden-Nederland 23 augustus 2023, ECLI:NL:RBMNE:2023:4838.",
+     ["ecli:ECLI:NL:RBMNE:2023:4838"]),
+    ("HR 5 april 2022, ECLI:NL:HR:2022:475", ["ecli:ECLI:NL:HR:2022:475"]),
+    ("¹¹ Toezegging nr. 118836", ["toezegging:118836"]),
+    ("de toezegging T03215 aan de Eerste Kamer", ["toezegging:T03215"]),
+    ("toezeggingnummer TZ202311-045", ["toezegging:TZ202311-045"]),
+    ("Rijkswet personenvervoer (R1883) en", ["rijkswet:R1883"]),
+    ("rijkswet R2012 over", ["rijkswet:R2012"]),
+    ("Zie Handelingen II 2020/21, nr. 30, item 7 en ook Handelingen II 2020/21, nr. 30, item 7.",
+     ["handelingen:II-2020/21-30-7"]),
+]
+
+NEAR_MISSES: list[str] = [
+    "Kamerstukken II 2023/24, 28 638, nr. 229",
+    "de toezegging om voor de zomer te komen",
+    "Postbus 20301 2500 EH Den Haag",
+    "Ons kenmerk 6013609",
+    "het voorbereidings-handelingen van seksuele uitbuiting",
+    "de handelingen van de Kamer in 2021",
+    "artikel 273f Sr",
+    "2022 Z 19982",
+    "R2 en R3",
+    "in 2021 en 2022",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFERENCES)
+def test_reference_keys(text: str, expected: list[str]) -> None:
+    assert [f"{r.kind}:{r.id}" for r in find_references(text)] == expected
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses(text: str) -> None:
+    assert find_references(text) == []
+
+
+def test_mentions_are_collected_per_id() -> None:
+    text = "(Handelingen II 2020/21, nr. 30, item 7) en later Handelingen II 2020/21, nr. 30, item 7."
+    (ref,) = find_references(text)
+    assert [text[s.start : s.end] for s in ref.mentions] == ["Handelingen II 2020/21, nr. 30, item 7"] * 2
+
+
+def test_spacy_component() -> None:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("mh_references")
+    doc = nlp("Zie ECLI:NL:RBMNE:2023:4838 en zaak 2022Z19982.")
+    assert [(r.kind, r.id) for r in doc._.references] == [("ecli", "ECLI:NL:RBMNE:2023:4838"),
+                                                           ("zaak", "2022Z19982")]
+    assert [s.label_ for s in doc.spans["references"]] == ["ecli:ECLI:NL:RBMNE:2023:4838", "zaak:2022Z19982"]
