@@ -56,6 +56,8 @@ def gold_to_record(gold: dict[str, Any], path: str | None = None, fmt: str = "te
         recommendations=[rec.Recommendation(number=r["number"], by=r["by"], title=r["title"], text=r["title"],
                                             span=SPAN) for r in gold["recommendations"]],
         sections=[rec.Section(title=t, start=0, end=0) for t in gold["sections"]],
+        commitments=[rec.Commitment(text=c["text"], kind=c["kind"], due=c.get("due"), span=SPAN)
+                     for c in gold.get("commitments", [])],
     )
     return record.model_dump(mode="json")
 
@@ -253,9 +255,9 @@ def test_record_view_maps_references_and_skips_unannotated_kinds() -> None:
 
 
 def test_fields_missing_in_gold_are_skipped_and_present_ones_scored() -> None:
-    gold = GOLD["003_749c75a436ca6fa8"]
+    gold = {k: v for k, v in GOLD["003_749c75a436ca6fa8"].items() if k != "commitments"}
     assert "commitments" not in score_document(gold, record_to_gold_view(gold_to_record(gold)))
-    with_commitments = {**gold, "commitments": [{"text": "Ik zal uw Kamer voor de zomer informeren."}]}
+    with_commitments = {**gold, "commitments": [{"text": "Ik zal uw Kamer voor de zomer informeren.", "kind": "made"}]}
     record = gold_to_record(gold)
     record["commitments"] = [{"text": "ik zal uw Kamer voor de zomer informeren", "kind": "made",
                               "span": {"start": 0, "end": 0}}]

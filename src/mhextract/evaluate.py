@@ -17,8 +17,8 @@ Decisions beyond GOLD_FORMAT.md (documented here so the numbers can be read):
   tried first, then a maximum bipartite matching is completed with all edges.
 - Recommendations without a number count as one value `None` (like null dates).
 - other_references: only the kinds the gold annotates (`models/eval_config.json`) are scored.
-- Commitments (provisional, only where a gold file has them): texts match when equal or one
-  contains the other after `norm`.
+- Commitments: kinds equal and texts overlapping substantially: one contains the other after `norm`,
+  or at least `COMMITMENT_OVERLAP` of the shorter text's words occur in the other (`due` not scored).
 - A gold letter without any record counts all its gold items as false negatives.
 - P is 1 when nothing was predicted and nothing was missed, else tp/(tp+fp) (0 when nothing was
   predicted); R likewise; F1 0 when P+R is 0.
@@ -27,6 +27,7 @@ Decisions beyond GOLD_FORMAT.md (documented here so the numbers can be read):
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,7 +47,9 @@ SHORT_NAMES = {
     "recommendations": "rec", "sections": "sect", "commitments": "comm",
 }
 REPORT_VERSION = 1
+COMMITMENT_OVERLAP = 0.6
 _STRIP = ".,;:"
+_WORD = re.compile(r"\w+")
 
 
 # ---------------------------------------------------------------- normalisation
@@ -355,10 +358,40 @@ def persons_match(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
     return longer[: len(shorter)] == shorter
 
 
-def _commitments_match(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
-    """Provisional: normalised texts equal, or one contains the other."""
-    want, got = norm(gold.get("text") or ""), norm(pred.get("text") or "")
-    return bool(want) and bool(got) and (want in got or got in want)
+COMMITMENT_OVERLAP = 0.6
+
+
+def _words(text: str) -> set[str]:
+    """The distinct words of a normalised text, punctuation dropped."""
+    return {w for w in "".join(c if c.isalnum() else " " for c in text).split() if w}
+
+
+def _words(text: str) -> list[str]:
+    """Word tokens of a normalised text."""
+    return _WORD.findall(norm(text))
+
+
+def texts_overlap(a: str, b: str, share: float = COMMITMENT_OVERLAP) -> bool:
+    """One normalised text contains the other, or `share` of the shorter's words occur in the other."""
+    x, y = norm(a), norm(b)
+    if not x or not y:
+        return False
+    if x in y or y in x:
+        return True
+    shorter, longer = sorted((_words(a), _words(b)), key=len)
+    vocabulary = set(longer)
+    return bool(shorter) and sum(w in vocabulary for w in shorter) >= share * len(shorter)
+
+
+def commitments_match(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    """Equal kinds and substantially overlapping texts."""
+    return norm(gold.get("kind") or "") == norm(pred.get("kind") or "") and texts_overlap(
+        str(gold.get("text") or ""), str(pred.get("text") or ""))
+
+
+def _show_commitment(commitment: Mapping[str, Any]) -> str:
+    """`[made] Uw Kamer zal hierover worden geïnformeerd`."""
+    return f"[{commitment.get('kind')}] {commitment.get('text')}"
 
 
 SCORERS: dict[str, Callable[[Any, Any], FieldScore]] = {
@@ -372,7 +405,7 @@ SCORERS: dict[str, Callable[[Any, Any], FieldScore]] = {
     "motions": lambda g, p: _score_matching(g, p, motions_match, _show_motion, _motion_ids_equal),
     "organisations": lambda g, p: _score_matching(g, p, organisations_match, _show_org),
     "persons": lambda g, p: _score_matching(g, p, persons_match, lambda x: str(x.get("name"))),
-    "commitments": lambda g, p: _score_matching(g, p, _commitments_match, lambda x: str(x.get("text"))),
+    "commitments": lambda g, p: _score_matching(g, p, commitments_match, _show_commitment),
 }
 
 
