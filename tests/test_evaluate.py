@@ -243,6 +243,37 @@ def test_persons_counts() -> None:
     assert score_field("persons", gold, pred) == (2, 2, 1)
 
 
+# ---------------------------------------------------------------- commitments
+
+
+def commitment(text: str, kind: str = "made") -> dict[str, Any]:
+    """A gold-shaped commitment."""
+    return {"text": text, "kind": kind, "due": None}
+
+
+@pytest.mark.parametrize(("gold", "pred", "expected"), [
+    # one text contains the other after normalisation
+    ([commitment("Uw Kamer zal hierover worden geïnformeerd")],
+     [commitment("uw Kamer zal hierover worden geïnformeerd.")], (1, 0, 0)),
+    # same text, different kind: no match
+    ([commitment("heb ik u toegezegd terug te komen op een aantal onderwerpen", "fulfilled")],
+     [commitment("heb ik u toegezegd terug te komen op een aantal onderwerpen", "reported")], (0, 1, 1)),
+    # 4 of the 5 words of the shorter text (80%) occur in the other
+    ([commitment("Ik zal uw Kamer daarover voor de zomer informeren")],
+     [commitment("Kamer zal daarover informeren vandaag")], (1, 0, 0)),
+    # 2 of 5 words (40%): no match
+    ([commitment("Ik zal uw Kamer daarover voor de zomer informeren")],
+     [commitment("Kamer zal iets anders doen")], (0, 1, 1)),
+    # two identical gold commitments need two predictions
+    ([commitment("Uw Kamer zal hierover worden geïnformeerd")] * 2,
+     [commitment("Uw Kamer zal hierover worden geïnformeerd")], (1, 0, 1)),
+])
+def test_commitments(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], expected: tuple[int, int, int],
+) -> None:
+    assert score_field("commitments", gold, pred) == expected
+
+
 # ---------------------------------------------------------------- mapping and fields
 
 
@@ -290,6 +321,7 @@ REMOVALS: dict[str, Any] = {
     "figures": lambda r: _drop_first(r, "figures", lambda x: (x["value"], x["unit"])),
     "recommendations": lambda r: _drop_first(r, "recommendations", lambda x: x["number"]),
     "sections": lambda r: _drop_first(r, "sections", lambda x: x["title"]),
+    "commitments": lambda r: _drop_first(r, "commitments", lambda x: x["text"]),
 }
 
 

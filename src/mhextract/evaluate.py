@@ -358,14 +358,6 @@ def persons_match(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
     return longer[: len(shorter)] == shorter
 
 
-COMMITMENT_OVERLAP = 0.6
-
-
-def _words(text: str) -> set[str]:
-    """The distinct words of a normalised text, punctuation dropped."""
-    return {w for w in "".join(c if c.isalnum() else " " for c in text).split() if w}
-
-
 def _words(text: str) -> list[str]:
     """Word tokens of a normalised text."""
     return _WORD.findall(norm(text))
