@@ -22,7 +22,7 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.extract.numbers import counted_unit
+from mhextract.extract.numbers import quantity_unit
 from mhextract.nlp.extensions import add_span_group, claimed_ranges, overlaps
 from mhextract.paths import load_json
 from mhextract.record import DateMention, Span
@@ -127,11 +127,12 @@ def _is_date(text: str, cand: DateCandidate, m: re.Match[str]) -> bool:
     groups = m.groupdict()
     if cand.kind == "season" and not any(groups.get(k) for k in ("art", "det", "y", "rel")):
         return False
-    if cand.kind == "month" and cand.text.endswith(".") and not any(groups.get(k) for k in ("y", "rel")):
+    if cand.kind == "month" and (groups.get("m") or "").endswith(".") and not any(
+            groups.get(k) for k in ("y", "rel", "past", "fut")):
         return False
     if cand.kind in ("year", "year_range", "month_range", "day_range") and is_session_year(text, cand.start):
         return False
-    if cand.kind == "year" and (_after_label(text, cand.start) or _before_count(text, cand.end)):
+    if cand.kind == "year" and (_after_label(text, cand.start) or _before_count(text, cand.start, cand.end)):
         return False
     return not (cand.kind == "year_range" and not _plausible_range(groups))
 
@@ -157,10 +158,16 @@ def _after_label(text: str, start: int) -> bool:
                for label in _data()["number_labels"])
 
 
-def _before_count(text: str, end: int) -> bool:
-    """True when a counted noun follows (`2000 slachtoffers`): then the number is a figure, not a year."""
-    m = re.match(r"\s+([^\W\d_]+)", text[end:])
-    return bool(m and m.group(1).islower() and counted_unit(m.group(1)) is not None)
+def _before_count(text: str, start: int, end: int) -> bool:
+    """True for a count (`2000 slachtoffers`, `2011 euro`) or a postcode (`2011 DP`), unless `in 2021`."""
+    after = text[end : end + 40]
+    if re.match(r"\s?[A-Z]{2}\b", after):
+        return True
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 20) : start])
+    if before and before.group(1).lower() in _data()["year_prepositions"]:
+        return False
+    m = re.match(r"\s+([^\W\d_]+)", after)
+    return bool(m and m.group(1).islower() and quantity_unit(m.group(1)) is not None)
 
 
 def _plausible_range(groups: Groups) -> bool:

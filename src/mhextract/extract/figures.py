@@ -11,6 +11,7 @@ Dates are never figures: ranges claimed by the date extractor are skipped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -154,7 +155,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 def _money_context(text: str, pos: int) -> bool:
     """True when the sentence around `pos` talks about money (euro, middelen, investeren)."""
     s, e = _sentence(text, pos)
-    sentence = text[s:e].lower()
+    sentence = "".join(c for c in unicodedata.normalize("NFKD", text[s:e].lower()) if not unicodedata.combining(c))
     return any(cue in sentence for cue in _data()["money_cues"])
 
 
@@ -192,16 +193,22 @@ def classify_number(text: str, n: NumberMatch, numbers: list[NumberMatch]) -> Qu
     unit, subject, end = head
     if unit == "other" and n.scaled and _money_context(text, n.start):
         unit = "EUR"
-    if single and unit not in SUBSTANTIVE:
+    if (single and unit not in SUBSTANTIVE) or (unit == "other" and _in_law_name(text, start)):
         return None
     return Quantity(start, end, value, unit, subject or None)
+
+
+def _in_law_name(text: str, start: int) -> bool:
+    """True inside a law's name (`Wet verhoging minimumleeftijd naar 21 jaar`): an age there is no figure."""
+    titles = "|".join(map(re.escape, _data()["law_titles"]))
+    return bool(re.search(rf"(?<!\w)(?:{titles})\s[^,.;:()\n]*$", text[max(0, start - 80) : start]))
 
 
 def _bare(text: str, n: NumberMatch, numbers: list[NumberMatch]) -> Quantity | None:
     """A number without its own unit: `12 en 23 jaar`, `278 van de 314`, `drie miljoen per jaar`."""
     after = text[n.end : n.end + 12]
     nxt = next((o for o in numbers if o.start > n.end), None)
-    joined = r"\s+(?:en|of|tot(?: en met)?|t/m|à|a)\s+|\s*[-–]\s*"
+    joined = r"\s+(?:en|of|tot(?: en met)?|t/m|à|a|van de|op de)\s+|\s*[-–]\s*"
     if nxt is not None and re.fullmatch(joined, text[n.end : nxt.start]):
         head = _head(text, nxt.end)
         if head is not None:

@@ -202,6 +202,16 @@ def _noun_units() -> tuple[dict[str, str], list[tuple[str, str]], int]:
     return table, sorted(table.items(), key=lambda kv: -len(kv[0])), int(data["min_suffix_len"])
 
 
+def quantity_unit(word: str) -> str | None:
+    """Unit of a word that follows a count: a unit word (`fte`, `euro`, `procent`) or a counted noun."""
+    data: dict[str, Any] = load_json("figures.json")
+    w = word.lower()
+    for unit, words in data["unit_words"].items():
+        if w in (x.lower() for x in words):
+            return str(unit)
+    return counted_unit(word)
+
+
 def counted_unit(word: str) -> str | None:
     """Unit of a counted noun (`verdachten` -> persons), compounds included (`reclasseringsorganisaties`)."""
     table, by_length, min_len = _noun_units()

@@ -1,0 +1,200 @@
+"""Dates: Dutch calendar expressions found in context and resolved against the letter date."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from mhextract.extract.dates import find_dates, is_session_year
+from mhextract.nlp import extensions  # noqa: F401  (registers Doc extensions)
+from mhextract.record import DateMention
+
+D2022 = "2022-11-08"  # letter 004
+D2023 = "2023-11-30"  # letter 003
+
+# (sentence, letter date, expected text, expected value, expected precision)
+CASES: list[tuple[str, str | None, str, str | None, str]] = [
+    # days, explicit and relative to the letter date
+    ("Tijdens het debat van 24 februari jl. heb ik toegezegd", "2022-05-01", "24 februari jl.", "2022-02-24", "day"),
+    ("Tijdens het debat van 24 februari jl. heb ik toegezegd", None, "24 februari jl.", None, "day"),
+    ("het commissiedebat van 27 mei j.l. (Kamerstuk)", "2021-07-02", "27 mei j.l.", "2021-05-27", "day"),
+    ("zoals toegezegd in het vragenuur van 13 juni j.l..", D2023, "13 juni j.l.", "2023-06-13", "day"),
+    ("Het debat van 24 december jl. ging over", "2023-01-10", "24 december jl.", "2022-12-24", "day"),
+    ("Het debat van 8 november jl. ging over", D2022, "8 november jl.", "2022-11-08", "day"),
+    ("Het overleg op 3 maart a.s. zal", "2023-02-10", "3 maart a.s.", "2023-03-03", "day"),
+    ("Het overleg op 3 maart a.s. zal", "2023-12-10", "3 maart a.s.", "2024-03-03", "day"),
+    ("Het overleg op 3 maart aanstaande zal", "2023-02-10", "3 maart aanstaande", "2023-03-03", "day"),
+    ("Het debat van 29 februari jl. ging over", "2023-03-01", "29 februari jl.", "2020-02-29", "day"),
+    ("Op 10 december 2024 heeft de Nationaal Rapporteur", None, "10 december 2024", "2024-12-10", "day"),
+    ("klanten zijn sinds 1 januari 2022 strafbaar", D2023, "1 januari 2022", "2022-01-01", "day"),
+    ("de wet van 2 april 2009 regelt", None, "2 april 2009", "2009-04-02", "day"),
+    ("Op donderdag 24 augustus 2023 is het signaal", D2023, "donderdag 24 augustus 2023", "2023-08-24", "day"),
+    ("Op maandag 3 april 2023 is", None, "maandag 3 april 2023", "2023-04-03", "day"),
+    ("Datum 30 november 2023", D2023, "30 november 2023", "2023-11-30", "day"),
+    ("publicatie van 2 sept. 2021 en", None, "2 sept. 2021", "2021-09-02", "day"),
+    ("ontvangen op 15 okt. 2022.", None, "15 okt. 2022", "2022-10-15", "day"),
+    ("de brief van 1 juli is", D2023, "1 juli", "2023-07-01", "day"),
+    ("de brief van 1 juli is", None, "1 juli", None, "day"),
+    ("uiterlijk 31 februari 2023 gereed", None, "31 februari 2023", None, "day"),
+    ("per 1 januari van dit jaar", D2023, "1 januari van dit jaar", "2023-01-01", "day"),
+    # months
+    ("is er in november 2020 een handreiking gepubliceerd", None, "november 2020", "2020-11", "month"),
+    ("dat in december 2021 gepubliceerd is", None, "december 2021", "2021-12", "month"),
+    ("De campagne liep tot en met januari 2022.", D2023, "januari 2022", "2022-01", "month"),
+    ("het rapport in november van dit jaar opleveren", D2022, "november van dit jaar", "2022-11", "month"),
+    ("ik verwacht u in november een brief", None, "november", None, "month"),
+    ("ik verwacht u in november een brief", "2021-06-01", "november", "2021-11", "month"),
+    ("de nota van november jl. noemde", "2023-02-01", "november jl.", "2022-11", "month"),
+    ("Dit volgt in maart van 2021.", None, "maart van 2021", "2021-03", "month"),
+    ("eind november komt de brief", D2023, "eind november", "2023-11", "month"),
+    ("Vorige maand is het rapport verschenen", "2023-01-15", "Vorige maand", "2022-12", "month"),
+    ("volgende maand volgt de brief", "2023-12-05", "volgende maand", "2024-01", "month"),
+    # years and ranges
+    ("Het plan zal vanaf 2023 worden meegenomen", None, "2023", "2023", "year"),
+    ("de Monitor Mensenhandel 2019-2023 gepubliceerd", None, "2019-2023", "2019/2023", "range"),
+    ("de Dadermonitor Mensenhandel 2015–2019 van", None, "2015–2019", "2015/2019", "range"),
+    ("in de Veiligheidsagenda 2023-2026 als", D2023, "2023-2026", "2023/2026", "range"),
+    ("in de jaren 2019 t/m 2021", None, "2019 t/m 2021", "2019/2021", "range"),
+    ("van 2019 tot en met 2021 liep", None, "2019 tot en met 2021", "2019/2021", "range"),
+    ("In de periode van 1 januari 2021 tot en met 31 december 2021 zijn", D2022,
+     "1 januari 2021 tot en met 31 december 2021", "2021-01-01/2021-12-31", "range"),
+    ("van 1 februari tot 1 maart 2023", None, "1 februari tot 1 maart 2023", "2023-02-01/2023-03-01", "range"),
+    ("op 1 tot en met 3 maart 2023", None, "1 tot en met 3 maart 2023", "2023-03-01/2023-03-03", "range"),
+    ("van januari tot en met maart 2023", None, "januari tot en met maart 2023", "2023-01/2023-03", "range"),
+    ("de Europese Richtlijn mensenhandel 2011 te erkennen", D2023, "2011", "2011", "year"),
+    ("Eerste halfjaarbericht politie 2021, Kamerstuk 29 628, nr. 1015.", None, "2021", "2021", "year"),
+    ("In 2021 onderzoeken we of", None, "2021", "2021", "year"),
+    # relative years and qualified years
+    ("Het kabinet heeft vorig jaar een pakket opgesteld", D2023, "vorig jaar", "2022", "year"),
+    ("start mijn departement dit jaar nog met", D2022, "dit jaar", "2022", "year"),
+    ("volgend jaar volgt een evaluatie", D2022, "volgend jaar", "2023", "year"),
+    ("volgend jaar volgt een evaluatie", None, "volgend jaar", None, "year"),
+    ("werd eind 2021 de campagne gestart", D2023, "eind 2021", "2021", "year"),
+    ("is eind 2024 gestart", None, "eind 2024", "2024", "year"),
+    ("zal de Kamer begin volgend jaar informeren", D2023, "begin volgend jaar", "2024", "year"),
+    ("naar verwachting voor het einde van dit jaar afgerond", D2023, "het einde van dit jaar", "2023", "year"),
+    ("loopt tot het einde van het jaar en", None, "het einde van het jaar", None, "year"),
+    ("loopt tot het einde van het jaar en", D2022, "het einde van het jaar", "2022", "year"),
+    ("De resultaten worden eind dit jaar opgeleverd.", D2022, "eind dit jaar", "2022", "year"),
+    ("Een eerste pilot heeft begin dit jaar plaatsgevonden.", D2022, "begin dit jaar", "2022", "year"),
+    ("medio 2025 is het gereed", None, "medio 2025", "2025", "year"),
+    ("halverwege 2024 volgt", None, "halverwege 2024", "2024", "year"),
+    ("begin 2023 startte", None, "begin 2023", "2023", "year"),
+    # seasons, recesses, quarters, halves
+    ("In de zomer van 2021 is samen met stakeholders", None, "de zomer van 2021", "2021-summer", "season"),
+    ("In het najaar van 2021 vinden drie expertsessies plaats", None, "het najaar van 2021", "2021-autumn",
+     "season"),
+    ("Dit najaar informeer ik uw Kamer", None, "Dit najaar", None, "season"),
+    ("Dit najaar informeer ik uw Kamer", "2021-07-02", "Dit najaar", "2021-autumn", "season"),
+    ("er wordt deze zomer een brief gestuurd", "2022-05-01", "deze zomer", "2022-summer", "season"),
+    ("om voor de zomer met een appreciatie te komen", None, "de zomer", None, "season"),
+    ("uw Kamer vóór het zomerreces te informeren", None, "het zomerreces", None, "season"),
+    ("uw Kamer vóór het zomerreces te informeren", "2024-12-20", "het zomerreces", "2024-summer", "season"),
+    ("uw Kamer voor het zomerreces van 2025 te informeren", None, "het zomerreces van 2025", "2025-summer",
+     "season"),
+    ("voor het kerstreces volgt", "2023-10-01", "het kerstreces", "2023-winter", "season"),
+    ("Ik verwacht de resultaten aan het einde van volgend voorjaar.", D2022, "het einde van volgend voorjaar",
+     "2023-spring", "season"),
+    ("volgend voorjaar volgt de brief", "2023-02-01", "volgend voorjaar", "2023-spring", "season"),
+    ("de afgelopen zomer is gestart", "2023-10-01", "de afgelopen zomer", "2023-summer", "season"),
+    ("in voorjaar 2024 verschijnt", None, "voorjaar 2024", "2024-spring", "season"),
+    ("het voorjaar van volgend jaar", D2023, "het voorjaar van volgend jaar", "2024-spring", "season"),
+    ("in het eerste kwartaal van 2023 gereed", None, "het eerste kwartaal van 2023", "2023-Q1", "quarter"),
+    ("in Q3 2024 gereed", None, "Q3 2024", "2024-Q3", "quarter"),
+    ("in het vierde kwartaal gereed", D2023, "het vierde kwartaal", "2023-Q4", "quarter"),
+    ("in het derde kwartaal van dit jaar", D2023, "het derde kwartaal van dit jaar", "2023-Q3", "quarter"),
+    ("in de eerste helft van 2024 volgt", None, "de eerste helft van 2024", "2024-01/2024-06", "range"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "letter_date", "text", "value", "precision"), CASES)
+def test_date_expression(sentence: str, letter_date: str | None, text: str, value: str | None,
+                         precision: str) -> None:
+    found = find_dates(sentence, letter_date)
+    assert [(d.text, d.value, d.precision) for d in found] == [(text, value, precision)]
+    (mention,) = found
+    assert sentence[mention.span.start : mention.span.end] == text
+
+
+def test_enough_date_cases() -> None:
+    assert len(CASES) >= 50
+
+
+# Sentences with no date in them at all.
+NEAR_MISSES = [
+    "Kamerstukken II 2023/24, 28 638, nr. 231",
+    "Handelingen II 2020/21, nr. 30, item 7",
+    "Motie Segers/Asscher TK 2019–2020, 35 300, nr. 25",
+    "Kamerstukken II 2019-2020, 35 300, nr. 25",
+    "vergaderjaar 2021-2022",
+    "artikel 273f Wetboek van Strafrecht",
+    "Kamerstuk 35 925 VI, nr. 118.",
+    "Toezegging nr. 2021",
+    "ECLI:NL:RBMNE:2023:4838",
+    "Kamerstukken II 2021/22, 2022Z19982.",
+    "De afgelopen jaren is al flink ingezet.",
+    "De komende jaren zetten we de intensivering door.",
+    "het afgelopen jaar was zwaar",
+    "Er zijn 2000 slachtoffers gemeld.",
+    "Dat kost 2020 euro.",
+    "Postbus 20301 2500 EH Den Haag",
+    "2011 DP Den Haag",
+    "€ 2023 is het bedrag",
+    "In een periode van zes maanden",
+    "Dit jaarverslag beschrijft",
+    "het jaar waarin alles veranderde",
+    "de zomerperiode en het voorjaarsoverleg",
+    "in de winterslaap",
+    "zomer",
+    "De maatregel duurt 2 jaar.",
+    "om 10.00 uur",
+    "een schooljaar 2022/2023",
+    "de 1e Kamer",
+    "dec.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEAR_MISSES)
+def test_not_a_date(sentence: str) -> None:
+    assert find_dates(sentence, D2023) == []
+
+
+def test_session_year_detector() -> None:
+    text = "Kamerstukken II 2023/24 en TK 2019–2020 en Monitor 2019-2023"
+    assert is_session_year(text, text.index("2023/24"))
+    assert is_session_year(text, text.index("2019–2020"))
+    assert not is_session_year(text, text.index("2019-2023"))
+
+
+def test_several_dates_and_repeats_keep_offsets() -> None:
+    text = "In 2020 en 2021 investeert JenV. Op 27 september jl. en 27 september 2023 is gestemd."
+    found = find_dates(text, D2023)
+    assert [(d.text, d.value) for d in found] == [
+        ("2020", "2020"), ("2021", "2021"), ("27 september jl.", "2023-09-27"),
+        ("27 september 2023", "2023-09-27"),
+    ]
+    assert all(text[d.span.start : d.span.end] == d.text for d in found)
+
+
+def test_claimed_ranges_are_skipped() -> None:
+    text = "Zie Kamerstuk 28 638, nr. 2021 van 3 maart 2021."
+    claimed = [(text.index("Kamerstuk"), text.index(" van"))]
+    found = find_dates(text, None, claimed)
+    assert [d.text for d in found] == ["3 maart 2021"]
+    claimed.append((text.index("3 maart"), len(text)))
+    assert find_dates(text, None, claimed) == []
+
+
+def test_letter_date_that_is_not_iso_counts_as_missing() -> None:
+    assert [d.value for d in find_dates("vorig jaar", "onbekend")] == [None]
+
+
+def test_spacy_component_sets_extension_and_span_group() -> None:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("mh_dates")
+    doc = nlp.make_doc("Op 19 januari jl. en in Kamerstukken II 2023/24 en eind 2021.")
+    doc._.letter_date = D2023
+    doc = nlp(doc)
+    assert all(isinstance(d, DateMention) for d in doc._.dates)
+    assert [(d.text, d.value) for d in doc._.dates] == [("19 januari jl.", "2023-01-19"), ("eind 2021", "2021")]
+    assert [s.text for s in doc.spans["dates"]] == ["19 januari jl.", "eind 2021"]

@@ -1,0 +1,184 @@
+"""Figures: quantities with value, unit, subject and period; labels, citations and dates are no figures."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from mhextract.extract.figures import find_figures
+from mhextract.nlp import extensions  # noqa: F401  (registers Doc extensions)
+from mhextract.record import Figure
+
+# (sentence, expected figure text, value, unit)
+CASES: list[tuple[str, str, float, str]] = [
+    ("Met deze middelen wordt 87 fte geworven.", "87 fte", 87, "fte"),
+    ("Voor het onderdeel I&R betreft dit ongeveer 29 fte en", "ongeveer 29 fte", 29, "fte"),
+    ("Het betreft een versterking van in totaal 58 fte.", "in totaal 58 fte", 58, "fte"),
+    ("De politie werft 1.175 fte extra.", "1.175 fte", 1175, "fte"),
+    ("Er komen 40 fte's bij.", "40 fte's", 40, "fte"),
+    ("Er komt 2,5 fte bij.", "2,5 fte", 2.5, "fte"),
+    ("met de middelen van de motie (€ 10 miljoen) (Kamerstuk 35 300, nr. 25).", "€ 10 miljoen", 10_000_000, "EUR"),
+    ("Het kabinet trekt € 52 mln. uit.", "€ 52 mln.", 52_000_000, "EUR"),
+    ("waarin structureel 10 miljoen euro extra beschikbaar wordt gesteld", "10 miljoen euro", 10_000_000, "EUR"),
+    ("investeren beiden één miljoen euro per jaar.", "één miljoen euro", 1_000_000, "EUR"),
+    ("wordt er structureel drie miljoen per jaar geïnvesteerd", "drie miljoen", 3_000_000, "EUR"),
+    ("Daarvoor is 500.000 euro beschikbaar.", "500.000 euro", 500_000, "EUR"),
+    ("Het budget bedraagt € 1,5 miljard.", "€ 1,5 miljard", 1_500_000_000, "EUR"),
+    ("De boete is € 2.500,- per overtreding.", "€ 2.500,-", 2500, "EUR"),
+    ("Er is EUR 750.000 gereserveerd.", "EUR 750.000", 750_000, "EUR"),
+    ("Daar gaat anderhalf miljoen euro naartoe.", "anderhalf miljoen euro", 1_500_000, "EUR"),
+    ("Daar gaat een half miljoen euro naartoe.", "een half miljoen euro", 500_000, "EUR"),
+    ("Het fonds heeft 5 miljard euro.", "5 miljard euro", 5_000_000_000, "EUR"),
+    ("Nederland telt 17 miljoen inwoners.", "17 miljoen inwoners", 17_000_000, "persons"),
+    ("dat 190 door het OM-geregistreerde verdachten zouden worden voorgeleid", "190 door het OM-geregistreerde "
+     "verdachten", 190, "persons"),
+    ("is vastgesteld op 205 verdachten mensenhandel.", "205 verdachten", 205, "persons"),
+    ("zijn 314 unieke bezoekers in beeld gekomen", "314 unieke bezoekers", 314, "persons"),
+    ("van criminele feiten (285 personen).", "285 personen", 285, "persons"),
+    ("Voor het onderdeel I&R zijn tot nu toe 24 medewerkers geworven.", "24 medewerkers", 24, "persons"),
+    ("is er minimaal één digitaal specialist toegevoegd", "minimaal één digitaal specialist", 1, "persons"),
+    ("Er werken zo'n 300 sekswerkers in de stad.", "zo'n 300 sekswerkers", 300, "persons"),
+    ("Er zijn honderd slachtoffers geïdentificeerd.", "honderd slachtoffers", 100, "persons"),
+    ("Het gaat om 18-jarige slachtoffers.", "18-jarige slachtoffers", 18, "persons"),
+    ("In 15 gevallen betrof het criminele uitbuiting.", "15 gevallen", 15, "cases"),
+    ("Er liepen dertien onderzoeken.", "dertien onderzoeken", 13, "cases"),
+    ("heeft de samenwerking geleid tot één opsporingsonderzoek.", "één opsporingsonderzoek", 1, "cases"),
+    ("Er kwamen tweehonderd meldingen binnen.", "tweehonderd meldingen", 200, "cases"),
+    ("Er zijn eenentwintig zaken afgedaan.", "eenentwintig zaken", 21, "cases"),
+    ("Er kwamen 1.200 meldingen binnen.", "1.200 meldingen", 1200, "cases"),
+    ("De politie nam acht aangiften op.", "acht aangiften", 8, "cases"),
+    ("Een elftal advertentiesites voor sekswerkers heeft de handen ineengeslagen", "Een elftal "
+     "advertentiesites", 11, "organisations"),
+    ("Er zijn ruim 100 organisaties die een rol spelen.", "ruim 100 organisaties", 100, "organisations"),
+    ("in gesprek met drie reclasseringsorganisaties, het OM", "drie reclasseringsorganisaties", 3,
+     "organisations"),
+    ("Een tiental gemeenten doet mee.", "Een tiental gemeenten", 10, "organisations"),
+    ("Er doen vijf regio's mee.", "vijf regio's", 5, "organisations"),
+    ("Er zijn vier ministeries betrokken.", "vier ministeries", 4, "organisations"),
+    ("Er zijn meer dan 40 instanties betrokken.", "meer dan 40 instanties", 40, "organisations"),
+    ("Van de slachtoffers was meer dan de helft meerderjarig (60%).", "60%", 60, "percent"),
+    ("Dat is 90 procent van het totaal.", "90 procent", 90, "percent"),
+    ("Een stijging van 2,5 procent.", "2,5 procent", 2.5, "percent"),
+    ("Het gaat om twintig procent.", "twintig procent", 20, "percent"),
+    ("Het gaat om 34 % van de zaken.", "34 %", 34, "percent"),
+    ("Het is goed te beseffen dat er twee kwesties spelen", "twee kwesties", 2, "other"),
+    ("In het najaar van 2021 vinden drie expertsessies plaats", "drie expertsessies", 3, "other"),
+    ("Op basis hiervan zijn drie aanbevelingen gedaan", "drie aanbevelingen", 3, "other"),
+    ("Het rapport bevat een 50-tal aanbevelingen.", "een 50-tal aanbevelingen", 50, "other"),
+    ("In een periode van zes maanden hebben eenheden", "zes maanden", 6, "other"),
+    ("daders tot en met 23 jaar.", "23 jaar", 23, "other"),
+    ("met een kind jonger dan zestien jaar.", "zestien jaar", 16, "other"),
+    ("De gemiddelde leeftijd van de slachtoffers was 21 jaar.", "21 jaar", 21, "other"),
+    ("de financiering van een tweejarig project van het CKM.", "tweejarig project", 2, "other"),
+    ("Het traject duurt 12 dagen.", "12 dagen", 12, "other"),
+    ("Bijlagen 2\n\nDe minister", "Bijlagen 2", 2, "other"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), CASES)
+def test_figure_expression(sentence: str, text: str, value: float, unit: str) -> None:
+    found = find_figures(sentence)
+    assert [(f.text, f.value, f.unit) for f in found] == [(text, value, unit)]
+    (figure,) = found
+    assert " ".join(sentence[figure.span.start : figure.span.end].split()) == text
+
+
+def test_enough_figure_cases() -> None:
+    assert len(CASES) >= 50
+
+
+# (sentence, expected (value, unit) pairs): several figures in one sentence
+MULTI = [
+    ("slachtoffers van seksuele uitbuiting tussen de 12 en 23 jaar in de digitale wereld",
+     [(12, "other"), (23, "other")]),
+    ("Veruit de meeste bezoekers kwamen om te praten over uitbuiting, namelijk 278 van de 314.",
+     [(278, "persons"), (314, "persons")]),
+    ("In 5 van de 10 gevallen ging het om arbeidsuitbuiting.", [(5, "cases"), (10, "cases")]),
+    ("Van de slachtoffers was 60% meerderjarig en 40% minderjarig.", [(60, "percent"), (40, "percent")]),
+    ("waarvoor JenV twee miljoen euro bijdraagt en de politie één miljoen euro.",
+     [(2_000_000, "EUR"), (1_000_000, "EUR")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MULTI)
+def test_several_figures(sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in find_figures(sentence)] == expected
+
+
+# Sentences with no figure in them.
+NEAR_MISSES = [
+    "strafbaarstelling in artikel 273f Wetboek van Strafrecht",
+    "Conform art. 18 van de Europese Richtlijn",
+    "(Kamerstukken 28 638 en 34 193, nr. 207)",
+    "Kamerstukken II 2023/24, 28 638, nr.231",
+    "Handelingen II 2020/21, nr. 30, item 7",
+    "In het Actieplan is in Actielijn 5 (Verbetering van de informatiedeling) opgenomen",
+    "Aanbeveling 1: Uniformeer de uitvoering van prostitutiecontroles",
+    "1. Gegevensdeling tussen CoMensha en politie",
+    "8.Toezegging Mensenhandel Field Lab Lovitura",
+    "Retouradres Postbus 20301 2500 EH Den Haag",
+    "Zo wordt gewerkt aan het oprichten van één centraal informatiepunt waar",
+    "Wilt u slechts één zaak in uw brief behandelen.",
+    "dat klanten een van de kernoorzaken vormen",
+    "Het huidige eerste lid, onderdeel 1° tot en met 9°, bevat",
+    "het resocialisatieproces van de 3RO",
+    "Dit rapport vindt u in bijlage 1.",
+    "Tijdens het debat van 24 februari jl. heb ik",
+    "heeft de politie in 2021 een proeftuin opgezet",
+    "Ten tweede is het van belang",
+    "ECLI:NL:RBMNE:2023:4838",
+    "Kamerstukken II 2021/22, 2022Z19982.",
+    "Toezegging nr. 118836",
+    "De komende jaren zetten we de intensivering door.",
+    "Er zijn tal van initiatieven genomen.",
+    "Een aantal gemeenten doet mee.",
+    "Ik acht het wenselijk.",
+    "Er zijn honderden slachtoffers.",
+    "de Tweede Kamer der Staten-Generaal",
+    "een reactie op het rapport (onder 1).",
+    "Ons kenmerk 6013609",
+    "Ons kenmerk 4 2 83675",
+    "Eén van de partners",
+    "één op de drie",
+    "om 10.00 uur",
+    "de Wet verhoging minimumleeftijd prostitutie naar 21 jaar",
+    "de Monitor Mensenhandel 2019-2023",
+    "zie paragraaf 3 en hoofdstuk 4",
+]
+
+
+@pytest.mark.parametrize("sentence", NEAR_MISSES)
+def test_not_a_figure(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "period"),
+    [
+        ("In 2020 en 2021 investeren JenV en de politie beiden één miljoen euro per jaar.", None,
+         "per jaar in 2020 en 2021"),
+        ("Vanaf 2022 wordt er structureel drie miljoen per jaar geïnvesteerd.", None,
+         "structureel per jaar vanaf 2022"),
+        ("In 2020 zouden 190 door het OM-geregistreerde verdachten worden voorgeleid.", "verdachten", "in 2020"),
+        ("Er zijn 314 unieke bezoekers in beeld gekomen.", "bezoekers", None),
+    ],
+)
+def test_subject_and_period(sentence: str, subject: str | None, period: str | None) -> None:
+    (figure,) = find_figures(sentence)
+    assert (figure.subject, figure.period) == (subject, period)
+
+
+def test_claimed_dates_are_skipped() -> None:
+    text = "Sinds 2000 zijn 2000 slachtoffers gemeld."
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(2000, "persons")]
+    assert find_figures(text, claimed=[(0, len(text))]) == []
+
+
+def test_spacy_component_uses_dates() -> None:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("mh_dates")
+    nlp.add_pipe("mh_figures")
+    doc = nlp("Op 24 februari 2022 zijn 87 fte en € 10 miljoen toegezegd.")
+    assert all(isinstance(f, Figure) for f in doc._.figures)
+    assert [(f.value, f.unit) for f in doc._.figures] == [(87, "fte"), (10_000_000, "EUR")]
+    assert [s.label_ for s in doc.spans["figures"]] == ["fte", "EUR"]
