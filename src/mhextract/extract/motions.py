@@ -61,7 +61,9 @@ class MotionGrammar:
     """Compiled motion patterns."""
 
     named: re.Pattern[str]
+    reverse: re.Pattern[str]
     name: re.Pattern[str]
+    single: re.Pattern[str]
     party: re.Pattern[str]
     motion_word: re.Pattern[str]
     anaphor: re.Pattern[str]
@@ -75,7 +77,8 @@ def grammar() -> MotionGrammar:
     d = _data()
     initials = r"(?:(?:[A-Z][a-z]?\.\s?){1,5}\s*)"
     prefix = rf"(?:{_alt_ci(d['name_prefixes'])})(?=\s)"
-    name = rf"{initials}?(?:{prefix}\s+)?{CAP}(?:-{CAP})*"
+    single = rf"(?:{prefix}\s+)?{CAP}(?:-{CAP})*"
+    name = rf"{initials}?{single}(?:[ ]{single})?"
     party = r"\s*\((?![^)]*\d)[^()\n]{1,30}\)"
     sep = r"(?:\s*,\s*|\s+en\s+|\s*/\s*|\s*&\s*)"
     cs = "|".join(re.escape(c) for c in d["co_signers"])
@@ -88,6 +91,9 @@ def grammar() -> MotionGrammar:
                  rf"\s+(?:{titles})\s+")
     named = (rf"{word}(?:(?P<titled>{titled})|(?P<submitted>{submitted})|(?P<van>\s+van\s+)|(?P<nick>-|\s+))"
              rf"(?P<names>{names})")
+    with_article = _alt_ci([t for t in d["titles"] if " " in t])
+    reverse = (rf"(?<![\w])(?P<rtitle>{with_article})\s+(?P<names>{names})"
+               rf"[^.;\n]{{0,{int(d['submitted_by_window'])}}}?(?<![\w])[Ee]en\s+{word}")
     statuses = tuple(
         (re.compile(rf"(?<![\w])(?:{_alt_ci(s['words'])})(?![\w])"), s["value"], int(s["rank"]))
         for s in d["statuses"]
@@ -98,7 +104,9 @@ def grammar() -> MotionGrammar:
     )
     return MotionGrammar(
         named=re.compile(named),
-        name=re.compile(rf"(?P<initials>{initials})?(?P<name>(?:{prefix}\s+)?{CAP}(?:-{CAP})*)"),
+        reverse=re.compile(reverse),
+        name=re.compile(rf"(?P<initials>{initials})?(?P<name>{single}(?:[ ]{single})?)"),
+        single=re.compile(single),
         party=re.compile(party),
         motion_word=re.compile(word),
         anaphor=re.compile(rf"(?<![\w])(?:{_alt_ci(d['anaphors'])})(?![\w])"),
@@ -143,6 +151,8 @@ def _is_name(name: str) -> bool:
 
 def _resolve_van(name: str, after_title: bool) -> str:
     """Decide whether the `van` before a bare surname is a name prefix (`motie van Dijk` -> `Van Dijk`)."""
+    if " " in name:
+        return name
     known = members()
     with_van = f"Van {name}"
     if after_title:
@@ -157,8 +167,8 @@ def _split_nickname(name: str) -> list[str]:
     return name.split("-")
 
 
-def parse_submitters(m: re.Match[str]) -> tuple[list[str], str | None]:
-    """Submitter surnames of a named-motion match, and a chamber named in a parenthesis."""
+def parse_submitters(m: re.Match[str]) -> tuple[list[str], str | None, int]:
+    """Submitter surnames of a named-motion match, a chamber named in a parenthesis, and the mention end."""
     g = grammar()
     names_text = m.group("names")
     chamber = None
@@ -167,17 +177,33 @@ def parse_submitters(m: re.Match[str]) -> tuple[list[str], str | None]:
             if pat.search(pm.group()):
                 chamber = ch
     masked = g.party.sub(lambda pm: " " * len(pm.group()), names_text)
-    masked = re.sub(r"\s+c\.s\.", "", masked)
+    masked = re.sub(r"\s+c\.s\.", lambda cm: " " * len(cm.group()), masked)
+    groups = m.groupdict()
     out: list[str] = []
+    end = m.end()
     for i, nm in enumerate(g.name.finditer(masked)):
-        name = clean_name(nm.group("name"))
-        if i == 0 and m.group("typo"):
+        raw = clean_name(nm.group("name"))
+        name = _given_and_surname(raw)
+        if name != raw and not masked[nm.end() :].strip():
+            end = m.start("names") + nm.start("name") + len(name)
+        if i == 0 and groups.get("typo"):
             name = _resolve_van(name, after_title=True)
-        elif i == 0 and m.group("van") and not nm.group("initials"):
+        elif i == 0 and groups.get("van") and not nm.group("initials"):
             name = _resolve_van(name, after_title=False)
-        parts = _split_nickname(name) if m.group("nick") is not None else [name]
+        parts = _split_nickname(name) if groups.get("nick") is not None else [name]
         out.extend(p for p in parts if _is_name(p))
-    return out, chamber
+    return out, chamber, end
+
+
+def _given_and_surname(name: str) -> str:
+    """Keep `Remco Dijkstra` / `Inge van Dijk` whole, but cut `Kuik Verder` back to `Kuik`."""
+    chunks = [c.group() for c in grammar().single.finditer(name)]
+    if len(chunks) < 2 or name.lower() in members():
+        return name
+    first = clean_name(chunks[0])
+    if first.lower() in members() or not _is_name(chunks[-1]):
+        return first
+    return name
 
 
 # --- finding mentions -------------------------------------------------------------------
@@ -191,22 +217,28 @@ def _followed_by_citation(text: str, end: int, ks_starts: Sequence[int]) -> bool
 
 def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
     """Motions named by their submitters, in every wording of `models/motions.json`."""
+    g = grammar()
     out: list[MotionMention] = []
-    for m in grammar().named.finditer(text):
-        submitters, chamber = parse_submitters(m)
+    forward = list(g.named.finditer(text))
+    reverse = [r for r in g.reverse.finditer(text)
+               if not any(f.start() < r.end() and r.start() < f.end() for f in forward)]
+    for m in sorted(forward + reverse, key=lambda x: x.start()):
+        groups = m.groupdict()
+        submitters, chamber, end = parse_submitters(m)
         if not submitters:
             continue
-        co_signed = bool(m.group("cs"))
-        if m.group("nick") is not None and not (
-            co_signed or len(submitters) > 1 or m.group("nick") == "-"
-            or submitters[0].lower() in members() or _followed_by_citation(text, m.end(), ks_starts)
+        co_signed = bool(groups.get("cs"))
+        nick = groups.get("nick")
+        if nick is not None and not (
+            co_signed or len(submitters) > 1 or nick == "-"
+            or submitters[0].lower() in members() or _followed_by_citation(text, end, ks_starts)
         ):
             continue
-        intro = m.group("titled") or m.group("submitted") or ""
+        intro = groups.get("titled") or groups.get("submitted") or groups.get("rtitle") or ""
         for pat, ch in grammar().chambers:
             if pat.search(intro):
                 chamber = chamber or ch
-        out.append(MotionMention(m.start(), m.end(), "named", tuple(submitters), co_signed, chamber=chamber))
+        out.append(MotionMention(m.start(), end, "named", tuple(submitters), co_signed, chamber=chamber))
     return out
 
 
