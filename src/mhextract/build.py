@@ -48,6 +48,7 @@ def to_doc(nlp: Language, prepared: Prepared) -> Doc:
     doc = nlp.make_doc(prepared.letter.text)
     doc._.letter_date = prepared.metadata.date
     doc._.footnotes = prepared.letter.footnotes
+    doc._.body_start = prepared.letter.body_start
     doc._.body_end = prepared.letter.body_end
     doc._.metadata = prepared.metadata
     return doc
@@ -61,6 +62,8 @@ def build_record(prepared: Prepared, doc: Doc, model: str) -> Record:
         extractor=Extractor(version=__version__, model=model),
         source=Source(path=letter.path, sha256=letter.sha256, format=letter.format, pages=letter.pages),
         text=letter.text,
+        body_start=letter.body_start,
+        body_end=letter.body_end,
         metadata=prepared.metadata,
         sections=prepared.sections,
         footnotes=letter.footnotes,

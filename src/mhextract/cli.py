@@ -110,8 +110,7 @@ def evaluate_cmd(
         print(evaluate.diff(json.loads(last.read_text(encoding="utf-8")), report))
     last.write_text(report.to_json(), encoding="utf-8")
     if details:
-        for item in evaluate.missed_items(gold, records, details):
-            print(item)
+        print(evaluate.format_missed(evaluate.missed_items(gold, records, details), details))
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -1,7 +1,8 @@
-"""A normalised letter: one body string with footnotes appended, and where things are.
+"""A normalised letter: one string with letterhead, body and footnotes, and where things are.
 
-`text` = body paragraphs joined by blank lines, then (from `body_end`) each
-footnote's text as its own paragraph. Footnote markers are removed from the
+`text` = the letterhead (margin column, address and Datum/Onderwerp blocks, each
+distinct block once, up to `body_start`), then the body paragraphs joined by
+blank lines (up to `body_end`), then each footnote's text as its own paragraph. Footnote markers are removed from the
 body (their positions kept as `Footnote.anchor`), so no extractor ever reads
 `20182` as a year. Every offset in the record points into `text`.
 """
@@ -35,6 +36,7 @@ class Letter:
     sha256: str
     text: str
     body_end: int
+    body_start: int = 0
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     letterhead: dict[str, list[str]] = field(default_factory=dict)  # label -> values, e.g. "Datum"
@@ -45,7 +47,7 @@ class Letter:
 
     @property
     def body(self) -> str:
-        return self.text[: self.body_end]
+        return self.text[self.body_start: self.body_end]
 
     def page_at(self, offset: int) -> int | None:
         """The page an offset falls on, where the source has pages (a footnote's own page)."""

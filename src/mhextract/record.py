@@ -155,6 +155,8 @@ class Record(Model):
     extractor: Extractor
     source: Source
     text: str
+    body_start: int = Field(default=0, description="offset where the body begins; before it: the letterhead")
+    body_end: int | None = Field(default=None, description="offset where the footnote texts begin")
     metadata: Metadata
     sections: list[Section] = Field(default_factory=list)
     footnotes: list[Footnote] = Field(default_factory=list)

@@ -3,6 +3,7 @@
 Inputs set before the pipeline runs (by `mhextract.build` or by a user):
   doc._.letter_date   ISO date of the letter, for resolving `jl.`, `dit jaar`
   doc._.footnotes     list[record.Footnote]: footnote texts and marker anchors
+  doc._.body_start    offset where the body begins (before it: the letterhead blocks)
   doc._.body_end      offset where the appended footnote texts begin
   doc._.metadata      record.Metadata (signatories etc.), may be None
 Outputs, one list of record models per component (None until it has run):
@@ -18,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-INPUTS = ("letter_date", "footnotes", "body_end", "metadata")
+INPUTS = ("letter_date", "footnotes", "body_start", "body_end", "metadata")
 OUTPUTS = (
     "kamerstukken", "references", "motions", "dates", "figures",
     "organisations", "persons", "recommendations", "commitments",

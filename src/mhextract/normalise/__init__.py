@@ -1,4 +1,4 @@
-"""Normalise a `RawLetter` into a `Letter`: one body string, footnotes apart, letterhead fields.
+"""Normalise a `RawLetter` into a `Letter`: letterhead, body and footnotes in one string.
 
 ingest -> **normalise** -> segment -> spaCy pipeline -> record. The steps are
 layout (blocks and their kinds), paragraphs (joined lines, dehyphenation,
@@ -14,7 +14,7 @@ from mhextract.errors import IngestError
 from mhextract.ingest.raw import RawLetter
 from mhextract.letter import Letter, Paragraph
 from mhextract.normalise.footnotes import collect_notes, find_markers, remove_markers
-from mhextract.normalise.layout import Block, build_layout
+from mhextract.normalise.layout import Block, build_layout, plain
 from mhextract.normalise.letterhead import parse_letterhead
 from mhextract.normalise.paragraphs import (
     Para,
@@ -63,22 +63,43 @@ def normalise(raw: RawLetter) -> Letter:
     anchors = remove_markers(paras, markers)
     if not paras:
         raise IngestError(raw.path, "no body text found (empty letter or only letterhead)")
-    return _assemble(raw, layout.pages, paras, notes, anchors, parse_letterhead(letterhead_blocks))
+    head = letterhead_paragraphs(letterhead_blocks)
+    return _assemble(raw, layout.pages, head, paras, notes, anchors, parse_letterhead(letterhead_blocks))
+
+
+def letterhead_paragraphs(blocks: list[Block]) -> list[tuple[str, int | None]]:
+    """Each distinct letterhead block once, as one line (the margin repeats on every page)."""
+    seen: set[str] = set()
+    out: list[tuple[str, int | None]] = []
+    for block in blocks:
+        text = _clean(" ".join(plain(t) for t in block.texts))
+        if text and text not in seen:
+            seen.add(text)
+            out.append((text, block.page))
+    return out
 
 
 def _assemble(
     raw: RawLetter,
     pages: int | None,
+    head: list[tuple[str, int | None]],
     paras: list[Para],
     notes: list,  # list[Note]
     anchors: dict[int, tuple[int, int]],
     letterhead: dict[str, list[str]],
 ) -> Letter:
-    """Concatenate paragraphs and footnote texts, computing every offset once."""
+    """Concatenate letterhead, paragraphs and footnote texts, computing every offset once."""
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     page_starts: list[tuple[int, int]] = []
     offset = 0
+    for text, page in head:
+        if page is not None and (not page_starts or page_starts[-1][1] != page):
+            page_starts.append((offset, page))
+        parts.append(text)
+        offset += len(text) + len(PARAGRAPH_SEP)
+    body_start = offset
+    page_starts = [(0, page_starts[0][1])] if page_starts else []  # letterhead: first page
     for p in paras:
         text = _clean(p.text)
         p.text = text
@@ -104,7 +125,7 @@ def _assemble(
         offset += len(text) + len(PARAGRAPH_SEP)
     return Letter(
         path=raw.path, format=raw.format, sha256=raw.sha256, text=PARAGRAPH_SEP.join(parts),
-        body_end=body_end, paragraphs=paragraphs, footnotes=footnotes, letterhead=letterhead,
+        body_start=body_start, body_end=body_end, paragraphs=paragraphs, footnotes=footnotes, letterhead=letterhead,
         pages=pages, page_starts=page_starts, hints=dict(raw.hints),
     )
 
