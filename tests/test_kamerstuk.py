@@ -121,6 +121,8 @@ NEAR_MISSES: list[str] = [
     "nr. 3 van de reeks",
     "www.rijksoverheid.nl/jenv",
     "€ 25 000-50",
+    "parketnummer 12345-2023",
+    "ISBN 978-90-12345-67-8",
 ]
 
 

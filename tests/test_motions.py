@@ -69,6 +69,17 @@ NAMED: list[tuple[str, list[tuple[list[str], str | None]]]] = [
     ("⁷ Motie Segers/Asscher TK 2019–2020, 35 300, nr. 25", [(["Segers", "Asscher"], "35300-25")]),
     ("Ook de motie (Kamerstuk 28 638, nr. 192) wordt uitgevoerd.", [([], "28638-192")]),
     ("de moties van de leden Van Nispen en Van Dam over", [(["Van Nispen", "Van Dam"], None)]),
+    ("de motie-Van Aalst/Remco Dijkstra over de N35 (35300-A, nr. 15);",
+     [(["Van Aalst", "Remco Dijkstra"], "35300-A-15")]),
+    ("Ik stel voor te stemmen over de aangehouden motie-Ouwehand (21501-32, nr. 590).",
+     [(["Ouwehand"], "21501-32-590")]),
+    ("Het lid Kuik heeft tijdens het debat een motie ingediend over klanten (Kamerstuk 28 638, nr. 240).",
+     [(["Kuik"], "28638-240")]),
+    ("de motie die door de leden Kuik en Bikker is ingediend", [(["Kuik", "Bikker"], None)]),
+    ("de motie van het lid Inge van Dijk over", [(["Inge van Dijk"], None)]),
+    ("de motie van het lid Kuik (CDA) c.s. over", [(["Kuik"], None)]),
+    ("zie Kamerstukken II 2019/20, 35 300 VI, nr. 105 (motie Van Nispen).", [(["Van Nispen"], "35300-VI-105")]),
+    ("de motie-Nicolaï c.s. (EK 35 300, M) is aangenomen", [(["Nicolaï"], "35300-M")]),
 ]
 
 NOT_MOTIONS: list[str] = [
@@ -80,6 +91,10 @@ NOT_MOTIONS: list[str] = [
     "De motie Mensenhandel is nog niet behandeld.",
     "van de leden Kuik, Bikker en Verkuijlen ook schriftelijke vragen ontvangen",
     "Een motie over dit onderwerp wordt verwacht.",
+    "De motie van vorige week is nog niet in stemming gebracht.",
+    "Over de motie van de Kamer is gesproken.",
+    "De moties worden later behandeld.",
+    "De heer Van der Burg, Staatssecretaris van Justitie en Veiligheid, heeft gesproken.",
 ]
 
 

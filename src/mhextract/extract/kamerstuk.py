@@ -187,6 +187,8 @@ def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
             return []
     if not keyworded and _looks_like_amount(text, m.start(), m.end()):
         return []
+    if not keyworded and re.fullmatch(r"(?:19|20)\d{2}", m.group("mnum") or ""):
+        return []  # `12345-2023`: a case number with a year, not a Kamerstuk
     if m.group("nums"):
         numbers: list[str | None] = list(_numbers(m.group("nums")))
     else:

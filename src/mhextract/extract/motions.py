@@ -326,7 +326,15 @@ def link_kamerstuk(ctx: Context, mention: MotionMention, next_start: int) -> str
     inline = next(((s, kid) for s, _, kid in ctx.ks if mention.end <= s < limit), None)
     note = _footnote_citation(ctx, mention.end, next_start, sentence_end)
     candidates = [c for c in (inline, note) if c is not None]
-    return min(candidates)[1] if candidates else None
+    if candidates:
+        return min(candidates)[1]
+    return _citation_before(ctx, mention.start)
+
+
+def _citation_before(ctx: Context, start: int) -> str | None:
+    """`Kamerstuk 35 300 VI, nr. 105 (motie Van Nispen)`: a citation that ends right before the mention."""
+    before = [(e, kid) for _, e, kid in ctx.ks if e <= start and re.fullmatch(r"[\s(,;:]{1,4}", ctx.text[e:start])]
+    return before[-1][1] if before else None
 
 
 def find_status(ctx: Context, start: int, end: int, lo: int, hi: int) -> tuple[int, str] | None:
