@@ -86,6 +86,8 @@ CITATIONS: list[tuple[str, list[str]]] = [
     ("Kamerstukken II 2023/24, 36 410 XV, nr. 3", ["36410-XV-3"]),
     ("Kamerstukken 28 638, nr. 190 en 29 628, nr. 1015", ["28638-190", "29628-1015"]),
     ("Kamerstukken II 2009/10, 32 123 VI, nr. 10", ["32123-VI-10"]),
+    ("unnormalised, marker glued: Kamerstuk 28 638, nr. 25³ en", ["28638-25"]),
+    ("(Kamerstuk 34 091, M)¹ die", ["34091-M"]),
     ("(Kamerstukken II 2019/20, 35 300 VI, nr. 105)", ["35300-VI-105"]),
 ]
 

@@ -80,6 +80,7 @@ NAMED: list[tuple[str, list[tuple[list[str], str | None]]]] = [
     ("de motie van het lid Kuik (CDA) c.s. over", [(["Kuik"], None)]),
     ("zie Kamerstukken II 2019/20, 35 300 VI, nr. 105 (motie Van Nispen).", [(["Van Nispen"], "35300-VI-105")]),
     ("de motie-Nicolaï c.s. (EK 35 300, M) is aangenomen", [(["Nicolaï"], "35300-M")]),
+    ("unnormalised: de motie van Bikker en Verkuilen³ ingediend", [(["Bikker", "Verkuilen"], None)]),
 ]
 
 NOT_MOTIONS: list[str] = [

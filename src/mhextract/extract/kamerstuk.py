@@ -22,6 +22,8 @@ from mhextract.paths import load_json
 from mhextract.record import KamerstukRef, Metadata, Span
 
 DATA_FILE = "kamerstuk.json"
+# End of a number or letter: no word character may follow, except a glued superscript footnote marker.
+END = r"(?![^\W\u00b2\u00b3\u00b9\u2070-\u209f])"
 
 
 def _alt(words: list[str]) -> str:
@@ -58,7 +60,7 @@ def grammar() -> Grammar:
     suffix = rf"(?:{_alt(d['dossier_suffixes'])})(?![\w])"
     numwords = rf"(?:{_alt(d['number_words'])})"
     letter = d["eerste_kamer_letter"]
-    num = rf"(?:\d{{1,4}}[a-z]?|{letter})(?![\w])"
+    num = rf"(?:\d{{1,4}}[a-z]?|{letter}){END}"
     next_num = rf"{num}(?!{sp}?\d{{3}}(?!\d))"
     seps = "|".join(_word(s) for s in sorted(d["list_separators"], key=len, reverse=True) if s != ",")
     sep = rf"(?:\s*,\s*|\s*(?:{seps})\s*)"
@@ -75,14 +77,14 @@ def grammar() -> Grammar:
     )
     numpart = (
         rf"(?:\s*,?\s*{numwords}\.?\s*(?P<nums>{num}(?:{sep}{next_num})*)"
-        rf"|\s*,\s*(?P<letter>{letter})(?![\w])"
-        rf"|{sp}?[-–]{sp}?(?P<mnum>\d{{1,4}}[a-z]?)(?![\w])(?!{sp}?\d{{3}}))"
+        rf"|\s*,\s*(?P<letter>{letter}){END}"
+        rf"|{sp}?[-–]{sp}?(?P<mnum>\d{{1,4}}[a-z]?){END}(?!{sp}?\d{{3}}))"
     )
     dossiers = rf"(?P<dossiers>{dossier}(?:(?:\s*[,&]\s*|\s+en\s+){dossier})*)"
     citation = rf"(?:{prefix})?{dossiers}(?P<num>{numpart})?"
     machine = (
         rf"(?<![\w])(?:{_alt(d['machine_prefixes'])})(?P<core>\d{{5}})"
-        rf"(?:-(?P<suf>{suffix}|\d{{1,3}}(?=-\w)))?-(?P<n>\d{{1,4}}[a-z]?|{letter})(?![\w])"
+        rf"(?:-(?P<suf>{suffix}|\d{{1,3}}(?=-\w)))?-(?P<n>\d{{1,4}}[a-z]?|{letter}){END}"
     )
     one_dossier = rf"(?P<core>{core})(?:(?P<sep>{sp}|\s?[-–]\s?)(?P<suf>{suffix}|\d{{1,3}}(?!\d)))?"
     one_number = rf"(?P<sep>{sep})?(?P<n>\d{{1,4}}[a-z]?|{letter})"
@@ -90,7 +92,7 @@ def grammar() -> Grammar:
         rf"(?:^|\n|Vergaderjaar\s+{session}\s+)[ \t]*(?P<core>\d{{2}} \d{{3}})(?:[ ]+(?P<suf>{suffix}))?"
         rf"[ \t]+[A-Z][a-z]"
     )
-    header_number = rf"(?<![\w])Nr\.\s*(?P<n>\d{{1,4}}[a-z]?|{letter})(?![\w])"
+    header_number = rf"(?<![\w])Nr\.\s*(?P<n>\d{{1,4}}[a-z]?|{letter}){END}"
     return Grammar(
         citation=re.compile(citation),
         machine=re.compile(machine),

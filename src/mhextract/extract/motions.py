@@ -29,7 +29,8 @@ from mhextract.record import Footnote, KamerstukRef, Motion, Span
 DATA_FILE = "motions.json"
 MEMBERS_FILE = "kamerleden.json"
 UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
-CAP = rf"[{re.escape(UPPER)}][\w'’]+"
+LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"  # a letter, never a (superscript) footnote digit
+CAP = rf"[{re.escape(UPPER)}](?:{LETTER}|['’])+"
 
 
 @cache
