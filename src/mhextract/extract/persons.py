@@ -1,1 +1,268 @@
-"""(being written) persons extractor."""
+"""Persons: signatories, Kamerleden, ministers and state secretaries named in the text, rapporteurs.
+
+Find, then resolve. Each `find_*` pass returns `PersonMention`s with offsets:
+  signatory_mentions   the letter's signatories (`doc._.metadata`, else the signature block)
+  motion_mentions      submitters of `doc._.motions` (Kamerlid, or Eerste Kamerlid)
+  find_member_mentions `het lid X`, `de leden X, Y en Z`, `Kamerlid X`
+  find_government_mentions  `minister Yeşilgöz`, `staatssecretaris Van der Burg`
+  find_rapporteur_mentions  `de Nationaal Rapporteur, Conny Rijken`
+`resolve_persons` merges mentions of one person (same surname) into one `Person`, keeping
+the name and role of the most authoritative source. Titles and particles: models/roles.json.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from mhextract.extract.organisations import gazetteer
+from mhextract.nlp.extensions import add_span_group
+from mhextract.paths import load_json
+from mhextract.record import Motion, Person, Signatory, Span
+
+SOURCES = ("signatory", "motion", "member", "government", "rapporteur")  # most authoritative first
+
+
+@cache
+def roles() -> dict[str, Any]:
+    """models/roles.json."""
+    data: dict[str, Any] = load_json("roles.json")
+    return data
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """One mention of a named person with the role the letter gives there."""
+
+    start: int
+    end: int
+    name: str
+    role: str | None
+    source: str
+
+
+def _alt(words: Iterable[str], flags: str = "") -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _surname_re() -> str:
+    """A surname with optional initials and particles: `Kuik`, `Van der Graaf`, `E. van der Burg`."""
+    particles = _alt({p for w in roles()["particles"] for p in (w, w[:1].upper() + w[1:])})
+    word = r"[A-Z][\w'’]*[a-zà-ÿ][\w'’]*(?:-[A-Z][\w'’]+)*"
+    return rf"(?:(?:[A-Z]\.\s?){{1,5}}\s*)?(?:(?:{particles})\s+){{0,3}}{word}"
+
+
+@cache
+def _member_re() -> re.Pattern[str]:
+    name = _surname_re()
+    phrases = _alt(roles()["members"])
+    return re.compile(
+        rf"(?<![\w])(?P<phrase>(?i:{phrases}))\s+(?P<names>{name}(?:\s*,\s*{name})*(?:\s+en\s+{name})?)"
+    )
+
+
+@cache
+def _government_re() -> re.Pattern[str]:
+    titles = _alt(roles()["government"])
+    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{_surname_re()})")
+
+
+@cache
+def _rapporteur_re() -> re.Pattern[str]:
+    titles = _alt(roles()["rapporteurs"])
+    first = r"[A-Z][a-zà-ÿ]+"
+    return re.compile(rf"(?<![\w])(?:{titles})(?:[^,.()\n]{{0,80}}?)?,?\s+(?P<name>{first}\s+{_surname_re()})")
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Words that end a title, not a name (`minister van Justitie`), incl. ministry short forms."""
+    words = set(roles()["not_names"])
+    for entry in gazetteer():
+        if entry.kind == "ministry":
+            for name in entry.names:
+                words.update(re.findall(r"[\w&]+", name))
+    return frozenset(w for w in words if w[:1].isupper())
+
+
+def _case_sensitive_names(match_text: str) -> bool:
+    """The regexes run case-insensitively for the titles; names must still be capitalised."""
+    last = match_text.split()[-1]
+    return last[:1].isupper()
+
+
+def standalone(name: str) -> str:
+    """A surname without initials starts with a capital, also its particle (`van Dijk` -> `Van Dijk`)."""
+    name = " ".join(name.split())
+    if re.match(r"^(?:[A-Z]\.\s?)+", name):
+        return name
+    return name[:1].upper() + name[1:]
+
+
+def _split_names(names: str) -> list[tuple[int, str]]:
+    """`Kuik, Bikker en Verkuijlen` -> [(offset, name), ...] within the matched names text."""
+    out: list[tuple[int, str]] = []
+    for m in re.finditer(rf"{_surname_re()}", names):
+        out.append((m.start(), m.group(0)))
+    return out
+
+
+def _usable(name: str) -> bool:
+    """Not a title word: `van Justitie`, `Tweede`, `De`."""
+    words = name.replace(".", ". ").split()
+    last = words[-1]
+    return last not in _not_names() and last[:1].isupper()
+
+
+def find_member_mentions(text: str) -> list[PersonMention]:
+    """Kamerleden introduced as `het lid X`, `de leden X, Y en Z`, `Kamerlid X`."""
+    found: list[PersonMention] = []
+    ek_words = roles()["eerste_kamer"]
+    for m in _member_re().finditer(text):
+        names = m.group("names")
+        after = text[m.end("names"):m.end("names") + 30]
+        eerste = "eerste" in m.group("phrase").lower() or any(
+            re.search(rf"\b{re.escape(w)}\b", after) for w in ek_words if len(w) > 2
+        )
+        role = roles()["eerste_kamer_role"] if eerste else roles()["member_role"]
+        for offset, name in _split_names(names):
+            start = m.start("names") + offset
+            if _usable(name):
+                found.append(PersonMention(start, start + len(name), standalone(name), role, "member"))
+    return found
+
+
+def find_government_mentions(text: str) -> list[PersonMention]:
+    """Ministers and state secretaries named by surname: `minister Yeşilgöz`."""
+    found: list[PersonMention] = []
+    for m in _government_re().finditer(text):
+        name = m.group("name")
+        if not _case_sensitive_names(name) or not _usable(name):
+            continue
+        first = name.split()[0]
+        if first in ("van", "voor") and name.split()[-1] in _not_names():
+            continue
+        title = m.group("title")
+        found.append(PersonMention(m.start("name"), m.end("name"), standalone(name),
+                                   title[:1].upper() + title[1:].lower(), "government"))
+    return found
+
+
+def find_rapporteur_mentions(text: str) -> list[PersonMention]:
+    """A rapporteur named with first name and surname after the title."""
+    found: list[PersonMention] = []
+    for m in _rapporteur_re().finditer(text):
+        name = m.group("name")
+        if any(w in _not_names() for w in name.split()):
+            continue
+        found.append(PersonMention(m.start("name"), m.end("name"), name, roles()["rapporteur_role"], "rapporteur"))
+    return found
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    pattern = r"\s+".join(re.escape(p) for p in name.split())
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w]){pattern}(?![\w])", text)]
+
+
+def signatory_mentions(text: str, signatories: Sequence[Signatory]) -> list[PersonMention]:
+    """Each signatory with the role as written, without the leading article."""
+    found: list[PersonMention] = []
+    for sig in signatories:
+        role = re.sub(r"^(?:De|Het|de|het)\s+", "", sig.role.strip())
+        spans = _occurrences(text, sig.name) or [(0, 0)]
+        found.extend(PersonMention(s, e, sig.name, role, "signatory") for s, e in spans)
+    return found
+
+
+@cache
+def _signature_re() -> re.Pattern[str]:
+    titles = _alt(t for t in roles()["government"])
+    return re.compile(
+        rf"^(?:De|Het)\s+(?P<role>(?i:{titles})\b[^,\n]{{0,120}}),\s*\n+\s*(?P<name>{_surname_re()})\s*$",
+        re.MULTILINE,
+    )
+
+
+def find_signatories(text: str) -> list[Signatory]:
+    """Fallback when no metadata is given: `De Minister van ...,` followed by a name line."""
+    found = []
+    for m in _signature_re().finditer(text):
+        if m.group("name")[:1].isupper():
+            found.append(Signatory(role=m.group(0).split(",")[0].strip(), name=m.group("name").strip()))
+    return found
+
+
+def motion_mentions(text: str, motions: Sequence[Motion]) -> list[PersonMention]:
+    """Motion submitters: Kamerlid, or Eerste Kamerlid when the motion is an Eerste Kamer motion."""
+    found: list[PersonMention] = []
+    for motion in motions:
+        eerste = bool(motion.chamber) and "eerste" in (motion.chamber or "").lower()
+        role = roles()["eerste_kamer_role"] if eerste else roles()["member_role"]
+        for name in motion.submitters:
+            spans = []
+            for span in motion.mentions:
+                spans += [(span.start + s, span.start + e) for s, e in
+                          _occurrences(text[span.start:span.end].lower(), name.lower())]
+            if not spans:
+                spans = [(s.start, s.end) for s in motion.mentions[:1]] or [(0, 0)]
+            found.extend(PersonMention(s, e, name, role, "motion") for s, e in spans)
+    return found
+
+
+def person_key(name: str) -> str:
+    """Who a mention is about: the lowercased last word of the surname."""
+    return re.split(r"[\s.]+", name.strip())[-1].lower()
+
+
+def resolve_persons(mentions: Sequence[PersonMention]) -> list[Person]:
+    """One `Person` per surname: name and role from the most authoritative source, all mentions."""
+    groups: dict[str, list[PersonMention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, SOURCES.index(m.source))):
+        groups.setdefault(person_key(m.name), []).append(m)
+    persons = []
+    for group in groups.values():
+        best = min(group, key=lambda m: (SOURCES.index(m.source), -len(m.name)))
+        role = best.role or next((m.role for m in group if m.role), None)
+        spans = sorted({(m.start, m.end) for m in group if m.end > m.start})
+        persons.append(Person(name=best.name, role=role, mentions=[Span(start=s, end=e) for s, e in spans]))
+    return persons
+
+
+def find_persons(
+    text: str, signatories: Sequence[Signatory] | None = None, motions: Sequence[Motion] = (),
+) -> list[Person]:
+    """All named persons in `text`; signatories from the metadata, else from the signature block."""
+    sigs = list(signatories) if signatories else find_signatories(text)
+    mentions = [
+        *signatory_mentions(text, sigs),
+        *motion_mentions(text, motions),
+        *find_member_mentions(text),
+        *find_government_mentions(text),
+        *find_rapporteur_mentions(text),
+    ]
+    return resolve_persons(mentions)
+
+
+class PersonsComponent:
+    """Sets `doc._.persons` and the `persons` span group."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        metadata = doc._.metadata
+        signatories = metadata.signatories if metadata is not None else None
+        persons = find_persons(doc.text, signatories, doc._.motions or [])
+        doc._.persons = persons
+        add_span_group(doc, "persons", [(s.start, s.end, p.name) for p in persons for s in p.mentions])
+        return doc
+
+
+@Language.factory("mh_persons")
+def make_persons(nlp: Language, name: str) -> PersonsComponent:
+    """spaCy factory for the persons component."""
+    return PersonsComponent()
