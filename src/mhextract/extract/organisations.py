@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 from typing import Any, cast, get_args
 
@@ -112,9 +113,10 @@ def _generic() -> frozenset[str]:
 
 
 def norm(text: str) -> str:
-    """Comparison form of a name: NFKC, lowercase, folded whitespace, no leading article."""
+    """Comparison form of a name: NFKC, lowercase, folded whitespace, no leading article,
+    no hyphen inside a word (`Rechts-handhaving` = `Rechtshandhaving`)."""
     folded = " ".join(unicodedata.normalize("NFKC", text).lower().split()).strip(" .,;:")
-    return _ARTICLE.sub("", folded)
+    return re.sub(r"(?<=[^\W\d_])-(?=[a-zà-ÿ])", "", _ARTICLE.sub("", folded))
 
 
 def clean(text: str) -> str:
@@ -299,7 +301,9 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
         tok = doc[k]
         if tok.is_space or "\n" in doc[k - 1].whitespace_:
             break
-        if is_capword(tok) and not sentence_initial(tok):
+        if _word_continuation(doc, k):
+            last = k + 1  # `Rechts-handhaving`: a word broken by a hyphen
+        elif is_capword(tok) and not sentence_initial(tok):
             if k in head_starts and k == last:
                 break  # a new organisation begins: `... Rechtshandhaving Directie ...`
             if k in gaz_starts and coordinated:
@@ -311,6 +315,14 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
             break
         k += 1
     return last
+
+
+def _word_continuation(doc: Doc, k: int) -> bool:
+    """`handhaving` in `Rechts-handhaving`: a lowercase part glued to a capitalised word by a hyphen."""
+    return (
+        k >= 2 and doc[k].text[:1].islower() and doc[k - 1].text == "-"
+        and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ and doc[k - 2].text[:1].isupper()
+    )
 
 
 def _extend_left(doc: Doc, start: int, gaz_tokens: set[int], floor: int) -> int:
@@ -619,13 +631,28 @@ def resolve_organisations(
 
 
 def _merge_unknown(mentions: Sequence[OrgMention], keys: _Keys) -> None:
-    """Join unknown names that are the same body written differently (`Field Lab X` ~ `Fieldlab X`)."""
+    """Join unknown names that are the same body written differently: `Field Lab X` ~ `Fieldlab X`
+    (one ends with the other, spaces ignored), or a slip of the pen in one word of a known name."""
     unknown = sorted({m.key for m in mentions if m.key.startswith("u:")}, key=len)
     squashed = {k: re.sub(r"[\s-]", "", k[2:]) for k in unknown}
     for i, short in enumerate(unknown):
         for long in unknown[i + 1:]:
             if len(squashed[short]) >= 8 and squashed[long].endswith(squashed[short]):
                 keys.union(short, long)
+    names = {m.key: norm(m.text) for m in mentions if m.surface}
+    for key in unknown:
+        for other, name in names.items():
+            if other != key and keys.find(other) != keys.find(key) and near_duplicate(key[2:], name):
+                keys.union(other, key)
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    """Same number of words, same first and last word, and nearly the same letters."""
+    wa, wb = a.split(), b.split()
+    return (
+        len(wa) == len(wb) >= 3 and wa[0] == wb[0] and wa[-1] == wb[-1]
+        and SequenceMatcher(None, a, b).ratio() >= _rules()["near_duplicate_ratio"]
+    )
 
 
 def letterhead_mentions(lines: Iterable[str]) -> list[OrgMention]:
