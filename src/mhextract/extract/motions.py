@@ -278,14 +278,14 @@ def sentence_bounds(text: str) -> list[int]:
     for m in re.finditer(r"\n\s*\n", text):
         bounds.update((m.start(), m.end()))
     for m in re.finditer(r"[.?!]", text):
-        rest = text[m.end() :]
+        rest = text[m.end() : m.end() + 40]
         nxt = rest.lstrip(" \t")
         if rest and not rest[0].isspace():
             continue
         if nxt and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\n\"'‘“(«"):
             continue
-        token = text[: m.end()].split()[-1] if text[: m.end()].split() else ""
-        token = token.lstrip("(«\"'‘“")
+        before = re.search(r"\S*$", text[max(0, m.end() - 40) : m.end()])
+        token = (before.group() if before else "").lstrip("(«\"'‘“")
         if token.lower() in abbreviations or re.fullmatch(r"(?:[A-Z][a-z]?\.)+", token):
             continue
         bounds.add(m.end())
@@ -334,7 +334,8 @@ def link_kamerstuk(ctx: Context, mention: MotionMention, next_start: int) -> str
 
 def _citation_before(ctx: Context, start: int) -> str | None:
     """`Kamerstuk 35 300 VI, nr. 105 (motie Van Nispen)`: a citation that ends right before the mention."""
-    before = [(e, kid) for _, e, kid in ctx.ks if e <= start and re.fullmatch(r"[\s(,;:]{1,4}", ctx.text[e:start])]
+    before = [(e, kid) for _, e, kid in ctx.ks
+              if 0 < start - e <= 4 and re.fullmatch(r"[\s(,;:]{1,4}", ctx.text[e:start])]
     return before[-1][1] if before else None
 
 
