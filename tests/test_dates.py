@@ -89,7 +89,9 @@ CASES: list[tuple[str, str | None, str, str | None, str]] = [
     ("er wordt deze zomer een brief gestuurd", "2022-05-01", "deze zomer", "2022-summer", "season"),
     ("om voor de zomer met een appreciatie te komen", None, "de zomer", None, "season"),
     ("uw Kamer vóór het zomerreces te informeren", None, "het zomerreces", None, "season"),
-    ("uw Kamer vóór het zomerreces te informeren", "2024-12-20", "het zomerreces", "2024-summer", "season"),
+    ("uw Kamer vóór het zomerreces te informeren", "2024-03-20", "het zomerreces", "2024-summer", "season"),
+    ("uw Kamer vóór het zomerreces te informeren", "2024-12-20", "het zomerreces", "2025-summer", "season"),
+    ("na de zomer volgt een brief", "2023-12-15", "de zomer", "2024-summer", "season"),
     ("uw Kamer voor het zomerreces van 2025 te informeren", None, "het zomerreces van 2025", "2025-summer",
      "season"),
     ("voor het kerstreces volgt", "2023-10-01", "het kerstreces", "2023-winter", "season"),
@@ -174,6 +176,11 @@ def test_several_dates_and_repeats_keep_offsets() -> None:
         ("27 september 2023", "2023-09-27"),
     ]
     assert all(text[d.span.start : d.span.end] == d.text for d in found)
+
+
+def test_slash_between_dates_is_no_session() -> None:
+    found = find_dates("Dit wordt eind 2023/begin 2024 uitgewerkt", None)
+    assert [(d.text, d.value) for d in found] == [("eind 2023", "2023"), ("begin 2024", "2024")]
 
 
 def test_claimed_ranges_are_skipped() -> None:

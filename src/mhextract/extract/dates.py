@@ -32,8 +32,9 @@ Groups = dict[str, str | None]
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _YEAR_BEFORE = r"(?<![\w/:.,€$\-–—])"
-_YEAR_AFTER = r"(?![\w/:°%]|[.,]\d|\s?[-–—]\s?\d)"
+_YEAR_AFTER = r"(?![\w:°%]|[./,]\d|\s?[-–—/]\s?\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 
 
 @dataclass(frozen=True)
@@ -265,15 +266,22 @@ def _resolve_season(g: Groups, letter: date | None) -> tuple[str | None, Precisi
         year = _anchor_year(g, letter)
     elif letter is None:
         return None, "season"
-    else:
-        year = letter.year + _season_shift(season, _rel_offset(g["det"], "relative_determiners")
-                                           if g.get("det") else 0, letter)
+    elif g.get("det"):
+        year = letter.year + _season_shift(season, _rel_offset(g["det"], "relative_determiners"), letter)
+    else:  # `voor de zomer`, `na het zomerreces`: the current or next one
+        year = letter.year + _season_shift(season, 1 if _season_over(season, letter) else 0, letter)
     return (f"{year}-{season}" if year else None), "season"
+
+
+def _season_over(season: str, letter: date) -> bool:
+    """True when this year's `season` has ended by the letter date (winter never counts as over)."""
+    first, last = _SEASON_MONTHS[season]
+    return first <= last < letter.month
 
 
 def _season_shift(season: str, direction: int, letter: date) -> int:
     """Years to add for `volgend voorjaar` (next one to come) or `vorige zomer` (last one past)."""
-    first, last = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}[season]
+    first, last = _SEASON_MONTHS[season]
     if direction > 0:
         return 0 if first > letter.month else 1
     if direction < 0:

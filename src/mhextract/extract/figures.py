@@ -160,14 +160,17 @@ def _money_context(text: str, pos: int) -> bool:
 
 
 def _unit_from_context(text: str, pos: int) -> Unit:
-    """The unit of the nearest counted noun earlier in the sentence (`bezoekers ... 278 van de 314`)."""
-    s, _ = _sentence(text, pos)
-    best: Unit = "other"
-    for m in re.finditer(r"[^\W\d_][\w'’\-]*", text[s:pos]):
+    """The unit of the nearest counted noun before in the sentence (`bezoekers ... 278 van de 314`), else after."""
+    s, e = _sentence(text, pos)
+    units = [counted_unit(m.group()) for m in re.finditer(r"[^\W\d_][\w'’\-]*", text[s:pos])]
+    before = [u for u in units if u and u != "other"]
+    if before:
+        return cast(Unit, before[-1])
+    for m in re.finditer(r"[^\W\d_][\w'’\-]*", text[pos:e]):
         unit = counted_unit(m.group())
         if unit and unit != "other":
-            best = cast(Unit, unit)
-    return best
+            return cast(Unit, unit)
+    return "other"
 
 
 def classify_number(text: str, n: NumberMatch, numbers: list[NumberMatch]) -> Quantity | None:
@@ -217,9 +220,15 @@ def _bare(text: str, n: NumberMatch, numbers: list[NumberMatch]) -> Quantity | N
     if re.match(r"\s+van\s+de\s+\d", after) or re.search(r"\d\s+van\s+de\s+$", before):
         return Quantity(n.start, n.end, n.value, _unit_from_context(text, n.start))
     if n.scaled:
-        return Quantity(n.start, n.end, n.value, "EUR" if _money_context(text, n.start) else "other")
+        money = _money_context(text, n.start) or n.text.lower().split()[-1] in _lower_set("money_scales")
+        return Quantity(n.start, n.end, n.value, "EUR" if money else "other")
     if n.kind == "collective":
         return Quantity(n.start, n.end, n.value, "other")
+    if n.kind == "digits" and _prev_word(text, n.start) in _lower_set("bare_count_cues"):
+        unit = _unit_from_context(text, n.start)
+        if unit == "other" and _money_context(text, n.start):
+            unit = "EUR"
+        return Quantity(n.start, n.end, n.value, unit)
     return None
 
 

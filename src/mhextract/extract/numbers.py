@@ -202,6 +202,13 @@ def _noun_units() -> tuple[dict[str, str], list[tuple[str, str]], int]:
     return table, sorted(table.items(), key=lambda kv: -len(kv[0])), int(data["min_suffix_len"])
 
 
+@cache
+def _non_compounds() -> frozenset[str]:
+    """Words that end like a counted noun without being one (`oorzaken`, `reacties`)."""
+    data: dict[str, Any] = load_json("figures.json")
+    return frozenset(w.lower() for w in data["non_compounds"])
+
+
 def quantity_unit(word: str) -> str | None:
     """Unit of a word that follows a count: a unit word (`fte`, `euro`, `procent`) or a counted noun."""
     data: dict[str, Any] = load_json("figures.json")
@@ -218,6 +225,8 @@ def counted_unit(word: str) -> str | None:
     w = word.lower().strip("'’").rsplit("-", 1)[-1]
     if w in table:
         return table[w]
+    if w in _non_compounds():
+        return None
     for noun, unit in by_length:
         if len(noun) >= min_len and len(w) > len(noun) and w.endswith(noun):
             return unit
