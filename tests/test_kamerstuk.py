@@ -88,6 +88,12 @@ CITATIONS: list[tuple[str, list[str]]] = [
     ("Kamerstukken II 2009/10, 32 123 VI, nr. 10", ["32123-VI-10"]),
     ("unnormalised, marker glued: Kamerstuk 28 638, nr. 25³ en", ["28638-25"]),
     ("(Kamerstuk 34 091, M)¹ die", ["34091-M"]),
+    ("Kamerstuk 28 638 nr. 253", ["28638-253"]),
+    ("Kamerstukken 28 638, nummer 253", ["28638-253"]),
+    ("TK 28 638, nr. 253", ["28638-253"]),
+    ("de aangehouden motie-Ouwehand (21501-32, nr. 590)", ["21501-32-590"]),
+    ("de motie-Van Aalst over de N35 (35300-A, nr. 15);", ["35300-A-15"]),
+    ("Kamerstuk 35925-IV-20", ["35925-IV-20"]),
     ("(Kamerstukken II 2019/20, 35 300 VI, nr. 105)", ["35300-VI-105"]),
 ]
 

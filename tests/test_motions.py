@@ -95,6 +95,7 @@ NOT_MOTIONS: list[str] = [
     "De motie van vorige week is nog niet in stemming gebracht.",
     "Over de motie van de Kamer is gesproken.",
     "De moties worden later behandeld.",
+    "Zo kwam de motie van Nederland tot stand.",
     "De heer Van der Burg, Staatssecretaris van Justitie en Veiligheid, heeft gesproken.",
 ]
 

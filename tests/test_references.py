@@ -28,6 +28,7 @@ REFERENCES: list[tuple[str, list[str]]] = [
     ("Rijkswet personenvervoer (R1883) en", ["rijkswet:R1883"]),
     ("rijkswet R2012 over", ["rijkswet:R2012"]),
     ("toezegging aan het lid Kuik (TZ202305-094)", ["toezegging:TZ202305-094"]),
+    ("de toezegging (nr. 118836) aan", ["toezegging:118836"]),
     ("Zie Handelingen II 2020/21, nr. 30, item 7 en ook Handelingen II 2020/21, nr. 30, item 7.",
      ["handelingen:II-2020/21-30-7"]),
 ]
