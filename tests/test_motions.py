@@ -96,6 +96,7 @@ NOT_MOTIONS: list[str] = [
     "Over de motie van de Kamer is gesproken.",
     "De moties worden later behandeld.",
     "Zo kwam de motie van Nederland tot stand.",
+    "Brief over moties\n\nKuik c.s. en Bikker",
     "De heer Van der Burg, Staatssecretaris van Justitie en Veiligheid, heeft gesproken.",
 ]
 
