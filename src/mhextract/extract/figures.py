@@ -10,11 +10,12 @@ Dates are never figures: ranges claimed by the date extractor are skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal, cast
 
 from spacy.language import Language
@@ -28,7 +29,7 @@ from mhextract.extract.numbers import (
     find_numbers,
     parse_number_word,
 )
-from mhextract.nlp.extensions import add_span_group, claimed_ranges, overlaps
+from mhextract.nlp.extensions import add_span_group, claimed_ranges
 from mhextract.paths import load_json
 from mhextract.record import Figure, Span
 
@@ -58,6 +59,7 @@ def _data() -> dict[str, Any]:
     return data
 
 
+@cache
 def _lower_set(key: str) -> frozenset[str]:
     """A word list from the data file, lowercased."""
     return frozenset(w.lower() for w in _data()[key])
@@ -143,13 +145,20 @@ def _count_label(text: str, n: NumberMatch) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where sentences end in `text` (start and end of each boundary), computed once per text."""
+    marks = list(_SENTENCE_END_RE.finditer(text))
+    return [m.start() for m in marks], [m.end() for m in marks]
+
+
 def _sentence(text: str, pos: int) -> tuple[int, int]:
     """Bounds of the sentence around `pos` (rough: full stops before capitals, blank lines)."""
-    start = 0
-    for m in _SENTENCE_END_RE.finditer(text, 0, pos):
-        start = m.end()
-    end = _SENTENCE_END_RE.search(text, pos)
-    return start, (end.start() if end else len(text))
+    starts, ends = _sentence_ends(text)
+    i = bisect.bisect_right(ends, pos) - 1  # last boundary ending at or before pos
+    begin = ends[i] if i >= 0 else 0
+    j = bisect.bisect_left(starts, pos)  # first boundary starting at or after pos
+    return begin, (starts[j] if j < len(starts) else len(text))
 
 
 def _money_context(text: str, pos: int) -> bool:
@@ -173,8 +182,8 @@ def _unit_from_context(text: str, pos: int) -> Unit:
     return "other"
 
 
-def classify_number(text: str, n: NumberMatch, numbers: list[NumberMatch]) -> Quantity | None:
-    """Decide whether a number is a figure and what it counts; None for labels, list numbers, bare numbers."""
+def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -> Quantity | None:
+    """Is a number a figure, and of what? None for labels, list numbers, bare numbers. `nxt`: the next number."""
     label_start = _count_label(text, n)
     if label_start is not None:
         return Quantity(label_start, n.end, n.value, "other", text[label_start : n.start].strip())
@@ -192,7 +201,7 @@ def classify_number(text: str, n: NumberMatch, numbers: list[NumberMatch]) -> Qu
     single = n.text.lower() in ONE_WORDS  # één: a count only of something substantive
     head = _head(text, n.end)
     if head is None:
-        return None if single else _bare(text, n, numbers)
+        return None if single else _bare(text, n, nxt)
     unit, subject, end = head
     if unit == "other" and n.scaled and _money_context(text, n.start):
         unit = "EUR"
@@ -207,10 +216,9 @@ def _in_law_name(text: str, start: int) -> bool:
     return bool(re.search(rf"(?<!\w)(?:{titles})\s[^,.;:()\n]*$", text[max(0, start - 80) : start]))
 
 
-def _bare(text: str, n: NumberMatch, numbers: list[NumberMatch]) -> Quantity | None:
+def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None:
     """A number without its own unit: `12 en 23 jaar`, `278 van de 314`, `drie miljoen per jaar`."""
     after = text[n.end : n.end + 12]
-    nxt = next((o for o in numbers if o.start > n.end), None)
     joined = r"\s+(?:en|of|tot(?: en met)?|t/m|à|a|van de|op de)\s+|\s*[-–]\s*"
     if nxt is not None and re.fullmatch(joined, text[n.end : nxt.start]):
         head = _head(text, nxt.end)
@@ -292,14 +300,14 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
     """Every figure in `text`; `claimed` ranges (dates, citations) are skipped, found here if not given."""
     if claimed is None:
         claimed = [(d.span.start, d.span.end) for d in find_dates(text)]
-    taken = sorted(claimed)
-    numbers = [n for n in find_numbers(text) if not overlaps(taken, n.start, n.end)]
+    taken = _merge(claimed)
+    numbers = [n for n in find_numbers(text) if not _overlaps(taken, n.start, n.end)]
     quantities: list[tuple[Quantity, NumberMatch | None]] = []
-    for n in numbers:
-        q = classify_number(text, n, numbers)
+    for i, n in enumerate(numbers):
+        q = classify_number(text, n, next((o for o in numbers[i + 1 :] if o.start >= n.end), None))
         if q is not None and not _blocked_one(text, n):
             quantities.append((q, n))
-    quantities.extend((q, None) for q in _find_count_adjectives(text) if not overlaps(taken, q.start, q.end))
+    quantities.extend((q, None) for q in _find_count_adjectives(text) if not _overlaps(taken, q.start, q.end))
     figures: list[Figure] = []
     for q, number in sorted(quantities, key=lambda qn: qn[0].start):
         start = _extend_start(text, q, number)
@@ -307,6 +315,23 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
                               subject=q.subject, period=_period(text, start, q.end),
                               span=Span(start=start, end=q.end)))
     return figures
+
+
+def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping ranges covering the same characters (for bisection)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(merged: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps a range of `merged` (sorted, disjoint): a bisection."""
+    i = bisect.bisect_left(merged, (end, end)) - 1
+    return i >= 0 and merged[i][1] > start
 
 
 def _blocked_one(text: str, n: NumberMatch) -> bool:
