@@ -90,7 +90,8 @@ def grammar() -> MotionGrammar:
     titled = rf"(?:-|\s+)van\s+(?:{titles})(?P<typo>\s+van(?=\s+[{re.escape(UPPER)}]))?\s+"
     submitted = (rf"[^.;()\n]{{0,{int(d['submitted_by_window'])}}}?(?:{_alt_ci(d['submitted_by'])})"
                  rf"\s+(?:{titles})\s+")
-    named = (rf"{word}(?:(?P<titled>{titled})|(?P<submitted>{submitted})|(?P<van>\s+van\s+)|(?P<nick>-|[ \t]+|[ \t]*\n[ \t]*))"
+    nick = r"-|[ \t]+|[ \t]*\n[ \t]*"  # one line break at most: never across a paragraph
+    named = (rf"{word}(?:(?P<titled>{titled})|(?P<submitted>{submitted})|(?P<van>\s+van\s+)|(?P<nick>{nick}))"
              rf"(?P<names>{names})")
     with_article = _alt_ci([t for t in d["titles"] if " " in t])
     reverse = (rf"(?<![\w])(?P<rtitle>{with_article})\s+(?P<names>{names})"
