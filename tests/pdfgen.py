@@ -40,7 +40,7 @@ BODY_TOP_NEXT = 155.0
 BODY_BOTTOM = 775.0
 FOOTER_Y = 805.0
 
-Style = Literal["normal", "bold", "sup", "italic"]
+Style = Literal["normal", "bold", "sup", "italic", "bolditalic"]
 MARKER = re.compile(r"\[\^(\d+)\]")
 
 
@@ -49,7 +49,7 @@ class Block:
     """A body block: a paragraph or a (bold) heading."""
 
     text: str
-    kind: Literal["paragraph", "heading"] = "paragraph"
+    kind: Literal["paragraph", "heading", "emphasis"] = "paragraph"  # emphasis: bold italic
 
 
 @dataclass
@@ -90,7 +90,11 @@ class Letterhead:
         "Wilt u slechts één zaak in uw",
         "brief behandelen.",
     )
-    later_date: str | None = None  # the Datum shown in the margin of pages 2+; default `date`
+    # what the margin of pages 2+ shows where it differs from page 1 (None = the same)
+    later_date: str | None = None
+    later_organisation: tuple[str, ...] | None = None
+    later_unit: tuple[str, ...] | None = None
+    later_reference: str | None = None
 
 
 @dataclass
@@ -110,6 +114,7 @@ class LetterSpec:
     font: str = "Helvetica"
     bold_font: str = "Helvetica-Bold"
     italic_font: str = "Helvetica-Oblique"
+    bold_italic_font: str = "Helvetica-BoldOblique"
     body_size: float = 9.5
     body_leading: float = 13.5
     footnote_size: float = 7.0
@@ -139,7 +144,8 @@ class _Page:
 
 def _font(spec: LetterSpec, style: Style) -> str:
     """The font name for a piece style."""
-    return {"bold": spec.bold_font, "italic": spec.italic_font}.get(style, spec.font)
+    fonts = {"bold": spec.bold_font, "italic": spec.italic_font, "bolditalic": spec.bold_italic_font}
+    return fonts.get(style, spec.font)
 
 
 def _width(spec: LetterSpec, pieces: list[Piece], size: float) -> float:
@@ -151,22 +157,20 @@ def _width(spec: LetterSpec, pieces: list[Piece], size: float) -> float:
     return total
 
 
-def _words(text: str) -> list[tuple[str, list[int]]]:
-    """Split text into words, each with the footnote markers glued to its end."""
-    out: list[tuple[str, list[int]]] = []
-    for raw in text.split():
-        markers = [int(m) for m in MARKER.findall(raw)]
-        word = MARKER.sub("", raw)
-        if word or markers:
-            out.append((word, markers))
-    return out
-
-
-def _word_pieces(word: str, markers: list[int], style: Style) -> list[Piece]:
-    """A word as pieces: the text and its raised marker numbers."""
-    pieces: list[Piece] = [(word.replace(SHY, ""), style)] if word else []
-    pieces += [(str(m), "sup") for m in markers]
+def _word_pieces(word: str, style: Style) -> list[Piece]:
+    """A word (possibly with `[^N]` markers inside) as pieces in order: text and raised numbers."""
+    pieces: list[Piece] = []
+    for i, part in enumerate(MARKER.split(word)):
+        if i % 2:
+            pieces.append((part, "sup"))
+        elif part:
+            pieces.append((part.replace(SHY, ""), style))
     return pieces
+
+
+def _markers(text: str) -> list[int]:
+    """The footnote numbers marked in a text."""
+    return [int(m) for m in MARKER.findall(text)]
 
 
 def _split_at_shy(spec: LetterSpec, word: str, room: float, style: Style, size: float) -> tuple[str, str] | None:
@@ -175,8 +179,8 @@ def _split_at_shy(spec: LetterSpec, word: str, room: float, style: Style, size: 
     for i, ch in enumerate(word):
         if ch != SHY:
             continue
-        head = word[:i].replace(SHY, "") + "-"
-        if stringWidth(head, _font(spec, style), size) <= room:
+        head = word[:i] + "-"
+        if _width(spec, _word_pieces(head, style), size) <= room:
             best = (head, word[i + 1 :])
     return best
 
@@ -186,21 +190,22 @@ def wrap(spec: LetterSpec, text: str, width: float, size: float, style: Style = 
     lines: list[_Line] = []
     cur: list[Piece] = []
     cur_markers: list[int] = []
-    queue = _words(text)
+    queue = text.split()
     while queue:
-        word, markers = queue.pop(0)
+        word = queue.pop(0)
         sep: list[Piece] = [(" ", style)] if cur else []
-        cand = cur + sep + _word_pieces(word, markers, style)
+        cand = cur + sep + _word_pieces(word, style)
         if _width(spec, cand, size) <= width or not cur:
-            cur, cur_markers = cand, cur_markers + markers
+            cur, cur_markers = cand, cur_markers + _markers(word)
             continue
         room = width - _width(spec, cur + sep, size)
         split = _split_at_shy(spec, word, room, style, size)
         if split:
-            cur = cur + sep + [(split[0], style)]
-            queue.insert(0, (split[1], markers))
+            cur = cur + sep + _word_pieces(split[0], style)
+            cur_markers += _markers(split[0])
+            queue.insert(0, split[1])
         else:
-            queue.insert(0, (word, markers))
+            queue.insert(0, word)
         lines.append(_Line(_merge(cur), cur_markers))
         cur, cur_markers = [], []
     if cur:
@@ -226,7 +231,7 @@ def _body_lines(spec: LetterSpec) -> list[_Line]:
     for i, block in enumerate(spec.blocks):
         if i and not (after_heading and not spec.heading_gap_after):
             out.append(_Line([], kind="blank", keep_with_next=after_heading))
-        style: Style = "bold" if block.kind == "heading" else "normal"
+        style: Style = "bold" if block.kind == "heading" else "bolditalic" if block.kind == "emphasis" else "normal"
         lines = wrap(spec, block.text, BODY_W, spec.body_size, style)
         after_heading = block.kind == "heading"
         for line in lines:
@@ -306,16 +311,17 @@ def _draw_margin(c: canvas.Canvas, spec: LetterSpec, first: bool) -> None:
     def lines(texts: tuple[str, ...] | list[str], style: Style = "normal") -> list[list[Piece]]:
         return [[(t, style)] for t in texts]
 
-    blocks = lines(lh.organisation, "bold") + lines(lh.unit) + [[]]
     if first:
+        blocks = lines(lh.organisation, "bold") + lines(lh.unit) + [[]]
         blocks += [*lines(lh.address), []]
         blocks += lines(["Ons kenmerk"], "bold") + lines([lh.reference]) + [[]]
         if lh.attachments:
             blocks += lines(["Bijlagen"], "bold") + lines([lh.attachments]) + [[]]
         blocks += lines(lh.small_print, "italic")
     else:
+        blocks = lines(lh.later_organisation or lh.organisation, "bold") + lines(lh.later_unit or lh.unit) + [[]]
         blocks += lines(["Datum"], "bold") + lines([lh.later_date or lh.date]) + [[]]
-        blocks += lines(["Ons kenmerk"], "bold") + lines([lh.reference])
+        blocks += lines(["Ons kenmerk"], "bold") + lines([lh.later_reference or lh.reference])
     y = MARGIN_TOP
     for pieces in blocks:
         if pieces:
@@ -377,7 +383,7 @@ def build_pdf(spec: LetterSpec, encrypt: pdfencrypt.StandardEncryption | None = 
     """Draw the letter and return the PDF bytes."""
     pages = layout(spec)
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt)
+    c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt, invariant=True)  # same spec, same bytes
     c.setTitle(spec.letterhead.subject)
     for n, page in enumerate(pages, 1):
         _draw_page(c, spec, page, n, len(pages))

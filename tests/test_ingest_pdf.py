@@ -218,14 +218,14 @@ def test_signature_block_in_body() -> None:
 def test_single_page_letter_still_finds_margin() -> None:
     spec = replace(
         SPECS["default"],
-        blocks=[pdfgen.Block("Kort bericht over de stand van zaken.[^1]")],
+        blocks=[pdfgen.Block("Kort bericht over de stand van zaken[^1].")],
         footnotes=[pdfgen.Footnote(1, "Kamerstuk 28 638, nr. 1.")],
     )
     raw = read(pdfgen.build_pdf(spec))
     assert raw.pages == 1
     assert "Ons kenmerk" in [ln.text for ln in of_kind(raw, "margin")]
     assert footnotes(raw) == {1: ("Kamerstuk 28 638, nr. 1.", [1])}
-    assert "Kort bericht over de stand van zaken.¹" in [ln.text for ln in of_kind(raw, "body")]
+    assert "Kort bericht over de stand van zaken¹." in [ln.text for ln in of_kind(raw, "body")]
 
 
 @pytest.mark.parametrize(
