@@ -469,10 +469,19 @@ class _Keys:
 
 
 def _canonical_key(key: str) -> str:
-    """An unknown name that the gazetteer knows after normalising becomes that entry."""
-    if key.startswith("u:"):
-        return alias_table().get(key[2:], key)
-    return key
+    """An unknown name that the gazetteer knows after normalising (also without a legal form such
+    as `Stichting`) becomes that entry."""
+    if not key.startswith("u:"):
+        return key
+    name = key[2:]
+    bare = legal_form_free(name)
+    return alias_table().get(name) or alias_table().get(bare or "", key)
+
+
+def legal_form_free(name: str) -> str | None:
+    """`stichting fairwork` -> `fairwork`; None when the name has no legal form in front."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in _word_set("legal_forms") else None
 
 
 def _full_name_before(doc: Doc, end: int) -> tuple[int, int] | None:
@@ -573,7 +582,11 @@ def build_organisation(mentions: Sequence[OrgMention], combined: str | None = No
     """One `Organisation` from all mentions of one body: name, the letter's other names, kind, spans."""
     gaz = [m for m in mentions if m.key.startswith("g:")]
     entry = gazetteer()[int(Counter(m.key for m in gaz).most_common(1)[0][0][2:])] if gaz else None
-    spellings = _pick_spelling([clean(m.text) for m in mentions if m.surface and clean(m.text)])
+    forms = [clean(m.text) for m in mentions if m.surface and clean(m.text)]
+    if entry:  # `Stichting FairWork` also writes the known short name `FairWork`
+        known = {norm(n) for n in entry.names}
+        forms += [f.split(" ", 1)[1] for f in forms if (legal_form_free(norm(f)) or "") in known]
+    spellings = _pick_spelling(forms)
     surfaces = list(spellings.values())
     if combined:
         name = combined

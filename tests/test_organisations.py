@@ -1,0 +1,282 @@
+"""Organisations: gazetteer matching, the letter's definitions, unknown names by head word, merging."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from mhextract.extract.organisations import (
+    KINDS,
+    find_definitions,
+    find_organisations,
+    gazetteer,
+    letterhead_mentions,
+    near_duplicate,
+    norm,
+)
+from mhextract.record import Organisation
+
+
+def orgs(text: str, **kwargs: object) -> dict[str, Organisation]:
+    """Organisations found in `text`, by name."""
+    return {o.name: o for o in find_organisations(text, **kwargs)}  # type: ignore[arg-type]
+
+
+def mentioned(text: str, org: Organisation) -> list[str]:
+    return [text[s.start:s.end] for s in org.mentions]
+
+
+# (text, expected name, expected aliases)
+GAZETTEER_CASES = [
+    ("Dit is besproken met het OM en de politie.", "OM", []),
+    ("Het Openbaar Ministerie (OM) vervolgt.", "Openbaar Ministerie", ["OM"]),
+    ("het openbaar ministerie heeft dit gedaan", "Openbaar Ministerie", []),
+    ("Tijdens een overleg met de VNG.", "VNG", []),
+    ("Het CCV ondersteunt gemeenten.", "CCV", []),
+    ("De Nationale Politie en de politie in Utrecht.", "Nationale Politie", ["politie"]),
+    ("Politie en Koninklijke Marechaussee werken samen.", "Politie", []),
+    ("Het WODC-rapport is verschenen.", "WODC", []),
+    ("in het RIEC-verband", "RIEC", []),
+    ("Zie Rb. Midden-Nederland 23 augustus 2023.", "Rb. Midden-Nederland", []),
+    ("het resocialisatieproces van de 3RO", "3RO", []),
+    ("drie reclasseringsorganisaties ... de 3RO en de reclassering", "reclassering",
+     ["drie reclasseringsorganisaties", "3RO"]),
+    ("samen met FIER en Sterk Huis", "Fier", []),  # the canonical spelling of a name the letter uses
+    ("De Raad voor de Kinderbescherming en Veilig Thuis", "Raad voor de Kinderbescherming", []),
+    ("een brief aan de Tweede Kamer der Staten-Generaal", "Tweede Kamer der Staten-Generaal", []),
+    ("ingediend door het lid Van Dijk (Eerste Kamer)", "Eerste Kamer", []),
+    ("Het Centrum tegen Kinderhandel en Mensenhandel voert een proef uit.",
+     "Centrum tegen Kinderhandel en Mensenhandel", []),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "aliases"), GAZETTEER_CASES)
+def test_gazetteer_names(text: str, name: str, aliases: list[str]) -> None:
+    found = orgs(text)
+    assert name in found, found.keys()
+    assert found[name].aliases == aliases
+
+
+# (text, name that must be absent) - case decides for words that are also Dutch words
+CASE_SENSITIVE = [
+    ("om dit te bereiken", "OM"),
+    ("ik ben fier op het resultaat", "Fier"),
+    ("een sterk huis bouwen", "Sterk Huis"),
+    ("zich veilig thuis voelen", "Veilig Thuis"),
+    ("de koppeling tussen systemen", "De Koppeling"),
+    ("de financiën van gemeenten", "Ministerie van Financiën"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CASE_SENSITIVE)
+def test_common_words_are_not_names(text: str, name: str) -> None:
+    assert name not in orgs(text)
+
+
+# ministries: the letter names the ministry, its minister or state secretary, or a short form
+MINISTRY_CASES = [
+    ("aan de minister van Buitenlandse Zaken", "Ministerie van Buitenlandse Zaken"),
+    ("door de Minister van JenV toegezegd", "Ministerie van Justitie en Veiligheid"),
+    ("De Ministeries van JenV en SZW", "Ministerie van Sociale Zaken en Werkgelegenheid"),
+    ("met financiële ondersteuning van het Ministerie van VWS", "Ministerie van Volksgezondheid, Welzijn en Sport"),
+    ("De Minister voor Rechtsbescherming zal", "Ministerie van Justitie en Veiligheid"),
+    ("de staatssecretaris van Volksgezondheid, Welzijn en Sport (VWS)",
+     "Ministerie van Volksgezondheid, Welzijn en Sport"),
+    ("Het Ministerie van Klimaat en Groene Groei", "Ministerie van Klimaat en Groene Groei"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MINISTRY_CASES)
+def test_ministries_get_normalised_names(text: str, name: str) -> None:
+    found = orgs(text)
+    assert name in found, found.keys()
+    assert found[name].kind == "ministry"
+
+
+def test_minister_post_is_a_mention_but_not_an_alias() -> None:
+    text = "De Minister voor Rechtsbescherming zal de Tweede Kamer informeren."
+    jenv = orgs(text)["Ministerie van Justitie en Veiligheid"]
+    assert mentioned(text, jenv) == ["Minister voor Rechtsbescherming"]
+    assert jenv.aliases == []
+
+
+# definitions: (text, name, aliases, mention count)
+DEFINITION_CASES = [
+    ("het Coördinatiecentrum tegen Mensenhandel (hierna: CoMensha). Later meldt CoMensha dit.",
+     "Coördinatiecentrum tegen Mensenhandel", ["CoMensha"], 3),
+    ("de Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen (hierna: de Nationaal Rapporteur). "
+     "De Nationaal Rapporteur concludeert", "Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen",
+     ["Nationaal Rapporteur"], 3),
+    ("voor advies aan de Afdeling advisering van de Raad van State (hierna: de Afdeling). In de aanvraag is "
+     "aandacht van de Afdeling gevraagd.", "Afdeling advisering van de Raad van State", ["Afdeling"], 3),
+    ("de Afdeling Vreemdelingenpolitie, Identificatie en Mensenhandel (hierna: AVIM). De AVIM groeit.",
+     "Afdeling Vreemdelingenpolitie, Identificatie en Mensenhandel", ["AVIM"], 3),
+    # unknown to the gazetteer: the definition itself makes it an organisation (head word `Centrum`)
+    ("het Landelijk Kenniscentrum Uitbuiting (LKU) heeft een rapport uitgebracht. Het LKU adviseert",
+     "Landelijk Kenniscentrum Uitbuiting", ["LKU"], 3),
+    ("de Stichting Veilig Werk Nederland (hierna: SVWN). Volgens SVWN",
+     "Stichting Veilig Werk Nederland", ["SVWN"], 3),
+    # a known short form with the full name spelled differently joins the known entry
+    ("het Landelijk Informatie- en Expertise Centrum (LIEC) en later het LIEC",
+     "Landelijk Informatie- en Expertise Centrum", ["LIEC"], 3),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "aliases", "count"), DEFINITION_CASES)
+def test_definitions_link_alias_to_one_entity(text: str, name: str, aliases: list[str], count: int) -> None:
+    found = orgs(text)
+    assert list(found) == [name]
+    assert found[name].aliases == aliases
+    assert len(found[name].mentions) == count
+
+
+# a parenthesised abbreviation after a name that is no organisation adds nothing
+NOT_DEFINITIONS = [
+    "de Algemene verordening gegevensbescherming (AVG) speelt een rol",
+    "voor het onderdeel Identificatie & Registratie (I&R) betreft dit 29 fte",
+    "de Domeinoverstijgende Informatiegestuurde Werkwijze (hierna: DIGW) is ingevoerd",
+    "het rapport 'Onzichtbare slachtoffers' (hierna: het rapport) verscheen",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DEFINITIONS)
+def test_definitions_of_non_organisations_are_ignored(text: str) -> None:
+    assert orgs(text) == {}
+
+
+def test_find_definitions_offsets() -> None:
+    text = "het Centrum tegen Kinderhandel en Mensenhandel (hierna: CKM) en de VNG (VNG)"
+    defs = find_definitions(text)
+    assert [(d.alias, d.hierna) for d in defs] == [("CKM", True), ("VNG", False)]
+    assert text[defs[0].alias_start:defs[0].alias_end] == "CKM"
+    assert text[: defs[0].full_end].endswith("Mensenhandel")
+
+
+# unknown organisations by head word: (text, expected name)
+PATTERN_CASES = [
+    ("heeft de Opsporingsdienst van de Nederlandse Arbeidsinspectie in 2023 een gespecialiseerde "
+     "Afdeling Arbeidsuitbuiting opgericht", "Afdeling Arbeidsuitbuiting"),
+    ("heeft de Opsporingsdienst van de Nederlandse Arbeidsinspectie in 2023", "Opsporingsdienst van de Nederlandse "
+     "Arbeidsinspectie"),
+    ("Op 18 oktober jl. heeft de Vaste Commissie voor Justitie en Veiligheid een verzoek gedaan.",
+     "Vaste Commissie voor Justitie en Veiligheid"),
+    ("door de politie, het CCV, Zorg- en Veiligheidshuis Groningen en het EMM", "Zorg- en Veiligheidshuis Groningen"),
+    ("op verzoek van het Mensenhandel Fieldlab Lovitura is het signaal aangeboden", "Mensenhandel Fieldlab Lovitura"),
+    ("Het Kenniscentrum Kinderhandel Utrecht was aanwezig.", "Kenniscentrum Kinderhandel Utrecht"),
+    ("De Stichting Ketenbureau Sociaal Domein ondersteunt", "Stichting Ketenbureau Sociaal Domein"),
+    ("een overleg met de gemeente Den Haag over prostitutie", "gemeente Den Haag"),
+    ("De Ottho Gerhard Heldringstichting/Entrea Lindenhout heeft niet geparticipeerd.",
+     "Ottho Gerhard Heldringstichting/Entrea Lindenhout"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PATTERN_CASES)
+def test_unknown_organisations_by_head_word(text: str, name: str) -> None:
+    found = orgs(text)
+    assert name in found, found.keys()
+
+
+def test_head_word_alone_or_with_only_an_adjective_is_not_a_name() -> None:
+    assert orgs("De Raad heeft geadviseerd. De Vaste Commissie vergaderde. Het Centrum is open.") == {}
+
+
+def test_two_bodies_joined_by_en_stay_two() -> None:
+    found = orgs("de Raad voor de Kinderbescherming en Veilig Thuis overleggen")
+    assert set(found) == {"Raad voor de Kinderbescherming", "Veilig Thuis"}
+
+
+def test_field_lab_spellings_and_short_name_are_one_organisation() -> None:
+    text = ("Tenslotte ga ik in op het mensenhandel Field Lab Lovitura.\n\n"
+            "Toezegging Mensenhandel Field Lab Lovitura\n\n"
+            "Op verzoek van het Mensenhandel Fieldlab Lovitura is de brief aangeboden aan Lovitura.")
+    found = find_organisations(text)
+    assert len(found) == 1
+    lovitura = found[0]
+    assert lovitura.name == "Mensenhandel Field Lab Lovitura"
+    assert set(lovitura.aliases) == {"Field Lab Lovitura", "Mensenhandel Fieldlab Lovitura", "Lovitura"}
+    assert len(lovitura.mentions) == 4
+
+
+GENERIC = [
+    "Ik informeer uw Kamer graag over de ontwikkelingen.",
+    "Gemeenten en ketenpartners werken samen met de regering en het kabinet.",
+    "Tijdens het Algemeen Overleg Mensenhandel van 5 december 2019 is dit besproken.",
+    "In de Chat met Fier kunnen slachtoffers anoniem chatten.",
+    "Via het programma Samen tegen Mensenhandel en de Veiligheidsagenda.",
+    "Monitoring loopt via de gesprekken tussen de Korpsleiding en het ministerie.",
+]
+
+
+@pytest.mark.parametrize("text", GENERIC)
+def test_generic_words_services_and_programmes_are_not_organisations(text: str) -> None:
+    assert orgs(text) == {}
+
+
+def test_hyphen_broken_and_misspelt_letterhead_variants_merge() -> None:
+    text = ("Directie Rechtshandhaving en Criminaliteitsbestrijding\n\n"
+            "Directie Rechts-handhaving en Criminaliteitsbestrijding\n\n"
+            "Directie Rechtspleging en Criminaliteitsbestrijding")
+    found = find_organisations(text)
+    assert [o.name for o in found] == ["Directie Rechtshandhaving en Criminaliteitsbestrijding"]
+    assert set(found[0].aliases) == {"Directie Rechts-handhaving en Criminaliteitsbestrijding",
+                                     "Directie Rechtspleging en Criminaliteitsbestrijding"}
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("directie rechtspleging en criminaliteitsbestrijding", "directie rechtshandhaving en criminaliteitsbestrijding",
+     True),
+    ("rechtbank noord-holland", "rechtbank noord-nederland", False),
+    ("directie wetgeving en juridische zaken", "directie rechtshandhaving en criminaliteitsbestrijding", False),
+])
+def test_near_duplicate(a: str, b: str, same: bool) -> None:
+    assert near_duplicate(a, b) is same
+
+
+def test_letterhead_sender_block_gives_units_without_mentions() -> None:
+    sender = "Directoraat-Generaal Rechtspleging en Rechtshandhaving Directie Rechtshandhaving en " \
+             "Criminaliteitsbestrijding Turfmarkt 147"
+    assert [m.text for m in letterhead_mentions([sender])] == [
+        "Directoraat-Generaal Rechtspleging en Rechtshandhaving",
+        "Directie Rechtshandhaving en Criminaliteitsbestrijding",
+    ]
+    found = orgs("Geen organisaties in de tekst.", letterhead=[sender])
+    assert set(found) == {"Directoraat-Generaal Rechtspleging en Rechtshandhaving",
+                          "Directie Rechtshandhaving en Criminaliteitsbestrijding"}
+    assert all(o.mentions == [] for o in found.values())
+
+
+def test_legal_form_joins_the_known_entry() -> None:
+    found = orgs("Stichting FairWork organiseerde een bijeenkomst.")
+    assert found["FairWork"].aliases == ["Stichting FairWork"]
+
+
+def test_mentions_are_offsets_into_the_text() -> None:
+    text = "Het OM en de politie. Later opnieuw het OM."
+    om = orgs(text)["OM"]
+    assert mentioned(text, om) == ["OM", "OM"]
+
+
+def test_gazetteer_is_data_with_valid_kinds_and_a_few_hundred_entries() -> None:
+    entries = gazetteer()
+    assert len(entries) >= 250
+    assert {e.kind for e in entries} == set(KINDS)  # every kind is used, none outside the record's
+    names = [norm(n) for e in entries for n in e.names]
+    assert "openbaar ministerie" in names and "comensha" in names
+
+
+def test_component_sets_extension_and_span_group() -> None:
+    from mhextract.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline("blank:nl")
+    doc = nlp("Het Centrum tegen Kinderhandel en Mensenhandel (hierna: CKM) en het OM.")
+    assert [o.name for o in doc._.organisations] == ["Centrum tegen Kinderhandel en Mensenhandel", "OM"]
+    assert [s.text for s in doc.spans["organisations"]] == ["Centrum tegen Kinderhandel en Mensenhandel", "CKM", "OM"]
+
+
+def test_component_runs_in_a_users_own_pipeline() -> None:
+    import mhextract.extract  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("mh_organisations")
+    doc = nlp("De VNG en de Nationale Politie.")
+    assert {o.name for o in doc._.organisations} == {"VNG", "Nationale Politie"}
