@@ -37,6 +37,10 @@ CASES: list[tuple[str, str | None, str, str | None, str]] = [
     ("de brief van 1 juli is", None, "1 juli", None, "day"),
     ("uiterlijk 31 februari 2023 gereed", None, "31 februari 2023", None, "day"),
     ("per 1 januari van dit jaar", D2023, "1 januari van dit jaar", "2023-01-01", "day"),
+    ("de brief d.d. 12-05-2021 over", None, "12-05-2021", "2021-05-12", "day"),
+    ("de brief d.d. 3/4/2022 over", None, "3/4/2022", "2022-04-03", "day"),
+    ("gepubliceerd op 2023-05-12.", None, "2023-05-12", "2023-05-12", "day"),
+    ("Op 17 oktober jl heeft het CKM", D2022, "17 oktober jl", "2022-10-17", "day"),
     # months
     ("is er in november 2020 een handreiking gepubliceerd", None, "november 2020", "2020-11", "month"),
     ("dat in december 2021 gepubliceerd is", None, "december 2021", "2021-12", "month"),
@@ -153,6 +157,8 @@ NEAR_MISSES = [
     "een schooljaar 2022/2023",
     "de 1e Kamer",
     "dec.",
+    "versie 1.2 van het model",
+    "telefoon 070-370-2021",
 ]
 
 

@@ -53,7 +53,7 @@ CASES: list[tuple[str, str, float, str]] = [
     ("in gesprek met drie reclasseringsorganisaties, het OM", "drie reclasseringsorganisaties", 3,
      "organisations"),
     ("Een tiental gemeenten doet mee.", "Een tiental gemeenten", 10, "organisations"),
-    ("Er doen vijf regio's mee.", "vijf regio's", 5, "organisations"),
+    ("Er doen vijf regio's mee.", "vijf regio's", 5, "other"),
     ("Er zijn vier ministeries betrokken.", "vier ministeries", 4, "organisations"),
     ("Er zijn meer dan 40 instanties betrokken.", "meer dan 40 instanties", 40, "organisations"),
     ("Van de slachtoffers was meer dan de helft meerderjarig (60%).", "60%", 60, "percent"),

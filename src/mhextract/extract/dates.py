@@ -89,6 +89,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     month_range = rf"(?<![\w.])(?P<a>{month}(?:\s+{_YEAR})?){conn}(?P<b>{month}\s+{_YEAR})(?![\w/])"
     year_range = rf"{_YEAR_BEFORE}(?P<a>{_YEAR}){conn}(?P<b>{_YEAR}){_YEAR_AFTER}"
     rel_month = rf"(?<!\w)(?P<relm>{_alt(d['relative_months'])})(?!\w)"
+    numeric = rf"(?<![\w/.,\-])(?:(?P<d>{_DAY})(?P<sep>[-/.])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})" \
+              rf"|(?P<iy>{_YEAR})-(?P<imn>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?![\w/:]|[.,\-]\d)"
     inner = "|".join(_unnamed(p) for p in (month_p, season, rf"{year}", rel_year, rel_month,
                                             rf"(?:{_alt(d['qualified_only_years'])})(?!\w)"))
     qualifier = rf"(?:(?:het|de)\s+)?(?:{_alt(d['qualifiers'])})(?:\s+van)?"
@@ -96,14 +98,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     sources = {
         "day_range": day_range, "month_range": month_range, "year_range": year_range,
         "day": day, "month": month_p, "season": season, "quarter": quarter, "half": half,
-        "qualified": qualified, "year": rf"(?P<y>{year})", "rel_year": rf"(?<!\w)(?P<rel>{rel_year})",
+        "qualified": qualified, "numeric": numeric, "year": rf"(?P<y>{year})",
+        "rel_year": rf"(?<!\w)(?P<rel>{rel_year})",
         "rel_month": rel_month, "qualified_year": rf"(?P<qy>{_alt(d['qualified_only_years'])})(?!\w)",
     }
     return {kind: re.compile(p, re.IGNORECASE) for kind, p in sources.items()}
 
 
 # The kinds searched in running text; `qualified_year` (`het jaar`) only counts after a qualifier.
-_FIND_KINDS = ("day_range", "month_range", "year_range", "day", "month", "season", "quarter",
+_FIND_KINDS = ("day_range", "month_range", "year_range", "day", "numeric", "month", "season", "quarter",
                "half", "qualified", "year", "rel_year", "rel_month")
 
 
@@ -241,6 +244,15 @@ def _resolve_day(g: Groups, letter: date | None) -> tuple[str | None, Precision]
     return (when.isoformat() if when else None), "day"
 
 
+def _resolve_numeric(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`12-05-2021`, `12/05/2021`, `2021-05-12`: day-month-year or ISO order."""
+    if g.get("iy"):
+        when = _safe_date(int(g["iy"] or 0), int(g["imn"] or 0), int(g["id"] or 0))
+    else:
+        when = _safe_date(int(g["y"] or 0), int(g["mn"] or 0), int(g["d"] or 0))
+    return (when.isoformat() if when else None), "day"
+
+
 def _resolve_month(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
     """`november 2020`, `november van dit jaar`, `november jl.`; a bare month is in the letter's year."""
     month = _month_number(g["m"] or "")
@@ -367,7 +379,7 @@ def _resolve_qualified(g: Groups, letter: date | None) -> tuple[str | None, Prec
 
 
 _RESOLVERS: dict[str, Callable[[Groups, date | None], tuple[str | None, Precision]]] = {
-    "day": _resolve_day, "month": _resolve_month, "season": _resolve_season,
+    "day": _resolve_day, "numeric": _resolve_numeric, "month": _resolve_month, "season": _resolve_season,
     "quarter": _resolve_quarter, "half": _resolve_half, "day_range": _resolve_day_range,
     "month_range": _resolve_month_range, "year_range": _resolve_year_range, "year": _resolve_year,
     "rel_year": _resolve_year, "qualified_year": _resolve_year, "rel_month": _resolve_rel_month,

@@ -137,7 +137,7 @@ def _is_excluded(text: str, n: NumberMatch) -> bool:
 
 def _count_label(text: str, n: NumberMatch) -> int | None:
     """Start of a count label such as the letterhead's `Bijlagen 2` standing at a line start."""
-    before = text[: n.start].rstrip()
+    before = text[: n.start].rstrip().rstrip(":").rstrip()
     for label in _data()["count_labels"]:
         begin = len(before) - len(label)
         if begin >= 0 and before.endswith(label) and (begin == 0 or text[begin - 1] == "\n"):
