@@ -1,0 +1,134 @@
+"""Persons: signatories, motion submitters, `het lid` / `de leden`, ministers, rapporteurs; one entry each."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhextract.extract.persons import (
+    find_government_mentions,
+    find_member_mentions,
+    find_persons,
+    find_rapporteur_mentions,
+    find_signatories,
+    standalone,
+)
+from mhextract.record import Motion, Signatory, Span
+
+# (text, [(name, role)])
+MEMBER_CASES = [
+    ("de gewijzigde motie van het lid Kuik c.s. waarin", [("Kuik", "Kamerlid")]),
+    ("vragen van de leden Kuik, Bikker en Verkuijlen ontvangen",
+     [("Kuik", "Kamerlid"), ("Bikker", "Kamerlid"), ("Verkuijlen", "Kamerlid")]),
+    ("de motie van de leden Mutluer, Bikker, Kuik en Podt verzoekt",
+     [("Mutluer", "Kamerlid"), ("Bikker", "Kamerlid"), ("Kuik", "Kamerlid"), ("Podt", "Kamerlid")]),
+    ("Conform de motie van het lid Van der Graaf (Kamerstuk 35 570 VI, nr. 64)", [("Van der Graaf", "Kamerlid")]),
+    ("een motie aangenomen, ingediend door het Lid Van Dijk (Eerste Kamer) die verzoekt",
+     [("Van Dijk", "Eerste Kamerlid")]),
+    ("het Eerste Kamerlid Nicolaï vroeg", [("Nicolaï", "Eerste Kamerlid")]),
+    ("Kamerlid Ceder heeft gevraagd", [("Ceder", "Kamerlid")]),
+    ("de motie van de leden van Bikker en Kuiken", [("Van Bikker", "Kamerlid"), ("Kuiken", "Kamerlid")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEMBER_CASES)
+def test_member_mentions(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_member_mentions(text)
+    assert [(m.name, m.role) for m in found] == expected
+    for m in found:
+        assert text[m.start:m.end].lower() == m.name.lower()
+
+
+NOT_MEMBERS = [
+    "artikel 273f, eerste lid, onderdeel 1°",
+    "de leden van de commissie hebben gevraagd",
+    "het lid van de Tweede Kamer",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MEMBERS)
+def test_not_members(text: str) -> None:
+    assert find_member_mentions(text) == []
+
+
+GOVERNMENT_CASES = [
+    ("Minister Yeşilgöz-Zegerius heeft dit toegezegd.", [("Yeşilgöz-Zegerius", "Minister")]),
+    ("zoals staatssecretaris Van der Burg aangaf", [("Van der Burg", "Staatssecretaris")]),
+    ("door de Minister van JenV toegezegd", []),
+    ("de minister van Buitenlandse Zaken en de Minister voor Rechtsbescherming", []),
+    ("de staatssecretaris van Volksgezondheid, Welzijn en Sport", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOVERNMENT_CASES)
+def test_government_mentions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.name, m.role) for m in find_government_mentions(text)] == expected
+
+
+def test_rapporteur_named_after_title_but_not_the_title_itself() -> None:
+    text = ("de Nationaal Rapporteur, Conny Rijken, heeft gereageerd. De Nationaal Rapporteur Mensenhandel en "
+            "Seksueel Geweld tegen Kinderen publiceerde.")
+    assert [(m.name, m.role) for m in find_rapporteur_mentions(text)] == [("Conny Rijken", "Nationaal Rapporteur")]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("van Dijk", "Van Dijk"), ("van der Graaf", "Van der Graaf"), ("E. van der Burg", "E. van der Burg"),
+    ("Kuik", "Kuik"),
+])
+def test_standalone_surname_capitalises_particle(raw: str, expected: str) -> None:
+    assert standalone(raw) == expected
+
+
+def test_signatory_role_without_article_and_mention_in_text() -> None:
+    text = "Ik informeer u graag.\n\nDe Staatssecretaris van Justitie en Veiligheid,\n\nE. van der Burg"
+    sig = Signatory(role="De Staatssecretaris van Justitie en Veiligheid", name="E. van der Burg")
+    persons = find_persons(text, [sig])
+    assert [(p.name, p.role) for p in persons] == [("E. van der Burg", "Staatssecretaris van Justitie en Veiligheid")]
+    assert [text[s.start:s.end] for s in persons[0].mentions] == ["E. van der Burg"]
+
+
+def test_signatory_fallback_from_signature_block() -> None:
+    text = "Tekst van de brief.\n\nDe Minister van Justitie en Veiligheid,\n\nD.M. van Weel\n"
+    assert find_signatories(text) == [Signatory(role="De Minister van Justitie en Veiligheid", name="D.M. van Weel")]
+    assert [(p.name, p.role) for p in find_persons(text)] == [("D.M. van Weel", "Minister van Justitie en Veiligheid")]
+
+
+def test_motion_submitters_with_chamber_role_and_merge_by_surname() -> None:
+    text = "de motie van de leden van Bikker en Kuiken (Kamerstuk 28 638, nr. 191) en Motie van Dijk (EK)"
+    start = text.index("motie van de leden")
+    ek = text.index("Motie van Dijk")
+    motions = [
+        Motion(submitters=["Bikker", "Kuiken"], kamerstuk="28638-191", mentions=[Span(start=start, end=start + 48)]),
+        Motion(submitters=["Van Dijk"], kamerstuk="34091-M", chamber="Eerste Kamer",
+               mentions=[Span(start=ek, end=ek + 14)]),
+    ]
+    persons = find_persons(text, [], motions)
+    assert [(p.name, p.role) for p in persons] == [
+        ("Bikker", "Kamerlid"), ("Kuiken", "Kamerlid"), ("Van Dijk", "Eerste Kamerlid"),
+    ]
+    bikker = persons[0]
+    assert [text[s.start:s.end] for s in bikker.mentions] == ["van Bikker", "Bikker"]
+
+
+def test_minister_named_in_text_merges_with_signatory() -> None:
+    text = "Staatssecretaris Van der Burg heeft toegezegd.\n\nDe Staatssecretaris van Justitie en Veiligheid,\n\n" \
+           "E. van der Burg"
+    sig = Signatory(role="De Staatssecretaris van Justitie en Veiligheid", name="E. van der Burg")
+    persons = find_persons(text, [sig])
+    assert len(persons) == 1
+    assert persons[0].name == "E. van der Burg"
+    assert len(persons[0].mentions) == 2
+
+
+def test_component_reads_metadata_and_motions(nlp) -> None:  # type: ignore[no-untyped-def]
+    from mhextract.record import Metadata
+
+    text = "Conform de motie van het lid Van der Graaf (Kamerstuk 35 570 VI, nr. 64) doe ik verslag.\n\n" \
+           "De Minister van Justitie en Veiligheid,\n\nD.M. van Weel"
+    doc = nlp.make_doc(text)
+    doc._.metadata = Metadata(signatories=[Signatory(role="De Minister van Justitie en Veiligheid",
+                                                     name="D.M. van Weel")])
+    doc = nlp(doc)
+    assert [(p.name, p.role) for p in doc._.persons] == [
+        ("Van der Graaf", "Kamerlid"), ("D.M. van Weel", "Minister van Justitie en Veiligheid"),
+    ]
+    assert [s.text for s in doc.spans["persons"]] == ["Van der Graaf", "D.M. van Weel"]

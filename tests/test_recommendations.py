@@ -1,0 +1,197 @@
+"""Recommendations: labelled headings, statements, joined headings, numbered lists, several bodies."""
+
+from __future__ import annotations
+
+from mhextract.extract.organisations import find_organisations
+from mhextract.extract.recommendations import (
+    find_recommendations,
+    heading_length,
+    list_items,
+    paragraphs,
+    title_of,
+)
+from mhextract.record import Recommendation
+
+
+def recs(text: str) -> list[Recommendation]:
+    return find_recommendations(text, find_organisations(text))
+
+
+HEADING_LETTER = """Aanleiding
+
+Op 10 december 2024 heeft de Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen (hierna: de \
+Nationaal Rapporteur) de Monitor gepubliceerd. Met deze brief ga ik in op de door de Nationaal Rapporteur gedane \
+aanbevelingen.
+
+Aanbeveling 1: Uniformeer de uitvoering van prostitutiecontroles en zorgt dat deze overal in het land plaatsvinden
+
+De Nationaal Rapporteur concludeert dat uniformering kan bijdragen. Gemeenten zijn verantwoordelijk.
+
+Naast een handelingskader is het delen van signalen van belang, waar de Nationaal Rapporteur op ingaat onder \
+aanbeveling 3.
+
+Aanbeveling 2: Zorg voor voldoende mogelijkheden voor gegevensuitwisseling en voorkom anonieme meldingen bij CoMensha
+
+Bij de aanpak zijn verschillende instanties betrokken.
+
+De Minister van Justitie en Veiligheid,
+
+D.M. van Weel"""
+
+
+def test_heading_form_with_responses() -> None:
+    found = recs(HEADING_LETTER)
+    assert [(r.number, r.by) for r in found] == [(1, "Nationaal Rapporteur"), (2, "Nationaal Rapporteur")]
+    assert found[0].title == ("Uniformeer de uitvoering van prostitutiecontroles en zorgt dat deze overal in het "
+                              "land plaatsvinden")
+    assert found[0].text == found[0].title
+    assert found[0].response is not None
+    assert found[0].response.startswith("De Nationaal Rapporteur concludeert")
+    assert found[0].response.endswith("onder aanbeveling 3.")
+    assert found[1].response == "Bij de aanpak zijn verschillende instanties betrokken."  # stops at the signature
+    span = found[1].span
+    assert HEADING_LETTER[span.start:span.end].startswith("Aanbeveling 2: Zorg")
+    assert HEADING_LETTER[span.start:span.end].endswith("bij CoMensha")
+
+
+STATEMENT_LETTER = """Aanleiding
+
+Op 17 oktober jl. heeft het Centrum tegen Kinderhandel en Mensenhandel (hierna: CKM) het rapport gepubliceerd.
+
+Aanbevelingen en reactie
+
+De bevindingen van het onderzoek resulteren in drie aanbevelingen. Ik zal, mede namens de staatssecretaris van \
+Volksgezondheid, Welzijn en Sport, ingaan op de verschillende aanbevelingen.
+
+Aanbeveling 1: De staatssecretaris van Justitie en Veiligheid wordt als coördinerend bewindspersoon aanbevolen te \
+investeren in kennis. Dit moet leiden tot acties.
+
+Het is evident dat mensenhandel voorkomen moet worden. De politie en het CKM werken samen, zoals aanbevolen door \
+Veilig Thuis.
+
+Aanbeveling 2: De staatssecretaris wordt aanbevolen te investeren in onderzoek naar seksuele uitbuiting door ouders.
+
+De bevindingen van het CKM baren mij zorgen.
+
+2. Herijking programma
+
+In het coalitieakkoord is dit opgenomen."""
+
+
+def test_statement_form_title_up_to_first_full_stop_and_body_from_intro() -> None:
+    found = recs(STATEMENT_LETTER)
+    assert [(r.number, r.by) for r in found] == [(1, "CKM"), (2, "CKM")]  # not the ministry, not Veilig Thuis
+    assert found[0].title == ("De staatssecretaris van Justitie en Veiligheid wordt als coördinerend "
+                              "bewindspersoon aanbevolen te investeren in kennis")
+    assert found[0].text.endswith("Dit moet leiden tot acties.")
+    assert found[1].response == "De bevindingen van het CKM baren mij zorgen."  # stops at the next heading
+
+
+def test_label_alone_with_text_below() -> None:
+    text = ("De Inspectie Justitie en Veiligheid doet de volgende aanbeveling.\n\nAanbeveling I\n\n"
+            "Zorg voor een landelijk meldpunt. Dat helpt.\n\nIk neem deze aanbeveling over.")
+    found = recs(text)
+    assert [(r.number, r.by, r.title, r.response) for r in found] == [
+        (1, "Inspectie Justitie en Veiligheid", "Zorg voor een landelijk meldpunt", "Ik neem deze aanbeveling over."),
+    ]
+
+
+def test_heading_joined_with_its_first_paragraph_is_cut_before_the_new_sentence() -> None:
+    rest = ("Uniformeer de uitvoering van prostitutiecontroles en zorgt dat deze overal in het land plaatsvinden "
+            "De Nationaal Rapporteur concludeert dat uniformering kan bijdragen aan zicht op slachtoffers.")
+    cut = heading_length(rest)
+    assert rest[:cut] == ("Uniformeer de uitvoering van prostitutiecontroles en zorgt dat deze overal in het land "
+                          "plaatsvinden")
+    statement = ("De staatssecretaris van Justitie en Veiligheid wordt als coördinerend bewindspersoon aanbevolen "
+                 "om te investeren in het vergaren van kennis en dit om te zetten in acties.")
+    assert heading_length(statement) == len(statement)
+    text = f"De Nationaal Rapporteur doet aanbevelingen.\n\nAanbeveling 1: {rest} Gemeenten zijn verantwoordelijk."
+    found = recs(text)
+    assert found[0].title == rest[:cut]
+    assert found[0].response is not None
+    assert found[0].response.startswith("De Nationaal Rapporteur concludeert")
+
+
+LIST_LETTER = """Het WODC heeft onderzoek gedaan naar de opvang. Het rapport bevat de volgende aanbevelingen:
+
+1. Zorg voor een landelijk dekkend aanbod van opvang. Dit vraagt regie.
+2. Versterk de samenwerking tussen zorg en opsporing.
+3. Investeer in kennis bij professionals.
+
+Ik reageer hieronder op deze aanbevelingen."""
+
+
+def test_numbered_list_of_a_reports_recommendations() -> None:
+    found = recs(LIST_LETTER)
+    assert [(r.number, r.by, r.title) for r in found] == [
+        (1, "WODC", "Zorg voor een landelijk dekkend aanbod van opvang"),
+        (2, "WODC", "Versterk de samenwerking tussen zorg en opsporing"),
+        (3, "WODC", "Investeer in kennis bij professionals"),
+    ]
+    assert found[0].text == "Zorg voor een landelijk dekkend aanbod van opvang. Dit vraagt regie."
+    for r in found:  # the span covers the item with its number
+        assert LIST_LETTER[r.span.start:r.span.end] == f"{r.number}. {r.text}"
+
+
+def test_list_items_joined_on_one_line_and_bullets() -> None:
+    para = paragraphs("1. Zorg voor X. 2. Zorg voor Y; 3. Zorg voor Z")[0]
+    assert [(f.number, f.text) for f in list_items(para)] == [(1, "Zorg voor X."), (2, "Zorg voor Y"),
+                                                              (3, "Zorg voor Z")]
+    bullets = paragraphs("- Zorg voor X\n- Zorg voor Y")[0]
+    assert [(f.number, f.text) for f in list_items(bullets)] == [(1, "Zorg voor X"), (2, "Zorg voor Y")]
+    assert list_items(paragraphs("In 2 jaar is dit gedaan.")[0]) == []
+
+
+def test_numbered_list_without_a_recommendations_intro_is_ignored() -> None:
+    text = "Ik noem de volgende acties:\n\n1. Een campagne.\n2. Een meldpunt."
+    assert recs(text) == []
+
+
+SEVERAL_BODIES = """Aanbevelingen van de Nationaal Rapporteur
+
+Aanbeveling 1: Zorg voor een nationaal verwijzingsmechanisme.
+
+Ik neem deze over.
+
+Aanbeveling 2: Versterk de aanpak van arbeidsuitbuiting.
+
+Daar werk ik aan, samen met het CKM.
+
+Reactie op het rapport van het CKM
+
+Het CKM doet in zijn rapport twee aanbevelingen.
+
+Aanbeveling 1: Investeer in online hulpverlening.
+
+Dat doe ik."""
+
+
+def test_letter_reacting_to_several_bodies() -> None:
+    found = recs(SEVERAL_BODIES)
+    assert [(r.number, r.by) for r in found] == [(1, "Nationaal Rapporteur"), (2, "Nationaal Rapporteur"),
+                                                 (1, "CKM")]
+    assert found[1].response == "Daar werk ik aan, samen met het CKM."
+
+
+def test_prose_mentions_of_a_recommendation_are_not_recommendations() -> None:
+    text = ("Het verbeteren van gegevensdeling, waar de Nationaal Rapporteur op ingaat onder aanbeveling 3, is "
+            "onderdeel van het Actieplan.\n\nDeze aanbeveling 2 neem ik over.")
+    assert recs(text) == []
+
+
+def test_title_of() -> None:
+    assert title_of("Zorg voor X. En Y.") == "Zorg voor X"
+    assert title_of("Zorg voor X en Y") == "Zorg voor X en Y"
+    assert title_of("Zorg o.a. voor X. Daarna Y.") == "Zorg o.a. voor X"
+
+
+def test_body_end_excludes_footnotes() -> None:
+    text = "Het CKM doet aanbevelingen.\n\nAanbeveling 1: Doe X.\n\nAanbeveling 2: in een voetnoot."
+    found = find_recommendations(text, find_organisations(text), body_end=text.index("Aanbeveling 2"))
+    assert [r.number for r in found] == [1]
+
+
+def test_component_reads_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(STATEMENT_LETTER)
+    assert [(r.number, r.by) for r in doc._.recommendations] == [(1, "CKM"), (2, "CKM")]
+    assert [s.label_ for s in doc.spans["recommendations"]] == ["1", "2"]
