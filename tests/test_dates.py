@@ -47,6 +47,7 @@ CASES: list[tuple[str, str | None, str, str | None, str]] = [
     ("De campagne liep tot en met januari 2022.", D2023, "januari 2022", "2022-01", "month"),
     ("het rapport in november van dit jaar opleveren", D2022, "november van dit jaar", "2022-11", "month"),
     ("ik verwacht u in november een brief", None, "november", None, "month"),
+    ("Vergadering. Juni is de maand van de evaluatie.", "2023-01-05", "Juni", "2023-06", "month"),
     ("ik verwacht u in november een brief", "2021-06-01", "november", "2021-11", "month"),
     ("de nota van november jl. noemde", "2023-02-01", "november jl.", "2022-11", "month"),
     ("Dit volgt in maart van 2021.", None, "maart van 2021", "2021-03", "month"),
@@ -159,6 +160,9 @@ NEAR_MISSES = [
     "dec.",
     "versie 1.2 van het model",
     "telefoon 070-370-2021",
+    "de keizer Augustus regeerde",
+    "de mededeling COM(2021)171 van de Commissie",
+    "Tweede Kamer der Staten-Generaal, Vergaderjaar 2019-2020",
 ]
 
 
@@ -182,6 +186,14 @@ def test_several_dates_and_repeats_keep_offsets() -> None:
         ("27 september 2023", "2023-09-27"),
     ]
     assert all(text[d.span.start : d.span.end] == d.text for d in found)
+
+
+def test_listed_days_borrow_month_and_year() -> None:
+    found = find_dates("Op 12, 13 en 14 mei 2022 en op 3 of 4 juni jl. en 14 en 15 juni.", "2022-09-01")
+    assert [(d.text, d.value) for d in found] == [
+        ("12", "2022-05-12"), ("13", "2022-05-13"), ("14 mei 2022", "2022-05-14"), ("3", "2022-06-03"),
+        ("4 juni jl.", "2022-06-04"), ("14", "2022-06-14"), ("15 juni", "2022-06-15"),
+    ]
 
 
 def test_slash_between_dates_is_no_session() -> None:

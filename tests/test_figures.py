@@ -144,6 +144,7 @@ NEAR_MISSES = [
     "de Wet verhoging minimumleeftijd prostitutie naar 21 jaar",
     "de Monitor Mensenhandel 2019-2023",
     "zie paragraaf 3 en hoofdstuk 4",
+    "de wetsvoorstellen 31815, 31816, 31817, 31818, 31819 en 31840 z.s.m. behandelen",
 ]
 
 

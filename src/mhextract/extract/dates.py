@@ -45,6 +45,7 @@ class DateCandidate:
     end: int
     kind: str
     text: str
+    anchor: str | None = None  # `15 juni` for the bare day `14` in `14 en 15 juni`: month and year to borrow
 
 
 @cache
@@ -123,7 +124,20 @@ def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> 
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if not any(c.start < cand.end and cand.start < c.end for c in chosen):
             chosen.append(cand)
+    listed = [d for c in chosen if c.kind == "day" for d in _listed_days(text, c)]
+    chosen.extend(d for d in listed if not overlaps(taken, d.start, d.end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _listed_days(text: str, day: DateCandidate) -> list[DateCandidate]:
+    """Bare days listed before a full day (`14 en 15 juni`, `12, 13 en 14 mei`), borrowing its month."""
+    out: list[DateCandidate] = []
+    pos = day.start
+    while m := re.search(rf"(?<![\w.,])({_DAY})\s*(?:,|en|of)\s*$", text[max(0, pos - 12) : pos]):
+        start = max(0, pos - 12) + m.start(1)
+        out.append(DateCandidate(start, start + len(m.group(1)), "day", m.group(1), anchor=day.text))
+        pos = start
+    return out
 
 
 def _is_date(text: str, cand: DateCandidate, m: re.Match[str]) -> bool:
@@ -134,18 +148,30 @@ def _is_date(text: str, cand: DateCandidate, m: re.Match[str]) -> bool:
     if cand.kind == "month" and (groups.get("m") or "").endswith(".") and not any(
             groups.get(k) for k in ("y", "rel", "past", "fut")):
         return False
+    if cand.kind == "month" and _capitalised_name(text, cand, groups):
+        return False
     if cand.kind in ("year", "year_range", "month_range", "day_range") and is_session_year(text, cand.start):
         return False
     if cand.kind == "year" and (_after_label(text, cand.start) or _before_count(text, cand.start, cand.end)):
         return False
+    if cand.kind == "year" and re.match(r"\)\d", text[cand.end : cand.end + 2]):  # COM(2021)171: an id
+        return False
     return not (cand.kind == "year_range" and not _plausible_range(groups))
+
+
+def _capitalised_name(text: str, cand: DateCandidate, groups: Groups) -> bool:
+    """A bare month name capitalised mid-sentence (`Augustus`) is a name, not a date."""
+    if not cand.text[0].isupper() or any(groups.get(k) for k in ("y", "rel", "past", "fut")):
+        return False
+    before = text[: cand.start].rstrip()
+    return bool(before) and before[-1] not in ".!?:"
 
 
 @cache
 def _session_re() -> re.Pattern[str]:
     """Text that ends in a citation's session label: `Kamerstukken II `, `TK `, `Handelingen I `."""
     prefixes = _alt(_data()["session_prefixes"])
-    return re.compile(rf"(?<!\w)(?:{prefixes})(?:\s+I{{1,2}})?,?\s*$")
+    return re.compile(rf"(?<!\w)(?:{prefixes})(?:\s+I{{1,2}})?,?\s*$", re.IGNORECASE)
 
 
 def is_session_year(text: str, start: int) -> bool:
@@ -194,10 +220,13 @@ def parse_letter_date(letter_date: str | None) -> date | None:
 
 def resolve_date(cand: DateCandidate, letter: date | None) -> tuple[str | None, Precision]:
     """ISO value and precision of one candidate; value None when it needs a missing letter date."""
-    m = _patterns()[cand.kind].fullmatch(cand.text)
+    m = _patterns()[cand.kind].fullmatch(cand.anchor or cand.text)
     if m is None:  # pragma: no cover - candidates come from the same patterns
         return None, "year"
-    return _RESOLVERS[cand.kind](m.groupdict(), letter)
+    groups = m.groupdict()
+    if cand.anchor:
+        groups["d"] = cand.text
+    return _RESOLVERS[cand.kind](groups, letter)
 
 
 def _month_number(name: str) -> int:

@@ -106,8 +106,8 @@ def _head(text: str, pos: int) -> tuple[Unit, str, int] | None:
             return cast(Unit, noun_unit), word, end
         if _is_adjective(word):
             continue
-        if word[0].isupper():
-            return None
+        if word[0].isupper() or len(word) < 2 or re.match(r"\.\w", text[end : end + 2]):
+            return None  # a name, a letter or an abbreviation (z.s.m.) is no counted noun
         return "other", word, end
     return None
 
@@ -128,6 +128,8 @@ def _is_excluded(text: str, n: NumberMatch) -> bool:
     if n.kind != "digits":
         return False
     before, after = text[max(0, n.start - 4) : n.start], text[n.end : n.end + 5]
+    if re.search(r"\d,\s?$", before) or re.match(r",\s?\d", after):  # 31818, 31819: a list of ids
+        return True
     if len(n.text) == 3 and re.search(r"(?<!\d)\d{2}\s$", before):  # 28 638: a dossier number
         return True
     if len(n.text) <= 2 and re.match(r"\s\d{3}(?!\d)", after):
