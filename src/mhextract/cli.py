@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from mhextract.errors import MhextractError, ModelError
+from mhextract.errors import ModelError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Structured records from Dutch parliamentary letters (Kamerbrieven).")
@@ -41,43 +41,55 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
 @app.command()
 def parse(
     paths: Annotated[list[Path], typer.Argument(help="Letter files (.pdf, .txt, .md) or directories")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write <stem>.json per letter here")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write <name>.json per letter here "
+                                                                  "(directory trees are mirrored)")] = None,
+    jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write all records to this JSON-lines file, "
+                                                             "one per line ('-' = stdout)")] = None,
+    errors: Annotated[Path | None, typer.Option("--errors", help="Write failed letters (path, reason) "
+                                                               "to this JSON-lines file")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: "
                                                     "$MHEXTRACT_MODEL, else nl_core_news_lg, else blank:nl)")] = None,
-    indent: Annotated[int, typer.Option(help="JSON indent (0 = compact)")] = 2,
+    indent: Annotated[int, typer.Option(help="JSON indent of --out files and stdout (0 = compact)")] = 2,
+    workers: Annotated[int, typer.Option(help="Worker processes (0 = auto: one per core, up to "
+                                                "4, for batches of more than one chunk)")] = 0,
+    batch_size: Annotated[int, typer.Option(help="Letters per nlp.pipe stream and per worker task")] = 32,
+    force: Annotated[bool, typer.Option("--force", help="Re-extract letters whose records are current")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds one letter may take before it counts as "
+                                                  "failed (0 = no limit)")] = 600.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary")] = False,
 ) -> None:
-    """Extract one record per letter; one file prints JSON to stdout unless --out is given."""
-    from mhextract.build import extract_file
+    """Extract one record per letter; one file prints JSON to stdout unless --out or --jsonl is given.
+
+    Unchanged letters (same content, extractor version and model as their record) are
+    skipped; records are written atomically; a bad letter is reported and the rest go on.
+    """
+    from mhextract import batch
     from mhextract.nlp.pipeline import load_pipeline
 
-    files = expand_inputs(paths)
+    files = batch.expand_inputs(paths)
     if not files:
         raise _fail("no letter files found in the given paths", 2)
-    if len(files) > 1 and out is None:
-        raise _fail("several letters need --out DIR (one <stem>.json per letter)", 2)
+    if len(files) > 1 and out is None and jsonl is None:
+        raise _fail("several letters need --out DIR (one <name>.json per letter) or --jsonl FILE", 2)
+    if workers < 0 or batch_size < 1 or timeout < 0:
+        raise _fail("--workers and --timeout must be >= 0 and --batch-size >= 1", 2)
+    if out is not None and out.exists() and not out.is_dir():
+        raise _fail(f"--out {out} exists and is not a directory", 2)
+    for option, target in (("--jsonl", jsonl), ("--errors", errors)):
+        if target is not None and target != batch.STDOUT and target.is_dir():
+            raise _fail(f"{option} {target} is a directory, not a file", 2)
     try:
         nlp = load_pipeline(model)
     except ModelError as exc:
         raise _fail(str(exc), 2) from exc
-    failed = 0
-    for f in files:
-        try:
-            record = extract_file(f, nlp)
-        except MhextractError as exc:
-            failed += 1
-            print(f"mhextract: error: {exc}", file=sys.stderr)
-            continue
-        text = record.model_dump_json(indent=indent or None)
-        if out is None:
-            sys.stdout.write(text + "\n")
-        else:
-            out.mkdir(parents=True, exist_ok=True)
-            target = out / f"{f.stem}.json"
-            tmp = target.with_suffix(".json.tmp")
-            tmp.write_text(text + "\n", encoding="utf-8")
-            tmp.replace(target)
-    if failed:
-        raise typer.Exit(1)
+    options = batch.BatchOptions(out=out, jsonl=jsonl, errors=errors, model=model, workers=workers,
+                                 batch_size=batch_size, indent=indent or None, force=force,
+                                 timeout=timeout or None, quiet=quiet)
+    summary = batch.run_batch(files, nlp, options)
+    if not quiet and (len(files) > 1 or out is not None or (jsonl is not None and jsonl != batch.STDOUT)):
+        print(summary.render(), file=sys.stderr)
+    if summary.exit_code:
+        raise typer.Exit(summary.exit_code)
 
 
 @app.command()

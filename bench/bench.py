@@ -1,0 +1,259 @@
+"""Benchmark (not a test): our full pipeline against a bare `nlp.pipe` of the same spaCy pipeline.
+
+The corpus letters are copied to at least `--letters` files (each copy with different
+trailing bytes, so every hash differs and nothing is skipped), then, in one run:
+
+1. stages: ingest, normalise, segment+metadata, spaCy tokenise, each of our
+   components, record+JSON, timed letter by letter (components per batch);
+2. full: `mhextract.batch.run_batch` over all files (what `mhextract parse DIR --out`
+   does), once per `--workers` value, with the RSS sampled as it goes;
+3. bare: `nlp.pipe` of the same spaCy pipeline without our components, over the
+   same (normalised) texts;
+4. PDF ingest time per page, for the PDFs in `corpus/pdf/`.
+
+Prints letters/s, words/s, the per-stage table, the full/bare ratio (goal <= 1.5x),
+peak RSS against the RSS of the loaded pipeline (goal: within 300 MB) and PDF s/page.
+`--profile` adds the top functions of a cProfile run over the stages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import math
+import pstats
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psutil
+
+from mhextract import batch
+from mhextract.build import Prepared, build_record, to_doc
+from mhextract.ingest import read_letter
+from mhextract.metadata import extract_metadata
+from mhextract.nlp.pipeline import COMPONENTS, load_pipeline, model_label
+from mhextract.normalise import normalise
+from mhextract.segment import find_sections
+
+ROOT = Path(__file__).resolve().parents[1]
+LETTERS = ROOT / "corpus" / "letters"
+PDFS = ROOT / "corpus" / "pdf"
+MB = 1024 * 1024
+
+
+def rss() -> int:
+    """Current resident set size of this process, in bytes."""
+    return int(psutil.Process().memory_info().rss)
+
+
+def peak_rss() -> int:
+    """Peak resident set size of this process so far, in bytes (Linux reports KiB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def make_corpus(target: Path, count: int) -> list[Path]:
+    """At least `count` letter files: the corpus letters repeated, each copy's trailing bytes differ."""
+    sources = sorted(LETTERS.glob("*.txt"))
+    copies = math.ceil(count / len(sources))
+    files = []
+    for k in range(copies):
+        for src in sources:
+            path = target / f"{src.stem}_{k:04d}{src.suffix}"
+            path.write_bytes(src.read_bytes().rstrip() + b"\n" + b" " * (k + 1) + b"\n")
+            files.append(path)
+    return files
+
+
+@contextmanager
+def timer(totals: dict[str, float], stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        totals[stage] += time.perf_counter() - start
+
+
+def run_stages(files: list[Path], nlp: object, batch_size: int) -> tuple[dict[str, float], list[str]]:
+    """Time every stage over all files; returns stage totals and the normalised texts."""
+    from spacy.language import Language
+
+    assert isinstance(nlp, Language)
+    totals: dict[str, float] = defaultdict(float)
+    texts: list[str] = []
+    label = model_label(nlp)
+    for i in range(0, len(files), batch_size):
+        prepared: list[Prepared] = []
+        for f in files[i:i + batch_size]:
+            with timer(totals, "ingest"):
+                raw = read_letter(f)
+            with timer(totals, "normalise"):
+                letter = normalise(raw)
+            with timer(totals, "segment+metadata"):
+                prepared.append(Prepared(letter=letter, sections=find_sections(letter),
+                                         metadata=extract_metadata(letter)))
+            texts.append(letter.text)
+        with nlp.memory_zone():
+            with timer(totals, "spaCy tokenise"):
+                docs = [to_doc(nlp, p) for p in prepared]
+            for name, proc in nlp.pipeline:
+                stage = name if name.startswith("mh_") else f"spaCy {name}"
+                with timer(totals, stage):
+                    if hasattr(proc, "pipe"):
+                        docs = list(proc.pipe(docs, batch_size=batch_size))
+                    else:
+                        docs = [proc(d) for d in docs]
+            with timer(totals, "record+JSON"):
+                for p, d in zip(prepared, docs, strict=True):
+                    build_record(p, d, label).model_dump_json(indent=2)
+    return totals, texts
+
+
+def run_full(files: list[Path], nlp: object, out: Path, workers: int, batch_size: int) -> tuple[float, list[int]]:
+    """`run_batch` over all files into `out` (forced); returns seconds and RSS samples (bytes)."""
+    from spacy.language import Language
+
+    assert isinstance(nlp, Language)
+    shutil.rmtree(out, ignore_errors=True)
+    samples: list[int] = [rss()]
+    seen = 0
+
+    def sample(_: batch.Outcome) -> None:
+        nonlocal seen
+        seen += 1
+        if seen % 50 == 0:
+            samples.append(rss())
+
+    options = batch.BatchOptions(out=out, workers=workers, batch_size=batch_size, force=True, quiet=True)
+    start = time.perf_counter()
+    summary = batch.run_batch(batch.expand_inputs(files), nlp, options, on_outcome=sample)
+    seconds = time.perf_counter() - start
+    if summary.failures:
+        print(f"  warning: {len(summary.failures)} letters failed, e.g. {summary.failures[0].reason}")
+    return seconds, samples
+
+
+def run_bare(texts: list[str], nlp: object, batch_size: int) -> float:
+    """Seconds for `nlp.pipe` of the same spaCy pipeline without our components, docs dropped."""
+    from spacy.language import Language
+
+    assert isinstance(nlp, Language)
+    ours = [name for name in nlp.pipe_names if name in COMPONENTS or name.startswith("mh_")]
+    start = time.perf_counter()
+    with nlp.select_pipes(disable=ours):
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            del doc
+    return time.perf_counter() - start
+
+
+def pdf_ingest(repeat: int) -> list[tuple[str, int, float]]:
+    """(name, pages, seconds per page) of reading each corpus PDF, best of `repeat` runs."""
+    rows = []
+    for pdf in sorted(PDFS.glob("*.pdf")):
+        best = math.inf
+        pages = 0
+        for _ in range(repeat):
+            start = time.perf_counter()
+            try:
+                raw = read_letter(pdf)
+            except Exception as exc:
+                print(f"  {pdf.name}: cannot read: {exc}")
+                break
+            best = min(best, time.perf_counter() - start)
+            pages = raw.pages or 1
+        if pages:
+            rows.append((pdf.name, pages, best / pages))
+    return rows
+
+
+def profile_stages(files: list[Path], nlp: object, batch_size: int, top: int) -> str:
+    """cProfile of the stage pass: the functions with the most own time."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run_stages(files, nlp, batch_size)
+    profiler.disable()
+    buf = io.StringIO()
+    pstats.Stats(profiler, stream=buf).sort_stats("tottime").print_stats(top)
+    return buf.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--letters", type=int, default=500, help="letters in the benchmark corpus (>= 500)")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default as mhextract parse)")
+    parser.add_argument("--batch-size", type=int, default=batch.DEFAULT_BATCH_SIZE)
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts for the full run")
+    parser.add_argument("--pdf-repeat", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="also print a cProfile of the stages")
+    args = parser.parse_args(argv)
+
+    rss_start = rss()
+    t0 = time.perf_counter()
+    nlp = load_pipeline(args.model)
+    batch.warm_up(nlp)
+    load_seconds = time.perf_counter() - t0
+    rss_model = rss()
+    print(f"pipeline: {model_label(nlp)} {nlp.pipe_names}")
+    print(f"  loaded in {load_seconds:.2f} s; RSS {rss_start / MB:.0f} MB before, {rss_model / MB:.0f} MB loaded")
+
+    with tempfile.TemporaryDirectory(prefix="mhbench-") as tmp:
+        corpus = Path(tmp) / "letters"
+        corpus.mkdir()
+        files = make_corpus(corpus, args.letters)
+        size = sum(f.stat().st_size for f in files)
+        print(f"corpus: {len(files)} letters, {size / MB:.1f} MB, batch size {args.batch_size}")
+
+        totals, texts = run_stages(files, nlp, args.batch_size)
+        words = sum(len(t.split()) for t in texts)
+        stage_total = sum(totals.values())
+        print(f"\nstages (one process, {len(files)} letters, {words} words):")
+        print(f"  {'stage':<24}{'total s':>9}{'ms/letter':>11}{'share':>8}")
+        for stage, seconds in totals.items():
+            print(f"  {stage:<24}{seconds:>9.2f}{1000 * seconds / len(files):>11.2f}{seconds / stage_total:>8.1%}")
+        print(f"  {'sum':<24}{stage_total:>9.2f}{1000 * stage_total / len(files):>11.2f}")
+
+        bare = min(run_bare(texts, nlp, args.batch_size) for _ in range(2))
+        print(f"\nbare nlp.pipe ({model_label(nlp)} without our components): {bare:.2f} s, "
+              f"{len(files) / bare:.0f} letters/s, {words / bare:.0f} words/s")
+
+        print("\nfull pipeline (mhextract.batch.run_batch, --out DIR, --force):")
+        full_single = None
+        for workers in [int(w) for w in args.workers.split(",") if w.strip()]:
+            seconds, samples = run_full(files, nlp, Path(tmp) / f"out{workers}", workers, args.batch_size)
+            full_single = seconds if workers == 1 else full_single
+            trace = " ".join(f"{s / MB:.0f}" for s in samples[:: max(1, len(samples) // 6)])
+            print(f"  workers={workers}: {seconds:.2f} s, {len(files) / seconds:.1f} letters/s, "
+                  f"{words / seconds:.0f} words/s; ratio to bare nlp.pipe {seconds / bare:.2f}x; "
+                  f"parent RSS along the run (MB): {trace}")
+        if full_single is not None:
+            print(f"\nratio full (1 process) / bare nlp.pipe: {full_single / bare:.2f}x (goal <= 1.5x)")
+
+        peak = peak_rss()
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+        print(f"peak RSS: {peak / MB:.0f} MB, {(peak - rss_model) / MB:+.0f} MB over the loaded pipeline "
+              f"(goal: within 300 MB); largest worker process {children / MB:.0f} MB")
+
+        if args.profile:
+            print("\ncProfile of the stages (top functions by own time):")
+            print(profile_stages(files[: min(len(files), 100)], nlp, args.batch_size, 30))
+
+    print("\nPDF ingest (read_letter, best of {}):".format(args.pdf_repeat))
+    rows = pdf_ingest(args.pdf_repeat)
+    for name, pages, per_page in rows:
+        print(f"  {name}: {pages} pages, {per_page:.3f} s/page")
+    if rows:
+        mean = sum(p * s for _, p, s in rows) / sum(p for _, p, _ in rows)
+        print(f"  overall: {mean:.3f} s/page")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
