@@ -106,10 +106,12 @@ class LetterSpec:
     letterhead: Letterhead = field(default_factory=Letterhead)
     signature: tuple[str, ...] = ("De Staatssecretaris van Justitie en Veiligheid,", "", "", "E. van der Burg")
     footer: bool = True
-    running_header: str | None = None  # e.g. a header line repeated at the same place on every page
+    running_header: str | None = None  # a header line repeated on every page; `{page}` = the page number
     logo_text: str | None = None  # text beside the logo, straddling the column gutter
     footnote_number_style: Literal["superscript", "plain"] = "superscript"
     heading_gap_after: bool = True
+    positioned_words: bool = False  # each word placed separately, no space glyphs (as many PDF producers do)
+    margin_char_space: float = 0.0  # letter-spacing in the margin column (PDF spacing artefacts like `4 2 83675`)
     max_footnote_lines: int = 10
     font: str = "Helvetica"
     bold_font: str = "Helvetica-Bold"
@@ -290,18 +292,36 @@ def _keep_group(items: list[_Line], i: int) -> list[_Line]:
     return items[i : j + 1]
 
 
-def _draw_pieces(c: canvas.Canvas, spec: LetterSpec, x: float, y: float, pieces: list[Piece], size: float) -> None:
+def _draw_pieces(
+    c: canvas.Canvas, spec: LetterSpec, x: float, y: float, pieces: list[Piece], size: float, char_space: float = 0.0
+) -> None:
     """Draw pieces left to right at baseline y (from the top); superscripts raised."""
     for text, style in pieces:
         if style == "sup":
             s = spec.sup_size * size / spec.body_size
-            c.setFont(spec.font, s)
-            c.drawString(x, PAGE_H - y + spec.sup_rise * size / spec.body_size, text)
-            x += stringWidth(text, spec.font, s)
+            x += _draw_text(c, spec, x, y - spec.sup_rise * size / spec.body_size, text, spec.font, s, 0.0)
         else:
-            c.setFont(_font(spec, style), size)
-            c.drawString(x, PAGE_H - y, text)
-            x += stringWidth(text, _font(spec, style), size)
+            x += _draw_text(c, spec, x, y, text, _font(spec, style), size, char_space)
+
+
+def _draw_text(
+    c: canvas.Canvas, spec: LetterSpec, x: float, y: float, text: str, font: str, size: float, char_space: float
+) -> float:
+    """Draw a string (word by word without space glyphs if `positioned_words`); return its advance."""
+    width = stringWidth(" ", font, size) + char_space
+    start = x
+    chunks = re.split(r"( )", text) if spec.positioned_words else [text]
+    for chunk in chunks:
+        if spec.positioned_words and chunk == " ":
+            x += width
+            continue
+        t = c.beginText(x, PAGE_H - y)
+        t.setFont(font, size)
+        t.setCharSpace(char_space)
+        t.textOut(chunk)
+        c.drawText(t)
+        x += stringWidth(chunk, font, size) + char_space * len(chunk)
+    return x - start
 
 
 def _draw_margin(c: canvas.Canvas, spec: LetterSpec, first: bool) -> None:
@@ -325,7 +345,7 @@ def _draw_margin(c: canvas.Canvas, spec: LetterSpec, first: bool) -> None:
     y = MARGIN_TOP
     for pieces in blocks:
         if pieces:
-            _draw_pieces(c, spec, MARGIN_X, y, pieces, spec.margin_size)
+            _draw_pieces(c, spec, MARGIN_X, y, pieces, spec.margin_size, spec.margin_char_space)
         y += spec.margin_leading
 
 
@@ -362,7 +382,8 @@ def _draw_page(c: canvas.Canvas, spec: LetterSpec, page: _Page, number: int, tot
     if spec.logo_text:
         _draw_pieces(c, spec, PAGE_W / 2 + 14, 50, [(spec.logo_text, "normal")], spec.body_size + 2)
     if spec.running_header:
-        _draw_pieces(c, spec, BODY_X, 40, [(spec.running_header, "normal")], spec.margin_size)
+        header = spec.running_header.replace("{page}", str(number))
+        _draw_pieces(c, spec, BODY_X, 40, [(header, "normal")], spec.margin_size)
     if number == 1:
         _draw_first_header(c, spec)
     _draw_margin(c, spec, number == 1)

@@ -62,6 +62,7 @@ SPECS = {
     "default": pdfgen.sample_spec(),
     "plain-footnote-numbers": pdfgen.sample_spec(footnote_number_style="plain"),
     "running-header": pdfgen.sample_spec(running_header="Tweede Kamer, vergaderjaar 2023–2024, 28 638"),
+    "numbered-header": pdfgen.sample_spec(running_header="Kamerstuk 28 638, nr. 233 {page}", footer=False),
     "logo-text": pdfgen.sample_spec(logo_text="Ministerie van Justitie en Veiligheid"),
     "no-gap-after-heading": pdfgen.sample_spec(heading_gap_after=False),
     "times": pdfgen.sample_spec(
@@ -73,6 +74,8 @@ SPECS = {
         footnote_size=8.0,
     ),
     "no-footer": pdfgen.sample_spec(footer=False),
+    "positioned-words": pdfgen.sample_spec(positioned_words=True),
+    "letter-spaced-margin": pdfgen.sample_spec(margin_char_space=1.0),
 }
 
 
@@ -150,6 +153,22 @@ def test_footer_is_furniture(case: tuple[pdfgen.LetterSpec, RawLetter]) -> None:
     footers = [(ln.page, ln.text) for ln in of_kind(raw, "furniture") if ln.text.startswith("Pagina")]
     n = raw.pages or 0
     assert footers == ([(p, f"Pagina {p} van {n}") for p in range(1, n + 1)] if spec.footer else [])
+
+
+def test_numbered_running_header_is_furniture() -> None:
+    raw = read_spec("numbered-header")
+    assert [(ln.page, ln.text) for ln in of_kind(raw, "furniture")] == [
+        (p, f"Kamerstuk 28 638, nr. 233 {p}") for p in (1, 2, 3)
+    ]
+
+
+def test_same_shaped_footnotes_at_the_page_bottom_are_not_furniture() -> None:
+    blocks = [pdfgen.Block(f"Alinea {k} over de aanpak van mensenhandel.[^{k}] " + "Tekst. " * 400) for k in (1, 2, 3)]
+    notes = [pdfgen.Footnote(k, f"Kamerstukken II 2023/24, 28 638, nr. {230 + k}.") for k in (1, 2, 3)]
+    raw = read(pdfgen.build_pdf(pdfgen.LetterSpec(blocks=blocks, footnotes=notes)))
+    assert {k: v[0] for k, v in footnotes(raw).items()} == {
+        k: f"Kamerstukken II 2023/24, 28 638, nr. {230 + k}." for k in (1, 2, 3)
+    }
 
 
 def test_running_header_is_furniture() -> None:
