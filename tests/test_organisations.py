@@ -11,6 +11,7 @@ from mhextract.extract.organisations import (
     find_organisations,
     gazetteer,
     letterhead_mentions,
+    model_mentions,
     near_duplicate,
     norm,
 )
@@ -280,3 +281,11 @@ def test_component_runs_in_a_users_own_pipeline() -> None:
     nlp.add_pipe("mh_organisations")
     doc = nlp("De VNG en de Nationale Politie.")
     assert {o.name for o in doc._.organisations} == {"VNG", "Nationale Politie"}
+
+
+def test_model_mentions_are_filtered() -> None:
+    text = "de gemeenten, het Leger des Heils, de Wet seksuele misdrijven, Kamerstuk 28 638 en de AVG"
+    spans = [(text.index(w), text.index(w) + len(w)) for w in
+             ["de gemeenten", "het Leger des Heils", "Wet seksuele misdrijven", "Kamerstuk 28 638", "AVG"]]
+    claimed = [(text.index("Kamerstuk"), text.index("Kamerstuk") + 16)]
+    assert [m.text for m in model_mentions(text, spans, claimed)] == ["Leger des Heils"]

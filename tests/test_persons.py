@@ -27,6 +27,8 @@ MEMBER_CASES = [
     ("het Eerste Kamerlid Nicolaï vroeg", [("Nicolaï", "Eerste Kamerlid")]),
     ("Kamerlid Ceder heeft gevraagd", [("Ceder", "Kamerlid")]),
     ("de motie van de leden van Bikker en Kuiken", [("Van Bikker", "Kamerlid"), ("Kuiken", "Kamerlid")]),
+    ("vragen van de leden Kuik (CDA), Bikker (ChristenUnie) en Mutluer (PvdA) over",
+     [("Kuik", "Kamerlid"), ("Bikker", "Kamerlid"), ("Mutluer", "Kamerlid")]),
 ]
 
 
@@ -53,6 +55,7 @@ def test_not_members(text: str) -> None:
 GOVERNMENT_CASES = [
     ("Minister Yeşilgöz-Zegerius heeft dit toegezegd.", [("Yeşilgöz-Zegerius", "Minister")]),
     ("zoals staatssecretaris Van der Burg aangaf", [("Van der Burg", "Staatssecretaris")]),
+    ("heeft minister Dilan Yeşilgöz-Zegerius gezegd", [("Dilan Yeşilgöz-Zegerius", "Minister")]),
     ("door de Minister van JenV toegezegd", []),
     ("de minister van Buitenlandse Zaken en de Minister voor Rechtsbescherming", []),
     ("de staatssecretaris van Volksgezondheid, Welzijn en Sport", []),

@@ -422,7 +422,9 @@ def model_mentions(
             start += lead.end()
         surface = text[start:end]
         key = norm(surface)
-        if not key or not any(c.isupper() for c in surface) or key in _generic() or overlaps(list(claimed), start, end):
+        first = surface.split()[0] if surface.split() else ""
+        if (not key or not any(c.isupper() for c in surface) or key in _generic()
+                or first in _word_set("model_not_first_words") or overlaps(list(claimed), start, end)):
             continue
         found.append(OrgMention(start, end, surface, f"u:{key}", "model"))
     return found

@@ -61,7 +61,8 @@ def _surname_re() -> str:
 
 @cache
 def _member_re() -> re.Pattern[str]:
-    name = _surname_re()
+    party = r"(?:\s*\([^()\n]{1,30}\))?"  # `Kuik (CDA)`
+    name = _surname_re() + party
     phrases = _alt(roles()["members"])
     return re.compile(
         rf"(?<![\w])(?P<phrase>(?i:{phrases}))\s+(?P<names>{name}(?:\s*,\s*{name})*(?:\s+en\s+{name})?)"
@@ -71,7 +72,8 @@ def _member_re() -> re.Pattern[str]:
 @cache
 def _government_re() -> re.Pattern[str]:
     titles = _alt(roles()["government"])
-    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{_surname_re()})")
+    given = r"(?:[A-Z][a-zà-ÿ]+\s+(?=[A-Z]|(?:van|de|der|den|ter|ten)\s))?"  # `minister Dilan Yeşilgöz`
+    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{given}{_surname_re()})")
 
 
 @cache
@@ -109,6 +111,7 @@ def standalone(name: str) -> str:
 def _split_names(names: str) -> list[tuple[int, str]]:
     """`Kuik, Bikker en Verkuijlen` -> [(offset, name), ...] within the matched names text."""
     out: list[tuple[int, str]] = []
+    names = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), names)  # party labels, offsets kept
     for m in re.finditer(rf"{_surname_re()}", names):
         out.append((m.start(), m.group(0)))
     return out
@@ -127,7 +130,7 @@ def find_member_mentions(text: str) -> list[PersonMention]:
     ek_words = roles()["eerste_kamer"]
     for m in _member_re().finditer(text):
         names = m.group("names")
-        after = text[m.end("names"):m.end("names") + 30]
+        after = re.sub(r"^[^(]*", "", names) + text[m.end("names"):m.end("names") + 30]  # `(Eerste Kamer)`
         eerste = "eerste" in m.group("phrase").lower() or any(
             re.search(rf"\b{re.escape(w)}\b", after) for w in ek_words if len(w) > 2
         )
@@ -144,7 +147,7 @@ def find_government_mentions(text: str) -> list[PersonMention]:
     found: list[PersonMention] = []
     for m in _government_re().finditer(text):
         name = m.group("name")
-        if not _case_sensitive_names(name) or not _usable(name):
+        if not _case_sensitive_names(name) or not all(_usable(w) for w in name.split() if w[:1].isupper()):
             continue
         first = name.split()[0]
         if first in ("van", "voor") and name.split()[-1] in _not_names():
