@@ -97,6 +97,14 @@ MULTI = [
     ("Van de slachtoffers was 60% meerderjarig en 40% minderjarig.", [(60, "percent"), (40, "percent")]),
     ("waarvoor JenV twee miljoen euro bijdraagt en de politie één miljoen euro.",
      [(2_000_000, "EUR"), (1_000_000, "EUR")]),
+    ("Er werden 800 slachtoffers gemeld. Eerder was dat meer: in 2020 (1010) en 2019 (1.370).",
+     [(800, "persons"), (1010, "persons"), (1370, "persons")]),
+    ("Het aantal meldingen daalde van 480 in 2020 naar 320 in 2021.", [(480, "cases"), (320, "cases")]),
+    ("De schatting kwam uit op 25.000: 8.000 slachtoffers in de prostitutie en de rest elders.",
+     [(25_000, "persons"), (8_000, "persons")]),
+    ("Er zijn er minstens vijfduizend slachtoffers per jaar, waarvan 12 in Zeeland.",
+     [(5_000, "persons"), (12, "persons")]),
+    ("Zo'n 5.000 tot 7.000 slachtoffers per jaar blijven buiten beeld.", [(5_000, "persons"), (7_000, "persons")]),
 ]
 
 

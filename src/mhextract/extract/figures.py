@@ -170,18 +170,25 @@ def _money_context(text: str, pos: int) -> bool:
     return any(cue in sentence for cue in _data()["money_cues"])
 
 
+def _counted_units(segment: str) -> list[Unit]:
+    """Units of the counted nouns in a stretch of text (persons, cases, organisations), in order."""
+    units = (counted_unit(m.group()) for m in re.finditer(r"[^\W\d_][\w'’\-]*", segment))
+    return [cast(Unit, u) for u in units if u and u != "other"]
+
+
 def _unit_from_context(text: str, pos: int) -> Unit:
-    """The unit of the nearest counted noun before in the sentence (`bezoekers ... 278 van de 314`), else after."""
+    """The unit of the nearest counted noun before in the sentence (`bezoekers ... 278 van de 314`).
+
+    Else the first one after it in the sentence, else the last one of the previous sentence.
+    """
     s, e = _sentence(text, pos)
-    units = [counted_unit(m.group()) for m in re.finditer(r"[^\W\d_][\w'’\-]*", text[s:pos])]
-    before = [u for u in units if u and u != "other"]
+    before, after = _counted_units(text[s:pos]), _counted_units(text[pos:e])
+    previous = _counted_units(text[_sentence(text, s - 1)[0] : s]) if s > 0 else []
     if before:
-        return cast(Unit, before[-1])
-    for m in re.finditer(r"[^\W\d_][\w'’\-]*", text[pos:e]):
-        unit = counted_unit(m.group())
-        if unit and unit != "other":
-            return cast(Unit, unit)
-    return "other"
+        return before[-1]
+    if after:
+        return after[0]
+    return previous[-1] if previous else "other"
 
 
 def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -> Quantity | None:
@@ -234,7 +241,9 @@ def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None
         return Quantity(n.start, n.end, n.value, "EUR" if money else "other")
     if n.kind == "collective":
         return Quantity(n.start, n.end, n.value, "other")
-    if n.kind == "digits" and _prev_word(text, n.start) in _lower_set("bare_count_cues"):
+    after_year = re.search(r"(?<!\d)(?:1[89]|20)\d\d\s*\($", text[max(0, n.start - 8) : n.start])
+    in_brackets = bool(after_year) and text.startswith(")", n.end)  # `in 2020 (1013)`
+    if n.kind == "digits" and (in_brackets or _prev_word(text, n.start) in _lower_set("bare_count_cues")):
         unit = _unit_from_context(text, n.start)
         if unit == "other" and _money_context(text, n.start):
             unit = "EUR"

@@ -21,7 +21,7 @@ NumberKind = Literal["digits", "word", "collective"]
 # letters, slashes, colons or ° (273f, 2023/24, ECLI:...:2023:4838, 1°) is not a quantity.
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _DIGITS_RE = re.compile(
-    rf"(?<![\w.,/:°\-–])(?P<num>{DIGITS})(?P<tal>-?tal\b)?(?![\w/:°%]|[.,]\d)|"
+    rf"(?<![\w.,/:°\-–])(?P<num>{DIGITS})(?P<tal>-?tal\b)?(?![\w/°%]|[.,:]\w)|"
     rf"(?<![\w.,/:°\-–])(?P<pct>{DIGITS})(?=\s?%)"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:\.(?=\s|$))?")
