@@ -71,6 +71,8 @@ CASES: list[tuple[str, str, float, str]] = [
     ("De gemiddelde leeftijd van de slachtoffers was 21 jaar.", "21 jaar", 21, "other"),
     ("de financiering van een tweejarig project van het CKM.", "tweejarig project", 2, "other"),
     ("Het traject duurt 12 dagen.", "12 dagen", 12, "other"),
+    ("Het traject duurt 1 jaar.", "1 jaar", 1, "other"),
+    ("Er is 1 verdachte aangehouden.", "1 verdachte", 1, "persons"),
     ("Bijlagen 2\n\nDe minister", "Bijlagen 2", 2, "other"),
 ]
 
@@ -105,6 +107,8 @@ MULTI = [
     ("Er zijn er minstens vijfduizend slachtoffers per jaar, waarvan 12 in Zeeland.",
      [(5_000, "persons"), (12, "persons")]),
     ("Zo'n 5.000 tot 7.000 slachtoffers per jaar blijven buiten beeld.", [(5_000, "persons"), (7_000, "persons")]),
+    ("Met ingang van dit jaar zal de komende vier jaar 500.000 euro per jaar beschikbaar zijn.",
+     [(4, "other"), (500_000, "EUR")]),
 ]
 
 
@@ -152,6 +156,7 @@ NEAR_MISSES = [
     "de Wet verhoging minimumleeftijd prostitutie naar 21 jaar",
     "de Monitor Mensenhandel 2019-2023",
     "zie paragraaf 3 en hoofdstuk 4",
+    "verbonden door 1 rode draad",
     "de wetsvoorstellen 31815, 31816, 31817, 31818, 31819 en 31840 z.s.m. behandelen",
 ]
 

@@ -216,6 +216,8 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
         unit = "EUR"
     if (single and unit not in SUBSTANTIVE) or (unit == "other" and _in_law_name(text, start)):
         return None
+    if n.text == "1" and unit == "other" and counted_unit(subject) != "other":  # `1 rode draad`: "a single"
+        return None
     return Quantity(start, end, value, unit, subject or None)
 
 
