@@ -146,3 +146,16 @@ def test_strip_inline_markdown() -> None:
 def test_join_lines_many() -> None:
     assert join_lines(["Een lange regel die af-", "gebroken is en ", "doorloopt."]) == \
         "Een lange regel die afgebroken is en doorloopt."
+
+
+def test_trailing_superscript_marker_still_ends_a_paragraph_at_a_page_break() -> None:
+    raw = RawLetter(path="x.pdf", format="pdf", sha256="0", lines=[
+        RawLine("Uw Kamer is hierover bij brief geïnformeerd.⁵", kind="body", page=3),
+        RawLine("⁵ Kamerstukken II 2021/22, 29 628, nr. 1127.", kind="footnote", page=3),
+        RawLine("Hiernaast loopt op dit moment een onderzoek.", kind="body", page=4),
+    ])
+    letter = normalise(raw)
+    assert [letter.text[p.start:p.end] for p in letter.paragraphs] == [
+        "Uw Kamer is hierover bij brief geïnformeerd.", "Hiernaast loopt op dit moment een onderzoek."]
+    assert letter.footnotes[0].anchor == letter.paragraphs[0].end
+    assert [p.page for p in letter.paragraphs] == [3, 4]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mhextract.normalise.layout import Block
+from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
 from mhextract.normalise.markdown import emphasis_of, heading_level, strip_inline_markdown
 
 _DIGRAPHS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "oe", "ou", "au", "ui", "ij"}
@@ -95,7 +95,10 @@ def block_paragraphs(block: Block, fmt: str, typical: int, vocabulary: set[str])
     """One body block -> paragraphs (a split-off title, signature lines, or the block itself)."""
     texts = [ln.text for ln in block.lines]
     page = block.page
-    if fmt in ("markdown",) or (fmt != "text" and fmt != "pdf"):
+    if fmt not in ("text", "pdf", "web"):
+        # markdown, and the structured readers (docx, html, xml): one block is one paragraph,
+        # headings as `#` lines and whole-bold paragraphs as `**...**`. Pasted web text
+        # ("web") is wrapped like a text dump and takes the text path below.
         return [_markdown_para(texts, page)]
     if _SIGNATURE_ROLE.match(texts[0].strip()):
         return [Para(text=t.strip(), page=page) for t in texts if t.strip()]
@@ -182,7 +185,7 @@ def merge_across_breaks(paras: list[Para], typical: int, vocabulary: set[str]) -
 
 
 def _continues(prev: Para, nxt: Para, typical: int) -> bool:
-    end = prev.text.rstrip()
+    end = prev.text.rstrip().rstrip(SUPERSCRIPT_DIGITS).rstrip()  # `geïnformeerd.⁵` ends a sentence
     if not end or end.endswith(_TERMINAL) or nxt.heading_level or nxt.bold:
         return False
     return not (is_heading_like(prev, typical) and not nxt.text[:1].islower())
