@@ -107,6 +107,7 @@ MULTI = [
     ("Er zijn er minstens vijfduizend slachtoffers per jaar, waarvan 12 in Zeeland.",
      [(5_000, "persons"), (12, "persons")]),
     ("Zo'n 5.000 tot 7.000 slachtoffers per jaar blijven buiten beeld.", [(5_000, "persons"), (7_000, "persons")]),
+    ("Het gaat om jongeren van 12-18 jaar.", [(12, "other"), (18, "other")]),
     ("Met ingang van dit jaar zal de komende vier jaar 500.000 euro per jaar beschikbaar zijn.",
      [(4, "other"), (500_000, "EUR")]),
 ]
@@ -157,6 +158,7 @@ NEAR_MISSES = [
     "de Monitor Mensenhandel 2019-2023",
     "zie paragraaf 3 en hoofdstuk 4",
     "verbonden door 1 rode draad",
+    "zie kst-28638-251 en Kamerstuk 35 925-VI-118 en bel 070-3707911",
     "de wetsvoorstellen 31815, 31816, 31817, 31818, 31819 en 31840 z.s.m. behandelen",
 ]
 

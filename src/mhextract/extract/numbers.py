@@ -20,9 +20,11 @@ NumberKind = Literal["digits", "word", "collective"]
 # Dutch digits: thousands dot (1.175, 10.000.000), decimal comma (2,5). A number glued to
 # letters, slashes, colons or ° (273f, 2023/24, ECLI:...:2023:4838, 1°) is not a quantity.
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Not glued to a word, id or decimal; a dash only between two numbers (`12-18 jaar`), not in `35925-VI-118`.
+_NOT_AFTER = r"(?<![\w.,/:°])(?<!(?<!\d)[-–])"
 _DIGITS_RE = re.compile(
-    rf"(?<![\w.,/:°\-–])(?P<num>{DIGITS})(?P<tal>-?tal\b)?(?![\w/°%]|[.,:]\w)|"
-    rf"(?<![\w.,/:°\-–])(?P<pct>{DIGITS})(?=\s?%)"
+    rf"{_NOT_AFTER}(?P<num>{DIGITS})(?P<tal>-?tal\b)?(?![\w/°%]|[.,:]\w)|"
+    rf"{_NOT_AFTER}(?P<pct>{DIGITS})(?=\s?%)"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:\.(?=\s|$))?")
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+\.?)")
