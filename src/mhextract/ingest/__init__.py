@@ -31,6 +31,22 @@ def read_letter(path: Path | str) -> RawLetter:
         from mhextract.ingest.pdf import read_pdf
 
         return read_pdf(path, data, sha256)
+    if fmt == "docx":
+        from mhextract.ingest.docx import read_docx
+
+        return read_docx(path, data, sha256)
+    if fmt == "xml":
+        from mhextract.ingest.oep import read_oep_xml
+
+        return read_oep_xml(path, data, sha256)
+    if fmt == "html":
+        from mhextract.ingest.oep import read_oep_html
+
+        return read_oep_html(path, data, sha256)
+    if fmt == "web":
+        from mhextract.ingest.web import read_web
+
+        return read_web(path, data, sha256)
     from mhextract.ingest.text import read_text
 
     return read_text(path, data, sha256, fmt)

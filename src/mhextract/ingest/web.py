@@ -1,0 +1,312 @@
+"""Text pasted from a parliament website: tweedekamer.nl, zoek.officielebekendmakingen.nl, berthub.eu/tkconv.
+
+A pasted page is the letter wrapped in site chrome: menus, breadcrumbs, "Naar boven",
+"Preview document", version and timestamp lines, activity lists. The reader
+1. finds where the letter starts (after tkconv's "Preview document", after
+   tweedekamer.nl's `Brief regering : <subject>`, after OEP's "U bent hier" table,
+   at the first Kamerstuk header / addressee / `Den Haag, <date>` line) and where the
+   page footer starts ("Naar boven", "Contact", "©");
+2. keeps from the chrome only what identifies the letter, as `margin` lines and
+   hints: tkconv's `Nummer: 2022D04614, datum: 2022-02-07`, `officiële HTML versie
+   (kst-28638-206)`, `Onderdeel van kamerstukdossier 28638 -206`, `Eerste/Mede
+   ondertekenaar: <name>, <role>`, tweedekamer.nl's `Brief regering : <subject>`, the
+   OEP table row `Tweede Kamer der Staten-Generaal | 2021-2022 | 28638 nr. 206 | ...`;
+3. turns the Kamerstuk header at the top of the letter (`Tweede Kamer der Staten-
+   Generaal / Vergaderjaar / 28 638 Mensenhandel / 31 015 ... / Nr. 206 BRIEF VAN ...`)
+   into `margin` lines and the letter's own ids and sender as hints;
+4. takes the footnotes printed after the letter (`1 text` or `1` on its own line then
+   the text), writes each marker glued to the body text (`voortgangsbrief1`,
+   `november 20182`) as superscript digits, in footnote order.
+Footnotes printed per page in the middle of a paste are not recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from mhextract.errors import IngestError
+from mhextract.ingest.oep import (
+    LineSink,
+    clean_line,
+    header_hints,
+    iso_date,
+    kst_id,
+    parse_kst_header,
+    superscript,
+    vocab,
+)
+from mhextract.ingest.raw import RawLetter, RawLine
+from mhextract.ingest.text import decode_text
+
+_NOT_MARKER_BEFORE = re.compile(r"(?:\b(?:nrs?|art|artikel|lid|blz|p|pag|bijlage|versie|no|nummer|fase|stap)\.?\s*)$",
+                                re.IGNORECASE)
+_SIGNATURE_ROLE = re.compile(r"^(?:De|Het)\s+\S.{0,150},$")
+_NOTE_START = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
+
+
+@cache
+def _web() -> dict[str, Any]:
+    web: dict[str, Any] = vocab()["web"]
+    return web
+
+
+@cache
+def _compiled(key: str) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _web()[key]]
+
+
+@cache
+def _fields() -> dict[str, re.Pattern[str]]:
+    return {k: re.compile(p) for k, p in _web()["fields"].items()}
+
+
+def _any(key: str, line: str) -> bool:
+    return any(p.search(line) for p in _compiled(key))
+
+
+def looks_like_web_paste(text: str) -> bool:
+    """Two or more different site signatures (tkconv, tweedekamer.nl, OEP) in the first and last lines."""
+    lines = [clean_line(t) for t in text.split("\n")]
+    lines = [t for t in lines if t]
+    sample = lines[:120] + lines[-60:]
+    hits = {i for i, p in enumerate(_compiled("signatures")) for t in sample if p.search(t)}
+    return len(hits) >= 2
+
+
+def is_navigation(line: str) -> bool:
+    """Menus, breadcrumbs, buttons and timestamp lines of the sites we know."""
+    nav_lines = {t.casefold() for t in _web()["navigation_lines"]}
+    return line.casefold() in nav_lines or _any("navigation_patterns", line)
+
+
+# --- where the letter is -----------------------------------------------------------------------------------
+
+
+def letter_bounds(lines: list[str]) -> tuple[int, int]:
+    """(start, end) of the letter among stripped lines: after the top chrome, before the page footer."""
+    anchor = 0
+    for i, line in enumerate(lines[:400]):
+        if line.startswith("Preview document") or _fields()["tk_subject"].match(line) \
+                or _fields()["oep_row"].match(line) or line.rstrip(":") == "U bent hier":
+            anchor = i + 1
+    start = anchor
+    for i in range(anchor, min(len(lines), anchor + 60)):
+        if _any("letter_start", lines[i]):
+            start = i
+            break
+    else:
+        while start < len(lines) and (not lines[start] or is_navigation(lines[start])):
+            start += 1
+    end = len(lines)
+    for i in range(start + 1, len(lines)):
+        if _any("footer_starts", lines[i]):
+            end = i
+            break
+    return start, end
+
+
+# --- what the chrome says ------------------------------------------------------------------------------------
+
+
+@dataclass
+class SiteInfo:
+    """What the site states about the letter, and the chrome lines that state it."""
+
+    hints: dict[str, str] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+    kamerstukken: list[str] = field(default_factory=list)
+    signatories: list[str] = field(default_factory=list)
+
+
+def site_info(chrome: list[str]) -> SiteInfo:
+    """Parse the identifying lines of the chrome into hints; everything else is dropped."""
+    info = SiteInfo()
+    f = _fields()
+    for i, line in enumerate(chrome):
+        kept = False
+        if m := f["tkconv_number"].search(line):
+            info.hints.setdefault("document_number", m.group("document_number"))
+            info.hints.setdefault("date", iso_date(m.group("date")) or "")
+            info.hints.setdefault("subject", _tkconv_subject(chrome[:i]))
+            line, kept = line[: m.end()], True
+        elif m := f["document_number"].match(line):
+            info.hints.setdefault("document_number", m.group("document_number"))
+            kept = True
+        elif (m := f["date_line"].match(line)) and iso_date(m.group("date")):
+            info.hints.setdefault("date", iso_date(m.group("date")) or "")
+            kept = True
+        if m := f["tk_subject"].match(line):
+            info.hints["subject"] = m.group("subject").strip()
+            kept = True
+        for m in f["kst_id"].finditer(line):
+            info.kamerstukken.append(m.group("kst"))
+            kept = True
+        if m := f["dossier_part"].match(line):
+            info.kamerstukken.append(kst_id(m.group("dossier"), None, m.group("number")))
+            kept = True
+        if m := f["oep_row"].match(line):
+            info.kamerstukken.append(kst_id(m.group("dossier"), None, m.group("number")))
+            if m.group("date") and iso_date(m.group("date")):
+                info.hints.setdefault("date", iso_date(m.group("date")) or "")
+            kept = True
+        if m := f["signer"].match(line):
+            info.signatories.append(f"{_role(m.group('role'))}|{clean_line(m.group('name'))}")
+            kept = True
+        if kept and line.lstrip("- ") not in info.lines:
+            info.lines.append(line.lstrip("- "))
+    return info
+
+
+def _role(role: str) -> str:
+    """`staatssecretaris van Justitie en Veiligheid` -> `De Staatssecretaris van Justitie en Veiligheid`."""
+    role = clean_line(role)
+    if re.match(r"^(?:de|het)\s", role, re.IGNORECASE):
+        return role[0].upper() + role[1:]
+    return f"De {role[:1].upper()}{role[1:]}"
+
+
+def _tkconv_subject(before: list[str]) -> str:
+    """tkconv prints the subject as the first line after its menu."""
+    for line in before:
+        if line and not is_navigation(line) and not _any("signatures", line):
+            return line
+    return ""
+
+
+# --- the letter itself ---------------------------------------------------------------------------------------
+
+
+def header_region(lines: list[str]) -> tuple[int, int] | None:
+    """Line range [first, last] of a Kamerstuk header at the top of the letter."""
+    kh = vocab()["kst_header"]
+    pats = [re.compile(kh[k]) for k in ("chamber", "session", "dossier", "number")]
+    hits = [i for i, t in enumerate(lines[:25]) if t and any(p.match(t) for p in pats)]
+    if not hits or parse_kst_header([lines[i] for i in hits]) is None:
+        return None
+    first, last = hits[0], hits[-1]
+    nxt = next((j for j in range(last + 1, min(len(lines), last + 3)) if lines[j]), None)
+    number_line = re.compile(kh["number"]).match(lines[last])
+    if nxt is not None and number_line and not number_line.group(2).strip() and lines[nxt].isupper():
+        last = nxt
+    return first, last
+
+
+def split_footnotes(lines: list[str]) -> tuple[int, list[tuple[int, str]]]:
+    """(index where the footnotes start, [(number, text)]) from the end of the letter; (len, []) if none."""
+    sig = max((i for i, t in enumerate(lines) if _SIGNATURE_ROLE.match(t)), default=-1)
+    for i, line in enumerate(lines):
+        if i <= sig or not (m := _NOTE_START.match(line)) or m.group(1) != "1":
+            continue
+        notes = _parse_notes(lines[i:])
+        if notes:
+            return i, notes
+    return len(lines), []
+
+
+def _parse_notes(tail: list[str]) -> list[tuple[int, str]] | None:
+    """The tail as footnotes 1..N in order (each opened by its number); None if it is not that."""
+    notes: list[tuple[int, list[str]]] = []
+    for line in tail:
+        if not line:
+            continue
+        m = _NOTE_START.match(line)
+        if m and int(m.group(1)) == len(notes) + 1:
+            notes.append((len(notes) + 1, [m.group(2)] if m.group(2) else []))
+        elif notes:
+            notes[-1][1].append(line)
+        else:
+            return None
+    out = [(n, " ".join(parts)) for n, parts in notes]
+    if not out or any(not text or len(text) > 1500 for _, text in out):
+        return None
+    return out
+
+
+def _marker_re(number: int) -> re.Pattern[str]:
+    k = str(number)
+    return re.compile(rf"(?:(?<=[^\s\d\-/+€§°%])|(?<=\b(?:19|20)\d\d))({k})(?=[\s,.;:)\]»”’]|$)")
+
+
+def mark_glued(lines: list[str], numbers: list[int]) -> tuple[list[str], int]:
+    """Rewrite each footnote's glued marker (first match after the previous one) as superscript digits."""
+    out = list(lines)
+    pos = (0, 0)
+    found = 0
+    for number in numbers:
+        hit = _find_marker(out, number, pos)
+        if hit is None:
+            continue
+        li, start, end = hit
+        out[li] = out[li][:start] + superscript(number) + out[li][end:]
+        pos = (li, start + len(str(number)))
+        found += 1
+    return out, found
+
+
+def _find_marker(lines: list[str], number: int, pos: tuple[int, int]) -> tuple[int, int, int] | None:
+    pattern = _marker_re(number)
+    for li in range(pos[0], len(lines)):
+        text = lines[li]
+        for m in pattern.finditer(text, pos[1] if li == pos[0] else 0):
+            before = text[: m.start(1)]
+            if _NOT_MARKER_BEFORE.search(before[-12:]) or _is_number_part(before, m.group(1)):
+                continue
+            return li, m.start(1), m.end(1)
+    return None
+
+
+def _is_number_part(before: str, digits: str) -> bool:
+    """`2,5` (decimal comma) and `10.500` (thousands point) continue a number; `2021.6` is a year and a marker."""
+    return bool(re.search(r"\d,$", before)) or (len(digits) == 3 and bool(re.search(r"\d\.$", before)))
+
+
+def read_web(path: Path, data: bytes, sha256: str) -> RawLetter:
+    """A pasted web page into lines: site lines and header as margin, the letter, its footnotes."""
+    text = decode_text(path, data).replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = text.split("\n")
+    lines = [clean_line(t) for t in raw_lines]
+    start, end = letter_bounds(lines)
+    if start >= end:
+        raise IngestError(path, "pasted page holds no letter text after the site navigation")
+    info = site_info(lines[:start] + lines[end:])
+    body_raw = raw_lines[start:end]
+    body = [clean_line(t) for t in body_raw]
+    strong = {t.casefold() for t in _web()["strong_navigation_lines"]}
+    keep = [i for i, t in enumerate(body) if t.casefold() not in strong]
+    body_raw, body = [body_raw[i] for i in keep], [body[i] for i in keep]
+    region = header_region(body)
+    header_lines = body[region[0]: region[1] + 1] if region else []
+    if region:
+        body_raw, body = body_raw[region[1] + 1:], body[region[1] + 1:]
+    cut, notes = split_footnotes(body)
+    marked, _ = mark_glued([t.rstrip() for t in body_raw[:cut]], [n for n, _ in notes])
+    sink = LineSink()
+    for line in [*info.lines, *header_lines]:
+        sink.block([line], "margin")  # one block per line: each dossier line starts a line of the text
+    if sink.lines:
+        sink.lines.append(RawLine(text=""))
+    sink.lines.extend(RawLine(text=t) for t in marked)
+    for number, note in notes:
+        sink.note(number, note)
+    hints = _hints(info, parse_kst_header(header_lines))
+    return RawLetter(path=str(path), format="web", sha256=sha256, lines=sink.finish(), hints=hints)
+
+
+def _hints(info: SiteInfo, header: Any) -> dict[str, str]:
+    """Header hints, overridden by what the site states; own ids from both, header order first."""
+    hints = header_hints(header)
+    own = [*hints.get("kamerstukken_own", "").split("\n"), *info.kamerstukken]
+    own = list(dict.fromkeys(k for k in own if k))
+    hints.update({k: v for k, v in info.hints.items() if v})
+    if info.kamerstukken:
+        hints["kamerstuk"] = info.kamerstukken[0]
+    if own:
+        hints["kamerstukken_own"] = "\n".join(own)
+        hints.setdefault("kamerstuk", own[0])
+    if info.signatories:
+        hints["signatories"] = "\n".join(info.signatories)
+    return hints
