@@ -322,6 +322,12 @@ def _same_commitment(a: Mention, b: Mention) -> bool:
     return shared >= cfg["min_shared"] and smaller > 0 and shared / smaller >= cfg["min_overlap"]
 
 
+def similar_commitments(a: str, b: str) -> bool:
+    """Whether two commitment texts (e.g. of different letters) share most of their content words."""
+    return _same_commitment(Mention("made", Sentence(0, 0, 0), 0, False, content_words(a)),
+                            Mention("made", Sentence(0, 0, 0), 0, False, content_words(b)))
+
+
 def merge_mentions(mentions: list[Mention]) -> list[Mention]:
     """One mention per commitment: anaphoric mentions join the one before; alike earlier mentions join."""
     limit = _data()["merge"]["max_anaphoric_content"]

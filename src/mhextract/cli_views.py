@@ -1,0 +1,84 @@
+"""Command line views for analysts: `mhextract render` (one letter as HTML) and `mhextract dossier`.
+
+The functions are plain typer commands, registered in `mhextract.cli`. Exit codes follow
+the CLI: 0 done, 1 the input could not be read or holds no records, 2 usage error
+(unloadable model). Messages go to stderr, one line each.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+
+from mhextract.errors import MhextractError, ModelError
+from mhextract.record import Record
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    """Print one error line and return the exit to raise."""
+    print(f"mhextract: error: {message}", file=sys.stderr)
+    return typer.Exit(code)
+
+
+def load_or_extract(letter: Path, model: str | None) -> Record:
+    """A record JSON file is read as is; any other letter file is extracted with the pipeline."""
+    if letter.suffix.lower() == ".json":
+        try:
+            return Record.model_validate_json(letter.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise MhextractError(f"{letter}: cannot read record ({exc})") from exc
+        except ValidationError as exc:
+            raise MhextractError(f"{letter}: not a valid record ({exc.error_count()} errors)") from exc
+    from mhextract.build import extract_file
+    from mhextract.nlp.pipeline import load_pipeline
+
+    return extract_file(letter, load_pipeline(model))
+
+
+def render_cmd(
+    letter: Annotated[Path, typer.Argument(help="A letter file (.pdf, .txt, .md, ...) or a record .json")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write "
+                                                                  "(default: <letter stem>.html here)")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: "
+                                                    "$MHEXTRACT_MODEL, else nl_core_news_lg, else blank:nl)")] = None,
+) -> None:
+    """Write a self-contained HTML reading view of one letter with every extraction highlighted."""
+    from mhextract.render import write_html
+
+    if not letter.is_file():
+        raise _fail(f"{letter}: no such file", 1)
+    try:
+        record = load_or_extract(letter, model)
+    except ModelError as exc:
+        raise _fail(str(exc), 2) from exc
+    except MhextractError as exc:
+        raise _fail(str(exc), 1) from exc
+    target = write_html(record, out if out is not None else Path(f"{letter.stem}.html"))
+    print(f"mhextract: wrote {target}", file=sys.stderr)
+
+
+def dossier_cmd(
+    records_dir: Annotated[Path, typer.Argument(help="Directory of record JSON files (mhextract parse -o DIR)")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for index.html, the CSV files "
+                                                          "and letters/*.html")] = Path("dossier"),
+    letter_pages: Annotated[bool, typer.Option("--letter-pages/--no-letter-pages",
+                                               help="Also write each letter's reading view")] = True,
+) -> None:
+    """Write an overview across letters: motions, commitments, figures, citations, organisations."""
+    from mhextract.dossier import CSV_FILES, build_dossier, load_records, write_dossier
+
+    try:
+        letters, skipped = load_records(records_dir)
+    except MhextractError as exc:
+        raise _fail(str(exc), 1) from exc
+    for message in skipped:
+        print(f"mhextract: warning: {message}", file=sys.stderr)
+    if not letters:
+        raise _fail(f"{records_dir}: no records found", 1)
+    write_dossier(build_dossier(letters, skipped), out, letter_pages=letter_pages)
+    print(f"mhextract: dossier of {len(letters)} letters written to {out}/ "
+          f"(index.html, {len(CSV_FILES)} CSV files{', letters/' if letter_pages else ''})", file=sys.stderr)
