@@ -125,6 +125,13 @@ def evaluate_cmd(
         print(evaluate.format_missed(evaluate.missed_items(gold, records, details), details))
 
 
+# Analyst views (render, dossier) live in their own module; registered here.
+from mhextract.cli_views import dossier_cmd, render_cmd  # noqa: E402
+
+app.command("render")(render_cmd)
+app.command("dossier")(dossier_cmd)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
