@@ -283,9 +283,33 @@ def test_component_runs_in_a_users_own_pipeline() -> None:
     assert {o.name for o in doc._.organisations} == {"VNG", "Nationale Politie"}
 
 
-def test_model_mentions_are_filtered() -> None:
-    text = "de gemeenten, het Leger des Heils, de Wet seksuele misdrijven, Kamerstuk 28 638 en de AVG"
-    spans = [(text.index(w), text.index(w) + len(w)) for w in
-             ["de gemeenten", "het Leger des Heils", "Wet seksuele misdrijven", "Kamerstuk 28 638", "AVG"]]
-    claimed = [(text.index("Kamerstuk"), text.index("Kamerstuk") + 16)]
-    assert [m.text for m in model_mentions(text, spans, claimed)] == ["Leger des Heils"]
+MODEL_ENTITIES = [
+    # (text, the model's entity in it, kept as)
+    ("Samen met het Leger des Heils.", "het Leger des Heils", "Leger des Heils"),
+    ("Samen met Zwerfjongeren Nederland.", "Zwerfjongeren Nederland", "Zwerfjongeren Nederland"),
+    ("Zoals de GGD: het doet.", "GGD:", "GGD"),
+    ("Samen met de gemeenten.", "de gemeenten", None),
+    ("Volgens de Wet seksuele misdrijven.", "Wet seksuele misdrijven", None),
+    ("Zo voldoen we aan de AVG.", "AVG", None),
+    ("Ik ben De Staatssecretaris van Justitie.", "De Staatssecretaris van Justitie", None),
+    ("Postbus 20018 2500 EA DEN HAAG", "Postbus 20018", None),
+    ("Postbus 20018 2500 EA DEN HAAG", "EA", None),
+    ("Dus uw Kamer is geïnformeerd.", "Kamer is", None),
+    ("Het verdrag is in Warschau gesloten.", "Warschau", None),
+    ("Het begon met de Proeftuin. De proeftuin loopt.", "Proeftuin", None),
+    ("Proeftuin Amsterdam loopt.", "Proeftuin", None),  # sentence-initial single word
+    ("Ik heb met Kuik gesproken.", "Kuik", None),  # a person named elsewhere
+]
+
+
+@pytest.mark.parametrize(("text", "entity", "kept"), MODEL_ENTITIES)
+def test_model_mentions_are_filtered(text: str, entity: str, kept: str | None) -> None:
+    start = text.index(entity)
+    found = model_mentions(text, [(start, start + len(entity))], person_names=["Kuik"])
+    assert [m.text for m in found] == ([kept] if kept else [])
+
+
+def test_model_mentions_inside_claimed_ranges_are_dropped() -> None:
+    text = "Zie Kamerstuk 28 638 en het Leger des Heils."
+    spans = [(4, 20), (text.index("Leger"), text.index("Leger") + 15)]
+    assert [m.text for m in model_mentions(text, spans, claimed=[(4, 20)])] == ["Leger des Heils"]

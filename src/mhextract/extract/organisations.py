@@ -412,22 +412,50 @@ def _blocked_matcher() -> PhraseMatcher:
 
 def model_mentions(
     text: str, spans: Iterable[tuple[int, int]], claimed: Sequence[tuple[int, int]] = (),
+    person_names: Iterable[str] = (),
 ) -> list[OrgMention]:
-    """A statistical model's ORG entities as candidate mentions (articles trimmed, generics dropped)."""
+    """A statistical model's ORG entities as candidate mentions: punctuation and articles trimmed;
+    generic words, places, titles, addresses, laws, people and spans claimed elsewhere dropped."""
+    people = {norm(n) for n in person_names}
     found: list[OrgMention] = []
     for start, end in spans:
-        raw = text[start:end]
-        lead = re.match(r"(?:de|het|een)\s+", raw)
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not (text[end - 1].isalnum() or text[end - 1] in ")'’"):
+            end -= 1
+        lead = re.match(r"(?:[Dd]e|[Hh]et|[Ee]en)\s+(?=[A-Z])|(?:de|het|een)\s+", text[start:end])
         if lead:
             start += lead.end()
         surface = text[start:end]
-        key = norm(surface)
-        first = surface.split()[0] if surface.split() else ""
-        if (not key or not any(c.isupper() for c in surface) or key in _generic()
-                or first in _word_set("model_not_first_words") or overlaps(list(claimed), start, end)):
-            continue
-        found.append(OrgMention(start, end, surface, f"u:{key}", "model"))
+        if (surface and norm(surface) not in people and plausible_model_name(text, start, surface)
+                and not overlaps(list(claimed), start, end)):
+            found.append(OrgMention(start, end, surface, f"u:{norm(surface)}", "model"))
     return found
+
+
+def plausible_model_name(text: str, start: int, surface: str) -> bool:
+    """Could a model's ORG entity be an organisation name (rather than a title, place, law, word)?"""
+    words = surface.split()
+    key = norm(surface)
+    if not words or not any(c.isupper() for c in surface) or key in _generic():
+        return False
+    if words[0] in _word_set("model_not_first_words") or words[0] in _word_set("stop_words"):
+        return False
+    if re.search(r"\d{3}", surface) or key in {norm(p) for p in _rules()["places"]}:
+        return False
+    connectors = _word_set("connectors")
+    if words[-1] in connectors or any(w[:1].islower() and w not in connectors for w in words[1:]):
+        return False  # `Kamer is`, `Kamer op`: a name does not run on into lowercase words
+    before = text[:start].rstrip(" \t")
+    acronym = sum(c.isupper() for c in surface) >= 2
+    if acronym and re.search(r"\d{4}$", before):
+        return False  # `2500 EA`: a postcode
+    if len(words) == 1 and not acronym:
+        if not before or before[-1] in ".!?:\n":
+            return False  # a capitalised word at the start of a sentence
+        if re.search(rf"(?<!\w){re.escape(surface.lower())}(?!\w)", text):
+            return False  # the same word also written lowercase: a common noun (`Proeftuin`)
+    return True
 
 
 # ----------------------------------------------------------------------------- resolve
@@ -687,12 +715,14 @@ def find_organisations(
     model_spans: Iterable[tuple[int, int]] = (),
     claimed: Sequence[tuple[int, int]] = (),
     letterhead: Iterable[str] = (),
+    person_names: Iterable[str] = (),
 ) -> list[Organisation]:
-    """All organisations in `text` (plus the sender block), with the model's ORG spans if any."""
+    """All organisations in `text` (plus the sender block), with the model's ORG spans if any;
+    `person_names` (motion submitters, signatories) are never organisations."""
     doc = tokenize(text)
     gaz = find_gazetteer_mentions(doc)
     rule = [*gaz, *find_pattern_mentions(doc, gaz)]
-    model = model_mentions(text, model_spans, claimed)
+    model = model_mentions(text, model_spans, claimed, person_names)
     return resolve_organisations(
         text, doc, rule, model, find_definitions(text), find_blocked(doc), letterhead_mentions(letterhead),
     )
@@ -706,10 +736,15 @@ class OrganisationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         model_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in MODEL_LABELS]
-        claimed = claimed_ranges(doc, "kamerstukken", "references", "dates", "figures")
+        claimed = claimed_ranges(doc, "kamerstukken", "references", "motions", "dates", "figures")
         metadata = doc._.metadata
         sender = [metadata.sender] if metadata is not None and metadata.sender else []
-        orgs = find_organisations(doc.text, model_spans, claimed, sender)
+        from mhextract.extract.persons import find_government_mentions, find_member_mentions  # (cycle)
+
+        people = [n for m in doc._.motions or [] for n in m.submitters]
+        people += [s.name for s in metadata.signatories] if metadata is not None else []
+        people += [p.name for p in [*find_member_mentions(doc.text), *find_government_mentions(doc.text)]]
+        orgs = find_organisations(doc.text, model_spans, claimed, sender, people)
         doc._.organisations = orgs
         add_span_group(doc, "organisations", [(s.start, s.end, o.name) for o in orgs for s in o.mentions])
         return doc
