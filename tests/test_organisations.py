@@ -168,6 +168,9 @@ PATTERN_CASES = [
     ("een overleg met de gemeente Den Haag over prostitutie", "gemeente Den Haag"),
     ("De Ottho Gerhard Heldringstichting/Entrea Lindenhout heeft niet geparticipeerd.",
      "Ottho Gerhard Heldringstichting/Entrea Lindenhout"),
+    ("een initiatief van de Johannes Wierstichting voor zorgverleners", "Johannes Wierstichting"),
+    ("Zie Rb. Oost-Nederland 1 maart 2012 en Hof Leeuwarden 2 april 2012.", "Rb. Oost-Nederland"),
+    ("Zie Rb. Oost-Nederland 1 maart 2012 en Hof Leeuwarden 2 april 2012.", "Hof Leeuwarden"),
 ]
 
 

@@ -271,7 +271,7 @@ def _head_spans(doc: Doc) -> list[tuple[int, int, Head]]:
         for suffix in _rules()["suffix_heads"]:
             low = tok.lower_
             if low.endswith(suffix["suffix"]) and len(low) > len(suffix["suffix"]) + 2:
-                spans.append((tok.i, tok.i + 1, Head(tok.text, suffix.get("kind", "other"))))
+                spans.append((tok.i, tok.i + 1, Head(tok.text, suffix.get("kind", "other"), left=True)))
                 break
     # longest first, then left to right, without overlaps
     spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
