@@ -112,6 +112,11 @@ def _generic() -> frozenset[str]:
     return frozenset(norm(g) for g in _rules()["generic"])
 
 
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(norm(p) for p in _rules()["places"])
+
+
 def norm(text: str) -> str:
     """Comparison form of a name: NFKC, lowercase, folded whitespace, no leading article,
     no hyphen inside a word (`Rechts-handhaving` = `Rechtshandhaving`)."""
@@ -441,7 +446,7 @@ def plausible_model_name(text: str, start: int, surface: str) -> bool:
         return False
     if words[0] in _word_set("model_not_first_words") or words[0] in _word_set("stop_words"):
         return False
-    if re.search(r"\d{3}", surface) or key in {norm(p) for p in _rules()["places"]}:
+    if re.search(r"\d{3}", surface) or key in _places():
         return False
     connectors = _word_set("connectors")
     if words[-1] in connectors or any(w[:1].islower() and w not in connectors for w in words[1:]):
@@ -563,8 +568,6 @@ def link_definitions(text: str, doc: Doc, definitions: Sequence[Definition], cho
                 continue
             full = OrgMention(rng[0], rng[1], full_text, _canonical_key(f"u:{norm(full_text)}"), "definition")
             new.append(full)
-        if not d.hierna and not alias_key.startswith("g:") and full.source in ("model",):
-            continue
         keys.union(full.key, alias_key)
         new.append(OrgMention(d.alias_start, d.alias_end, d.alias, alias_key, "alias"))
     return new
