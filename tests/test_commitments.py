@@ -54,6 +54,13 @@ def date_at(text: str, phrase: str, value: str | None) -> DateMention:
     ("Er wordt deze zomer een aparte brief naar uw Kamer gestuurd", "made"),
     ("Ik kom hier voor de zomer op terug", "made"),
     ("Ik zeg u toe dat de evaluatie wordt uitgevoerd", "made"),
+    ("Ik houd uw Kamer op de hoogte van de voortgang", "made"),
+    ("Ik zal u op de hoogte houden van de ontwikkelingen", "made"),
+    ("Uw Kamer ontvangt voor de zomer een brief over de aanpak", "made"),
+    ("Op dit moment werk ik aan een brief die ik u dit najaar zal sturen", "made"),
+    ("Hierbij zend ik u, mede namens de minister, de toegezegde evaluatie", "fulfilled"),
+    ("Deze brief is de invulling van de toezegging aan het lid Kuik", "fulfilled"),
+    ("Hiermee is voldaan aan de toezegging", "fulfilled"),
 ])
 def test_sentence_kinds(sentence: str, kind: str) -> None:
     found = classify_sentence(sentence)
@@ -76,6 +83,9 @@ def test_sentence_kinds(sentence: str, kind: str) -> None:
     "Ik kom hieronder terug op de motie",
     "Ik verwacht de resultaten te hebben aan het einde van volgend voorjaar",
     "Zoals u heeft kunnen lezen, is dat precies wat we doen",
+    "De gemeente zal de bewoners informeren",
+    "Ik heb de Kamer eerder geïnformeerd over de pilot",
+    "Het kabinet gaat de komende jaren door met de aanpak",
 ])
 def test_non_commitments(sentence: str) -> None:
     assert classify_sentence(sentence) is None
