@@ -37,6 +37,12 @@ from mhextract.paths import load_json
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SUP_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f]+")
+BR = "\u2028"  # a hard line break (`<br/>`) inside a paragraph of markup, where source newlines are spaces
+
+
+def _ws(text: str | None) -> str:
+    """Markup text: any whitespace run (newlines included) is one space."""
+    return re.sub(r"\s+", " ", text) if text else ""
 
 
 @cache
@@ -92,17 +98,17 @@ class LineSink:
 
     def paragraph(self, text: str, kind: LineKind = "body") -> None:
         """A paragraph whose hard line breaks (`\\n`) stay separate lines of one block."""
-        self.block(text.split("\n"), kind)
+        self.block(re.split(f"[\n{BR}]", text), kind)
 
     def heading(self, text: str, level: int) -> None:
         """A heading as a markdown `#` line, which the normaliser reads as heading level."""
-        text = clean_line(text.replace("\n", " "))
+        text = clean_line(re.sub(f"[\n{BR}]", " ", text))
         if text:
             self.block([f"{'#' * max(1, min(level, 6))} {text}"])
 
     def note(self, number: int, text: str) -> None:
         """Remember a footnote; `finish` writes it after the body."""
-        text = clean_line(text.replace("\n", " "))
+        text = clean_line(re.sub(f"[\n{BR}]", " ", text))
         if text:
             self.notes.append(Note(number, text))
 
@@ -383,20 +389,20 @@ class _XmlReader:
     # inline text
     def inline(self, el: Any, own_text: bool = True) -> str:
         """Running text of an element: markers as superscripts, `<br/>` as a line break."""
-        parts: list[str] = [el.text or ""] if own_text else []
+        parts: list[str] = [_ws(el.text)] if own_text else []
         for child in el:
             tag = _local(child)
             if tag == "noot":
                 parts.append(self.footnote(child))
             elif tag == "br":
-                parts.append("\n")
+                parts.append(BR)
             elif tag in ("noot.nr", "li.nr", "lidnr") or tag in _XML_SKIP:
                 pass
             elif tag == "naam":
-                parts.append(" " + " ".join("".join(child.itertext()).split()) + " ")
+                parts.append(" " + " ".join(" ".join(child.itertext()).split()) + " ")
             elif tag:
                 parts.append(self.inline(child))
-            parts.append(child.tail or "")
+            parts.append(_ws(child.tail))
         return "".join(parts)
 
     def footnote(self, el: Any) -> str:
@@ -433,12 +439,12 @@ class _XmlReader:
     def children(self, el: Any, depth: int, skip: tuple[str, ...] = ()) -> None:
         """Walk the children of a container; loose text between them becomes paragraphs."""
         if el.text and el.text.strip():
-            self.sink.paragraph(el.text)
+            self.sink.paragraph(_ws(el.text))
         for child in el:
             if _local(child) not in skip:
                 self.walk(child, depth)
             if child.tail and child.tail.strip():
-                self.sink.paragraph(child.tail)
+                self.sink.paragraph(_ws(child.tail))
 
     @staticmethod
     def _is_container(el: Any) -> bool:
@@ -515,16 +521,16 @@ class _XmlReader:
 
     def ondertekening(self, el: Any, depth: int) -> None:
         """`<functie>` (+ surrounding text) is the role, `<naam>` the name: two blocks per signatory."""
-        role: list[str] = [el.text or ""]
+        role: list[str] = [_ws(el.text)]
         for child in el:
             tag = _local(child)
             if tag == "naam":
-                name = clean_line(" ".join("".join(child.itertext()).split()))
+                name = clean_line(" ".join(" ".join(child.itertext()).split()))
                 self.sign(clean_line("".join(role)), name)
                 role = []
             elif tag:
                 role.append(self.inline(child))
-            role.append(child.tail or "")
+            role.append(_ws(child.tail))
         if clean_line("".join(role)):
             self.sink.paragraph("".join(role))
 
@@ -599,16 +605,16 @@ class _HtmlReader:
 
     def inline(self, el: Any, own_text: bool = True) -> str:
         """Running text: `<sup>` digits and footnote links as superscripts, `<br>` as a line break."""
-        parts: list[str] = [el.text or ""] if own_text else []
+        parts: list[str] = [_ws(el.text)] if own_text else []
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag == "br":
-                parts.append("\n")
+                parts.append(BR)
             elif tag and self._marker(child) is not None:
                 parts.append(superscript(self._marker(child) or 0))
             elif tag:
                 parts.append(self.inline(child))
-            parts.append(child.tail or "")
+            parts.append(_ws(child.tail))
         return "".join(parts)
 
     def _marker(self, el: Any) -> int | None:
@@ -635,7 +641,7 @@ class _HtmlReader:
         if not tag:
             return
         if _has_class(el, self.header_classes):
-            found = [t for t in self.inline(el).split("\n") if clean_line(t)]
+            found = [t for t in self.inline(el).split(BR) if clean_line(t)]
             self.header_lines += found
             self.pending_header += found
             return
@@ -664,7 +670,7 @@ class _HtmlReader:
 
     def children(self, el: Any) -> None:
         """Walk block children; loose inline runs between them become paragraphs."""
-        run: list[str] = [el.text or ""]
+        run: list[str] = [_ws(el.text)]
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag in _HTML_BLOCKS or (tag and _has_class(child, self.header_classes)):
@@ -672,12 +678,12 @@ class _HtmlReader:
                 run = []
                 self.walk(child)
             elif tag == "br":
-                run.append("\n")
+                run.append(BR)
             elif tag and self._marker(child) is not None:
                 run.append(superscript(self._marker(child) or 0))
             elif tag:
                 run.append(self.inline(child))
-            run.append(child.tail or "")
+            run.append(_ws(child.tail))
         self.sink.paragraph("".join(run))
 
     @staticmethod
@@ -702,7 +708,7 @@ class _HtmlReader:
             for name in names:
                 self._sign(clean_line(role.text_content()), clean_line(" ".join(name.itertext())))
             return
-        lines = [clean_line(t) for t in self.inline(el).split("\n") if clean_line(t)]
+        lines = [clean_line(t) for t in self.inline(el).split(BR) if clean_line(t)]
         for i, line in enumerate(lines):
             if line.endswith(",") and i + 1 < len(lines):
                 self._sign(line, lines[i + 1])
@@ -790,8 +796,11 @@ def _note_item(item: Any, index: int | None) -> tuple[int | None, str]:
 
 def read_oep_html(path: Path, data: bytes, sha256: str) -> RawLetter:
     """An HTML page with a letter (OEP kst page or similar) into lines and hints."""
+    from mhextract.ingest.text import decode_text
+
+    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", decode_text(path, data))  # UTF-8 first, as browsers save pages
     try:
-        doc = html.document_fromstring(data)
+        doc = html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
         raise IngestError(path, f"cannot parse HTML: {exc}") from exc
     meta = meta_values(doc)

@@ -103,10 +103,23 @@ def letter_bounds(lines: list[str]) -> tuple[int, int]:
             start += 1
     end = len(lines)
     for i in range(start + 1, len(lines)):
-        if _any("footer_starts", lines[i]):
+        if _any("footer_starts", lines[i]) or (_is_strong(lines[i]) and _only_chrome_after(lines, i)):
             end = i
             break
+    while end > start and (not lines[end - 1] or is_navigation(lines[end - 1])):
+        end -= 1
     return start, end
+
+
+def _is_strong(line: str) -> bool:
+    """Lines that are navigation wherever they stand ("Naar boven", "Preview document")."""
+    return line.casefold() in {t.casefold() for t in _web()["strong_navigation_lines"]}
+
+
+def _only_chrome_after(lines: list[str], i: int) -> bool:
+    """"Naar boven" ends the letter when what follows is site chrome (or nothing)."""
+    nxt = next((t for t in lines[i + 1:] if t), None)
+    return nxt is None or is_navigation(nxt) or _any("footer_starts", nxt)
 
 
 # --- what the chrome says ------------------------------------------------------------------------------------
@@ -275,8 +288,7 @@ def read_web(path: Path, data: bytes, sha256: str) -> RawLetter:
     info = site_info(lines[:start] + lines[end:])
     body_raw = raw_lines[start:end]
     body = [clean_line(t) for t in body_raw]
-    strong = {t.casefold() for t in _web()["strong_navigation_lines"]}
-    keep = [i for i, t in enumerate(body) if t.casefold() not in strong]
+    keep = [i for i, t in enumerate(body) if not _is_strong(t)]
     body_raw, body = [body_raw[i] for i in keep], [body[i] for i in keep]
     region = header_region(body)
     header_lines = body[region[0]: region[1] + 1] if region else []
