@@ -419,8 +419,9 @@ def test_one_file_prints_json_to_stdout() -> None:
         (lambda d: [d / "nope.txt"], 1, "file not found"),
         (lambda d: [LETTERS[0], "--out", LETTERS[1]], 2, "not a directory"),
         (lambda d: [LETTERS[0], "--out", d, "--workers", "-1"], 2, "--workers"),
+        (lambda d: [LETTERS[0], "--jsonl", LETTERS[1] / "all.jsonl"], 2, "cannot write output"),
     ],
-    ids=["several-no-out", "empty-dir", "missing-file", "out-is-file", "bad-workers"],
+    ids=["several-no-out", "empty-dir", "missing-file", "out-is-file", "bad-workers", "jsonl-unwritable"],
 )
 def test_exit_codes(tmp_path: Path, args: Callable[[Path], list[object]], code: int, message: str) -> None:
     got, _, stderr = _parse(*args(tmp_path))  # type: ignore[arg-type]
@@ -429,13 +430,15 @@ def test_exit_codes(tmp_path: Path, args: Callable[[Path], list[object]], code: 
 
 
 def test_expand_inputs_names_mirror_trees_and_never_collide(tmp_path: Path) -> None:
-    for rel in ("a.txt", "a.pdf", "sub/a.txt", "sub/b.md", ".hidden/c.txt", "notes.json", "x.TXT"):
+    for rel in ("a.txt", "a.pdf", "sub/a.txt", "sub/b.md", ".hidden/c.txt", "notes.json", "x.TXT",
+                "oep/metadata.xml", "oep/kst-28638-1.xml"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x")
     items = batch.expand_inputs([tmp_path, tmp_path / "sub" / "a.txt"])
     assert [(str(i.path.relative_to(tmp_path)), str(i.name)) for i in items] == [
         ("a.pdf", "a.json"),
         ("a.txt", "a.txt.json"),
+        ("oep/kst-28638-1.xml", "oep/kst-28638-1.json"),
         ("sub/a.txt", "sub/a.json"),
         ("sub/b.md", "sub/b.json"),
         ("x.TXT", "x.json"),

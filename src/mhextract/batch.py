@@ -48,7 +48,9 @@ from mhextract.errors import IngestError
 from mhextract.nlp.pipeline import load_pipeline, model_label
 from mhextract.record import Record
 
-LETTER_SUFFIXES = (".pdf", ".txt", ".md", ".markdown")
+# Suffixes a directory is searched for (given files are always tried, whatever their suffix).
+LETTER_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".docx", ".xml", ".html", ".htm")
+COMPANIONS = ("metadata.xml",)  # read with the publication beside it (OEP), never a letter of its own
 DEFAULT_BATCH_SIZE = 32  # letters per nlp.pipe stream and per worker task
 DEFAULT_TIMEOUT = 600.0  # seconds one letter may take before it counts as failed
 AUTO_WORKERS_MAX = 4  # `workers=0` uses up to this many processes, never more than the cores
@@ -92,7 +94,7 @@ def expand_inputs(paths: Iterable[Path]) -> list[InputFile]:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
-                if f.suffix.lower() in LETTER_SUFFIXES and not _hidden(rel) and f.is_file():
+                if _letter_like(f) and not _hidden(rel) and f.is_file():
                     found.append((f, rel))
         else:
             found.append((p, Path(p.name)))
@@ -106,6 +108,10 @@ def expand_inputs(paths: Iterable[Path]) -> list[InputFile]:
         seen.add(resolved)
         out.append(InputFile(f, _record_name(rel, taken)))
     return out
+
+
+def _letter_like(path: Path) -> bool:
+    return path.suffix.lower() in LETTER_SUFFIXES and path.name.lower() not in COMPANIONS
 
 
 def _hidden(rel: Path) -> bool:
@@ -294,11 +300,13 @@ class JsonlStore:
         return line.stamp if line else None
 
     def write(self, item: InputFile, text: str) -> None:
+        """Append one record line; it is keyed by its own `source.path`, as it will be when read back."""
         assert self._out is not None, "store already closed"
         data = (text + "\n").encode("utf-8")
         self._out.write(data)
         self._out.flush()
-        self.fresh[item.key] = _Line(self._end, len(data), None)
+        parsed = parse_stamp(text[:HEAD_BYTES])
+        self.fresh[parsed[1] if parsed else item.key] = _Line(self._end, len(data), None)
         self._end += len(data)
 
     def finish(self, items: Sequence[InputFile]) -> None:
@@ -680,9 +688,9 @@ class Summary:
 
     def render(self) -> str:
         """A short human summary: counts and time, then one line per failure."""
-        rate = self.done / self.seconds if self.seconds > 0 else 0.0
-        head = (f"mhextract: {self.total} letters in {self.seconds:.1f} s "
-                f"({rate:.1f} letters/s extracted, {self.workers} process{'es' if self.workers > 1 else ''}): "
+        processes = f"{self.workers} process{'es' if self.workers > 1 else ''}"
+        rate = f"{self.done / self.seconds:.1f} letters/s, " if self.done and self.seconds > 0 else ""
+        head = (f"mhextract: {self.total} letters in {self.seconds:.1f} s ({rate}{processes}): "
                 f"{self.done} done, {self.skipped} skipped (unchanged), {len(self.failures)} failed")
         if self.interrupted:
             head += f"; interrupted, {self.total - self.done - self.skipped - len(self.failures)} not reached"

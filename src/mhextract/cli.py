@@ -85,7 +85,10 @@ def parse(
     options = batch.BatchOptions(out=out, jsonl=jsonl, errors=errors, model=model, workers=workers,
                                  batch_size=batch_size, indent=indent or None, force=force,
                                  timeout=timeout or None, quiet=quiet)
-    summary = batch.run_batch(files, nlp, options)
+    try:
+        summary = batch.run_batch(files, nlp, options)
+    except OSError as exc:  # an output we cannot create or finish (per-letter write errors are failures)
+        raise _fail(f"cannot write output: {exc}", 2) from exc
     if not quiet and (len(files) > 1 or out is not None or (jsonl is not None and jsonl != batch.STDOUT)):
         print(summary.render(), file=sys.stderr)
     if summary.exit_code:
