@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RECORDS ?= records
 DEMO   ?= corpus/letters/003_749c75a436ca6fa8.txt
 
-.PHONY: setup demo test lint eval bench browser schema clean
+.PHONY: setup demo test lint eval eval-holdout bench browser schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ eval: setup  ## parse the corpus letters (txt, md, our PDFs) and score them agai
 	@if ls corpus/pdf/0*.pdf >/dev/null 2>&1; then mkdir -p $(RECORDS)/pdf && \
 		$(BIN)/mhextract parse corpus/pdf/0*.pdf --out $(RECORDS)/pdf; fi
 	$(BIN)/mhextract eval --gold corpus/gold --records $(RECORDS)
+
+eval-holdout: setup  ## score the blind hold-out letters (never tuned on)
+	mkdir -p $(RECORDS)/holdout && find $(RECORDS)/holdout -name '*.json' ! -name '.*' -delete
+	$(BIN)/mhextract parse corpus/holdout/letters --out $(RECORDS)/holdout
+	$(BIN)/mhextract eval --gold corpus/holdout/gold --records $(RECORDS)/holdout
 
 bench: setup  ## throughput, per-stage time, peak RSS, ratio to bare nlp.pipe
 	$(BIN)/python bench/bench.py

@@ -30,8 +30,14 @@ _MD_FOOTNOTE = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS
 _DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
 _KST_HEADER = re.compile(
     r"^(?:(?:Tweede|Eerste) Kamer der Staten-Generaal|Vergaderjaar \d{4}|Nr\.\s*\d+\b|"
-    r"\d{2} \d{3}(?:[ -][A-Z]{1,5})?\s+[A-Z][a-z]|Den Haag, \d{1,2} \w+ \d{4})"
+    r"\d{2} \d{3}(?:[ -][A-Z]{1,5})?\s+[A-Z][a-z]|Den Haag, \d{1,2} \w+ \d{4}|"
+    r"(?:BRIEF|NOTA|MOTIE|VERSLAG|BRIEF VAN|LIJST VAN) [A-Z ,]{3,})"
 )
+# Lines that stand alone even where a text has no blank lines: header and signature lines.
+_OWN_LINE = re.compile(
+    r"^(?:Aan de [Vv]oorzitter\b|(?:De|Het) (?:[Mm]inister|[Ss]taatssecretaris)\b[^.]{0,150},\s*$)"
+)
+_TERMINAL_END = re.compile(r"[.!?:;]['’”»)]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*$")
 
 
 @dataclass
@@ -86,6 +92,8 @@ def plain(line: str) -> str:
 def build_layout(raw: RawLetter) -> Layout:
     """Group lines into blocks with pages, then classify each block."""
     blocks = _group(raw)
+    if raw.format == "text":
+        blocks = _split_unspaced_blocks(blocks)
     for block in blocks:
         _classify_known(block, raw.format)
     _attach_label_values(blocks)
@@ -138,6 +146,43 @@ def _group(raw: RawLetter) -> list[Block]:
         current.append(line)
     flush()
     return blocks
+
+
+def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
+    """Split blocks of text that has no blank lines between paragraphs (pasted or dumped text).
+
+    A paragraph ends at a short line ending a sentence, when the next line starts
+    with a capital; header lines (`28 638 Mensenhandel`, `Nr. 254`, `Den Haag, ...`)
+    and signature role lines stand on their own.
+    """
+    lengths = sorted(len(ln.text.strip()) for b in blocks for ln in b.lines)
+    typical = max(20, lengths[int(len(lengths) * 0.8)]) if lengths else 80
+    out: list[Block] = []
+    for block in blocks:
+        current: list[RawLine] = []
+        first = True
+        for line in block.lines:
+            text = line.text.strip()
+            own = bool(_KST_HEADER.match(text) or _OWN_LINE.match(text))
+            if current and (own or _ends_paragraph(current[-1].text, text, typical) or _is_own(current[-1].text)):
+                out.append(Block(lines=current, kind=block.kind, page=block.page,
+                                 page_start=block.page_start and first))
+                current, first = [], False
+            current.append(line)
+        if current:
+            out.append(Block(lines=current, kind=block.kind, page=block.page, page_start=block.page_start and first))
+    return out
+
+
+def _is_own(text: str) -> bool:
+    text = text.strip()
+    return bool(_KST_HEADER.match(text) or _OWN_LINE.match(text))
+
+
+def _ends_paragraph(prev: str, nxt: str, typical: int) -> bool:
+    prev = prev.strip()
+    return (len(prev) < 0.75 * typical and bool(_TERMINAL_END.search(prev))
+            and (nxt[:1].isupper() or nxt[:1].isdigit()))
 
 
 def _indented_page_starts(lines: list[RawLine]) -> bool:
