@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from mhextract import record as rec
 from mhextract.cli import app
-from mhextract.render import HIGHLIGHT_TYPES, Highlight, Insert, markup_range, render_record
+from mhextract.render import HIGHLIGHT_TYPES, Highlight, Insert, markup_range, render_record, snap_inserts
 
 VOID = {"meta", "br", "input", "link", "img", "hr"}
 URL_207 = "https://zoek.officielebekendmakingen.nl/kst-28638-207.html"
@@ -251,6 +251,12 @@ def test_markup_range_nests_any_ranges_and_keeps_text(ranges: list[tuple[int, in
         assert not any(p.tag == "a" for p in a.ancestors())
     assert sorted({m.attrs["data-type"] for m in root.iter("mark")}) == sorted({k for _, _, k in ranges})
     assert len({m.attrs["id"] for m in root.iter("mark") if "id" in m.attrs}) == len(ranges)
+
+
+def test_inserts_between_paragraphs_move_to_the_end_of_the_paragraph_before() -> None:
+    marker = markup_range("*", 0, 1, [])
+    snapped = snap_inserts([Insert(12, marker), Insert(3, marker), Insert(0, marker)], [(2, 10), (14, 20)])
+    assert [i.offset for i in snapped] == [2, 3, 10]
 
 
 def test_markup_range_escapes_text() -> None:

@@ -59,7 +59,6 @@ class Insert:
 
     offset: int
     html: Markup
-    after_close: bool = True
 
 
 @dataclass
@@ -246,13 +245,25 @@ def link_inserts(highlights: Iterable[Highlight]) -> list[Insert]:
     return out
 
 
+def snap_inserts(inserts: Iterable[Insert], paragraphs: Sequence[tuple[int, int]]) -> list[Insert]:
+    """Inserts in offset order; one that falls between paragraphs moves to the end of the paragraph before."""
+    out = []
+    for ins in sorted(inserts, key=lambda i: i.offset):
+        if paragraphs and not any(a <= ins.offset <= b for a, b in paragraphs):
+            before = [b for _, b in paragraphs if b <= ins.offset]
+            ins = Insert(before[-1] if before else paragraphs[0][0], ins.html)
+        out.append(ins)
+    return out
+
+
 def body_blocks(record: Record, highlights: Sequence[Highlight], used: set[str]) -> list[Block]:
     """The letter body as paragraphs and section headings, with highlights and footnote markers."""
     text = record.text
-    inserts = sorted(footnote_inserts(record) + link_inserts(highlights), key=lambda i: i.offset)
+    paragraphs = list(_paragraphs(text, 0, body_end(record)))
+    inserts = snap_inserts(footnote_inserts(record) + link_inserts(highlights), paragraphs)
     headings = {s.start: (i, s) for i, s in enumerate(record.sections)}
     blocks = []
-    for a, b in _paragraphs(text, 0, body_end(record)):
+    for a, b in paragraphs:
         html = markup_range(text, a, b, highlights, inserts, used)
         section = headings.get(a)
         if section is not None and b - a <= len(section[1].title) + 12:
