@@ -202,3 +202,12 @@ def test_spacy_component_fills_doc_and_span_group() -> None:
     doc = nlp("Zie Kamerstuk 28 638, nr. 204 en postcode 2511 DP.")
     assert [r.id for r in doc._.kamerstukken] == ["28638-204"]
     assert [(s.text, s.label_) for s in doc.spans["kamerstukken"]] == [("Kamerstuk 28 638, nr. 204", "28638-204")]
+
+
+def test_own_number_from_header_is_marked_own_not_cited() -> None:
+    text = ("28 638 Mensenhandel\n\nNr. 254\n\nBRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID\n\n"
+            "Tijdens het commissiedebat (Kamerstuk 28 638, nr. 253) heb ik toegezegd terug te komen.")
+    refs = {r.id: r for r in find_kamerstukken(text)}
+    assert refs["28638-254"].own and not refs["28638-253"].own
+    assert [r.id for r in find_kamerstukken("Zie Kamerstuk 28 638, nr. 253.", own_id="28638-254") if r.own] == [
+        "28638-254"]

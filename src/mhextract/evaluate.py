@@ -424,7 +424,8 @@ def record_to_gold_view(record: Mapping[str, Any]) -> dict[str, Any]:
             "signatories": [{"role": s.get("role"), "name": s.get("name")}
                             for s in meta.get("signatories") or []],
         },
-        "kamerstukken": [k["id"] for k in record.get("kamerstukken") or [] if k.get("id")],
+        # The letter's own number (its header) is not a citation: the gold lists cited ids only.
+        "kamerstukken": [k["id"] for k in record.get("kamerstukken") or [] if k.get("id") and not k.get("own")],
         "other_references": [f"{r['kind']}:{r['id']}" for r in record.get("references") or []
                              if r.get("kind") in kinds and r.get("id")],
         "motions": [{"submitters": list(m.get("submitters") or []), "kamerstuk": m.get("kamerstuk")}

@@ -98,6 +98,7 @@ class KamerstukRef(Model):
     chamber: str | None = None
     session: str | None = None
     url: str | None = None
+    own: bool = Field(default=False, description="the letter's own number (its header), not a citation")
     mentions: list[Span] = Field(default_factory=list)
 
 

@@ -44,7 +44,7 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
     text = letter.text[p.start:p.end].strip()
     if not text or len(text) > MAX_TITLE or i + 1 >= len(letter.paragraphs):
         return False
-    if text.endswith((".", ",", ";", "?", "!")) or _SIGNATURE.match(text) or _INITIALS.match(text):
+    if text.endswith((".", ",", ";", ":", "?", "!")) or _SIGNATURE.match(text) or _INITIALS.match(text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "«'\""):
         return False

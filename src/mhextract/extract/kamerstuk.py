@@ -268,14 +268,22 @@ def group_citations(citations: list[Citation]) -> list[KamerstukRef]:
 
 
 def find_kamerstukken(text: str, own_id: str | None = None) -> list[KamerstukRef]:
-    """All Kamerstuk references of a letter, one per id; `own_id` (metadata) is added if not cited."""
-    citations = find_header_kamerstukken(text)
-    header_spans = [(c.start, c.end) for c in citations]
-    citations += [c for c in scan_citations(text)
-                  if not any(s < c.end and c.start < e for s, e in header_spans)]
-    refs = group_citations(sorted(citations, key=lambda c: (c.start, c.id)))
+    """All Kamerstuk references of a letter, one per id; the letter's own ids are marked `own`.
+
+    Own ids come from the header (`28 638 Mensenhandel` ... `Nr. 183`) or from `own_id`
+    (metadata); an id that the letter also cites in its text is a citation, not `own`.
+    """
+    header = find_header_kamerstukken(text)
+    header_spans = [(c.start, c.end) for c in header]
+    cited = [c for c in scan_citations(text) if not any(s < c.end and c.start < e for s, e in header_spans)]
+    refs = group_citations(sorted(header + cited, key=lambda c: (c.start, c.id)))
+    cited_ids = {c.id for c in cited}
+    for ref in refs:
+        ref.own = ref.id in {c.id for c in header} and ref.id not in cited_ids
     if own_id and own_id not in {r.id for r in refs}:
-        refs.append(ref_from_id(own_id))
+        own = ref_from_id(own_id)
+        own.own = True
+        refs.append(own)
     return refs
 
 

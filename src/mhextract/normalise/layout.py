@@ -30,13 +30,14 @@ _MD_FOOTNOTE = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS
 _DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
 _KST_HEADER = re.compile(
     r"^(?:(?:Tweede|Eerste) Kamer der Staten-Generaal|Vergaderjaar \d{4}|Nr\.\s*\d+\b|"
-    r"\d{2} \d{3}(?:[ -][A-Z]{1,5})?\s+[A-Z][a-z]|Den Haag, \d{1,2} \w+ \d{4}|"
+    r"\d{2} \d{3}(?:[ -][A-Z]{1,5})?(?:\s+[A-Z][a-z]|\s*$)|Den Haag, \d{1,2} \w+ \d{4}|"
     r"(?:BRIEF|NOTA|MOTIE|VERSLAG|BRIEF VAN|LIJST VAN) [A-Z ,]{3,})"
 )
 # Lines that stand alone even where a text has no blank lines: header and signature lines.
 _OWN_LINE = re.compile(
     r"^(?:Aan de [Vv]oorzitter\b|(?:De|Het) (?:[Mm]inister|[Ss]taatssecretaris)\b[^.]{0,150},\s*$)"
 )
+_BARE_DOSSIER = re.compile(r"^\d{2} \d{3}(?:[ -][A-Z]{1,5})?$")
 _TERMINAL_END = re.compile(r"[.!?:;]['’”»)]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*$")
 
 
@@ -164,6 +165,8 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
         for line in block.lines:
             text = line.text.strip()
             own = bool(_KST_HEADER.match(text) or _OWN_LINE.match(text))
+            if current and _BARE_DOSSIER.match(current[-1].text.strip()):
+                own = False  # `29 279` + its title on the next line: one header block
             if current and (own or _ends_paragraph(current[-1].text, text, typical) or _is_own(current[-1].text)):
                 out.append(Block(lines=current, kind=block.kind, page=block.page,
                                  page_start=block.page_start and first))
@@ -176,7 +179,7 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
 
 def _is_own(text: str) -> bool:
     text = text.strip()
-    return bool(_KST_HEADER.match(text) or _OWN_LINE.match(text))
+    return bool((_KST_HEADER.match(text) and not _BARE_DOSSIER.match(text)) or _OWN_LINE.match(text))
 
 
 def _ends_paragraph(prev: str, nxt: str, typical: int) -> bool:
