@@ -510,3 +510,31 @@ def test_pdf_of_the_letter_agrees_too(nlp, txt_record) -> None:  # type: ignore[
     record = extract_file(PDF, nlp)
     assert _fields(record) == _fields(txt_record)
     assert record.metadata.reference == "6013609"
+
+
+def test_layout_tables_keep_their_paragraphs(tmp_path: Path) -> None:
+    prose = ("Deze alinea staat in een opmaaktabel, zoals sommige sjablonen de hele brief in een tabel zetten; "
+             "zij moet als gewone alinea gelezen worden en niet als rij van een gegevenstabel, want dan zouden "
+             "alle alinea's van de brief tot één regel samensmelten.")
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+        cell.paragraphs[0].text = prose
+        cell.add_paragraph("Tweede alinea in dezelfde cel. Met twee zinnen.")
+
+    assert _texts(read_letter(_docx(tmp_path, build)), "body") == [
+        prose, "Tweede alinea in dezelfde cel. Met twee zinnen."]
+    page = tmp_path / "brief.html"
+    page.write_text(f"<html><body><table><tr><td><p>{prose}</p><p>Tweede alinea. Met twee zinnen.</p></td></tr>"
+                    "<tr><td>Jaar</td></tr></table></body></html>", encoding="utf-8")
+    assert _texts(read_letter(page), "body") == [prose, "Tweede alinea. Met twee zinnen.", "Jaar"]
+
+
+def test_a_numbered_list_after_the_signature_is_not_taken_for_footnotes() -> None:
+    from mhextract.ingest.web import split_footnotes
+
+    lines = ["Ik zeg toe dat de Kamer voor de zomer wordt geïnformeerd.", "", "De Minister van Justitie en Veiligheid,",
+             "D. Yeşilgöz-Zegerius", "", "Bijlage: planning", "1 Eerste fase van het project", "2 Tweede fase"]
+    assert split_footnotes(lines) == (len(lines), [])
+    lines[0] = "Ik zeg toe dat de Kamer1 voor de zomer wordt geïnformeerd over de fasen.2"
+    assert split_footnotes(lines) == (6, [(1, "Eerste fase van het project"), (2, "Tweede fase")])

@@ -39,6 +39,7 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _CONTAINERS = {qn(t) for t in ("w:hyperlink", "w:ins", "w:smartTag", "w:customXml", "w:fldSimple", "w:moveTo",
                                "w:sdtContent", "w:dir", "w:bdo")}
 _TRUE = {None, "1", "true", "on"}
+LAYOUT_CELL_CHARS = 250  # a table cell with more text than this holds prose: the table is layout, not data
 
 
 @cache
@@ -319,7 +320,7 @@ class _DocxReader:
         tag = child.tag
         if tag == qn("w:t"):
             return child.text or ""
-        if tag == qn("w:tab"):
+        if tag in (qn("w:tab"), qn("w:ptab")):
             return " "
         if tag in (qn("w:br"), qn("w:cr")):
             return " " if child.get(qn("w:type")) in ("page", "column") else "\n"
@@ -393,15 +394,21 @@ class _DocxReader:
         self.sink.block(lines, "furniture" if furniture else "margin")
 
     def table(self, tbl: Any, margin: bool) -> None:
-        """Letterhead tables (or any table in a header) as margin; other tables one line per row."""
-        rows = [[self.cell_lines(tc) for tc in tr.iter(qn("w:tc")) if tc.getparent() is tr]
-                for tr in tbl.iter(qn("w:tr")) if tr.getparent() is tbl]
+        """Letterhead tables (or any table in a header) as margin; layout tables (cells holding prose)
+        cell by cell as body; data tables one line per row."""
+        cells_el = [[tc for tc in tr if tc.tag == qn("w:tc")] for tr in tbl if tr.tag == qn("w:tr")]
+        rows = [[self.cell_lines(tc) for tc in row] for row in cells_el]
         if margin or self._is_letterhead(rows):
             for cells in rows:
                 self.letterhead_row(cells)
             self.flush_margin()
             return
         self.flush_margin()
+        if any(len(" ".join(cell)) > LAYOUT_CELL_CHARS for cells in rows for cell in cells):
+            for row in cells_el:
+                for tc in row:
+                    self.body(tc)
+            return
         for cells in rows:
             self.sink.paragraph(" | ".join(" ".join(c) for c in cells if c))
 

@@ -37,6 +37,7 @@ from mhextract.paths import load_json
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SUP_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f]+")
+LAYOUT_CELL_CHARS = 250  # a table cell with more text than this holds prose: the table is layout, not data
 BR = "\u2028"  # a hard line break (`<br/>`) inside a paragraph of markup, where source newlines are spaces
 
 
@@ -461,7 +462,7 @@ class _XmlReader:
     def kamerstuk(self, el: Any, depth: int) -> None:
         """Header (kamerstukkop, dossier lines) first, then the stuk."""
         for kop in (c for c in el if _local(c) == "kamerstukkop"):
-            self.header_lines += [self.inline(t) for t in kop if _local(t)] or [self.inline(kop)]
+            self.header_lines += [_SUP_RUN.sub("", self.inline(t)) for t in kop if _local(t)] or [self.inline(kop)]
         for dossier in (c for c in el if _local(c) == "dossier"):
             self.header_lines.append(" ".join(t.strip() for t in dossier.itertext() if t.strip()))
         for child in el:
@@ -477,7 +478,7 @@ class _XmlReader:
             nr = f"Nr. {nr}"
         line = " ".join(t for t in (nr, clean_line(self.inline(title)) if title is not None else "") if t)
         if line:
-            self.header_lines.append(line)
+            self.header_lines.append(_SUP_RUN.sub("", line))  # a title's footnote marker stays out
         for line in self.header_lines:
             self.sink.block([line], "margin")  # one block per line: each dossier line starts a line of the text
         self.children(el, depth, skip=("stuknr", "titel"))
@@ -641,7 +642,7 @@ class _HtmlReader:
         if not tag:
             return
         if _has_class(el, self.header_classes):
-            found = [t for t in self.inline(el).split(BR) if clean_line(t)]
+            found = [_SUP_RUN.sub("", t) for t in self.inline(el).split(BR) if clean_line(t)]
             self.header_lines += found
             self.pending_header += found
             return
@@ -655,9 +656,14 @@ class _HtmlReader:
         self.flush_header()
         if re.fullmatch(r"h[1-6]", tag):
             self.sink.heading(self.inline(el), int(tag[1]))
-        elif tag in ("tr",):
-            cells = [clean_line(self.inline(c)) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
-            self.sink.paragraph(" | ".join(c for c in cells if c))
+        elif tag == "tr":
+            cells = [c for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            if any(self._is_block_container(c) or len(c.text_content()) > LAYOUT_CELL_CHARS for c in cells):
+                for cell in cells:  # a layout table: the cells hold paragraphs
+                    self.children(cell)
+            else:
+                texts = [clean_line(self.inline(c)) for c in cells]
+                self.sink.paragraph(" | ".join(t for t in texts if t))
         elif tag == "hr":
             return
         elif tag == "p" and _has_class(el, vocab()["oep"]["subheading_classes"]):

@@ -209,13 +209,17 @@ def header_region(lines: list[str]) -> tuple[int, int] | None:
 
 
 def split_footnotes(lines: list[str]) -> tuple[int, list[tuple[int, str]]]:
-    """(index where the footnotes start, [(number, text)]) from the end of the letter; (len, []) if none."""
+    """(index where the footnotes start, [(number, text)]) at the end of the letter; (len, []) if none.
+
+    The footnotes follow the signature, run 1..N, and at least half of them have a glued
+    marker in the text before them (so a numbered list at the end is not taken for notes).
+    """
     sig = max((i for i, t in enumerate(lines) if _SIGNATURE_ROLE.match(t)), default=-1)
     for i, line in enumerate(lines):
         if i <= sig or not (m := _NOTE_START.match(line)) or m.group(1) != "1":
             continue
         notes = _parse_notes(lines[i:])
-        if notes:
+        if notes and 2 * mark_glued(lines[:i], [n for n, _ in notes])[1] >= len(notes):
             return i, notes
     return len(lines), []
 
