@@ -80,7 +80,6 @@ MINISTRY_CASES = [
     ("door de Minister van JenV toegezegd", "Ministerie van Justitie en Veiligheid"),
     ("De Ministeries van JenV en SZW", "Ministerie van Sociale Zaken en Werkgelegenheid"),
     ("met financiële ondersteuning van het Ministerie van VWS", "Ministerie van Volksgezondheid, Welzijn en Sport"),
-    ("De Minister voor Rechtsbescherming zal", "Ministerie van Justitie en Veiligheid"),
     ("de staatssecretaris van Volksgezondheid, Welzijn en Sport (VWS)",
      "Ministerie van Volksgezondheid, Welzijn en Sport"),
     ("Het Ministerie van Klimaat en Groene Groei", "Ministerie van Klimaat en Groene Groei"),
@@ -94,11 +93,18 @@ def test_ministries_get_normalised_names(text: str, name: str) -> None:
     assert found[name].kind == "ministry"
 
 
-def test_minister_post_is_a_mention_but_not_an_alias() -> None:
-    text = "De Minister voor Rechtsbescherming zal de Tweede Kamer informeren."
+def test_minister_post_alone_names_no_ministry_but_joins_one_the_letter_names() -> None:
+    assert orgs("De Minister voor Rechtsbescherming zal de Kamer informeren.") == {}
+    text = "De Minister voor Rechtsbescherming en de Minister van Justitie en Veiligheid informeren u."
     jenv = orgs(text)["Ministerie van Justitie en Veiligheid"]
-    assert mentioned(text, jenv) == ["Minister voor Rechtsbescherming"]
-    assert jenv.aliases == []
+    assert mentioned(text, jenv) == ["Minister voor Rechtsbescherming", "Justitie en Veiligheid"]
+    assert jenv.aliases == ["Justitie en Veiligheid"]  # the post is a mention, not a name
+
+
+def test_sender_made_up_from_a_ministers_post_is_not_an_organisation() -> None:
+    assert orgs("Geen organisaties.", letterhead=["Ministerie van Rechtsbescherming"]) == {}
+    assert set(orgs("Geen organisaties.", letterhead=["Ministerie van Justitie en Veiligheid"])) == {
+        "Ministerie van Justitie en Veiligheid"}
 
 
 # definitions: (text, name, aliases, mention count)
@@ -171,6 +177,9 @@ PATTERN_CASES = [
     ("een initiatief van de Johannes Wierstichting voor zorgverleners", "Johannes Wierstichting"),
     ("Zie Rb. Oost-Nederland 1 maart 2012 en Hof Leeuwarden 2 april 2012.", "Rb. Oost-Nederland"),
     ("Zie Rb. Oost-Nederland 1 maart 2012 en Hof Leeuwarden 2 april 2012.", "Hof Leeuwarden"),
+    ("het Slachtoffer Informatiepunt Schadevergoedingsmaatregelen heeft", "Slachtoffer Informatiepunt "
+     "Schadevergoedingsmaatregelen"),
+    ("contact met het Verbond van Verzekeraars", "Verbond van Verzekeraars"),
 ]
 
 

@@ -26,6 +26,8 @@ MEMBER_CASES = [
      [("Van Dijk", "Eerste Kamerlid")]),
     ("het Eerste Kamerlid Nicolaï vroeg", [("Nicolaï", "Eerste Kamerlid")]),
     ("Kamerlid Ceder heeft gevraagd", [("Ceder", "Kamerlid")]),
+    ("de motie van de leden Brouwer en El Idrissi (Kamerstukken II", [("Brouwer", "Kamerlid"),
+                                                                      ("El Idrissi", "Kamerlid")]),
     ("de motie van de leden van Bikker en Kuiken", [("Van Bikker", "Kamerlid"), ("Kuiken", "Kamerlid")]),
     ("vragen van de leden Kuik (CDA), Bikker (ChristenUnie) en Mutluer (PvdA) over",
      [("Kuik", "Kamerlid"), ("Bikker", "Kamerlid"), ("Mutluer", "Kamerlid")]),
@@ -59,6 +61,8 @@ GOVERNMENT_CASES = [
     ("door de Minister van JenV toegezegd", []),
     ("de minister van Buitenlandse Zaken en de Minister voor Rechtsbescherming", []),
     ("de staatssecretaris van Volksgezondheid, Welzijn en Sport", []),
+    ("de Staatssecretaris van Langdurige en maatschappelijke Zorg", []),
+    ("en minister Van Weel heeft", [("Van Weel", "Minister")]),
 ]
 
 

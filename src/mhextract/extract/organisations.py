@@ -613,6 +613,8 @@ def _pick_spelling(forms: Sequence[str]) -> dict[str, str]:
 
 def build_organisation(mentions: Sequence[OrgMention], combined: str | None = None) -> Organisation | None:
     """One `Organisation` from all mentions of one body: name, the letter's other names, kind, spans."""
+    if all(m.source == "post" for m in mentions):
+        return None  # `minister voor Rechtsbescherming` alone does not name a ministry
     gaz = [m for m in mentions if m.key.startswith("g:")]
     entry = gazetteer()[int(Counter(m.key for m in gaz).most_common(1)[0][0][2:])] if gaz else None
     forms = [clean(m.text) for m in mentions if m.surface and clean(m.text)]
@@ -709,7 +711,10 @@ def letterhead_mentions(lines: Iterable[str]) -> list[OrgMention]:
         doc = tokenize(line)
         gaz = [m for m in find_gazetteer_mentions(doc) if m.source == "gazetteer"]
         for m in select_mentions([*gaz, *find_pattern_mentions(doc, gaz)], []):
-            found.append(OrgMention(0, 0, m.text, _canonical_key(m.key), "letterhead", m.kind))
+            key = _canonical_key(m.key)
+            if key.startswith("u:") and m.kind == "ministry" and m.text.startswith("Ministerie"):
+                continue  # `Ministerie van Rechtsbescherming`, made up from a minister's post
+            found.append(OrgMention(0, 0, m.text, key, "letterhead", m.kind))
     return found
 
 

@@ -149,9 +149,8 @@ def find_government_mentions(text: str) -> list[PersonMention]:
         name = m.group("name")
         if not _case_sensitive_names(name) or not all(_usable(w) for w in name.split() if w[:1].isupper()):
             continue
-        first = name.split()[0]
-        if first in ("van", "voor") and name.split()[-1] in _not_names():
-            continue
+        if not name[:1].isupper():
+            continue  # `minister van Justitie`: after a title a lowercase word starts the portfolio
         title = m.group("title")
         found.append(PersonMention(m.start("name"), m.end("name"), standalone(name),
                                    title[:1].upper() + title[1:].lower(), "government"))
