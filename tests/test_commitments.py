@@ -96,6 +96,9 @@ def test_earlier_commitment_delivered_by_the_next_sentence_is_fulfilled() -> Non
     assert classify_sentence(first, "Ik informeer u bij deze over de ontwikkelingen") is not None
     assert classify_sentence(first, "Ik informeer u bij deze over de ontwikkelingen")[0] == "fulfilled"  # type: ignore[index]
     assert classify_sentence(first, "Het beter in beeld krijgen is lastig")[0] == "reported"  # type: ignore[index]
+    promised_letter = "Tijdens het debat heb ik uw Kamer toegezegd een brief te sturen over de ambities"
+    delivered = classify_sentence(promised_letter, "Deze brief stuur ik mede namens de Minister van SZW")
+    assert delivered is not None and delivered[0] == "fulfilled"
 
 
 # ---------------------------------------------------------------- sentences
