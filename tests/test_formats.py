@@ -319,7 +319,7 @@ def test_generic_html_with_pandoc_footnotes(tmp_path: Path) -> None:
     <nav><a href="/">Home</a> <a href="/zoek">Zoeken</a></nav>
     <article><h2>Aanleiding</h2>
     <p>Op 5 december 2019 sprak ik met de Kamer<sup><a href="#fn1" id="r1">1</a></sup> over <b>mensenhandel</b>.
-    Er komen 3 extra rechercheurs bij.</p>
+    Er komen 3 extra rechercheurs bij voor 120 m<sup>2</sup> kantoor.</p>
     <p><strong>Vervolg</strong></p>
     <ul><li>eerste punt van de lijst met meer tekst;</li><li>tweede punt.</li></ul>
     <p>Met vriendelijke groet,</p>
@@ -332,7 +332,8 @@ def test_generic_html_with_pandoc_footnotes(tmp_path: Path) -> None:
     assert raw.format == "html"
     body = _texts(raw, "body")
     assert body[0] == "## Aanleiding" and body[2] == "**Vervolg**"
-    assert body[1].startswith("Op 5 december 2019 sprak ik met de Kamer¹ over mensenhandel.")
+    assert body[1] == ("Op 5 december 2019 sprak ik met de Kamer¹ over mensenhandel. "
+                       "Er komen 3 extra rechercheurs bij voor 120 m2 kantoor.")
     assert "eerste punt van de lijst met meer tekst;" in body
     assert body[-2:] == ["De Minister van Justitie en Veiligheid,", "D. Yeşilgöz-Zegerius"]
     assert _texts(raw, "footnote") == ["¹ Kamerstuk 28 638, nr. 178"]
@@ -538,3 +539,11 @@ def test_a_numbered_list_after_the_signature_is_not_taken_for_footnotes() -> Non
     assert split_footnotes(lines) == (len(lines), [])
     lines[0] = "Ik zeg toe dat de Kamer1 voor de zomer wordt geïnformeerd over de fasen.2"
     assert split_footnotes(lines) == (6, [(1, "Eerste fase van het project"), (2, "Tweede fase")])
+
+
+def test_oep_paragraph_with_unknown_inline_element_stays_one_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "kst.xml"
+    path.write_text("<officiele-publicatie><kamerstuk><stuk><al>De <afkorting>NRM</afkorting> publiceert "
+                    "<citaat>de monitor</citaat> in 2024.</al><al>Met <lijst><li><al>een lijst</al></li></lijst></al>"
+                    "</stuk></kamerstuk></officiele-publicatie>", encoding="utf-8")
+    assert _texts(read_letter(path), "body") == ["De NRM publiceert de monitor in 2024.", "Met", "een lijst"]

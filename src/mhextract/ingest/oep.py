@@ -376,6 +376,9 @@ _XML_INLINE = {
 }
 _XML_SKIP = {"metadata", "meta", "kamerstukkop", "dossier", "stuknr", "plaatje", "illustratie", "colspec", "witregel"}
 _XML_MARGIN = {"adres", "dagtekening", "datumtekst"}
+_XML_PARAGRAPHS = {"al", "noot.al", "titel", "slotformule", "wat"}
+_XML_BLOCKS = {"al", "al-groep", "lijst", "li", "table", "tussenkop", "kop", "divisie", "tekst", "ondertekening",
+               "box", "definitielijst", "plaatje", "illustratie"}
 
 
 class _XmlReader:
@@ -449,7 +452,11 @@ class _XmlReader:
 
     @staticmethod
     def _is_container(el: Any) -> bool:
-        return any(_local(c) and _local(c) not in _XML_INLINE for c in el)
+        """An `<al>` is a paragraph unless it holds blocks; other elements are containers unless all-inline."""
+        kids = [_local(c) for c in el if _local(c)]
+        if _local(el) in _XML_PARAGRAPHS:
+            return any(k in _XML_BLOCKS for k in kids)
+        return any(k not in _XML_INLINE for k in kids)
 
     @staticmethod
     def _all_bold(el: Any) -> bool:
@@ -627,6 +634,8 @@ class _HtmlReader:
         inner = el.find(".//a")
         if inner is not None:
             href = href or inner.get("href") or ""
+        if int(text) not in {n.number for n in self.sink.notes}:
+            return None  # `m<sup>2</sup>` or a stray number: only a footnote's number is a marker
         if el.tag == "sup" or href.lstrip("#") in self.note_ids:
             return int(text)
         if el.tag == "a" and _has_class(el, ("noot", "nootnum", "footnote", "fn", "noteref", "footnote-ref")):
