@@ -75,3 +75,10 @@ def test_kamerstuk_header_den_haag_date_and_several_signatories() -> None:
         ("De Minister van Sociale Zaken en Werkgelegenheid", "W. Koolmees"),
     ]
     assert "Vergaderjaar" not in letter.body
+
+
+def test_sender_from_signatory_only_for_a_real_ministry() -> None:
+    van = _letter("Hierbij stuur ik u de brief. Dat is goed.\n\nDe Minister van Justitie en Veiligheid,\nD.M. van Weel")
+    assert extract_metadata(van).sender == "Ministerie van Justitie en Veiligheid"
+    voor = _letter("Hierbij stuur ik u de brief. Dat is goed.\n\nDe Minister voor Rechtsbescherming,\nF.M. Weerwind")
+    assert extract_metadata(voor).sender is None

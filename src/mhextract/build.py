@@ -51,6 +51,7 @@ def to_doc(nlp: Language, prepared: Prepared) -> Doc:
     doc._.body_start = prepared.letter.body_start
     doc._.body_end = prepared.letter.body_end
     doc._.metadata = prepared.metadata
+    doc._.sections = prepared.sections
     return doc
 
 

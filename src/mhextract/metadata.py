@@ -114,8 +114,9 @@ def _sender(head: dict[str, list[str]], signatories: list[Signatory]) -> str | N
     if value:
         return value
     for sig in signatories:
-        m = re.search(r"\b(?:van|voor)\s+(.+)$", sig.role)
-        if m and re.match(r"[Mm]inister|[Ss]taatssecretaris", sig.role.split(" ", 1)[1]):
+        # `Minister van X` heads the Ministerie van X; `Minister voor X` has no ministry of that name.
+        m = re.match(r"^(?:De |Het )?(?:[Mm]inister|[Ss]taatssecretaris) van (.+)$", sig.role)
+        if m:
             return f"Ministerie van {m.group(1)}"
     return None
 

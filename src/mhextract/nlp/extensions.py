@@ -6,6 +6,7 @@ Inputs set before the pipeline runs (by `mhextract.build` or by a user):
   doc._.body_start    offset where the body begins (before it: the letterhead blocks)
   doc._.body_end      offset where the appended footnote texts begin
   doc._.metadata      record.Metadata (signatories etc.), may be None
+  doc._.sections      list[record.Section]: headings with start/end offsets, may be None
 Outputs, one list of record models per component (None until it has run):
   kamerstukken, references, motions, dates, figures, organisations, persons,
   recommendations, commitments.
@@ -19,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-INPUTS = ("letter_date", "footnotes", "body_start", "body_end", "metadata")
+INPUTS = ("letter_date", "footnotes", "body_start", "body_end", "metadata", "sections")
 OUTPUTS = (
     "kamerstukken", "references", "motions", "dates", "figures",
     "organisations", "persons", "recommendations", "commitments",
