@@ -30,14 +30,18 @@ def find_sections(letter: Letter) -> list[Section]:
         m = _NUMBER.match(raw)
         number = m.group(1) if m else None
         title = raw[m.end():].strip() if m else raw
-        if p.heading_level:
-            level = p.heading_level - base_level + 1
-        else:
-            level = number.count(".") + 1 if number else 1
+        level = _level(p, number, base_level)
         end = heads[n + 1].start if n + 1 < len(heads) else letter.body_end
         sections.append(Section(title=title.rstrip(" :"), number=number, level=level,
                                 start=p.start, end=end, page=p.page))
     return sections
+
+
+def _level(p: Paragraph, number: str | None, base_level: int) -> int:
+    """Markdown level relative to the letter's top level; else the depth of `1.2`-style numbers."""
+    if p.heading_level:
+        return p.heading_level - base_level + 1
+    return number.count(".") + 1 if number else 1
 
 
 def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:

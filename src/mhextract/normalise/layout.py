@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 from itertools import pairwise
+from typing import Any
 
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise.markdown import strip_inline_markdown
