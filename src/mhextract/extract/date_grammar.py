@@ -1,0 +1,198 @@
+"""Date grammar: find every calendar expression in a text, as raw candidates with offsets.
+
+The finding pass of the date extractor (eyecite style: find, then resolve). `date_patterns`
+builds one regex per kind of expression (day, month, season, quarter, half year, ranges,
+relative years and months, qualified expressions) from the word lists in `models/dates.json`;
+`find_date_candidates` runs them over a text and keeps the longest non-overlapping matches.
+Session years of citations (`Kamerstukken II 2023/24`) and numbers after labels (`nr. 2021`),
+counts and postcodes are rejected here; turning a candidate into a value is `date_resolve`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from mhextract.extract.numbers import quantity_unit
+from mhextract.nlp.extensions import overlaps
+from mhextract.paths import load_json
+
+Groups = dict[str, str | None]
+
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR_BEFORE = r"(?<![\w/:.,€$\-–—])"
+_YEAR_AFTER = r"(?![\w:°%]|[./,]\d|\s?[-–—/]\s?\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    """A date expression found in a text, before resolution."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    anchor: str | None = None  # `15 juni` for the bare day `14` in `14 en 15 juni`: month and year to borrow
+
+
+@cache
+def date_words() -> dict[str, Any]:
+    """The date word lists from models/dates.json."""
+    data: dict[str, Any] = load_json("dates.json")
+    return data
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _unnamed(pattern: str) -> str:
+    """The same pattern without named groups, for embedding in a larger one."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+@cache
+def date_patterns() -> dict[str, re.Pattern[str]]:
+    """The date grammar: one pattern per kind, built from the data file."""
+    d = date_words()
+    year = rf"{_YEAR_BEFORE}{_YEAR}{_YEAR_AFTER}"
+    month = rf"(?:{_alt(d['months'])})(?!\w)"
+    rel_year = rf"(?:{_alt(d['relative_years'])})(?!\w)"
+    anchor = rf"(?:\s+(?:van\s+)?(?P<y>{year})|\s+(?P<past>{_alt(d['past_markers'])})" \
+             rf"|\s+(?P<fut>{_alt(d['future_markers'])})|\s+van\s+(?P<rel>{rel_year}))?"
+    weekday = rf"(?:(?:{_alt(d['weekdays'])})\s+)?"
+    day = rf"(?<![\w.,]){weekday}(?P<d>{_DAY})\s+(?P<m>{month}){anchor}"
+    month_p = rf"(?<![\w.])(?P<m>{month}){anchor}"
+    seasonal = _alt([*d["seasons"], *d["recesses"]])
+    season = rf"(?<!\w)(?:(?P<art>de|het)\s+)?(?:(?P<det>{_alt(d['relative_determiners'])})\s+)?" \
+             rf"(?P<s>{seasonal})(?!\w)(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?"
+    quarter = rf"(?<!\w)(?:het\s+)?(?P<q>{_alt(d['quarter_ordinals'])})\s+kwartaal" \
+              rf"(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?|(?<!\w)Q(?P<qn>[1-4])\s+(?P<qy>{year})"
+    half = rf"(?<!\w)(?:de\s+)?(?P<h>{_alt(d['half_ordinals'])})\s+helft\s+van\s+" \
+           rf"(?:(?P<y>{year})|(?P<rel>{rel_year})|het\s+jaar)"
+    conn = rf"(?:\s*[-–—]\s*|\s+(?:{_alt(c for c in d['range_connectors'] if c not in '-–—')})\s+)"
+    day_range = rf"(?<![\w.,])(?P<a>{weekday}{_DAY}(?:\s+{month}(?:\s+{_YEAR})?)?){conn}" \
+                rf"(?P<b>{weekday}{_DAY}\s+{month}(?:\s+{_YEAR})?)(?![\w/])"
+    month_range = rf"(?<![\w.])(?P<a>{month}(?:\s+{_YEAR})?){conn}(?P<b>{month}\s+{_YEAR})(?![\w/])"
+    year_range = rf"{_YEAR_BEFORE}(?P<a>{_YEAR}){conn}(?P<b>{_YEAR}){_YEAR_AFTER}"
+    rel_month = rf"(?<!\w)(?P<relm>{_alt(d['relative_months'])})(?!\w)"
+    numeric = rf"(?<![\w/.,\-])(?:(?P<d>{_DAY})(?P<sep>[-/.])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})" \
+              rf"|(?P<iy>{_YEAR})-(?P<imn>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?![\w/:]|[.,\-]\d)"
+    inner = "|".join(_unnamed(p) for p in (month_p, season, rf"{year}", rel_year, rel_month,
+                                            rf"(?:{_alt(d['qualified_only_years'])})(?!\w)"))
+    qualifier = rf"(?:(?:het|de)\s+)?(?:{_alt(d['qualifiers'])})(?:\s+van)?"
+    qualified = rf"(?<!\w)(?P<qual>{qualifier})\s+(?P<inner>{inner})"
+    sources = {
+        "day_range": day_range, "month_range": month_range, "year_range": year_range,
+        "day": day, "month": month_p, "season": season, "quarter": quarter, "half": half,
+        "qualified": qualified, "numeric": numeric, "year": rf"(?P<y>{year})",
+        "rel_year": rf"(?<!\w)(?P<rel>{rel_year})",
+        "rel_month": rel_month, "qualified_year": rf"(?P<qy>{_alt(d['qualified_only_years'])})(?!\w)",
+    }
+    return {kind: re.compile(p, re.IGNORECASE) for kind, p in sources.items()}
+
+
+# The kinds searched in running text; `qualified_year` (`het jaar`) only counts after a qualifier.
+_FIND_KINDS = ("day_range", "month_range", "year_range", "day", "numeric", "month", "season", "quarter",
+               "half", "qualified", "year", "rel_year", "rel_month")
+
+
+def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> list[DateCandidate]:
+    """Every date expression in `text`, longest match first, skipping claimed ranges."""
+    taken = sorted(claimed)
+    found: list[DateCandidate] = []
+    for kind in _FIND_KINDS:
+        for m in date_patterns()[kind].finditer(text):
+            cand = DateCandidate(m.start(), m.end(), kind, m.group())
+            if not overlaps(taken, cand.start, cand.end) and _is_date(text, cand, m):
+                found.append(cand)
+    chosen: list[DateCandidate] = []
+    for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if not any(c.start < cand.end and cand.start < c.end for c in chosen):
+            chosen.append(cand)
+    listed = [d for c in chosen if c.kind == "day" for d in _listed_days(text, c)]
+    chosen.extend(d for d in listed if not overlaps(taken, d.start, d.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _listed_days(text: str, day: DateCandidate) -> list[DateCandidate]:
+    """Bare days listed before a full day (`14 en 15 juni`, `12, 13 en 14 mei`), borrowing its month."""
+    out: list[DateCandidate] = []
+    pos = day.start
+    while m := re.search(rf"(?<![\w.,])({_DAY})\s*(?:,|en|of)\s*$", text[max(0, pos - 12) : pos]):
+        start = max(0, pos - 12) + m.start(1)
+        out.append(DateCandidate(start, start + len(m.group(1)), "day", m.group(1), anchor=day.text))
+        pos = start
+    return out
+
+
+def _is_date(text: str, cand: DateCandidate, m: re.Match[str]) -> bool:
+    """Reject matches that are no calendar expression: bare seasons, labels, session years, counts."""
+    groups = m.groupdict()
+    if cand.kind == "season" and not any(groups.get(k) for k in ("art", "det", "y", "rel")):
+        return False
+    if cand.kind == "month" and (groups.get("m") or "").endswith(".") and not any(
+            groups.get(k) for k in ("y", "rel", "past", "fut")):
+        return False
+    if cand.kind == "month" and _capitalised_name(text, cand, groups):
+        return False
+    if cand.kind in ("year", "year_range", "month_range", "day_range") and is_session_year(text, cand.start):
+        return False
+    if cand.kind == "year" and (_after_label(text, cand.start) or _before_count(text, cand.start, cand.end)):
+        return False
+    if cand.kind == "year" and re.match(r"\)\d", text[cand.end : cand.end + 2]):  # COM(2021)171: an id
+        return False
+    return not (cand.kind == "year_range" and not _plausible_range(groups))
+
+
+def _capitalised_name(text: str, cand: DateCandidate, groups: Groups) -> bool:
+    """A bare month name capitalised mid-sentence (`Augustus`) is a name, not a date."""
+    if not cand.text[0].isupper() or any(groups.get(k) for k in ("y", "rel", "past", "fut")):
+        return False
+    before = text[: cand.start].rstrip()
+    return bool(before) and before[-1] not in ".!?:"
+
+
+@cache
+def _session_re() -> re.Pattern[str]:
+    """Text that ends in a citation's session label: `Kamerstukken II `, `TK `, `Handelingen I `."""
+    prefixes = _alt(date_words()["session_prefixes"])
+    return re.compile(rf"(?<!\w)(?:{prefixes})(?:\s+I{{1,2}})?,?\s*$", re.IGNORECASE)
+
+
+def is_session_year(text: str, start: int) -> bool:
+    """True where a year at `start` is a parliamentary session (`Kamerstukken II 2023/24`, `TK 2019–2020`)."""
+    if re.match(rf"{_YEAR}\s*/\s*\d{{2,4}}", text[start:]):
+        return True
+    return bool(_session_re().search(text[max(0, start - 40) : start]))
+
+
+def _after_label(text: str, start: int) -> bool:
+    """True when a number label (`nr.`, `artikel`, `€`) stands right before `start`."""
+    before = text[max(0, start - 20) : start].rstrip()
+    return any(before.endswith(label) and (len(before) == len(label) or not before[-len(label) - 1].isalnum())
+               for label in date_words()["number_labels"])
+
+
+def _before_count(text: str, start: int, end: int) -> bool:
+    """True for a count (`2000 slachtoffers`, `2011 euro`) or a postcode (`2011 DP`), unless `in 2021`."""
+    after = text[end : end + 40]
+    if re.match(r"\s?[A-Z]{2}\b", after):
+        return True
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 20) : start])
+    if before and before.group(1).lower() in date_words()["year_prepositions"]:
+        return False
+    m = re.match(r"\s+([^\W\d_]+)", after)
+    return bool(m and m.group(1).islower() and quantity_unit(m.group(1)) is not None)
+
+
+def _plausible_range(groups: Groups) -> bool:
+    """A year range runs forward and spans at most a few decades."""
+    a, b = int(groups["a"] or 0), int(groups["b"] or 0)
+    return a < b <= a + int(date_words()["year_range_max_span"])
+

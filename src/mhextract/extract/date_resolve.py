@@ -1,0 +1,229 @@
+"""Date resolution: turn one found date expression into an ISO value and a precision.
+
+The resolving pass of the date extractor (eyecite style: find, then resolve). Pure functions
+over a `DateCandidate` and the letter date: `resolve_date` gives a value at the precision the
+text gives (`2023-06-13`, `2020-11`, `2021-summer`, `2023-Q1`, `2024`, `2019/2023`), using the
+letter date for `jl.`, `a.s.`, `dit jaar`, `deze zomer` and year-less dates; without a letter
+date those get value None. Calendar arithmetic needs nothing beyond the stdlib `datetime`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Literal
+
+from mhextract.extract.date_grammar import DateCandidate, Groups, date_patterns, date_words
+
+Precision = Literal["day", "month", "season", "quarter", "year", "range"]
+
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+
+
+def parse_letter_date(letter_date: str | None) -> date | None:
+    """The letter date as a `date`, or None when absent or not a full ISO date."""
+    if not letter_date:
+        return None
+    try:
+        return date.fromisoformat(letter_date[:10])
+    except ValueError:
+        return None
+
+
+def resolve_date(cand: DateCandidate, letter: date | None) -> tuple[str | None, Precision]:
+    """ISO value and precision of one candidate; value None when it needs a missing letter date."""
+    m = date_patterns()[cand.kind].fullmatch(cand.anchor or cand.text)
+    if m is None:  # pragma: no cover - candidates come from the same patterns
+        return None, "year"
+    groups = m.groupdict()
+    if cand.anchor:
+        groups["d"] = cand.text
+    return _RESOLVERS[cand.kind](groups, letter)
+
+
+def _month_number(name: str) -> int:
+    """Month number of a Dutch month name or abbreviation."""
+    months: dict[str, int] = date_words()["months"]
+    return months[name.lower()]
+
+
+def _rel_offset(phrase: str | None, table: str) -> int:
+    """Year (or month) offset of a relative phrase such as `volgend jaar`."""
+    mapping: dict[str, int] = date_words()[table]
+    return mapping[re.sub(r"\s+", " ", (phrase or "").lower())]
+
+
+def _anchor_year(g: Groups, letter: date | None) -> int | None:
+    """The year named by an explicit year or a relative year phrase, or the letter's year."""
+    if g.get("y"):
+        return int(g["y"] or 0)
+    if letter is None:
+        return None
+    return letter.year + (_rel_offset(g["rel"], "relative_years") if g.get("rel") else 0)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    """A `date`, or None for impossible ones (31 februari)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_day(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`24 februari 2022`; `24 februari jl.` = last such day on/before the letter; `a.s.` = next."""
+    day, month = int(g["d"] or 0), _month_number(g["m"] or "")
+    if (g.get("past") or g.get("fut")) and letter is not None:
+        step = -1 if g.get("past") else 1
+        for offset in range(0, 9 * step, step):  # 29 februari may need a few years
+            when = _safe_date(letter.year + offset, month, day)
+            if when and (when <= letter if step < 0 else when >= letter):
+                return when.isoformat(), "day"
+        return None, "day"
+    year = None if g.get("past") or g.get("fut") else _anchor_year(g, letter)
+    when = _safe_date(year, month, day) if year else None
+    return (when.isoformat() if when else None), "day"
+
+
+def _resolve_numeric(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`12-05-2021`, `12/05/2021`, `2021-05-12`: day-month-year or ISO order."""
+    if g.get("iy"):
+        when = _safe_date(int(g["iy"] or 0), int(g["imn"] or 0), int(g["id"] or 0))
+    else:
+        when = _safe_date(int(g["y"] or 0), int(g["mn"] or 0), int(g["d"] or 0))
+    return (when.isoformat() if when else None), "day"
+
+
+def _resolve_month(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`november 2020`, `november van dit jaar`, `november jl.`; a bare month is in the letter's year."""
+    month = _month_number(g["m"] or "")
+    if letter is not None and (g.get("past") or g.get("fut")):
+        shift = -1 if g.get("past") and month > letter.month else 0
+        shift += 1 if g.get("fut") and month < letter.month else 0
+        return f"{letter.year + shift}-{month:02d}", "month"
+    year = None if g.get("past") or g.get("fut") else _anchor_year(g, letter)
+    return (f"{year}-{month:02d}" if year else None), "month"
+
+
+def _season_name(word: str) -> str:
+    """`najaar` -> autumn, `zomerreces` -> summer."""
+    d = date_words()
+    w = word.lower()
+    return str(d["seasons"].get(w) or d["recesses"][w])
+
+
+def _resolve_season(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`de zomer van 2021`, `dit najaar`, `volgend voorjaar`, `het zomerreces`: `2021-summer`."""
+    season = _season_name(g["s"] or "")
+    if g.get("y") or g.get("rel"):
+        year = _anchor_year(g, letter)
+    elif letter is None:
+        return None, "season"
+    elif g.get("det"):
+        year = letter.year + _season_shift(season, _rel_offset(g["det"], "relative_determiners"), letter)
+    else:  # `voor de zomer`, `na het zomerreces`: the current or next one
+        year = letter.year + _season_shift(season, 1 if _season_over(season, letter) else 0, letter)
+    return (f"{year}-{season}" if year else None), "season"
+
+
+def _season_over(season: str, letter: date) -> bool:
+    """True when this year's `season` has ended by the letter date (winter never counts as over)."""
+    first, last = _SEASON_MONTHS[season]
+    return first <= last < letter.month
+
+
+def _season_shift(season: str, direction: int, letter: date) -> int:
+    """Years to add for `volgend voorjaar` (next one to come) or `vorige zomer` (last one past)."""
+    first, last = _SEASON_MONTHS[season]
+    if direction > 0:
+        return 0 if first > letter.month else 1
+    if direction < 0:
+        return 0 if last < letter.month and first <= last else -1
+    return 0
+
+
+def _resolve_quarter(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`het eerste kwartaal van 2023`, `Q1 2023`: `2023-Q1`."""
+    if g.get("qn"):
+        return f"{g['qy']}-Q{g['qn']}", "quarter"
+    number = date_words()["quarter_ordinals"][(g["q"] or "").lower()]
+    year = _anchor_year(g, letter)
+    return (f"{year}-Q{number}" if year else None), "quarter"
+
+
+def _resolve_half(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`de eerste helft van 2023`: the months as a range, `2023-01/2023-06`."""
+    year = _anchor_year(g, letter)
+    first = date_words()["half_ordinals"][(g["h"] or "").lower()] == 1
+    if not year:
+        return None, "range"
+    return (f"{year}-01/{year}-06" if first else f"{year}-07/{year}-12"), "range"
+
+
+def _resolve_day_range(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`1 januari 2021 tot en met 31 december 2021`; the first end borrows month and year."""
+    end_m = date_patterns()["day"].fullmatch(g["b"] or "")
+    if end_m is None:
+        return None, "range"
+    end_g = end_m.groupdict()
+    start_text = g["a"] or ""
+    start_m = date_patterns()["day"].fullmatch(start_text)
+    if start_m is None:  # only a day number: borrow month and year from the end
+        start_m = date_patterns()["day"].fullmatch(f"{start_text} {end_g['m']}")
+    start_g = dict(start_m.groupdict()) if start_m else {}
+    if start_g and not start_g.get("y"):
+        start_g["y"] = end_g.get("y")
+    a = _resolve_day(start_g, letter)[0] if start_g else None
+    b = _resolve_day(end_g, letter)[0]
+    return (f"{a}/{b}" if a and b else None), "range"
+
+
+def _resolve_month_range(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`januari tot en met maart 2023`: `2023-01/2023-03`."""
+    end = _resolve_month(date_patterns()["month"].fullmatch(g["b"] or "").groupdict(), letter)[0]  # type: ignore[union-attr]
+    start_g = dict(date_patterns()["month"].fullmatch(g["a"] or "").groupdict())  # type: ignore[union-attr]
+    if not start_g.get("y") and end:
+        start_g["y"] = end[:4]
+    start = _resolve_month(start_g, letter)[0]
+    return (f"{start}/{end}" if start and end else None), "range"
+
+
+def _resolve_year_range(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`2019-2023`, `2015–2019`: `2019/2023`."""
+    return f"{g['a']}/{g['b']}", "range"
+
+
+def _resolve_year(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`2023`, `dit jaar`, `vorig jaar`, and `het jaar` after a qualifier."""
+    if g.get("qy"):
+        return (str(letter.year) if letter else None), "year"
+    year = _anchor_year(g, letter)
+    return (str(year) if year else None), "year"
+
+
+def _resolve_rel_month(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`deze maand`, `volgende maand`: the letter's month shifted."""
+    if letter is None:
+        return None, "month"
+    index = letter.year * 12 + letter.month - 1 + _rel_offset(g["relm"], "relative_months")
+    return f"{index // 12}-{index % 12 + 1:02d}", "month"
+
+
+def _resolve_qualified(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`eind 2024`, `begin volgend jaar`, `het einde van volgend voorjaar`: the inner expression's value."""
+    inner = g["inner"] or ""
+    for kind in ("month", "season", "year", "rel_year", "rel_month", "qualified_year"):
+        m = date_patterns()[kind].fullmatch(inner)
+        if m is not None:
+            return _RESOLVERS[kind](m.groupdict(), letter)
+    return None, "year"  # pragma: no cover - the inner alternation mirrors these kinds
+
+
+_RESOLVERS: dict[str, Callable[[Groups, date | None], tuple[str | None, Precision]]] = {
+    "day": _resolve_day, "numeric": _resolve_numeric, "month": _resolve_month, "season": _resolve_season,
+    "quarter": _resolve_quarter, "half": _resolve_half, "day_range": _resolve_day_range,
+    "month_range": _resolve_month_range, "year_range": _resolve_year_range, "year": _resolve_year,
+    "rel_year": _resolve_year, "qualified_year": _resolve_year, "rel_month": _resolve_rel_month,
+    "qualified": _resolve_qualified,
+}
