@@ -36,11 +36,11 @@ def read_letter(path: Path | str) -> RawLetter:
 
         return read_docx(path, data, sha256)
     if fmt == "xml":
-        from mhextract.ingest.oep import read_oep_xml
+        from mhextract.ingest.oep_xml import read_oep_xml
 
         return read_oep_xml(path, data, sha256)
     if fmt == "html":
-        from mhextract.ingest.oep import read_oep_html
+        from mhextract.ingest.oep_html import read_oep_html
 
         return read_oep_html(path, data, sha256)
     if fmt == "web":

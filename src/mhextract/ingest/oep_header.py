@@ -1,0 +1,119 @@
+"""The Kamerstuk header (chamber, session, dossier lines, `Nr. N TITLE`) and the hints it gives.
+
+Read from the header lines of any format (OEP XML and HTML, DOCX, pasted pages):
+the letter's own id(s), one per dossier, and the sending ministries named in a
+`BRIEF VAN DE MINISTER VAN ...` title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from mhextract.ingest.oep_lines import SUP_RUN, clean_line, vocab
+
+
+@dataclass
+class KstHeader:
+    """What a Kamerstuk header states: chamber, session, dossiers, number and title."""
+
+    chamber: str | None = None
+    session: str | None = None
+    dossiers: list[tuple[str, str | None, str]] = field(default_factory=list)  # (core, suffix, title)
+    number: str | None = None
+    title: str | None = None
+
+    def ids(self) -> list[str]:
+        """The letter's own ids, one per dossier: `28638-206`, `31015-206`, `35925-VI-118`."""
+        if not self.number:
+            return []
+        return [kst_id(core, suffix, self.number) for core, suffix, _ in self.dossiers]
+
+
+def kst_id(dossier: str, suffix: str | None, number: str | None) -> str:
+    """Normalised id from parts: `28 638` + None + `206` -> `28638-206`."""
+    core = re.sub(r"\s", "", dossier)
+    parts = [core, *([suffix] if suffix else []), *([number] if number else [])]
+    return "-".join(parts)
+
+
+@cache
+def _header_res() -> dict[str, re.Pattern[str]]:
+    return {key: re.compile(pattern) for key, pattern in vocab()["kst_header"].items() if isinstance(pattern, str)}
+
+
+def parse_kst_header(lines: list[str]) -> KstHeader | None:
+    """Read a Kamerstuk header from its lines; None when the lines hold no dossier + `Nr.` pair."""
+    res = _header_res()
+    texts = [clean_line(SUP_RUN.sub("", t)) for t in lines]
+    texts = [t for t in texts if t]
+    header = KstHeader()
+    pending: list[tuple[str, str | None, str]] = []
+    for i, text in enumerate(texts):
+        if res["chamber"].match(text):
+            header.chamber = re.sub(r"\s+\d$", "", text)
+            continue
+        session = res["session"].match(text)
+        if session:
+            header.session = session.group(1)
+            continue
+        number = res["number"].match(text)
+        if number and pending:
+            header.dossiers, header.number = pending, number.group(1)
+            rest = number.group(2).strip()
+            if not rest and i + 1 < len(texts) and texts[i + 1].isupper():
+                rest = texts[i + 1]
+            header.title = rest or None
+            return header
+        dossier = res["dossier"].match(text)
+        if dossier:
+            pending.append((dossier.group(1).replace(" ", ""), dossier.group(2), dossier.group(3)))
+        elif pending:
+            pending = []  # dossier lines must run straight into the `Nr.` line
+    return None
+
+
+def _title_case(words: str) -> str:
+    """`VOLKSGEZONDHEID, WELZIJN EN SPORT` -> `Volksgezondheid, Welzijn en Sport`."""
+    small = set(vocab()["kst_header"]["small_words"])
+    out = []
+    for i, word in enumerate(words.lower().split()):
+        out.append(word if (i and word in small) else "-".join(p[:1].upper() + p[1:] for p in word.split("-")))
+    return " ".join(out)
+
+
+_PORTFOLIO = re.compile(
+    r"(?:^|,\s+|\s+EN\s+(?:DE\s+\S+\s+)?)(VAN|VOOR)\s+(.+?)"
+    r"(?=\s+EN\s+(?:VAN|VOOR|DE)\s|,\s+(?:VAN|VOOR)\s|$)"
+)
+
+
+def sender_from_title(title: str | None) -> list[str]:
+    """Ministries named in a `BRIEF VAN DE MINISTER(S)/STAATSSECRETARIS(SEN) VAN ...` title, in order."""
+    if not title:
+        return []
+    m = _header_res()["sender_title"].match(clean_line(title).upper())
+    if not m:
+        return []
+    found = []
+    for part in _PORTFOLIO.finditer(m.group(1)):
+        if part.group(1) == "VAN":
+            found.append(f"Ministerie van {_title_case(part.group(2))}")
+    return found
+
+
+def header_hints(header: KstHeader | None) -> dict[str, str]:
+    """Hints a Kamerstuk header gives: own id(s) and the sending ministry."""
+    if header is None:
+        return {}
+    hints: dict[str, str] = {}
+    ids = header.ids()
+    if ids:
+        hints["kamerstuk"] = ids[0]
+        hints["kamerstukken_own"] = "\n".join(ids)
+    senders = sender_from_title(header.title)
+    if senders:
+        hints["sender"] = senders[0]
+        hints["senders"] = "\n".join(senders)
+    return hints

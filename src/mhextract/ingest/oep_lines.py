@@ -1,0 +1,104 @@
+"""The line conventions every reader writes to, and the readers' vocabulary (`models/formats.json`).
+
+A reader emits blocks of lines separated by blank lines: a heading as a markdown `#`
+line, a wholly bold paragraph as `**...**`, each footnote marker as Unicode
+superscript digits where it stood, and each footnote as one `footnote` line
+`¹ text` at the end. `LineSink` collects them; the OEP XML and HTML readers, the
+DOCX reader and the pasted-web reader all write through it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from mhextract.ingest.raw import LineKind, RawLine
+from mhextract.paths import load_json
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUP_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f]+")
+BR = "\u2028"  # a hard line break (`<br/>`) inside a paragraph of markup, where source newlines are spaces
+
+
+def markup_text(text: str | None) -> str:
+    """Markup text: any whitespace run (newlines included) is one space."""
+    return re.sub(r"\s+", " ", text) if text else ""
+
+
+@cache
+def vocab() -> dict[str, Any]:
+    """The readers' vocabulary (`models/formats.json`)."""
+    data: dict[str, Any] = load_json("formats.json")
+    return data
+
+
+# --- output: lines in blocks -----------------------------------------------------------------------------
+
+
+def clean_line(text: str) -> str:
+    """One output line: whitespace runs collapsed, ends trimmed."""
+    return _WS.sub(" ", text).strip()
+
+
+def superscript(number: int | str) -> str:
+    """`12` -> `¹²`: how a footnote marker or footnote start is written."""
+    return str(number).translate(SUPERSCRIPT)
+
+
+@dataclass
+class Note:
+    """A footnote as a reader found it: its number and its text (one line)."""
+
+    number: int
+    text: str
+
+
+@dataclass
+class LineSink:
+    """Collects a reader's output: blocks separated by blank lines, footnotes last."""
+
+    lines: list[RawLine] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+    def block(self, texts: Iterable[str], kind: LineKind = "body") -> None:
+        """Add one block of lines (empty lines dropped); blocks never run together."""
+        kept = [clean_line(t) for t in texts]
+        kept = [t for t in kept if t]
+        if not kept:
+            return
+        if self.lines and self.lines[-1].text:
+            self.lines.append(RawLine(text="", kind=kind))
+        self.lines.extend(RawLine(text=t, kind=kind) for t in kept)
+
+    def paragraph(self, text: str, kind: LineKind = "body") -> None:
+        """A paragraph whose hard line breaks (`\\n`) stay separate lines of one block."""
+        self.block(re.split(f"[\n{BR}]", text), kind)
+
+    def heading(self, text: str, level: int) -> None:
+        """A heading as a markdown `#` line, which the normaliser reads as heading level."""
+        text = clean_line(re.sub(f"[\n{BR}]", " ", text))
+        if text:
+            self.block([f"{'#' * max(1, min(level, 6))} {text}"])
+
+    def note(self, number: int, text: str) -> None:
+        """Remember a footnote; `finish` writes it after the body."""
+        text = clean_line(re.sub(f"[\n{BR}]", " ", text))
+        if text:
+            self.notes.append(Note(number, text))
+
+    def finish(self) -> list[RawLine]:
+        """The lines with the footnotes appended as one block of `¹ text` lines."""
+        if self.notes:
+            self.block([f"{superscript(n.number)} {n.text}" for n in self.notes], "footnote")
+        return self.lines
+
+
+def bold_markup(text: str) -> str:
+    """Mark a wholly bold paragraph the way the normaliser reads it (`**text**`)."""
+    text = text.strip()
+    return f"**{text}**" if text and "**" not in text else text
+
