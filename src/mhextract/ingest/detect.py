@@ -117,7 +117,7 @@ def _zip_format(path: Path, data: bytes) -> Format:
 
 def _markup_format(path: Path, data: bytes) -> Format | None:
     """HTML by its start (or suffix), OEP XML by its root element; other XML is refused."""
-    from mhextract.ingest.oep_lines import vocab
+    from mhextract.ingest.lines import vocab
     from mhextract.ingest.oep_xml import xml_root_name
 
     if _HTML_START.match(data[:4096].lstrip(b"\xef\xbb\xbf")):

@@ -31,7 +31,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from mhextract.errors import IngestError
-from mhextract.ingest.oep import LineSink, bold_markup, clean_line, header_hints, parse_kst_header, superscript, vocab
+from mhextract.ingest.kst_header import header_hints, parse_kst_header
+from mhextract.ingest.lines import LAYOUT_CELL_CHARS, LineSink, bold_markup, clean_line, superscript, vocab
 from mhextract.ingest.raw import RawLetter
 from mhextract.paths import load_json
 
@@ -39,7 +40,6 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _CONTAINERS = {qn(t) for t in ("w:hyperlink", "w:ins", "w:smartTag", "w:customXml", "w:fldSimple", "w:moveTo",
                                "w:sdtContent", "w:dir", "w:bdo")}
 _TRUE = {None, "1", "true", "on"}
-LAYOUT_CELL_CHARS = 250  # a table cell with more text than this holds prose: the table is layout, not data
 
 
 @cache

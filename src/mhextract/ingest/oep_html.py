@@ -16,9 +16,10 @@ from typing import Any
 from lxml import etree, html
 
 from mhextract.errors import IngestError
-from mhextract.ingest.oep_header import header_hints, parse_kst_header
-from mhextract.ingest.oep_lines import (
+from mhextract.ingest.kst_header import header_hints, parse_kst_header
+from mhextract.ingest.lines import (
     BR,
+    LAYOUT_CELL_CHARS,
     SUP_RUN,
     LineSink,
     bold_markup,
@@ -29,8 +30,6 @@ from mhextract.ingest.oep_lines import (
 )
 from mhextract.ingest.oep_metadata import merge_hints, meta_values, metadata_hints
 from mhextract.ingest.raw import RawLetter
-
-LAYOUT_CELL_CHARS = 250  # a table cell with more text than this holds prose: the table is layout, not data
 
 _HTML_BLOCKS = {
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table",

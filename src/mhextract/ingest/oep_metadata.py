@@ -17,8 +17,8 @@ from typing import Any
 
 from lxml import etree
 
-from mhextract.ingest.oep_header import kst_id
-from mhextract.ingest.oep_lines import vocab
+from mhextract.ingest.kst_header import kst_id
+from mhextract.ingest.lines import vocab
 from mhextract.paths import load_json
 
 

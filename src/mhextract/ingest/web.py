@@ -29,16 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from mhextract.errors import IngestError
-from mhextract.ingest.oep import (
-    LineSink,
-    clean_line,
-    header_hints,
-    iso_date,
-    kst_id,
-    parse_kst_header,
-    superscript,
-    vocab,
-)
+from mhextract.ingest.kst_header import header_hints, kst_id, parse_kst_header
+from mhextract.ingest.lines import LineSink, clean_line, superscript, vocab
+from mhextract.ingest.oep_metadata import iso_date
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.ingest.text import decode_text
 

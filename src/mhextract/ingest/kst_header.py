@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from mhextract.ingest.oep_lines import SUP_RUN, clean_line, vocab
+from mhextract.ingest.lines import SUP_RUN, clean_line, vocab
 
 
 @dataclass

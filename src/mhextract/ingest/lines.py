@@ -18,6 +18,9 @@ from typing import Any
 from mhextract.ingest.raw import LineKind, RawLine
 from mhextract.paths import load_json
 
+# A table cell with more text than this holds prose: the table is layout, not data.
+LAYOUT_CELL_CHARS = 250
+
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUP_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f]+")
