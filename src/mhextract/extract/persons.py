@@ -21,7 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.extract.organisations import gazetteer
+from mhextract.extract.organisations.known import gazetteer
 from mhextract.nlp.extensions import add_span_group
 from mhextract.paths import load_json
 from mhextract.record import Motion, Person, Signatory, Span

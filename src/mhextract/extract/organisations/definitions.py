@@ -1,0 +1,119 @@
+"""The letter's own definitions, `Full Name (ABBR)` / `Full Name (hierna: [de] Alias)`, and later uses of aliases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from mhextract.extract.organisations.keys import Keys
+from mhextract.extract.organisations.known import canonical_key
+from mhextract.extract.organisations.mentions import OrgMention
+from mhextract.extract.organisations.names import norm
+from mhextract.extract.organisations.tokens import is_capword, sentence_initial
+from mhextract.extract.organisations.wordlists import heads, rules, word_set
+from mhextract.nlp.extensions import overlaps
+
+_ACRONYM = re.compile(r"[A-Z0-9][A-Za-z0-9&'’.-]{0,10}")
+_HIERNA = re.compile(
+    r"\(\s*hierna(?:\s+te\s+noemen)?\s*:?\s*(?:(?:de|het)\s+)?(?P<alias>[^()\n]{1,60}?)\s*\)", re.IGNORECASE
+)
+_BARE = re.compile(r"\(\s*(?P<alias>[A-Za-z0-9&'’.-]{2,12})\s*\)")
+
+
+@dataclass(frozen=True)
+class Definition:
+    """`Full Name (hierna: Alias)` or `Full Name (ABBR)`: where the alias and the name end."""
+
+    alias: str
+    alias_start: int
+    alias_end: int
+    full_end: int  # offset where the defined name ends (before the parenthesis)
+    hierna: bool
+
+
+def find_definitions(text: str) -> list[Definition]:
+    """`X (hierna: [de] Alias)` and `X (ABBR)` where ABBR looks like an abbreviation."""
+    found: list[Definition] = []
+    for m in _HIERNA.finditer(text):
+        alias = m.group("alias").strip()
+        if alias[:1].isupper() or alias[:1].isdigit():
+            found.append(Definition(alias, m.start("alias"), m.start("alias") + len(alias),
+                                    len(text[: m.start()].rstrip()), True))
+    for m in _BARE.finditer(text):
+        alias = m.group("alias")
+        capitals = sum(c.isupper() for c in alias)
+        if capitals >= 2 and _ACRONYM.fullmatch(alias) and not alias.isdigit():
+            found.append(Definition(alias, m.start("alias"), m.end("alias"),
+                                    len(text[: m.start()].rstrip()), False))
+    return sorted(found, key=lambda d: d.alias_start)
+
+
+def _full_name_before(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The capitalised name that ends at `end` (before a parenthesis), found backwards."""
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None:
+        return None
+    connectors = word_set("connectors")
+    i, first = span.end - 1, None
+    while i >= 0 and span.end - i <= 12:
+        tok = doc[i]
+        if tok.is_space:
+            break
+        if is_capword(tok) or (tok.text.endswith("-") and tok.text[:1].isupper()):
+            first = i
+            if sentence_initial(tok):
+                break
+        elif not (tok.lower_ in connectors and tok.text == tok.lower_):
+            break
+        i -= 1
+    if first is None:
+        return None
+    return doc[first].idx, end
+
+
+def link_definitions(text: str, doc: Doc, definitions: Sequence[Definition], chosen: Sequence[OrgMention],
+                     model: Sequence[OrgMention], keys: Keys) -> list[OrgMention]:
+    """Resolve each definition to the body it names; returns new mentions (full names, aliases)."""
+    by_end = {m.end: m for m in chosen}
+    new: list[OrgMention] = []
+    heads_text = {h.text.lower() for h in heads()}
+    suffixes = [s["suffix"] for s in rules()["suffix_heads"]]
+    for d in definitions:
+        alias_key = canonical_key(f"u:{norm(d.alias)}")
+        full = by_end.get(d.full_end)
+        if full is None:
+            rng = _full_name_before(doc, d.full_end)
+            if rng is None:
+                continue
+            full_text = text[rng[0]:rng[1]]
+            words = {w.lower() for w in re.findall(r"[\w-]+", full_text)}
+            org_like = (
+                words & heads_text
+                or any(w.endswith(s) for w in words for s in suffixes)
+                or alias_key.startswith("g:")
+                or any(overlaps([(m.start, m.end)], *rng) for m in model)
+            )
+            if not org_like or overlaps([(m.start, m.end) for m in chosen], *rng):
+                continue
+            full = OrgMention(rng[0], rng[1], full_text, canonical_key(f"u:{norm(full_text)}"), "definition")
+            new.append(full)
+        keys.union(full.key, alias_key)
+        new.append(OrgMention(d.alias_start, d.alias_end, d.alias, alias_key, "alias"))
+    return new
+
+
+def alias_mentions(
+    text: str, aliases: dict[str, tuple[str, int]], taken: Sequence[tuple[int, int]],
+) -> list[OrgMention]:
+    """Later uses of a defined short name (`de Afdeling`, `Lovitura`), case-sensitive, whole words."""
+    found: list[OrgMention] = []
+    spans = list(taken)
+    for alias, (key, after) in aliases.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w])", text):
+            if m.start() >= after and not overlaps(spans, m.start(), m.end()):
+                found.append(OrgMention(m.start(), m.end(), alias, key, "alias"))
+                spans.append((m.start(), m.end()))
+    return found

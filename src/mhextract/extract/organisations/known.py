@@ -1,0 +1,118 @@
+"""Known organisations (models/organisations.jsonl), their alias table and the PhraseMatchers that find them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import get_args
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from mhextract.extract.organisations.mentions import OrgMention
+from mhextract.extract.organisations.names import legal_form_free, norm
+from mhextract.extract.organisations.tokens import tokenizer
+from mhextract.paths import load_jsonl
+from mhextract.record import Organisation
+
+KINDS: tuple[str, ...] = get_args(Organisation.model_fields["kind"].annotation)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One known organisation: canonical name, the other names it goes by, its kind."""
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    exact: bool = False
+    posts: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@cache
+def gazetteer() -> tuple[GazetteerEntry, ...]:
+    """The entries of models/organisations.jsonl."""
+    return tuple(
+        GazetteerEntry(
+            name=row["name"],
+            aliases=tuple(row.get("aliases", [])),
+            kind=row.get("kind", "other") if row.get("kind") in KINDS else "other",
+            exact=row.get("match") == "exact",
+            posts=tuple(row.get("posts", [])),
+        )
+        for row in load_jsonl("organisations.jsonl")
+    )
+
+
+@cache
+def alias_table() -> dict[str, str]:
+    """Normalised gazetteer name or alias -> entry key (`g:<index>`); the first entry wins."""
+    table: dict[str, str] = {}
+    for i, entry in enumerate(gazetteer()):
+        for name in entry.names:
+            table.setdefault(norm(name), f"g:{i}")
+    return table
+
+
+def canonical_key(key: str) -> str:
+    """An unknown name that the gazetteer knows after normalising (also without a legal form such
+    as `Stichting`) becomes that entry."""
+    if not key.startswith("u:"):
+        return key
+    name = key[2:]
+    bare = legal_form_free(name)
+    return alias_table().get(name) or alias_table().get(bare or "", key)
+
+
+def _single_variants(name: str) -> set[str]:
+    return {name, name[:1].upper() + name[1:], name.upper()}
+
+
+@cache
+def _matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
+    """(LOWER matcher, ORTH matcher) over all gazetteer names and minister posts."""
+    nlp = tokenizer()
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for i, entry in enumerate(gazetteer()):
+        names = list(entry.names)
+        if entry.kind == "ministry" and entry.name.startswith("Ministerie van "):
+            names += [f"Ministerie van {a}" for a in entry.aliases]
+        exact: set[str] = set()
+        loose: set[str] = set()
+        for name in names:
+            n_tokens = len(nlp.make_doc(name))
+            if n_tokens == 1:
+                exact |= _single_variants(name)
+            elif entry.exact:
+                exact |= {name, name[:1].upper() + name[1:]}
+            else:
+                loose.add(name)
+        if exact:
+            orth.add(f"g:{i}", [nlp.make_doc(n) for n in sorted(exact)])
+        if loose:
+            lower.add(f"g:{i}", [nlp.make_doc(n) for n in sorted(loose)])
+        posts = [f"{title} voor {post}" for post in entry.posts for title in ("minister", "staatssecretaris")]
+        if posts:
+            lower.add(f"p:{i}", [nlp.make_doc(p) for p in posts])
+    return lower, orth
+
+
+def find_gazetteer_mentions(doc: Doc) -> list[OrgMention]:
+    """Every gazetteer name (and `minister voor <post>`) in the tokens, overlaps included."""
+    lower, orth = _matchers()
+    found: list[OrgMention] = []
+    for match_id, start, end in [*lower(doc), *orth(doc)]:
+        key = doc.vocab.strings[match_id]
+        span = doc[start:end]
+        index = int(key[2:])
+        is_post = key.startswith("p:")
+        found.append(OrgMention(
+            span.start_char, span.end_char, span.text, f"g:{index}", "post" if is_post else "gazetteer",
+            gazetteer()[index].kind, surface=not is_post,
+        ))
+    return found

@@ -1,0 +1,56 @@
+"""Candidate mentions of organisations and the choice among overlapping ones."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from mhextract.extract.organisations.tokens import tokenizer
+from mhextract.extract.organisations.wordlists import rules
+from mhextract.nlp.extensions import overlaps
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    """One mention of an organisation with the key of the body it names."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # `g:<gazetteer index>` or `u:<normalised name>`
+    source: str  # gazetteer | post | pattern | definition | alias | model
+    kind: str = "other"
+    surface: bool = True  # the text is a name the letter uses for it (not `minister voor X`)
+    tail: bool = False  # its last word may stand alone as a short name
+
+
+def find_blocked(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of names that contain an organisation's name but are not one (`Chat met Fier`)."""
+    matcher = _blocked_matcher()
+    return [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in matcher(doc)]
+
+
+@cache
+def _blocked_matcher() -> PhraseMatcher:
+    nlp = tokenizer()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("blocked", [nlp.make_doc(n) for n in rules()["non_organisations"]])
+    return matcher
+
+
+def select_mentions(rule: Sequence[OrgMention], model: Sequence[OrgMention],
+                    blocked: Sequence[tuple[int, int]] = ()) -> list[OrgMention]:
+    """Non-overlapping mentions: longest rule mention first (gazetteer before pattern), then the model's."""
+    rank = {"gazetteer": 0, "post": 0, "definition": 0, "alias": 1, "pattern": 2, "model": 3}
+    chosen: list[OrgMention] = []
+    taken: list[tuple[int, int]] = list(blocked)
+    ordered = sorted(rule, key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
+    for m in [*ordered, *sorted(model, key=lambda m: m.start)]:
+        if not overlaps(taken, m.start, m.end):
+            chosen.append(m)
+            taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,135 @@
+"""One `Organisation` per body: mentions chosen, definitions linked, same names merged, entries built."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from typing import Any, cast
+
+from spacy.tokens import Doc
+
+from mhextract.extract.organisations.definitions import Definition, alias_mentions, link_definitions
+from mhextract.extract.organisations.keys import Keys
+from mhextract.extract.organisations.known import canonical_key, gazetteer
+from mhextract.extract.organisations.mentions import OrgMention, select_mentions
+from mhextract.extract.organisations.names import clean, generic, legal_form_free, norm
+from mhextract.extract.organisations.wordlists import rules
+from mhextract.record import Organisation, Span
+
+
+def _slash_pairs(text: str, mentions: Sequence[OrgMention]) -> list[tuple[OrgMention, OrgMention]]:
+    """`A/B` written as one body (a merged organisation), both sides multi-word names."""
+    by_start = {m.start: m for m in mentions}
+    pairs = []
+    for m in mentions:
+        other = by_start.get(m.end + 1)
+        if other and text[m.end:m.end + 1] == "/" and " " in m.text and " " in other.text and "ministry" not in (
+            m.kind, other.kind
+        ):
+            pairs.append((m, other))
+    return pairs
+
+
+def _pick_spelling(forms: Sequence[str]) -> dict[str, str]:
+    """For each case-folded surface, its most frequent spelling (first seen on ties)."""
+    counts = Counter(forms)
+    best: dict[str, str] = {}
+    for form in forms:
+        k = form.casefold()
+        if k not in best or counts[form] > counts[best[k]]:
+            best[k] = form
+    return best
+
+
+def build_organisation(mentions: Sequence[OrgMention], combined: str | None = None) -> Organisation | None:
+    """One `Organisation` from all mentions of one body: name, the letter's other names, kind, spans."""
+    if all(m.source == "post" for m in mentions):
+        return None  # `minister voor Rechtsbescherming` alone does not name a ministry
+    gaz = [m for m in mentions if m.key.startswith("g:")]
+    entry = gazetteer()[int(Counter(m.key for m in gaz).most_common(1)[0][0][2:])] if gaz else None
+    forms = [clean(m.text) for m in mentions if m.surface and clean(m.text)]
+    if entry:  # `Stichting FairWork` also writes the known short name `FairWork`
+        known = {norm(n) for n in entry.names}
+        forms += [f.split(" ", 1)[1] for f in forms if (legal_form_free(norm(f)) or "") in known]
+    spellings = _pick_spelling(forms)
+    surfaces = list(spellings.values())
+    if combined:
+        name = combined
+    elif entry and (entry.kind == "ministry" or entry.name.casefold() in spellings or not surfaces):
+        name = entry.name
+    elif surfaces:
+        defined = [clean(m.text) for m in mentions if m.source == "definition"]
+        name = max(defined or surfaces, key=len)
+    else:
+        return None
+    if norm(name) in generic():
+        return None
+    aliases = [s for s in surfaces if s.casefold() != name.casefold()]
+    kind = entry.kind if entry else next((m.kind for m in mentions if m.kind != "other"), "other")
+    spans = sorted({(m.start, m.end) for m in mentions if m.end > m.start})
+    return Organisation(
+        name=name, aliases=aliases, kind=cast(Any, kind),
+        mentions=[Span(start=s, end=e) for s, e in spans],
+    )
+
+
+def resolve_organisations(
+    text: str, doc: Doc, rule: Sequence[OrgMention], model: Sequence[OrgMention],
+    definitions: Sequence[Definition], blocked: Sequence[tuple[int, int]] = (),
+    letterhead: Sequence[OrgMention] = (),
+) -> list[Organisation]:
+    """All candidate mentions -> one `Organisation` per body, in order of first mention."""
+    keys = Keys()
+    chosen = select_mentions(rule, model, blocked)
+    chosen = [OrgMention(m.start, m.end, m.text, canonical_key(m.key), m.source, m.kind, m.surface, m.tail)
+              for m in chosen]
+    linked = link_definitions(text, doc, definitions, chosen, model, keys)
+    chosen = select_mentions([*chosen, *[m for m in linked if m.source == "definition"]], [], blocked)
+    defined = [m for m in linked if m.source == "alias"]
+    aliases: dict[str, tuple[str, int]] = {}
+    for m in defined:
+        aliases.setdefault(m.text, (m.key, m.end))
+    for m in chosen:
+        if m.tail:
+            last = m.text.split()[-1]
+            if last[:1].isupper() and norm(last) not in generic():
+                aliases.setdefault(last, (m.key, 0))
+    taken = [(m.start, m.end) for m in [*chosen, *defined]] + list(blocked)
+    mentions = [*chosen, *defined, *alias_mentions(text, aliases, taken), *letterhead]
+    _merge_unknown(mentions, keys)
+    combined: dict[str, str] = {}
+    for a, b in _slash_pairs(text, chosen):
+        keys.union(a.key, b.key)
+        combined[keys.find(a.key)] = f"{clean(a.text)}/{clean(b.text)}"
+    groups: dict[str, list[OrgMention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        groups.setdefault(keys.find(m.key), []).append(m)
+    orgs = [build_organisation(ms, combined.get(root)) for root, ms in groups.items()]
+    return [o for o in orgs if o is not None]
+
+
+def _merge_unknown(mentions: Sequence[OrgMention], keys: Keys) -> None:
+    """Join unknown names that are the same body written differently: `Field Lab X` ~ `Fieldlab X`
+    (one ends with the other, spaces ignored), or a slip of the pen in one word of a known name."""
+    unknown = sorted({m.key for m in mentions if m.key.startswith("u:")}, key=len)
+    squashed = {k: re.sub(r"[\s-]", "", k[2:]) for k in unknown}
+    for i, short in enumerate(unknown):
+        for long in unknown[i + 1:]:
+            if len(squashed[short]) >= 8 and squashed[long].endswith(squashed[short]):
+                keys.union(short, long)
+    names = {m.key: norm(m.text) for m in mentions if m.surface}
+    for key in unknown:
+        for other, name in names.items():
+            if other != key and keys.find(other) != keys.find(key) and near_duplicate(key[2:], name):
+                keys.union(other, key)
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    """Same number of words, same first and last word, and nearly the same letters."""
+    wa, wb = a.split(), b.split()
+    return (
+        len(wa) == len(wb) >= 3 and wa[0] == wb[0] and wa[-1] == wb[-1]
+        and SequenceMatcher(None, a, b).ratio() >= rules()["near_duplicate_ratio"]
+    )

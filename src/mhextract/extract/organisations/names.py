@@ -1,0 +1,42 @@
+"""Comparison and display forms of organisation names, and the names that are none (generic, places)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from mhextract.extract.organisations.wordlists import rules, word_set
+
+_ARTICLE = re.compile(r"^(?:de|het|een)\s+")
+
+
+def norm(text: str) -> str:
+    """Comparison form of a name: NFKC, lowercase, folded whitespace, no leading article,
+    no hyphen inside a word (`Rechts-handhaving` = `Rechtshandhaving`)."""
+    folded = " ".join(unicodedata.normalize("NFKC", text).lower().split()).strip(" .,;:")
+    return re.sub(r"(?<=[^\W\d_])-(?=[a-zà-ÿ])", "", _ARTICLE.sub("", folded))
+
+
+def clean(text: str) -> str:
+    """Display form of a mention: folded whitespace, no leading lowercase article."""
+    folded = " ".join(text.split()).strip(" ,;:")
+    return re.sub(r"^(?:de|het)\s+", "", folded)
+
+
+def legal_form_free(name: str) -> str | None:
+    """`stichting fairwork` -> `fairwork`; None when the name has no legal form in front."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in word_set("legal_forms") else None
+
+
+@cache
+def generic() -> frozenset[str]:
+    """Normalised words that look like names but name no one body (`gemeenten`)."""
+    return frozenset(norm(g) for g in rules()["generic"])
+
+
+@cache
+def places() -> frozenset[str]:
+    """Normalised place names, which a model may call organisations."""
+    return frozenset(norm(p) for p in rules()["places"])

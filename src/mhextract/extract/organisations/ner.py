@@ -1,0 +1,61 @@
+"""A statistical model's ORG entities as candidate mentions, with what is no organisation name dropped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from mhextract.extract.organisations.mentions import OrgMention
+from mhextract.extract.organisations.names import generic, norm, places
+from mhextract.extract.organisations.wordlists import word_set
+from mhextract.nlp.extensions import overlaps
+
+MODEL_LABELS = ("ORG",)
+
+
+def model_mentions(
+    text: str, spans: Iterable[tuple[int, int]], claimed: Sequence[tuple[int, int]] = (),
+    person_names: Iterable[str] = (),
+) -> list[OrgMention]:
+    """A statistical model's ORG entities as candidate mentions: punctuation and articles trimmed;
+    generic words, places, titles, addresses, laws, people and spans claimed elsewhere dropped."""
+    people = {norm(n) for n in person_names}
+    found: list[OrgMention] = []
+    for start, end in spans:
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not (text[end - 1].isalnum() or text[end - 1] in ")'’"):
+            end -= 1
+        lead = re.match(r"(?:[Dd]e|[Hh]et|[Ee]en)\s+(?=[A-Z])|(?:de|het|een)\s+", text[start:end])
+        if lead:
+            start += lead.end()
+        surface = text[start:end]
+        if (surface and norm(surface) not in people and plausible_model_name(text, start, surface)
+                and not overlaps(list(claimed), start, end)):
+            found.append(OrgMention(start, end, surface, f"u:{norm(surface)}", "model"))
+    return found
+
+
+def plausible_model_name(text: str, start: int, surface: str) -> bool:
+    """Could a model's ORG entity be an organisation name (rather than a title, place, law, word)?"""
+    words = surface.split()
+    key = norm(surface)
+    if not words or not any(c.isupper() for c in surface) or key in generic():
+        return False
+    if words[0] in word_set("model_not_first_words") or words[0] in word_set("stop_words"):
+        return False
+    if re.search(r"\d{3}", surface) or key in places():
+        return False
+    connectors = word_set("connectors")
+    if words[-1] in connectors or any(w[:1].islower() and w not in connectors for w in words[1:]):
+        return False  # `Kamer is`, `Kamer op`: a name does not run on into lowercase words
+    before = text[:start].rstrip(" \t")
+    acronym = sum(c.isupper() for c in surface) >= 2
+    if acronym and re.search(r"\d{4}$", before):
+        return False  # `2500 EA`: a postcode
+    if len(words) == 1 and not acronym:
+        if not before or before[-1] in ".!?:\n":
+            return False  # a capitalised word at the start of a sentence
+        if re.search(rf"(?<!\w){re.escape(surface.lower())}(?!\w)", text):
+            return False  # the same word also written lowercase: a common noun (`Proeftuin`)
+    return True

@@ -1,0 +1,145 @@
+"""Names the gazetteer does not know: capitalised words around a head word (models/org_heads.json)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from mhextract.extract.organisations.mentions import OrgMention
+from mhextract.extract.organisations.names import generic, norm
+from mhextract.extract.organisations.tokens import is_capword, sentence_initial, tokenizer
+from mhextract.extract.organisations.wordlists import Head, heads, rules, word_set
+
+
+@cache
+def _head_matcher() -> tuple[PhraseMatcher, dict[str, Head]]:
+    nlp = tokenizer()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    by_key: dict[str, Head] = {}
+    for i, head in enumerate(heads()):
+        forms = {head.text} | ({head.text.lower()} if head.lowercase else set())
+        matcher.add(f"h:{i}", [nlp.make_doc(f) for f in forms])
+        by_key[f"h:{i}"] = head
+    return matcher, by_key
+
+
+def _head_spans(doc: Doc) -> list[tuple[int, int, Head]]:
+    """Token ranges of head words: listed heads and capitalised compounds ending in a suffix head."""
+    matcher, by_key = _head_matcher()
+    spans = [(s, e, by_key[doc.vocab.strings[m]]) for m, s, e in matcher(doc)]
+    taken = {i for s, e, _ in spans for i in range(s, e)}
+    for tok in doc:
+        if tok.i in taken or not tok.text[:1].isupper():
+            continue
+        for suffix in rules()["suffix_heads"]:
+            low = tok.lower_
+            if low.endswith(suffix["suffix"]) and len(low) > len(suffix["suffix"]) + 2:
+                spans.append((tok.i, tok.i + 1, Head(tok.text, suffix.get("kind", "other"), left=True)))
+                break
+    # longest first, then left to right, without overlaps
+    spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[tuple[int, int, Head]] = []
+    for s, e, h in spans:
+        if not out or s >= out[-1][1]:
+            out.append((s, e, h))
+    return out
+
+
+def _starts(mentions: Iterable[OrgMention], doc: Doc) -> set[int]:
+    """Token indices where a gazetteer mention begins."""
+    starts = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            starts.add(span.start)
+    return starts
+
+
+def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int]) -> int:
+    """Token index after the name that begins before `end`: capitalised words joined by connectors."""
+    connectors = word_set("connectors")
+    coordinators = word_set("coordinators")
+    k, last, coordinated = end, end, False
+    while k < len(doc) and k - end < 12:
+        tok = doc[k]
+        if tok.is_space or "\n" in doc[k - 1].whitespace_:
+            break
+        if _word_continuation(doc, k):
+            last = k + 1  # `Rechts-handhaving`: a word broken by a hyphen
+        elif is_capword(tok) and not sentence_initial(tok):
+            if k in head_starts and k == last:
+                break  # a new organisation begins: `... Rechtshandhaving Directie ...`
+            if k in gaz_starts and coordinated:
+                break  # `Raad voor de Kinderbescherming en Veilig Thuis`: two bodies
+            last, coordinated = k + 1, False
+        elif (tok.lower_ in connectors and tok.text == tok.lower_) or tok.text == "-":
+            coordinated = coordinated or tok.lower_ in coordinators
+        else:
+            break
+        k += 1
+    return last
+
+
+def _word_continuation(doc: Doc, k: int) -> bool:
+    """`handhaving` in `Rechts-handhaving`: a lowercase part glued to a capitalised word by a hyphen."""
+    return (
+        k >= 2 and doc[k].text[:1].islower() and doc[k - 1].text == "-"
+        and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ and doc[k - 2].text[:1].isupper()
+    )
+
+
+def _extend_left(doc: Doc, start: int, gaz_tokens: set[int], floor: int) -> int:
+    """Token index where a name with a `left` head begins: capitalised words before the head."""
+    openers = word_set("name_openers")
+    k, first = start - 1, start
+    while k >= floor and start - k < 8:
+        tok = doc[k]
+        if sentence_initial(doc[first]) or tok.is_space or "\n" in tok.whitespace_ or k in gaz_tokens:
+            break
+        if is_capword(tok):
+            if sentence_initial(tok) and tok.text not in openers:
+                break
+            first = k
+        elif tok.lower_ in ("en", "of") and k > floor and doc[k - 1].text.endswith("-"):
+            first = k
+        else:
+            break
+        k -= 1
+    return first
+
+
+def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = ()) -> list[OrgMention]:
+    """Capitalised names built around a head word that the gazetteer may not know."""
+    head_spans = _head_spans(doc)
+    head_starts = {s for s, _, _ in head_spans}
+    head_tokens = {i for s, e, _ in head_spans for i in range(s, e)}
+    gaz = [m for m in gazetteer_mentions if m.source == "gazetteer"]
+    gaz_starts = _starts(gaz, doc)
+    gaz_tokens: set[int] = set()
+    for m in gaz:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            gaz_tokens.update(range(span.start, span.end))
+    openers = word_set("name_openers")
+    found: list[OrgMention] = []
+    floor = 0
+    for s, e, head in head_spans:
+        if s < floor:
+            continue
+        if not (doc[s].text[:1].isupper() or head.lowercase):
+            continue
+        end = _extend_right(doc, e, head_starts - {s}, gaz_starts)
+        start = _extend_left(doc, s, gaz_tokens, floor) if head.left else s
+        words = [t for t in doc[start:end] if is_capword(t) and t.i not in head_tokens]
+        if not any(t.text not in openers for t in words):
+            continue
+        span = doc[start:end]
+        if norm(span.text) in generic():
+            continue
+        found.append(OrgMention(span.start_char, span.end_char, span.text, f"u:{norm(span.text)}", "pattern",
+                                head.kind, tail=head.tail_alias))
+        floor = end
+    return found
