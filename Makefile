@@ -38,10 +38,12 @@ eval: setup  ## parse the corpus letters (txt, md, our PDFs) and score them agai
 		$(BIN)/mhextract parse corpus/pdf/0*.pdf --out $(RECORDS)/pdf; fi
 	$(BIN)/mhextract eval --gold corpus/gold --records $(RECORDS)
 
-eval-holdout: setup  ## score the blind hold-out letters (never tuned on)
-	mkdir -p $(RECORDS)/holdout && find $(RECORDS)/holdout -name '*.json' ! -name '.*' -delete
-	$(BIN)/mhextract parse corpus/holdout/letters --out $(RECORDS)/holdout
-	$(BIN)/mhextract eval --gold corpus/holdout/gold --records $(RECORDS)/holdout
+eval-holdout: setup  ## score the blind hold-out sets (corpus/holdout*/; gold written before any run)
+	@for set in corpus/holdout*/; do name=$$(basename $$set); \
+		mkdir -p $(RECORDS)/$$name && find $(RECORDS)/$$name -name '*.json' ! -name '.*' -delete; \
+		echo "== $$name"; \
+		$(BIN)/mhextract parse $$set/letters --out $(RECORDS)/$$name && \
+		$(BIN)/mhextract eval --gold $$set/gold --records $(RECORDS)/$$name || exit 1; done
 
 bench: setup  ## throughput, per-stage time, peak RSS, ratio to bare nlp.pipe
 	$(BIN)/python bench/bench.py

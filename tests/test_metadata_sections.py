@@ -82,3 +82,21 @@ def test_sender_from_signatory_only_for_a_real_ministry() -> None:
     assert extract_metadata(van).sender == "Ministerie van Justitie en Veiligheid"
     voor = _letter("Hierbij stuur ik u de brief. Dat is goed.\n\nDe Minister voor Rechtsbescherming,\nF.M. Weerwind")
     assert extract_metadata(voor).sender is None
+
+
+def test_signatory_role_with_commas_and_two_signatories() -> None:
+    letter = _letter(
+        "Ik blijf mij daarvoor inzetten. Dat is nodig.\n\nDe Minister van Justitie en Veiligheid,\n\nR.M. van Leeuwen\n\n"
+        "De Staatssecretaris van Volksgezondheid, Welzijn en Sport,\n\nA.C. Dijkhuizen"
+    )
+    assert [(s.role, s.name) for s in extract_metadata(letter).signatories] == [
+        ("De Minister van Justitie en Veiligheid", "R.M. van Leeuwen"),
+        ("De Staatssecretaris van Volksgezondheid, Welzijn en Sport", "A.C. Dijkhuizen"),
+    ]
+
+
+def test_kamerstuk_header_dossier_title_is_not_a_numbered_section() -> None:
+    letter = _letter("29 427 ILO-verdragen\n\nNr. 103 BRIEF VAN DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID\n\n"
+                     "Aanleiding\n\nHierbij reageer ik op het rapport. Het is een goed rapport.")
+    assert [s.title for s in find_sections(letter)] == ["Aanleiding"]
+    assert extract_metadata(letter).kamerstuk == "29427-103"

@@ -159,3 +159,15 @@ def test_trailing_superscript_marker_still_ends_a_paragraph_at_a_page_break() ->
         "Uw Kamer is hierover bij brief geïnformeerd.", "Hiernaast loopt op dit moment een onderzoek."]
     assert letter.footnotes[0].anchor == letter.paragraphs[0].end
     assert [p.page for p in letter.paragraphs] == [3, 4]
+
+
+def test_running_header_of_a_kamerstuk_print_is_page_furniture() -> None:
+    letter = normalise(_raw(
+        "Daarnaast is de bestrijding van kinderporno ingebed in het landelijke \n\n"
+        "1 Kamerstuk 31 015, nr. 134\n"
+        " Tweede Kamer, vergaderjaar 2017–2018, 31 015, nr. 135 2 \n"
+        "programma Zeden, kinderporno en kindersekstoerisme. De aanpak werkt."
+    ))
+    assert letter.body == ("Daarnaast is de bestrijding van kinderporno ingebed in het landelijke programma Zeden, "
+                           "kinderporno en kindersekstoerisme. De aanpak werkt.")
+    assert [f.text for f in letter.footnotes] == ["Kamerstuk 31 015, nr. 134"]

@@ -18,8 +18,8 @@ from mhextract.record import Metadata, Signatory
 
 _ROLE = re.compile(
     r"^(?P<role>(?:De|Het)\s+(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Dd]irecteur(?:-[Gg]eneraal)?|"
-    r"[Ss]ecretaris(?:-[Gg]eneraal)?|[Vv]oorzitter|[Nn]ationaal [Rr]apporteur|[Gg]riffier)\b[^,]{0,150}),"
-    r"\s*(?P<name>.*)$"
+    r"[Ss]ecretaris(?:-[Gg]eneraal)?|[Vv]oorzitter|[Nn]ationaal [Rr]apporteur|[Gg]riffier)\b.{0,150}),"
+    r"\s*(?P<name>[^,]*)$"
 )
 _NAME = re.compile(
     r"^(?:(?:[A-Z][a-z]?\.\s?){1,5}|[A-Z][a-zé]+\s)(?:(?:van|de|der|den|ten|ter|het|in 't|'t)\s)*"

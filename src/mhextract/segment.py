@@ -16,6 +16,7 @@ from mhextract.record import Section
 
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\s+|(?=[A-Z]))(?=\S)")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,4}\s?[A-Za-z]")
+_DOSSIER_LINE = re.compile(r"^\d{2} \d{3}\b")  # `29 427 ILO-verdragen`: a Kamerstuk header, not section 29
 _SIGNATURE = re.compile(r"^(?:De|Het)\s+\S.*,$")
 MAX_TITLE = 260
 
@@ -48,7 +49,7 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
     text = letter.text[p.start:p.end].strip()
     if not text or len(text) > MAX_TITLE or i + 1 >= len(letter.paragraphs):
         return False
-    if text.endswith((".", ",", ";", ":", "?", "!")) or _SIGNATURE.match(text) or _INITIALS.match(text):
+    if _DOSSIER_LINE.match(text) or text.endswith((".", ",", ";", ":", "?", "!")) or _SIGNATURE.match(text) or _INITIALS.match(text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "«'\""):
         return False

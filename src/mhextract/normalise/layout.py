@@ -30,7 +30,7 @@ _MD_FOOTNOTE = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS
 _DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
 _KST_HEADER = re.compile(
     r"^(?:(?:Tweede|Eerste) Kamer der Staten-Generaal|Vergaderjaar \d{4}|Nr\.\s*\d+\b|"
-    r"\d{2} \d{3}(?:[ -][A-Z]{1,5})?(?:\s+[A-Z][a-z]|\s*$)|Den Haag, \d{1,2} \w+ \d{4}|"
+    r"\d{2} \d{3}(?:[ -][A-Z]{1,5})?(?:\s+[A-Z]|\s*$)|Den Haag, \d{1,2} \w+ \d{4}|"
     r"(?:BRIEF|NOTA|MOTIE|VERSLAG|BRIEF VAN|LIJST VAN) [A-Z ,]{3,})"
 )
 # Lines that stand alone even where a text has no blank lines: header and signature lines.
@@ -164,10 +164,11 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
         first = True
         for line in block.lines:
             text = line.text.strip()
-            own = bool(_KST_HEADER.match(text) or _OWN_LINE.match(text))
+            own = _is_own(text) or _is_furniture(text)
             if current and _BARE_DOSSIER.match(current[-1].text.strip()):
                 own = False  # `29 279` + its title on the next line: one header block
-            if current and (own or _ends_paragraph(current[-1].text, text, typical) or _is_own(current[-1].text)):
+            prev = current[-1].text if current else ""
+            if current and (own or _ends_paragraph(prev, text, typical) or _is_own(prev) or _is_furniture(prev)):
                 out.append(Block(lines=current, kind=block.kind, page=block.page,
                                  page_start=block.page_start and first))
                 current, first = [], False
@@ -175,6 +176,10 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
         if current:
             out.append(Block(lines=current, kind=block.kind, page=block.page, page_start=block.page_start and first))
     return out
+
+
+def _is_furniture(text: str) -> bool:
+    return any(p.match(plain(text)) for p in _furniture_res()) and not text.strip().isdigit()
 
 
 def _is_own(text: str) -> bool:
