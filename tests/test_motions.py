@@ -81,6 +81,16 @@ NAMED: list[tuple[str, list[tuple[list[str], str | None]]]] = [
     ("zie Kamerstukken II 2019/20, 35 300 VI, nr. 105 (motie Van Nispen).", [(["Van Nispen"], "35300-VI-105")]),
     ("de motie-Nicolaï c.s. (EK 35 300, M) is aangenomen", [(["Nicolaï"], "35300-M")]),
     ("unnormalised: de motie van Bikker en Verkuilen³ ingediend", [(["Bikker", "Verkuilen"], None)]),
+    # submitters after a when/where modifier (a parenthesised citation counts as one unit of the gap)
+    ("Tevens informeer ik u over de motie bij het daaropvolgend Tweeminutendebat van 27 september jl. (Handelingen "
+     "II 2023/24, nr. 5, item 4) van de leden Kuik en Bikker over de uitstapprogramma’s (Kamerstuk 28 638, nr. 227).",
+     [(["Kuik", "Bikker"], "28638-227")]),
+    ("Daarnaast is de motie tijdens het commissiedebat Mensenhandel van 12 mei 2022 van het lid Ellian over "
+     "loverboys aangenomen.", [(["Ellian"], None)]),
+    ("Ik kom terug op de motie, ingediend bij de begrotingsbehandeling Justitie en Veiligheid, van de leden "
+     "Mutluer en Bikker (Kamerstuk 36 410 VI, nr. 30).", [(["Mutluer", "Bikker"], "36410-VI-30")]),
+    ("de aangenomen motie uit het tweeminutendebat Prostitutie (Handelingen II 2022/23, nr. 60, item 9) van het "
+     "lid Bikker vraagt om een verkenning.", [(["Bikker"], None)]),
 ]
 
 NOT_MOTIONS: list[str] = [
@@ -98,6 +108,12 @@ NOT_MOTIONS: list[str] = [
     "Zo kwam de motie van Nederland tot stand.",
     "Brief over moties\n\nKuik c.s. en Bikker",
     "De heer Van der Burg, Staatssecretaris van Justitie en Veiligheid, heeft gesproken.",
+    # a later `van het lid` that belongs to the topic or another document, not to the motion
+    "De motie over het initiatiefvoorstel van het lid Agema is verworpen.",
+    "Er is een motie bij het wetsvoorstel van het lid Agema ingediend.",
+    "De motie is tijdens het debat van het lid Kuik besproken.",
+    "De motie en het amendement van het lid Kuik zijn aangenomen.",
+    "De motie tijdens het debat waarin de vragen van het lid Kuik aan bod kwamen, is aangenomen.",
 ]
 
 

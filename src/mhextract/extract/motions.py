@@ -63,6 +63,8 @@ class MotionGrammar:
 
     named: re.Pattern[str]
     reverse: re.Pattern[str]
+    delayed: re.Pattern[str]
+    delay_stop: re.Pattern[str]
     name: re.Pattern[str]
     single: re.Pattern[str]
     party: re.Pattern[str]
@@ -96,6 +98,12 @@ def grammar() -> MotionGrammar:
     with_article = _alt_ci([t for t in d["titles"] if " " in t])
     reverse = (rf"(?<![\w])(?P<rtitle>{with_article})\s+(?P<names>{names})"
                rf"[^.;\n]{{0,{int(d['submitted_by_window'])}}}?(?<![\w])[Ee]en\s+{word}")
+    gap_unit = r"(?:[^.;:()\n]|\.(?=\S|[ \t]+[a-z(])|\([^()\n]{0,120}\))"
+    delayed = (rf"{word}(?P<gap>,?\s+(?:{_alt_ci(d['delayed_openers'])})(?![\w])"
+               rf"{gap_unit}{{0,{int(d['delayed_window'])}}}?),?\s+van\s+(?P<dtitle>{titles})\s+(?P<names>{names})")
+    stop_words = "|".join(re.escape(w.lower()) for w in d["delayed_stop_words"])
+    stop_suffixes = "|".join(re.escape(w.lower()) for w in d["delayed_stop_suffixes"])
+    delay_stop = rf"(?<![\w])(?:{stop_words})(?![\w])|(?:{stop_suffixes})(?![\w])"
     statuses = tuple(
         (re.compile(rf"(?<![\w])(?:{_alt_ci(s['words'])})(?![\w])"), s["value"], int(s["rank"]))
         for s in d["statuses"]
@@ -107,6 +115,8 @@ def grammar() -> MotionGrammar:
     return MotionGrammar(
         named=re.compile(named),
         reverse=re.compile(reverse),
+        delayed=re.compile(delayed),
+        delay_stop=re.compile(delay_stop),
         name=re.compile(rf"(?P<initials>{initials})?(?P<name>{single}(?:[ ]{single})?)"),
         single=re.compile(single),
         party=re.compile(party),
@@ -217,6 +227,18 @@ def _followed_by_citation(text: str, end: int, ks_starts: Sequence[int]) -> bool
     return i < len(ks_starts) and re.fullmatch(r"[\s(]{0,3}", text[end : ks_starts[i]]) is not None
 
 
+def _plain_gap(m: re.Match[str]) -> bool:
+    """True when a delayed motion's gap only says when or where (no topic, no other document)."""
+    gap = re.sub(r"\([^()]*\)", " ", m.group("gap")).lower()
+    return grammar().delay_stop.search(gap) is None
+
+
+def _delayed(text: str, taken: Sequence[re.Match[str]]) -> list[re.Match[str]]:
+    """`de motie bij het debat van 27 september jl. (Handelingen ...) van de leden Kuik en Bikker`."""
+    return [m for m in grammar().delayed.finditer(text)
+            if _plain_gap(m) and not any(t.start() < m.end() and m.start() < t.end() for t in taken)]
+
+
 def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
     """Motions named by their submitters, in every wording of `models/motions.json`."""
     g = grammar()
@@ -224,7 +246,8 @@ def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
     forward = list(g.named.finditer(text))
     reverse = [r for r in g.reverse.finditer(text)
                if not any(f.start() < r.end() and r.start() < f.end() for f in forward)]
-    for m in sorted(forward + reverse, key=lambda x: x.start()):
+    delayed = _delayed(text, forward + reverse)
+    for m in sorted(forward + reverse + delayed, key=lambda x: x.start()):
         groups = m.groupdict()
         submitters, chamber, end = parse_submitters(m)
         if not submitters:
@@ -236,7 +259,7 @@ def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
             or submitters[0].lower() in members() or _followed_by_citation(text, end, ks_starts)
         ):
             continue
-        intro = groups.get("titled") or groups.get("submitted") or groups.get("rtitle") or ""
+        intro = groups.get("titled") or groups.get("submitted") or groups.get("rtitle") or groups.get("dtitle") or ""
         for pat, ch in grammar().chambers:
             if pat.search(intro):
                 chamber = chamber or ch
