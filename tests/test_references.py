@@ -31,6 +31,11 @@ REFERENCES: list[tuple[str, list[str]]] = [
     ("de toezegging (nr. 118836) aan", ["toezegging:118836"]),
     ("Zie Handelingen II 2020/21, nr. 30, item 7 en ook Handelingen II 2020/21, nr. 30, item 7.",
      ["handelingen:II-2020/21-30-7"]),
+    # a registry id in brackets after a form of `toezeggen`, without the word `nr.`
+    ("heb ik uw Kamer toegezegd (T03915) vóór 1 maart 2025 te rapporteren", ["toezegging:T03915"]),
+    ("Zoals toegezegd aan het lid Nicolaï tijdens de behandeling (T02987) stuur ik u", ["toezegging:T02987"]),
+    ("De toezegging aan de leden Van Dijk en Talsma (zie T03401) is hiermee afgedaan.", ["toezegging:T03401"]),
+    ("Ik heb de Kamer toegezegd om haar te informeren (TZ202311-045).", ["toezegging:TZ202311-045"]),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -44,7 +49,17 @@ NEAR_MISSES: list[str] = [
     "2022 Z 19982",
     "R2 en R3",
     "in 2021 en 2022",
+    "het formulier (T12345) is bijgevoegd",
+    "Dat heb ik toegezegd. Zie tabel (T03915).",
+    "zoals toegezegd (zie bijlage 2, T03915) stuur ik u",
+    "zoals toegezegd (T0391) stuur ik u",
 ]
+
+
+def test_bracketed_toezegging_id_mention_is_the_id_alone() -> None:
+    text = "Zoals toegezegd op 3 december jl. (T03915) stuur ik u"
+    (ref,) = find_references(text)
+    assert [text[s.start : s.end] for s in ref.mentions] == ["T03915"]
 
 
 @pytest.mark.parametrize(("text", "expected"), REFERENCES)

@@ -85,7 +85,8 @@ def _part(m: re.Match[str], name: str) -> str | None:
 def resolve_reference(form: Form, m: re.Match[str]) -> RawReference:
     """Build the reference id of one match from its form's parts."""
     parts = [p for p in (_part(m, name) for name in form.parts) if p]
-    return RawReference(form.kind, "-".join(parts), m.start(), m.end())
+    start, end = m.span("mention") if "mention" in m.re.groupindex else m.span()
+    return RawReference(form.kind, "-".join(parts), start, end)
 
 
 def scan_references(text: str) -> Iterator[RawReference]:
@@ -93,10 +94,11 @@ def scan_references(text: str) -> Iterator[RawReference]:
     taken: list[tuple[int, int]] = []
     for form in forms():
         for m in form.pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            raw = resolve_reference(form, m)
+            if any(s < raw.end and raw.start < e for s, e in taken):
                 continue
-            taken.append(m.span())
-            yield resolve_reference(form, m)
+            taken.append((raw.start, raw.end))
+            yield raw
 
 
 def find_references(text: str) -> list[Reference]:
