@@ -22,6 +22,7 @@ import argparse
 import cProfile
 import io
 import math
+import os
 import pstats
 import resource
 import shutil
@@ -30,7 +31,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import psutil
@@ -73,13 +74,20 @@ def make_corpus(target: Path, count: int) -> list[Path]:
     return files
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (user + system)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 @contextmanager
 def timer(totals: dict[str, float], stage: str) -> Iterator[None]:
-    start = time.perf_counter()
+    """Add the CPU time of the block to `totals[stage]` (CPU, not wall: the machine may be shared)."""
+    start = time.process_time()
     try:
         yield
     finally:
-        totals[stage] += time.perf_counter() - start
+        totals[stage] += time.process_time() - start
 
 
 def run_stages(files: list[Path], nlp: object, batch_size: int) -> tuple[dict[str, float], list[str]]:
@@ -101,7 +109,8 @@ def run_stages(files: list[Path], nlp: object, batch_size: int) -> tuple[dict[st
                 prepared.append(Prepared(letter=letter, sections=find_sections(letter),
                                          metadata=extract_metadata(letter)))
             texts.append(letter.text)
-        with nlp.memory_zone():
+        zone = nlp.memory_zone() if i >= batch.PERMANENT_VOCAB_LETTERS else nullcontext()  # as run_batch
+        with zone:
             with timer(totals, "spaCy tokenise"):
                 docs = [to_doc(nlp, p) for p in prepared]
             for name, proc in nlp.pipeline:
@@ -117,8 +126,10 @@ def run_stages(files: list[Path], nlp: object, batch_size: int) -> tuple[dict[st
     return totals, texts
 
 
-def run_full(files: list[Path], nlp: object, out: Path, workers: int, batch_size: int) -> tuple[float, list[int]]:
-    """`run_batch` over all files into `out` (forced); returns seconds and RSS samples (bytes)."""
+def run_full(
+    files: list[Path], nlp: object, out: Path, workers: int, batch_size: int
+) -> tuple[float, float, list[int]]:
+    """`run_batch` over all files into `out` (forced); returns wall s, CPU s and RSS samples (bytes)."""
     from spacy.language import Language
 
     assert isinstance(nlp, Language)
@@ -133,25 +144,50 @@ def run_full(files: list[Path], nlp: object, out: Path, workers: int, batch_size
             samples.append(rss())
 
     options = batch.BatchOptions(out=out, workers=workers, batch_size=batch_size, force=True, quiet=True)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     summary = batch.run_batch(batch.expand_inputs(files), nlp, options, on_outcome=sample)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     if summary.failures:
         print(f"  warning: {len(summary.failures)} letters failed, e.g. {summary.failures[0].reason}")
-    return seconds, samples
+    return seconds, cpu, samples
 
 
-def run_bare(texts: list[str], nlp: object, batch_size: int) -> float:
-    """Seconds for `nlp.pipe` of the same spaCy pipeline without our components, docs dropped."""
+def run_bare(texts: list[str], nlp: object, batch_size: int) -> tuple[float, float]:
+    """Wall and CPU seconds of `nlp.pipe` of the same spaCy pipeline without our components."""
     from spacy.language import Language
 
     assert isinstance(nlp, Language)
     ours = [name for name in nlp.pipe_names if name in COMPONENTS or name.startswith("mh_")]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     with nlp.select_pipes(disable=ours):
         for doc in nlp.pipe(texts, batch_size=batch_size):
             del doc
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu
+
+
+def make_diverse_corpus(target: Path, count: int, new_words: int) -> list[Path]:
+    """`count` short letters, each with `new_words` words no other letter has (vocabulary keeps growing)."""
+    sources = [p.read_text(encoding="utf-8")[:2500] for p in sorted(LETTERS.glob("*.txt"))]
+    files = []
+    for k in range(count):
+        words = " ".join(f"woord{k}x{j}" for j in range(new_words))
+        path = target / f"diverse_{k:05d}.txt"
+        path.write_text(f"{sources[k % len(sources)]}\n\nBijlage {k}: {words}.\n", encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def memory_growth(files: list[Path], nlp: object, out: Path, zones: bool) -> tuple[int, int, int, float]:
+    """(letters, RSS at the start, RSS at the end) of the run after its permanent-vocabulary phase,
+    plus the wall seconds of the whole run."""
+    saved = batch.PERMANENT_VOCAB_LETTERS
+    batch.PERMANENT_VOCAB_LETTERS = saved if zones else 10**12
+    try:
+        seconds, _, samples = run_full(files, nlp, out, 1, batch.DEFAULT_BATCH_SIZE)
+    finally:
+        batch.PERMANENT_VOCAB_LETTERS = saved
+    first = min(saved // 50 + 2, len(samples) - 1)  # samples are taken every 50 letters
+    return (len(samples) - 1 - first) * 50, samples[first], samples[-1], seconds
 
 
 def pdf_ingest(repeat: int) -> list[tuple[str, int, float]]:
@@ -192,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=batch.DEFAULT_BATCH_SIZE)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts for the full run")
     parser.add_argument("--pdf-repeat", type=int, default=3)
+    parser.add_argument("--diverse", type=int, default=1000, help="letters in the memory-growth run")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the stages")
     args = parser.parse_args(argv)
 
@@ -214,38 +251,58 @@ def main(argv: list[str] | None = None) -> int:
         totals, texts = run_stages(files, nlp, args.batch_size)
         words = sum(len(t.split()) for t in texts)
         stage_total = sum(totals.values())
-        print(f"\nstages (one process, {len(files)} letters, {words} words):")
-        print(f"  {'stage':<24}{'total s':>9}{'ms/letter':>11}{'share':>8}")
+        print(f"\nstages (one process, {len(files)} letters, {words} words; CPU time):")
+        print(f"  {'stage':<24}{'CPU s':>9}{'ms/letter':>11}{'share':>8}")
         for stage, seconds in totals.items():
             print(f"  {stage:<24}{seconds:>9.2f}{1000 * seconds / len(files):>11.2f}{seconds / stage_total:>8.1%}")
         print(f"  {'sum':<24}{stage_total:>9.2f}{1000 * stage_total / len(files):>11.2f}")
 
-        bare = min(run_bare(texts, nlp, args.batch_size) for _ in range(2))
-        print(f"\nbare nlp.pipe ({model_label(nlp)} without our components): {bare:.2f} s, "
-              f"{len(files) / bare:.0f} letters/s, {words / bare:.0f} words/s")
+        runs = [run_bare(texts, nlp, args.batch_size) for _ in range(2)]
+        bare, bare_cpu = min(r[0] for r in runs), min(r[1] for r in runs)
+        print(f"\nbare nlp.pipe ({model_label(nlp)} without our components): {bare:.2f} s wall, "
+              f"{bare_cpu:.2f} s CPU; {len(files) / bare:.0f} letters/s, {words / bare:.0f} words/s")
 
         print("\nfull pipeline (mhextract.batch.run_batch, --out DIR, --force):")
-        full_single = None
+        single: tuple[float, float] | None = None
         for workers in [int(w) for w in args.workers.split(",") if w.strip()]:
-            seconds, samples = run_full(files, nlp, Path(tmp) / f"out{workers}", workers, args.batch_size)
-            full_single = seconds if workers == 1 else full_single
+            seconds, cpu, samples = run_full(files, nlp, Path(tmp) / f"out{workers}", workers, args.batch_size)
+            single = (seconds, cpu) if workers == 1 else single
             trace = " ".join(f"{s / MB:.0f}" for s in samples[:: max(1, len(samples) // 6)])
-            print(f"  workers={workers}: {seconds:.2f} s, {len(files) / seconds:.1f} letters/s, "
-                  f"{words / seconds:.0f} words/s; ratio to bare nlp.pipe {seconds / bare:.2f}x; "
+            print(f"  workers={workers}: {seconds:.2f} s wall, {cpu:.2f} s CPU (all processes); "
+                  f"{len(files) / seconds:.1f} letters/s, {words / seconds:.0f} words/s; "
                   f"parent RSS along the run (MB): {trace}")
-        if full_single is not None:
-            print(f"\nratio full (1 process) / bare nlp.pipe: {full_single / bare:.2f}x (goal <= 1.5x)")
+        if single is not None:
+            print(f"\nratio full (1 process) / bare nlp.pipe: {single[0] / bare:.2f}x wall, "
+                  f"{single[1] / bare_cpu:.2f}x CPU (goal <= 1.5x)")
+        print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+              "(wall times are only comparable on an otherwise idle machine)")
 
         peak = peak_rss()
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
         print(f"peak RSS: {peak / MB:.0f} MB, {(peak - rss_model) / MB:+.0f} MB over the loaded pipeline "
               f"(goal: within 300 MB); largest worker process {children / MB:.0f} MB")
 
+        new_words = 300
+        print(f"\nmemory: {args.diverse} short letters with {new_words} new words each (vocabulary keeps "
+              f"growing); the first {batch.PERMANENT_VOCAB_LETTERS} letters keep their words for good:")
+        diverse = Path(tmp) / "diverse"
+        diverse.mkdir()
+        growth_files = make_diverse_corpus(diverse, args.diverse, new_words)
+        for zones in (True, False):
+            fresh = load_pipeline(args.model, warn=io.StringIO())  # a vocabulary of its own
+            n, first, last, seconds = memory_growth(growth_files, fresh, Path(tmp) / "out-diverse", zones)
+            label = "with memory zones (run_batch)" if zones else "without memory zones"
+            per_k = (last - first) / MB / max(n, 1) * 1000
+            print(f"  {label}: RSS {first / MB:.0f} -> {last / MB:.0f} MB over the last {n} letters "
+                  f"({per_k:+.0f} MB per 1000 letters); pipeline strings {len(fresh.vocab.strings)}; "
+                  f"{seconds:.1f} s")
+            del fresh
+
         if args.profile:
             print("\ncProfile of the stages (top functions by own time):")
             print(profile_stages(files[: min(len(files), 100)], nlp, args.batch_size, 30))
 
-    print("\nPDF ingest (read_letter, best of {}):".format(args.pdf_repeat))
+    print(f"\nPDF ingest (read_letter, best of {args.pdf_repeat}, wall):")
     rows = pdf_ingest(args.pdf_repeat)
     for name, pages, per_page in rows:
         print(f"  {name}: {pages} pages, {per_page:.3f} s/page")

@@ -7,8 +7,8 @@
    (`force` redoes it);
 2. extract: letters in chunks of `batch_size`, each one prepared on its own (an
    unreadable letter becomes a `Failure`, never an exception that stops the batch)
-   and the chunk streamed through `nlp.pipe` (`build.extract_docs`) inside a spaCy
-   memory zone; if a component fails, the chunk is redone letter by letter so only
+   and the chunk streamed through `nlp.pipe` (`build.extract_docs`), after the first
+   letters inside a spaCy memory zone; if a component fails, the chunk is redone letter by letter so only
    the guilty letter fails. With `workers > 1` chunks run in worker processes;
 3. write, in the parent only: `<out>/<name>.json` by temp file + rename; JSONL lines
    appended to `<file>.partial` and merged into `<file>` (temp file + rename) when
@@ -30,11 +30,12 @@ import signal
 import sys
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -461,6 +462,14 @@ def _failed(task: Task, exc: BaseException) -> Outcome:
     return Outcome(task.index, task.path, reason=f"internal error: {type(exc).__name__}: {detail}", kind="error")
 
 
+# The first letters a pipeline sees run outside a memory zone, so their words (the common
+# vocabulary) stay in its vocab and tokenizer cache; after that every chunk runs in a zone
+# that frees the strings, lexemes and cache entries it added: memory stays flat and only
+# rarer words pay for being looked up afresh.
+PERMANENT_VOCAB_LETTERS = 200
+_letters_seen: weakref.WeakKeyDictionary[Language, int] = weakref.WeakKeyDictionary()
+
+
 def run_chunk(nlp: Language, tasks: Sequence[Task], config: WorkConfig) -> list[Outcome]:
     """Extract a chunk of letters; every letter ends up done or failed, in task order."""
     outcomes: dict[int, Outcome] = {}
@@ -471,7 +480,9 @@ def run_chunk(nlp: Language, tasks: Sequence[Task], config: WorkConfig) -> list[
                 ready.append((task, prepare(task.path)))
         except Exception as exc:  # one broken letter must never stop the batch
             outcomes[task.index] = _failed(task, exc)
-    with nlp.memory_zone():  # frees the strings and lexemes these letters added to the vocab
+    seen = _letters_seen.get(nlp, 0)
+    _letters_seen[nlp] = seen + len(ready)
+    with nlp.memory_zone() if seen >= PERMANENT_VOCAB_LETTERS else nullcontext():
         for task, result in _extract(nlp, ready, config):
             outcomes[task.index] = _render(task, result, config.indents)
     return [outcomes[t.index] for t in tasks]
