@@ -61,6 +61,19 @@ def date_at(text: str, phrase: str, value: str | None) -> DateMention:
     ("Hierbij zend ik u, mede namens de minister, de toegezegde evaluatie", "fulfilled"),
     ("Deze brief is de invulling van de toezegging aan het lid Kuik", "fulfilled"),
     ("Hiermee is voldaan aan de toezegging", "fulfilled"),
+    # a standing, recurring report the letter describes (no earlier promise named): reported
+    ("Jaarlijks maken we de balans op waar we staan en informeer ik u daarover", "reported"),
+    ("Ik informeer uw Kamer jaarlijks over de voortgang van het programma", "reported"),
+    ("Halfjaarlijks stuur ik u een overzicht van de openstaande acties", "reported"),
+    ("Ieder jaar informeer ik de Kamer over de cijfers van het meldpunt", "reported"),
+    # an earlier promise that is the object of a progress report: reported, though the letter informs now
+    ("Tevens informeer ik u over de stand van zaken van mijn toezegging tijdens het commissiedebat van 17 mei jl. "
+     "aan het lid Kuik", "reported"),
+    ("In deze brief bericht ik u over de voortgang van mijn toezegging om de regeling te evalueren", "reported"),
+    ("Hierbij informeer ik u over de stand van zaken rond de toezegging die ik tijdens het debat deed", "reported"),
+    # ... but a discharge stays fulfilled
+    ("Met deze brief doe ik mijn toezegging over de voortgang van het programma gestand", "fulfilled"),
+    ("Zoals toegezegd stuur ik u hierbij de voortgangsrapportage", "fulfilled"),
 ])
 def test_sentence_kinds(sentence: str, kind: str) -> None:
     found = classify_sentence(sentence)
@@ -86,6 +99,11 @@ def test_sentence_kinds(sentence: str, kind: str) -> None:
     "De gemeente zal de bewoners informeren",
     "Ik heb de Kamer eerder geïnformeerd over de pilot",
     "Het kabinet gaat de komende jaren door met de aanpak",
+    # a recurrence adjective describes a document; past tense and other actors are no promise of the minister
+    "Met deze jaarlijkse rapportage informeer ik u over de cijfers",
+    "Jaarlijks informeerde ik u over de cijfers",
+    "Het CBS publiceert jaarlijks de cijfers",
+    "Gemeenten informeren jaarlijks hun inwoners",
 ])
 def test_non_commitments(sentence: str) -> None:
     assert classify_sentence(sentence) is None
@@ -181,6 +199,52 @@ def test_anaphoric_fulfilment_alone_stays_a_commitment_and_new_promises_never_me
             "Uw Kamer zal hierover worden geïnformeerd.")
     kinds = [c.kind for c in find_commitments(text)]
     assert kinds == ["fulfilled", "made", "made"]
+
+
+@pytest.mark.parametrize(("text", "fulfilment"), [
+    ("Tijdens de plenaire behandeling op 8 februari jl. heb ik uw Kamer toegezegd (T03312) voor 15 maart een "
+     "beleidsreactie te sturen op het WODC-onderzoek. Met deze brief, die ik mede namens de Staatssecretaris van "
+     "Justitie en Veiligheid verstuur, doe ik deze toezegging gestand.", "Met deze brief"),
+    ("Tijdens het debat van 3 december jl. heb ik uw Kamer toegezegd voor 1 maart een brief te sturen over de pilot. "
+     "Met deze brief, die ik mede namens de Minister van Volksgezondheid, Welzijn en Sport verstuur, doe ik die "
+     "toezegging gestand.", "Met deze brief"),
+    ("Tijdens het vragenuur heb ik toegezegd u te informeren over de wachtlijsten in de opvang. Met de bijgevoegde "
+     "analyse van CoMensha en de gemeenten over de bezetting geef ik invulling aan deze toezegging.", "Met de"),
+    ("In het debat over de begroting heb ik toegezegd de Kamer te informeren over de capaciteit van de zedenpolitie. "
+     "Met de cijfers in de bijlage over de bezetting, de instroom en de opleidingen is dezelfde toezegging afgedaan.",
+     "Met de cijfers"),
+])
+def test_demonstrative_fulfilment_joins_the_promise_before_it(text: str, fulfilment: str) -> None:
+    [c] = find_commitments(text)
+    assert c.kind == "fulfilled"
+    assert not c.text.startswith(fulfilment)
+    assert "toegezegd" in c.text
+
+
+def test_demonstrative_fulfilment_does_not_join_a_new_promise() -> None:
+    text = ("Ik zal u voor de zomer informeren over de pilot. Met deze brief, die ik mede namens de Minister van "
+            "Volksgezondheid, Welzijn en Sport verstuur, doe ik die toezegging gestand.")
+    assert [c.kind for c in find_commitments(text)] == ["made", "fulfilled"]
+
+
+@pytest.mark.parametrize(("text", "own"), [
+    ("Tevens informeer ik u over de stand van zaken van mijn toezegging aan het lid Kuik en de motie van de leden "
+     "Kuik en Bikker over de uitstapprogramma's.",
+     "Tevens informeer ik u over de stand van zaken van mijn toezegging aan het lid Kuik"),
+    ("Conform mijn toezegging aan uw Kamer informeer ik u halfjaarlijks over de voortgang en over de motie van het "
+     "lid Ellian.", "Conform mijn toezegging aan uw Kamer informeer ik u halfjaarlijks over de voortgang"),
+    ("In deze brief ga ik in op de toezegging om de regeling te evalueren en op de twee moties van het lid Bikker.",
+     "In deze brief ga ik in op de toezegging om de regeling te evalueren"),
+    # near misses: a motion inside the promise, and a coordination before the trigger
+    ("Conform mijn toezegging informeer ik u halfjaarlijks over de uitvoering van de motie van het lid Ellian.",
+     "Conform mijn toezegging informeer ik u halfjaarlijks over de uitvoering van de motie van het lid Ellian"),
+    ("Naar aanleiding van de vragen en de motie van het lid Kuik heb ik u toegezegd terug te komen op de opvang.",
+     "Naar aanleiding van de vragen en de motie van het lid Kuik heb ik u toegezegd terug te komen op de opvang"),
+])
+def test_commitment_text_ends_before_a_coordinated_motion(text: str, own: str) -> None:
+    [c] = find_commitments(text)
+    assert c.text == own
+    assert text[c.span.start : c.span.end] == own
 
 
 def test_different_earlier_commitments_of_one_debate_stay_apart() -> None:

@@ -7,16 +7,20 @@ commitment and of which kind, from the forms in `models/commitments.json`:
   toezegging gestand`, `geef ik invulling aan de toezegging`);
 - an earlier promise (`heb ik u toegezegd`, `zoals toegezegd`, `Conform mijn toezegging`) is
   fulfilled when the letter says it delivers it now (`bij deze`, `in deze brief`, `informeer ik u`)
-  and no recurrence word (`halfjaarlijks`) makes it an ongoing one, else reported;
+  and no recurrence word (`halfjaarlijks`) or progress report (`de stand van zaken van mijn toezegging`)
+  makes it an ongoing one, else reported;
+- a present inform form with a recurrence adverb (`Jaarlijks ... informeer ik u daarover`) is a standing
+  commitment the letter reports on (reported);
 - made: a new promise (`Ik zal uw Kamer hierover voor het zomerreces informeren`, `Uw Kamer zal
   hierover worden geïnformeerd`, `Dit najaar informeer ik uw Kamer`), recognised by structure: a
   future auxiliary before an inform verb with the addressee near it, or a present inform form
   with a future time; never what this letter itself does.
-`find_commitments` then merges mentions of the same earlier commitment (an anaphoric `mijn
-eerdere toezegging` joins the commitment before it in its paragraph; mentions sharing most of
-their content words are one commitment), resolves `due` from the date mentions of the sentence
-(skipping past dates and the date the promise was made) and attaches a `Toezegging nr.`
-reference found in the sentence or in its footnote.
+A commitment's text ends before a coordinated motion after its trigger (`... aan het lid Kuik en
+de motie van de leden ...`). `find_commitments` then merges mentions of the same earlier commitment
+(an anaphoric `mijn eerdere toezegging` or `doe ik die toezegging gestand` joins the commitment
+before it in its paragraph; mentions sharing most of their content words are one commitment),
+resolves `due` from the date mentions of the sentence (skipping past dates and the date the
+promise was made) and attaches a `Toezegging nr.` reference found in the sentence or in its footnote.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ class Mention:
     due: str | None = None
     reference: str | None = None
     merged: list[Mention] = field(default_factory=list)
+    anaphor: bool = False
 
 
 # ---------------------------------------------------------------------------- data
@@ -104,6 +109,10 @@ def _patterns() -> dict[str, Any]:
         "future_cue": re.compile(_words_alt(d["future_cues"]), _FLAGS),
         "future_time": re.compile(d["future_time"], _FLAGS),
         "recurrence": re.compile(_words_alt(d["recurrence"]), _FLAGS),
+        "recurrence_adverb": re.compile(_words_alt(d["recurrence_adverbs"]), _FLAGS),
+        "progress": [re.compile(_fill(p), _FLAGS) for p in d["progress"]],
+        "anaphor": re.compile(_fill(d["anaphor"]), _FLAGS),
+        "trim_before": re.compile(_fill(d["trim_before"]), _FLAGS),
         "past_marker": re.compile(_words_alt(d["due"]["past_markers"]), _FLAGS),
         "made_at": re.compile(_words_alt(d["due"]["made_at_words"]), _FLAGS),
         "made_at_prep": re.compile(r"(?:" + _words_alt(d["due"]["made_at_preps"]) + r")\s*$", _FLAGS),
@@ -208,7 +217,7 @@ def classify_sentence(text: str, next_text: str = "", dates: Sequence[DateMentio
         delivers = (_first(pats["this_letter"], text) is not None
                     or _first(pats["this_letter"], next_text) is not None
                     or _first(pats["present_inform"], text) is not None)
-        ongoing = pats["recurrence"].search(text) is not None
+        ongoing = pats["recurrence"].search(text) is not None or _first(pats["progress"], text) is not None
         return ("fulfilled" if delivers and not ongoing else "reported"), earlier.start(), True
     if _first(pats["this_letter"], text) is not None:
         return None
@@ -221,9 +230,20 @@ def classify_sentence(text: str, next_text: str = "", dates: Sequence[DateMentio
     if aux is not None:
         return "made", aux, False
     present = _first(pats["present_inform"], text)
+    if present is not None and pats["recurrence_adverb"].search(text):
+        return "reported", present.start(), False
     if present is not None and future:
         return "made", present.start(), False
     return None
+
+
+def trim_sentence(text: str, sentence: Sentence, trigger: int) -> Sentence:
+    """The sentence cut before a coordinated motion or other instrument after the trigger (not the promise's)."""
+    body = text[sentence.start : sentence.end]
+    m = _patterns()["trim_before"].search(body, trigger)
+    if m is None:
+        return sentence
+    return Sentence(sentence.start, sentence.start + m.start(), sentence.paragraph)
 
 
 # ---------------------------------------------------------------------------- due dates
@@ -333,7 +353,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
     limit = _data()["merge"]["max_anaphoric_content"]
     groups: list[list[Mention]] = []
     for m in mentions:
-        anaphoric = m.earlier and len(m.content) <= limit
+        anaphoric = m.earlier and (m.anaphor or len(m.content) <= limit)
         host = next((g for g in reversed(groups) if g[-1].sentence.paragraph == m.sentence.paragraph
                      and g[0].earlier), None) if anaphoric else None
         if host is not None:
@@ -350,12 +370,13 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
 
 def _combine(group: list[Mention]) -> Mention:
     """The group's most specific mention, with the strongest kind and any due date or reference."""
-    primary = max(group, key=lambda m: (len(m.content), -m.sentence.start))
+    primary = max([m for m in group if not m.anaphor] or group, key=lambda m: (len(m.content), -m.sentence.start))
     kind = max((m.kind for m in group), key=lambda k: _RANK[k])
     due = primary.due or next((m.due for m in group if m.due), None)
     reference = primary.reference or next((m.reference for m in group if m.reference), None)
     others = [m for m in group if m is not primary]
-    return Mention(kind, primary.sentence, primary.trigger, primary.earlier, primary.content, due, reference, others)
+    return Mention(kind, primary.sentence, primary.trigger, primary.earlier, primary.content, due, reference, others,
+                   primary.anaphor)
 
 
 # ---------------------------------------------------------------------------- find
@@ -377,11 +398,14 @@ def find_mentions(text: str, dates: Sequence[DateMention] = (), references: Sequ
         if found is None:
             continue
         kind, trigger, earlier = found
+        own = trim_sentence(text, sent, trigger)
+        body = text[own.start : own.end]
         out.append(Mention(
-            kind=kind, sentence=sent, trigger=trigger, earlier=earlier,
-            content=content_words(body, [r for r in skip if sent.start <= r[0] < sent.end], sent.start),
-            due=resolve_due(body, sent.start, trigger, inside, letter_date),
+            kind=kind, sentence=own, trigger=trigger, earlier=earlier,
+            content=content_words(body, [r for r in skip if own.start <= r[0] < own.end], own.start),
+            due=resolve_due(body, own.start, trigger, [d for d in inside if d.span.start < own.end], letter_date),
             reference=resolve_reference(sent, references, footnotes),
+            anaphor=_patterns()["anaphor"].search(body) is not None,
         ))
     return out
 
