@@ -6,7 +6,9 @@ import pytest
 
 from mhextract.extract.persons import (
     find_government_mentions,
+    find_leader_mentions,
     find_member_mentions,
+    find_official_mentions,
     find_persons,
     find_rapporteur_mentions,
     find_signatories,
@@ -31,6 +33,11 @@ MEMBER_CASES = [
     ("de motie van de leden van Bikker en Kuiken", [("Van Bikker", "Kamerlid"), ("Kuiken", "Kamerlid")]),
     ("vragen van de leden Kuik (CDA), Bikker (ChristenUnie) en Mutluer (PvdA) over",
      [("Kuik", "Kamerlid"), ("Bikker", "Kamerlid"), ("Mutluer", "Kamerlid")]),
+    # a glued footnote marker is not part of the name
+    ("het initiatiefwetsvoorstel van het lid Agema1 tot wijziging", [("Agema", "Kamerlid")]),
+    ("de motie van de leden Kuik2 en Bikker3 over", [("Kuik", "Kamerlid"), ("Bikker", "Kamerlid")]),
+    ("vragen van het lid Van der Werf12, gesteld op", [("Van der Werf", "Kamerlid")]),
+    ("Kamerlid Yeşilgöz-Zegerius4 vroeg", [("Yeşilgöz-Zegerius", "Kamerlid")]),
 ]
 
 
@@ -69,6 +76,51 @@ GOVERNMENT_CASES = [
 @pytest.mark.parametrize(("text", "expected"), GOVERNMENT_CASES)
 def test_government_mentions(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.name, m.role) for m in find_government_mentions(text)] == expected
+
+
+OFFICIAL_CASES = [
+    ("uitgevoerd onder verantwoordelijkheid van inspecteur-generaal H.J. Kooistra, laat zien",
+     [("H.J. Kooistra", "inspecteur-generaal")]),
+    ("In gesprek met burgemeester A. Aboutaleb van Rotterdam", [("A. Aboutaleb", "burgemeester")]),
+    ("de brief van directeur-generaal mr. J.A. van Beek aan de gemeenten", [("J.A. van Beek", "directeur-generaal")]),
+    ("volgens procureur-generaal G.W. van der Burg3 is", [("G.W. van der Burg", "procureur-generaal")]),
+    # near misses: no initials, a unit after the title, a title alone
+    ("de directeur-generaal Straffen en Beschermen heeft", []),
+    ("de inspecteur-generaal heeft het rapport aangeboden", []),
+    ("burgemeester Halsema sprak", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OFFICIAL_CASES)
+def test_official_mentions(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_official_mentions(text)
+    assert [(m.name, m.role) for m in found] == expected
+    for m in found:
+        assert " ".join(text[m.start:m.end].split()) == m.name
+
+
+LEADER_CASES = [
+    ("In het rapport van het Aanjaagteam Bescherming Arbeidsmigranten onder leiding van Roemer1 (hierna: "
+     "Aanjaagteam Roemer) is aanbevolen", [("Roemer", "leider van het Aanjaagteam Bescherming Arbeidsmigranten")]),
+    ("De Commissie Regulering van Werk onder voorzitterschap van Borstlap adviseerde",
+     [("Borstlap", "voorzitter van de Commissie Regulering van Werk")]),
+    ("het Adviescollege onder leiding van prof. dr. J.P. van der Leun heeft",
+     [("J.P. van der Leun", "leider van het Adviescollege")]),
+    ("de werkgroep onder leiding van Emile Roemer komt", [("Emile Roemer", "leider")]),
+    # near misses: organisations, acronyms, places and unnamed leaders
+    ("het onderzoek onder leiding van Europol heeft", []),
+    ("de actiedagen onder leiding van CoMensha werden", []),
+    ("de teams onder leiding van het OM werken", []),
+    ("de controles onder leiding van Rotterdam liepen", []),
+    ("de pilot onder leiding van Stichting Fier loopt", []),
+    ("het project onder leiding van Nationale Politie", []),
+    ("onder leiding van de burgemeester", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEADER_CASES)
+def test_leader_mentions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.name, m.role) for m in find_leader_mentions(text)] == expected
 
 
 def test_rapporteur_named_after_title_but_not_the_title_itself() -> None:

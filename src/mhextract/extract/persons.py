@@ -6,8 +6,11 @@ Find, then resolve. Each `find_*` pass returns `PersonMention`s with offsets:
   find_member_mentions `het lid X`, `de leden X, Y en Z`, `Kamerlid X`
   find_government_mentions  `minister Yeşilgöz`, `staatssecretaris Van der Burg`
   find_rapporteur_mentions  `de Nationaal Rapporteur, Conny Rijken`
+  find_official_mentions    `inspecteur-generaal H.J. Kooistra`, `burgemeester A. Aboutaleb`
+  find_leader_mentions      `het Aanjaagteam Bescherming Arbeidsmigranten onder leiding van Roemer`
 `resolve_persons` merges mentions of one person (same surname) into one `Person`, keeping
 the name and role of the most authoritative source. Titles and particles: models/roles.json.
+A name never ends in digits: a glued footnote marker (`het lid Agema1`) is not part of it.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from mhextract.nlp.extensions import add_span_group
 from mhextract.paths import load_json
 from mhextract.record import Motion, Person, Signatory, Span
 
-SOURCES = ("signatory", "motion", "member", "government", "rapporteur")  # most authoritative first
+# most authoritative first
+SOURCES = ("signatory", "motion", "member", "government", "rapporteur", "official", "leader")
+_NAME_CHAR = r"(?:[^\W\d_]|['’])"  # a letter or apostrophe, never a digit (`Agema1`: glued footnote marker)
 
 
 @cache
@@ -55,14 +60,15 @@ def _alt(words: Iterable[str], flags: str = "") -> str:
 def _surname_re() -> str:
     """A surname with optional initials and particles: `Kuik`, `Van der Graaf`, `E. van der Burg`."""
     particles = _alt({p for w in roles()["particles"] for p in (w, w[:1].upper() + w[1:])})
-    word = r"[A-Z][\w'’]*[a-zà-ÿ][\w'’]*(?:-[A-Z][\w'’]+)*"
+    word = rf"[A-Z]{_NAME_CHAR}*[a-zà-ÿ]{_NAME_CHAR}*(?:-[A-Z]{_NAME_CHAR}+)*(?!{_NAME_CHAR})"
     return rf"(?:(?:[A-Z]\.\s?){{1,5}}\s*)?(?:(?:{particles})\s+){{0,3}}{word}"
 
 
 @cache
 def _member_re() -> re.Pattern[str]:
     party = r"(?:\s*\([^()\n]{1,30}\))?"  # `Kuik (CDA)`
-    name = _surname_re() + party
+    marker = r"(?:\d{1,2}(?![\d\w]))?"  # a glued footnote marker: `Kuik2 en Bikker3`
+    name = _surname_re() + marker + party
     phrases = _alt(roles()["members"])
     return re.compile(
         rf"(?<![\w])(?P<phrase>(?i:{phrases}))\s+(?P<names>{name}(?:\s*,\s*{name})*(?:\s+en\s+{name})?)"
@@ -168,6 +174,71 @@ def find_rapporteur_mentions(text: str) -> list[PersonMention]:
     return found
 
 
+@cache
+def _official_re() -> re.Pattern[str]:
+    titles = _alt(roles()["officials"])
+    academic = _alt(roles()["academic_titles"])
+    initials = r"(?:[A-Z]\.\s?){1,5}"
+    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?:(?:{academic})\s+)*"
+                      rf"(?P<name>{initials}\s*{_surname_re()})")
+
+
+def find_official_mentions(text: str) -> list[PersonMention]:
+    """Officials named with initials after their title: `inspecteur-generaal H.J. Kooistra`."""
+    found: list[PersonMention] = []
+    for m in _official_re().finditer(text):
+        name = " ".join(m.group("name").split())
+        if _usable(name):
+            found.append(PersonMention(m.start("name"), m.end("name"), name, m.group("title"), "official"))
+    return found
+
+
+@cache
+def _leader_re() -> re.Pattern[str]:
+    phrases = _alt(p["phrase"] for p in roles()["led_by"])
+    academic = _alt(roles()["academic_titles"])
+    body = r"(?:(?:het|de)\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|van|voor|tegen|en))*?"
+    given = r"(?:[A-Z][a-zà-ÿ]+\s+(?=[A-Z]|(?:van|de|der|den|ter|ten)\s))?"
+    return re.compile(rf"(?:(?P<body>{body})\s+)?(?P<phrase>(?i:{phrases}))\s+(?:(?:{academic})\s+)*"
+                      rf"(?P<name>{given}{_surname_re()})")
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    """Words that make a capitalised phrase an organisation or place, not a person (models/org_heads.json)."""
+    heads: dict[str, Any] = load_json("org_heads.json")
+    words = {h["head"] for h in heads["heads"]} | set(heads["name_openers"]) | set(heads["places"])
+    return frozenset(w.lower() for w in words)
+
+
+def _looks_like_organisation(name: str, after: str) -> bool:
+    """A gazetteer name, an organisation head word, a place, an acronym, or a run into more capitals."""
+    from mhextract.extract.organisations.known import alias_table
+    from mhextract.extract.organisations.names import norm
+
+    words = name.split()
+    acronym = any(re.search(r"[A-Z].*[A-Z]", w.split("-")[0]) and not re.fullmatch(r"(?:[A-Z]\.)+", w)
+                  for w in words)
+    return (norm(name) in alias_table() or any(w.lower() in _organisation_words() for w in words)
+            or acronym or re.match(r"[ \t]+[A-Z]", after) is not None or name.lower() in _organisation_words())
+
+
+def find_leader_mentions(text: str) -> list[PersonMention]:
+    """`het Aanjaagteam Bescherming Arbeidsmigranten onder leiding van Roemer`: the person leading a body."""
+    found: list[PersonMention] = []
+    roles_by_phrase = {p["phrase"].lower(): p["role"] for p in roles()["led_by"]}
+    for m in _leader_re().finditer(text):
+        name = " ".join(m.group("name").split())
+        if not _usable(name) or _looks_like_organisation(name, text[m.end("name") : m.end("name") + 3]):
+            continue
+        role = roles_by_phrase[" ".join(m.group("phrase").lower().split())]
+        body = m.group("body") or ""
+        if re.match(r"(?i:het|de)\s", body):
+            role = f"{role} van {body[:1].lower()}{' '.join(body[1:].split())}"
+        found.append(PersonMention(m.start("name"), m.end("name"), standalone(name), role, "leader"))
+    return found
+
+
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     pattern = r"\s+".join(re.escape(p) for p in name.split())
     return [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w]){pattern}(?![\w])", text)]
@@ -248,6 +319,8 @@ def find_persons(
         *find_member_mentions(text),
         *find_government_mentions(text),
         *find_rapporteur_mentions(text),
+        *find_official_mentions(text),
+        *find_leader_mentions(text),
     ]
     return resolve_persons(mentions)
 
