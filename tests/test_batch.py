@@ -462,3 +462,19 @@ def test_expand_inputs_names_mirror_trees_and_never_collide(tmp_path: Path) -> N
 )
 def test_parse_stamp(text: str, expected: tuple[batch.Stamp, str] | None) -> None:
     assert batch.parse_stamp(text) == expected
+
+
+def test_two_runs_never_write_one_jsonl_file(tmp_path: Path) -> None:
+    target = tmp_path / "all.jsonl"
+    first = batch.JsonlStore(target)
+    try:
+        with pytest.raises(OSError, match="another mhextract run is writing"):
+            batch.JsonlStore(target)
+        code, _, stderr = _parse(LETTERS[0], "--jsonl", target)
+        assert code == 2
+        assert "another mhextract run is writing" in stderr
+    finally:
+        first.close()
+    code, _, _ = _parse(LETTERS[0], "--jsonl", target)
+    assert code == 0
+    assert len(_jsonl(target)) == 1

@@ -290,10 +290,11 @@ class JsonlStore:
         self.path = path
         self.partial = path.with_name(path.name + ".partial")
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._out: IO[bytes] | None = open(self.partial, "ab")  # noqa: SIM115 (closed in finish/close)
+        _lock(self._out, path)
         remove_stale_temps(path.parent)
         self.base = _index_jsonl(path)
         self.fresh = _index_jsonl(self.partial, repair=True)
-        self._out: IO[bytes] | None = open(self.partial, "ab")  # noqa: SIM115 (closed in finish/close)
         self._end = self._out.seek(0, os.SEEK_END)
 
     def stamp(self, item: InputFile) -> Stamp | None:
@@ -338,6 +339,19 @@ class JsonlStore:
         if self._out is not None:
             self._out.close()
             self._out = None
+
+
+def _lock(handle: IO[bytes], path: Path) -> None:
+    """Hold an exclusive lock on the open `.partial` file: two runs never write one JSONL file."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        return
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        handle.close()
+        raise OSError(f"{path}: another mhextract run is writing this file") from exc
 
 
 @contextmanager
