@@ -21,11 +21,13 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
 import math
 import os
 import pstats
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -177,17 +179,36 @@ def make_diverse_corpus(target: Path, count: int, new_words: int) -> list[Path]:
     return files
 
 
-def memory_growth(files: list[Path], nlp: object, out: Path, zones: bool) -> tuple[int, int, int, float]:
-    """(letters, RSS at the start, RSS at the end) of the run after its permanent-vocabulary phase,
-    plus the wall seconds of the whole run."""
-    saved = batch.PERMANENT_VOCAB_LETTERS
-    batch.PERMANENT_VOCAB_LETTERS = saved if zones else 10**12
-    try:
-        seconds, _, samples = run_full(files, nlp, out, 1, batch.DEFAULT_BATCH_SIZE)
-    finally:
-        batch.PERMANENT_VOCAB_LETTERS = saved
-    first = min(saved // 50 + 2, len(samples) - 1)  # samples are taken every 50 letters
-    return (len(samples) - 1 - first) * 50, samples[first], samples[-1], seconds
+def memory_growth(folder: Path, out: Path, model: str | None, zones: bool, disable: str) -> dict[str, float]:
+    """One run over the letters of `folder` in a fresh pipeline; RSS after the permanent-vocabulary
+    phase and at the end (MB), the letters between, the pipeline's string count and wall seconds."""
+    nlp = load_pipeline(model, warn=io.StringIO())
+    for name in filter(None, disable.split(",")):
+        nlp.remove_pipe(name)
+    if not zones:
+        batch.PERMANENT_VOCAB_LETTERS = 10**12
+    files = sorted(folder.iterdir())
+    seconds, _, samples = run_full(files, nlp, out, 1, batch.DEFAULT_BATCH_SIZE)
+    first = min(batch.PERMANENT_VOCAB_LETTERS // 50 + 2, len(samples) - 1) if zones else 2
+    return {"letters": (len(samples) - 1 - first) * 50, "first": samples[first] / MB, "last": samples[-1] / MB,
+            "strings": len(nlp.vocab.strings), "seconds": seconds}
+
+
+def memory_report(folder: Path, out: Path, model: str | None) -> None:
+    """Memory runs, each in a fresh process (module-level caches of one run must not help another)."""
+    variants = [(True, "", "with memory zones (as run_batch)"), (False, "", "without memory zones"),
+                (True, "mh_organisations", "with memory zones, without mh_organisations")]
+    for zones, disable, label in variants:
+        cmd = [sys.executable, __file__, "--memory-run", str(folder), "--memory-out", str(out),
+               "--disable", disable, *(["--no-zones"] if not zones else []), *(["--model", model] if model else [])]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            print(f"  {label}: failed: {done.stderr.strip().splitlines()[-1:]}")
+            continue
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        per_k = (r["last"] - r["first"]) / max(r["letters"], 1) * 1000
+        print(f"  {label}: RSS {r['first']:.0f} -> {r['last']:.0f} MB over the last {r['letters']:.0f} letters "
+              f"({per_k:+.0f} MB per 1000 letters); pipeline strings {r['strings']:.0f}; {r['seconds']:.1f} s")
 
 
 def pdf_ingest(repeat: int) -> list[tuple[str, int, float]]:
@@ -230,7 +251,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pdf-repeat", type=int, default=3)
     parser.add_argument("--diverse", type=int, default=1000, help="letters in the memory-growth run")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the stages")
+    parser.add_argument("--memory-run", type=Path, help=argparse.SUPPRESS)  # one memory run (a subprocess)
+    parser.add_argument("--memory-out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--no-zones", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--disable", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.memory_run:
+        print(json.dumps(memory_growth(args.memory_run, args.memory_out, args.model, not args.no_zones,
+                                       args.disable)))
+        return 0
 
     rss_start = rss()
     t0 = time.perf_counter()
@@ -287,16 +316,8 @@ def main(argv: list[str] | None = None) -> int:
               f"growing); the first {batch.PERMANENT_VOCAB_LETTERS} letters keep their words for good:")
         diverse = Path(tmp) / "diverse"
         diverse.mkdir()
-        growth_files = make_diverse_corpus(diverse, args.diverse, new_words)
-        for zones in (True, False):
-            fresh = load_pipeline(args.model, warn=io.StringIO())  # a vocabulary of its own
-            n, first, last, seconds = memory_growth(growth_files, fresh, Path(tmp) / "out-diverse", zones)
-            label = "with memory zones (run_batch)" if zones else "without memory zones"
-            per_k = (last - first) / MB / max(n, 1) * 1000
-            print(f"  {label}: RSS {first / MB:.0f} -> {last / MB:.0f} MB over the last {n} letters "
-                  f"({per_k:+.0f} MB per 1000 letters); pipeline strings {len(fresh.vocab.strings)}; "
-                  f"{seconds:.1f} s")
-            del fresh
+        make_diverse_corpus(diverse, args.diverse, new_words)
+        memory_report(diverse, Path(tmp) / "out-diverse", args.model)
 
         if args.profile:
             print("\ncProfile of the stages (top functions by own time):")
