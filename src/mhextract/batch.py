@@ -505,12 +505,18 @@ def run_chunk(nlp: Language, tasks: Sequence[Task], config: WorkConfig) -> list[
 def _extract(
     nlp: Language, ready: list[tuple[Task, Prepared]], config: WorkConfig
 ) -> Iterator[tuple[Task, Record | Exception]]:
-    """Stream through `nlp.pipe`; if that fails, redo the rest one letter at a time to find the culprit."""
+    """Stream through `nlp.pipe`; if that fails, redo the rest one letter at a time to find the culprit.
+
+    A statistical component processes a whole minibatch when the first of its letters
+    is asked for, so while streaming the time limit is the per-letter limit times the
+    batch size; letters redone singly get the per-letter limit.
+    """
     done = 0
+    streaming_limit = config.timeout * config.batch_size if config.timeout else None
     try:
         stream = extract_docs(nlp, (p for _, p in ready), batch_size=config.batch_size)
         while done < len(ready):
-            with deadline(config.timeout):
+            with deadline(streaming_limit):
                 record = next(stream)
             yield ready[done][0], record
             done += 1
