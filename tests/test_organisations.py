@@ -325,3 +325,98 @@ def test_model_mentions_inside_claimed_ranges_are_dropped() -> None:
     text = "Zie Kamerstuk 28 638 en het Leger des Heils."
     spans = [(4, 20), (text.index("Leger"), text.index("Leger") + 15)]
     assert [m.text for m in model_mentions(text, spans, claimed=[(4, 20)])] == ["Leger des Heils"]
+
+
+# ---------------------------------------------------------------- found on the hold-out sets, generalised
+
+# (text, name, aliases)
+HOLDOUT_NAMES = [
+    # known bodies (gazetteer data)
+    ("Samen met NOC*NSF werk ik aan een meldcode.", "NOC*NSF", []),
+    ("Het Centrum Veilige Sport Nederland (CVSN) ontvangt meldingen.", "Centrum Veilige Sport Nederland", ["CVSN"]),
+    ("De vakcentrales FNV, CNV en VCP hebben een klacht ingediend.", "VCP", []),
+    # a compound ending in -raad followed by a name
+    ("Het rapport is vastgesteld door de Beheersraad van de ILO en openbaar gemaakt.", "Beheersraad van de ILO", []),
+    ("De Mensenrechtenraad van de Verenigde Naties nam een resolutie aan.",
+     "Mensenrechtenraad van de Verenigde Naties", []),
+    ("Ik sprak met de Toezichtsraad van het CCV over de certificering.", "Toezichtsraad van het CCV", []),
+    # research firms: a final head word, or a descriptor before the name
+    ("Zo blijkt uit een onderzoek van I&O Research naar arbeidsrechten.", "I&O Research", []),
+    ("De enquête is afgenomen door Motivaction Research in opdracht van het WODC.", "Motivaction Research", []),
+    ("Het onderzoek is uitgevoerd door onderzoeksbureau Kompas Beleidsonderzoek en beslaat 2017-2020.",
+     "Kompas Beleidsonderzoek", []),
+    ("De evaluatie is uitgevoerd door adviesbureau Andersson Elffers Felix in 2023.",
+     "Andersson Elffers Felix", []),
+    ("Het bureau Beke heeft de monitor opgesteld.", "Beke", []),
+    # names listed with a recognised organisation
+    ("Zo blijkt uit een onderzoek van I&O Research en Centerdata2 naar de effectuering.", "Centerdata", []),
+    ("Ik werk samen met CoMensha en Pretty Woman aan de opvang.", "Pretty Woman", []),
+    ("het WODC en Significant hebben de evaluatie uitgevoerd", "Significant", []),
+    ("met de politie, Fier en Humanitas is gesproken", "Humanitas", []),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "aliases"), HOLDOUT_NAMES)
+def test_holdout_generalised_names(text: str, name: str, aliases: list[str]) -> None:
+    found = orgs(text)
+    assert name in found, found.keys()
+    assert found[name].aliases == aliases
+
+
+# (text, names that must be absent)
+HOLDOUT_NEAR_MISSES = [
+    ("De Ministerraad heeft besloten.", ["Ministerraad"]),
+    ("de voorraad van de politie is op", ["voorraad van de politie"]),
+    ("Het onderzoek van I&O Research en Nederland", ["Nederland", "I&O Research en Nederland"]),
+    ("Ik sprak met het OM en Mei over de aanpak", ["Mei"]),
+    ("Gemeenten en Fier werken samen.", ["Gemeenten"]),
+    ("het bureau van de Kamer", ["Kamer"]),
+    ("het bureau Den Haag", ["Den Haag"]),
+    ("De Ministeries van JenV en Werkgelegenheid", ["Werkgelegenheid"]),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), HOLDOUT_NEAR_MISSES)
+def test_holdout_near_misses(text: str, absent: list[str]) -> None:
+    found = orgs(text)
+    assert not set(absent) & set(found), found.keys()
+
+
+def test_listed_person_is_not_an_organisation() -> None:
+    assert set(orgs("Ik sprak met het OM en Kuik over de aanpak.", person_names=["Kuik"])) == {"OM"}
+
+
+@pytest.mark.parametrize(("text", "committee", "alias"), [
+    ("Op 27 maart jl. heeft de vaste commissie voor Sociale Zaken en Werkgelegenheid (SZW) gevraagd.",
+     "Vaste Commissie voor Sociale Zaken en Werkgelegenheid", "SZW"),
+    ("de vaste commissie voor Justitie en Veiligheid (JenV) heeft een brief gevraagd",
+     "Vaste Commissie voor Justitie en Veiligheid", "JenV"),
+    ("de vaste commissie voor Volksgezondheid, Welzijn en Sport (VWS) vroeg",
+     "Vaste Commissie voor Volksgezondheid, Welzijn en Sport", "VWS"),
+    ("de vaste Kamercommissie voor Landbouw, Visserij, Voedselzekerheid en Natuur (LVVN) vroeg",
+     "vaste Kamercommissie voor Landbouw, Visserij, Voedselzekerheid en Natuur", "LVVN"),
+])
+def test_committee_abbreviation_is_the_committees_not_the_ministrys(text: str, committee: str, alias: str) -> None:
+    found = orgs(text)
+    assert found[committee].aliases == [alias]
+    assert found[committee].kind == "chamber"
+    assert not any(o.kind == "ministry" for o in found.values()), found.keys()
+
+
+def test_ministry_abbreviation_after_the_ministry_stays_the_ministrys() -> None:
+    found = orgs("het Ministerie van Sociale Zaken en Werkgelegenheid (SZW) betaalt")
+    assert found["Ministerie van Sociale Zaken en Werkgelegenheid"].aliases == ["SZW"]
+
+
+@pytest.mark.parametrize(("text", "ministry"), [
+    ("Tekst.\n\nFinanciën en capaciteit\n\nVoor de uitvoering is geld.", None),
+    ("Tekst.\n\nDefensie\n\nDe krijgsmacht helpt.", None),
+    ("Tekst.\n\nAsiel en Migratie\n\nDe instroom daalt.", None),
+    # near misses: in running text, after a minister's title, or an abbreviation in a heading
+    ("Ik overleg met Financiën over de middelen.", "Ministerie van Financiën"),
+    ("Tekst.\n\nDe Minister van Financiën\n\nW.B. Hoekstra", "Ministerie van Financiën"),
+    ("Inzet SZW\n\nTekst.", "Ministerie van Sociale Zaken en Werkgelegenheid"),
+])
+def test_bare_portfolio_in_a_heading_is_a_topic(text: str, ministry: str | None) -> None:
+    found = orgs(text)
+    assert [n for n, o in found.items() if o.kind == "ministry"] == ([ministry] if ministry else [])

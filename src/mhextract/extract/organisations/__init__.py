@@ -3,8 +3,11 @@
 Find (each pass returns `OrgMention`s with offsets into the text), then resolve:
   known.find_gazetteer_mentions  spaCy PhraseMatcher over models/organisations.jsonl (LOWER for
                                  multi-word names, ORTH for single words and common-word names)
+  headings.heading_topics        drops a bare portfolio name in a heading (`Financiën en capaciteit`)
   definitions.find_definitions   `Full Name (ABBR)`, `Full Name (hierna: [de] Alias)`
   unknown.find_pattern_mentions  capitalised names around a head word (models/org_heads.json)
+  unknown.find_descriptor_mentions  the name after a descriptor (`onderzoeksbureau Kompas Beleidsonderzoek`)
+  coordination.find_coordinated_mentions  names listed with a recognised one (`FNV, CNV en VCP`)
   ner.model_mentions             the model's ORG entities that can be organisation names
   letterhead.letterhead_mentions organisations in the sender block
   merge.resolve_organisations    overlaps (longest rule mention wins, rules beat the model), aliases
@@ -22,12 +25,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.extract import persons
+from mhextract.extract.organisations.coordination import find_coordinated_mentions
 from mhextract.extract.organisations.definitions import (
     Definition,
     alias_mentions,
     find_definitions,
     link_definitions,
 )
+from mhextract.extract.organisations.headings import heading_topics
 from mhextract.extract.organisations.keys import Keys
 from mhextract.extract.organisations.known import (
     KINDS,
@@ -43,7 +48,7 @@ from mhextract.extract.organisations.merge import build_organisation, near_dupli
 from mhextract.extract.organisations.names import clean, legal_form_free, norm
 from mhextract.extract.organisations.ner import MODEL_LABELS, model_mentions, plausible_model_name
 from mhextract.extract.organisations.tokens import is_capword, sentence_initial, tokenize, tokenizer
-from mhextract.extract.organisations.unknown import find_pattern_mentions
+from mhextract.extract.organisations.unknown import find_descriptor_mentions, find_pattern_mentions
 from mhextract.extract.organisations.wordlists import Head, heads
 from mhextract.nlp.extensions import add_span_group, claimed_ranges
 from mhextract.record import Organisation
@@ -63,7 +68,9 @@ __all__ = [
     "canonical_key",
     "clean",
     "find_blocked",
+    "find_coordinated_mentions",
     "find_definitions",
+    "find_descriptor_mentions",
     "find_gazetteer_mentions",
     "find_organisations",
     "find_pattern_mentions",
@@ -96,8 +103,9 @@ def find_organisations(
     """All organisations in `text` (plus the sender block), with the model's ORG spans if any;
     `person_names` (motion submitters, signatories) are never organisations."""
     doc = tokenize(text)
-    gaz = find_gazetteer_mentions(doc)
-    rule = [*gaz, *find_pattern_mentions(doc, gaz)]
+    gaz = heading_topics(text, find_gazetteer_mentions(doc))
+    rule = [*gaz, *find_pattern_mentions(doc, gaz), *find_descriptor_mentions(doc)]
+    rule += find_coordinated_mentions(doc, select_mentions(rule, [], find_blocked(doc)), person_names, claimed)
     model = model_mentions(text, model_spans, claimed, person_names)
     return resolve_organisations(
         text, doc, rule, model, find_definitions(text), find_blocked(doc), letterhead_mentions(letterhead),

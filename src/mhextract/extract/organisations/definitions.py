@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from mhextract.extract.organisations.keys import Keys
-from mhextract.extract.organisations.known import canonical_key
+from mhextract.extract.organisations.known import canonical_key, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import norm
 from mhextract.extract.organisations.tokens import is_capword, sentence_initial
@@ -100,9 +100,21 @@ def link_definitions(text: str, doc: Doc, definitions: Sequence[Definition], cho
                 continue
             full = OrgMention(rng[0], rng[1], full_text, canonical_key(f"u:{norm(full_text)}"), "definition")
             new.append(full)
+        alias_key = _bound_alias_key(full, alias_key)
         keys.union(full.key, alias_key)
         new.append(OrgMention(d.alias_start, d.alias_end, d.alias, alias_key, "alias"))
     return new
+
+
+def _bound_alias_key(full: OrgMention, alias_key: str) -> str:
+    """The key an abbreviation gets from its definition: the defined body's own key when the
+    abbreviation otherwise names another known body. Two known bodies are never merged, and a
+    portfolio abbreviation after a body that is no ministry (`de vaste commissie voor Sociale Zaken
+    en Werkgelegenheid (SZW)`) is that body's short name, not the ministry's."""
+    if not alias_key.startswith("g:") or alias_key == full.key:
+        return alias_key
+    portfolio = gazetteer()[int(alias_key[2:])].kind == "ministry" and full.kind != "ministry"
+    return full.key if full.key.startswith("g:") or portfolio else alias_key
 
 
 def alias_mentions(

@@ -88,6 +88,7 @@ def resolve_organisations(
     linked = link_definitions(text, doc, definitions, chosen, model, keys)
     chosen = select_mentions([*chosen, *[m for m in linked if m.source == "definition"]], [], blocked)
     defined = [m for m in linked if m.source == "alias"]
+    chosen = _defined_spans_win(chosen, defined, keys)
     aliases: dict[str, tuple[str, int]] = {}
     for m in defined:
         aliases.setdefault(m.text, (m.key, m.end))
@@ -108,6 +109,13 @@ def resolve_organisations(
         groups.setdefault(keys.find(m.key), []).append(m)
     orgs = [build_organisation(ms, combined.get(root)) for root, ms in groups.items()]
     return [o for o in orgs if o is not None]
+
+
+def _defined_spans_win(chosen: Sequence[OrgMention], defined: Sequence[OrgMention], keys: Keys) -> list[OrgMention]:
+    """A defined abbreviation (`(SZW)` after a committee) names the defined body there, not the
+    known body the abbreviation otherwise stands for: other mentions of that exact span go."""
+    owner = {(m.start, m.end): keys.find(m.key) for m in defined}
+    return [m for m in chosen if owner.get((m.start, m.end), keys.find(m.key)) == keys.find(m.key)]
 
 
 def _merge_unknown(mentions: Sequence[OrgMention], keys: Keys) -> None:

@@ -20,7 +20,8 @@ def _head_matcher() -> tuple[PhraseMatcher, dict[str, Head]]:
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     by_key: dict[str, Head] = {}
     for i, head in enumerate(heads()):
-        forms = {head.text} | ({head.text.lower()} if head.lowercase else set())
+        lowered = {head.text.lower(), head.text[:1].lower() + head.text[1:]}  # `vaste Kamercommissie`
+        forms = {head.text} | (lowered if head.lowercase else set())
         matcher.add(f"h:{i}", [nlp.make_doc(f) for f in forms])
         by_key[f"h:{i}"] = head
     return matcher, by_key
@@ -119,10 +120,13 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
     gaz = [m for m in gazetteer_mentions if m.source == "gazetteer"]
     gaz_starts = _starts(gaz, doc)
     gaz_tokens: set[int] = set()
+    portfolio_end: dict[int, int] = {}  # token where a ministry's portfolio name starts -> its end
     for m in gaz:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             gaz_tokens.update(range(span.start, span.end))
+            if m.kind == "ministry":
+                portfolio_end[span.start] = max(portfolio_end.get(span.start, 0), span.end)
     openers = word_set("name_openers")
     found: list[OrgMention] = []
     floor = 0
@@ -131,7 +135,9 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
             continue
         if not (doc[s].text[:1].isupper() or head.lowercase):
             continue
-        end = _extend_right(doc, e, head_starts - {s}, gaz_starts)
+        end = e if head.final else _extend_right(doc, e, head_starts - {s}, gaz_starts)
+        if head.kind == "chamber" and e < len(doc) and doc[e].lower_ == "voor":
+            end = max(end, portfolio_end.get(e + 1, end))  # `commissie voor Landbouw, Visserij, ... en Natuur`
         start = _extend_left(doc, s, gaz_tokens, floor) if head.left else s
         words = [t for t in doc[start:end] if is_capword(t) and t.i not in head_tokens]
         if not any(t.text not in openers for t in words):
@@ -142,4 +148,27 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
         found.append(OrgMention(span.start_char, span.end_char, span.text, f"u:{norm(span.text)}", "pattern",
                                 head.kind, tail=head.tail_alias))
         floor = end
+    return found
+
+
+@cache
+def _descriptors() -> dict[str, str]:
+    """Lowercase words that introduce a name (`onderzoeksbureau`) -> the kind of the body named."""
+    return {d["word"]: d.get("kind", "other") for d in rules()["descriptors"]}
+
+
+def find_descriptor_mentions(doc: Doc) -> list[OrgMention]:
+    """`onderzoeksbureau Kompas Beleidsonderzoek`: the capitalised name after a descriptor word."""
+    found: list[OrgMention] = []
+    descriptors = _descriptors()
+    for tok in doc[:-1]:
+        kind = descriptors.get(tok.text)
+        nxt = doc[tok.i + 1]
+        if kind is None or not is_capword(nxt) or "\n" in tok.whitespace_:
+            continue
+        end = _extend_right(doc, tok.i + 1, set(), set())
+        span = doc[tok.i + 1 : max(end, tok.i + 2)]
+        if norm(span.text) in generic() or span.text in word_set("places"):
+            continue
+        found.append(OrgMention(span.start_char, span.end_char, span.text, f"u:{norm(span.text)}", "pattern", kind))
     return found

@@ -18,6 +18,7 @@ class Head:
     left: bool = False
     lowercase: bool = False
     tail_alias: bool = False
+    final: bool = False
 
 
 @cache
@@ -32,7 +33,7 @@ def heads() -> tuple[Head, ...]:
     """Head words from models/org_heads.json."""
     return tuple(
         Head(h["head"], h.get("kind", "other"), h.get("left", False), h.get("lowercase", False),
-             h.get("tail_alias", False))
+             h.get("tail_alias", False), h.get("final", False))
         for h in rules()["heads"]
     )
 

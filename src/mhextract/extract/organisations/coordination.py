@@ -1,0 +1,85 @@
+"""Names listed with a recognised organisation (`I&O Research en Centerdata`, `FNV, CNV en VCP`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span
+
+from mhextract.extract.organisations.mentions import OrgMention
+from mhextract.extract.organisations.names import generic, norm, places
+from mhextract.extract.organisations.tokens import is_capword, sentence_initial
+from mhextract.extract.organisations.wordlists import rules, word_set
+from mhextract.nlp.extensions import overlaps
+
+_MARKER = re.compile(r"\d{1,2}$")  # a glued footnote marker: `Centerdata2`
+_MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"}
+
+
+def _token_range(doc: Doc, mention: OrgMention) -> tuple[int, int] | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+
+
+def _conjunct_after(doc: Doc, end: int) -> Span | None:
+    """The run of capitalised words after `en`/`of`/`&`/`,` at token `end`, if any."""
+    if end + 1 >= len(doc) or doc[end].text not in word_set("coordinators") or "\n" in doc[end - 1].whitespace_:
+        return None
+    k = end + 1
+    while k < len(doc) and is_capword(doc[k]) and k - end <= int(rules()["coordination_max_words"]):
+        if k > end + 1 and "\n" in doc[k - 1].whitespace_:
+            break
+        k += 1
+    return doc[end + 1 : k] if k > end + 1 else None
+
+
+def _conjunct_before(doc: Doc, start: int) -> Span | None:
+    """The run of capitalised words before `en`/`of`/`&`/`,` ending at token `start`, if any."""
+    if start < 2 or doc[start - 1].text not in word_set("coordinators"):
+        return None
+    k = start - 1
+    while k > 0 and is_capword(doc[k - 1]) and start - 1 - k < int(rules()["coordination_max_words"]):
+        if "\n" in doc[k - 1].whitespace_ or sentence_initial(doc[k - 1]):
+            break
+        k -= 1
+    return doc[k : start - 1] if k < start - 1 else None
+
+
+def _name_of(span: Span) -> tuple[int, int, str] | None:
+    """(start, end, text) of a conjunct without a glued footnote marker, or None if it names no body."""
+    text = span.text
+    marker = _MARKER.search(text)
+    if marker is not None and not text[: marker.start()][-1:].isdigit():
+        text = text[: marker.start()]
+    name = text.strip()
+    words = name.split()
+    if not name or sentence_initial(span[0]) or not any(c.isalpha() for c in name):
+        return None
+    if norm(name) in generic() or norm(name) in places() or any(w.lower() in _MONTHS for w in words):
+        return None
+    return span.start_char, span.start_char + len(text), name
+
+
+def find_coordinated_mentions(doc: Doc, mentions: Sequence[OrgMention], person_names: Iterable[str] = (),
+                              claimed: Sequence[tuple[int, int]] = ()) -> list[OrgMention]:
+    """Capitalised names joined by a coordinator to a recognised organisation, chained along a list."""
+    people = {norm(n) for n in person_names} | {norm(n).split()[-1] for n in person_names if n.strip()}
+    taken = [(m.start, m.end) for m in mentions] + list(claimed)
+    hosts = [m for m in mentions if m.source not in ("post", "model") and m.kind != "ministry"]
+    found: list[OrgMention] = []
+    while hosts:
+        host = hosts.pop()
+        rng = _token_range(doc, host)
+        if rng is None:
+            continue
+        for conjunct in (_conjunct_after(doc, rng[1]), _conjunct_before(doc, rng[0])):
+            named = _name_of(conjunct) if conjunct is not None else None
+            if named is None or norm(named[2]) in people or overlaps(taken, named[0], named[1]):
+                continue
+            new = OrgMention(named[0], named[1], named[2], f"u:{norm(named[2])}", "pattern", host.kind)
+            found.append(new)
+            taken.append((new.start, new.end))
+            hosts.append(new)
+    return sorted(found, key=lambda m: m.start)
