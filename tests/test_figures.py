@@ -110,6 +110,16 @@ MULTI = [
     ("Het gaat om jongeren van 12-18 jaar.", [(12, "other"), (18, "other")]),
     ("Met ingang van dit jaar zal de komende vier jaar 500.000 euro per jaar beschikbaar zijn.",
      [(4, "other"), (500_000, "EUR")]),
+    # a bare comparison partner takes the unit of the counted figure before it in the sentence
+    ("CoMensha registreerde in 2020 258 mogelijke slachtoffers van arbeidsuitbuiting, tegenover 180 in 2019.",
+     [(258, "persons"), (180, "persons")]),
+    ("Het aandeel steeg tot 40 procent, vergeleken met 35 in 2021.", [(40, "percent"), (35, "percent")]),
+    ("De politie zette 87 fte in, tegen 60 een jaar eerder.", [(87, "fte"), (60, "fte")]),
+    ("Er waren 12 opsporingsonderzoeken versus 9 in het jaar ervoor.", [(12, "cases"), (9, "cases")]),
+    # near misses: the partner in another sentence, no partner, or a partner that counts nothing substantive
+    ("Er waren 258 slachtoffers. Tegenover 180 in 2019 valt dat mee.", [(258, "persons")]),
+    ("Tegenover 180 in 2019 valt dat mee.", []),
+    ("Er doen vijf regio's mee, tegenover 3 in 2021.", [(5, "other")]),
 ]
 
 

@@ -5,7 +5,9 @@ decides from the words around it whether it quantifies something (`87 fte`, `€
 miljoen`, `314 unieke bezoekers`, `60%`, `een elftal advertentiesites`) or is a label,
 list number, citation or address (`artikel 273f`, `Actielijn 5`, `nr. 25`, `Postbus
 20301`, `1. Inleiding`). Units and counted nouns are data (`models/figures.json`).
-Dates are never figures: ranges claimed by the date extractor are skipped.
+Dates are never figures: ranges claimed by the date extractor are skipped. A bare number
+after a comparison word (`258 slachtoffers, tegenover 180 in 2019`) takes the unit of the
+counted figure before it in its sentence.
 """
 
 from __future__ import annotations
@@ -253,6 +255,19 @@ def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None
     return None
 
 
+def _comparison_partner(text: str, n: NumberMatch, previous: Quantity | None) -> Quantity | None:
+    """`258 slachtoffers, tegenover 180 in 2019`: a bare number after a comparison word takes the unit
+    and subject of the figure before it in the same sentence."""
+    if previous is None or n.kind != "digits" or previous.unit == "other":
+        return None
+    cues = "|".join(re.escape(c) for c in sorted(_data()["comparison_cues"], key=len, reverse=True))
+    if not re.search(rf"(?<!\w)(?:{cues})\s*$", text[max(0, n.start - 30) : n.start], re.IGNORECASE):
+        return None
+    if _sentence(text, previous.start) != _sentence(text, n.start):
+        return None
+    return Quantity(n.start, n.end, n.value, previous.unit, previous.subject)
+
+
 def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity:
     """`tweejarig project`, `18-jarige slachtoffers`: the number, with the noun it describes."""
     head = _head(text, end)
@@ -318,6 +333,8 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
     quantities: list[tuple[Quantity, NumberMatch | None]] = []
     for i, n in enumerate(numbers):
         q = classify_number(text, n, next((o for o in numbers[i + 1 :] if o.start >= n.end), None))
+        if q is None:
+            q = _comparison_partner(text, n, quantities[-1][0] if quantities else None)
         if q is not None and not _blocked_one(text, n):
             quantities.append((q, n))
     quantities.extend((q, None) for q in _find_count_adjectives(text) if not _overlaps(taken, q.start, q.end))
