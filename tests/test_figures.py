@@ -120,6 +120,14 @@ MULTI = [
     ("Er waren 258 slachtoffers. Tegenover 180 in 2019 valt dat mee.", [(258, "persons")]),
     ("Tegenover 180 in 2019 valt dat mee.", []),
     ("Er doen vijf regio's mee, tegenover 3 in 2021.", [(5, "other")]),
+    # coordinated numbers share the noun of the last one (`één nationale en tien regionale eenheden`)
+    ("met één nationale en tien regionale eenheden", [(1, "organisations"), (10, "organisations")]),
+    ("Er doen twee grote en vijf kleine gemeenten mee.", [(2, "organisations"), (5, "organisations")]),
+    ("Er kwamen 300 nieuwe en 200 herhaalde meldingen binnen.", [(300, "cases"), (200, "cases")]),
+    ("Er zijn drie landelijke en twaalf regionale teams.", [(3, "other"), (12, "other")]),
+    # near misses: a verb between, no noun at all
+    ("Er is één nationaal en er zijn tien regionale teams.", [(10, "other")]),
+    ("met één nationale en tien regionale", []),
 ]
 
 

@@ -210,7 +210,7 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     if adjective:
         return _count_adjective(text, n.start, n.end + adjective.end(), value)
     single = n.text.lower() in ONE_WORDS  # één: a count only of something substantive
-    head = _head(text, n.end)
+    head = _head(text, n.end) or _elided_head(text, n, nxt)
     if head is None:
         return None if single else _bare(text, n, nxt)
     unit, subject, end = head
@@ -221,6 +221,19 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     if n.text == "1" and unit == "other" and counted_unit(subject) != "other":  # `1 rode draad`: "a single"
         return None
     return Quantity(start, end, value, unit, subject or None)
+
+
+def _elided_head(text: str, n: NumberMatch, nxt: NumberMatch | None) -> tuple[Unit, str, int] | None:
+    """`één nationale en tien regionale eenheden`: adjectives, then `en`/`of` and the next number,
+    whose noun both numbers count (the noun of the first is left out)."""
+    if nxt is None:
+        return None
+    gap = text[n.end : nxt.start]
+    m = re.fullmatch(r"((?:\s+[^\W\d_][\w-]*){1,2}),?\s+(?:en|of)\s+", gap)
+    if m is None or not all(_is_adjective(w) for w in m.group(1).split()):
+        return None
+    head = _head(text, nxt.end)
+    return (head[0], head[1], n.end + len(m.group(1))) if head is not None else None
 
 
 def _in_law_name(text: str, start: int) -> bool:
