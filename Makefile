@@ -32,7 +32,7 @@ lint: setup  ## ruff and mypy
 	$(BIN)/mypy
 
 eval: setup  ## parse the corpus letters (txt, md, our PDFs) and score them against the gold
-	mkdir -p $(RECORDS) && find $(RECORDS) -name '*.json' ! -name '.*' -delete  # keeps .last_eval.json for the diff
+	mkdir -p $(RECORDS) && rm -f $(RECORDS)/*.json $(RECORDS)/pdf/*.json  # keeps .last_eval.json for the diff
 	$(BIN)/mhextract parse corpus/letters --out $(RECORDS)
 	@if ls corpus/pdf/0*.pdf >/dev/null 2>&1; then mkdir -p $(RECORDS)/pdf && \
 		$(BIN)/mhextract parse corpus/pdf/0*.pdf --out $(RECORDS)/pdf; fi

@@ -86,7 +86,8 @@ def test_sender_from_signatory_only_for_a_real_ministry() -> None:
 
 def test_signatory_role_with_commas_and_two_signatories() -> None:
     letter = _letter(
-        "Ik blijf mij daarvoor inzetten. Dat is nodig.\n\nDe Minister van Justitie en Veiligheid,\n\nR.M. van Leeuwen\n\n"
+        "Ik blijf mij daarvoor inzetten. Dat is nodig.\n\n"
+        "De Minister van Justitie en Veiligheid,\n\nR.M. van Leeuwen\n\n"
         "De Staatssecretaris van Volksgezondheid, Welzijn en Sport,\n\nA.C. Dijkhuizen"
     )
     assert [(s.role, s.name) for s in extract_metadata(letter).signatories] == [

@@ -49,7 +49,9 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
     text = letter.text[p.start:p.end].strip()
     if not text or len(text) > MAX_TITLE or i + 1 >= len(letter.paragraphs):
         return False
-    if _DOSSIER_LINE.match(text) or text.endswith((".", ",", ";", ":", "?", "!")) or _SIGNATURE.match(text) or _INITIALS.match(text):
+    if text.endswith((".", ",", ";", ":", "?", "!")) or any(
+        p.match(text) for p in (_DOSSIER_LINE, _SIGNATURE, _INITIALS)
+    ):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "«'\""):
         return False
