@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from mhextract.extract.date_grammar import mask_glued_markers
+from mhextract.extract.date_resolve import easter_sunday, named_day
 from mhextract.extract.dates import find_dates, is_session_year
 from mhextract.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from mhextract.record import DateMention
@@ -111,6 +113,47 @@ CASES: list[tuple[str, str | None, str, str | None, str]] = [
     ("in het vierde kwartaal gereed", D2023, "het vierde kwartaal", "2023-Q4", "quarter"),
     ("in het derde kwartaal van dit jaar", D2023, "het derde kwartaal van dit jaar", "2023-Q3", "quarter"),
     ("in de eerste helft van 2024 volgt", None, "de eerste helft van 2024", "2024-01/2024-06", "range"),
+    # recesses: one mechanism, resolved as seasons
+    ("voor het herfstreces volgt", "2023-09-01", "het herfstreces", "2023-autumn", "season"),
+    ("voor het voorjaarsreces volgt", D2023, "het voorjaarsreces", "2024-spring", "season"),
+    ("na het meireces volgt", "2024-01-10", "het meireces", "2024-spring", "season"),
+    ("voor het kerstreces van 2024 volgt", None, "het kerstreces van 2024", "2024-winter", "season"),
+    ("voor het kerstreces volgt", None, "het kerstreces", None, "season"),
+    # named days: the next one on or after the letter date, a given year, or the last one past
+    ("ik verwacht u hierover voor de Kerst nader te kunnen berichten", "2017-11-09", "de Kerst", "2017-12-25",
+     "day"),
+    ("ik verwacht u hierover voor de Kerst nader te kunnen berichten", None, "de Kerst", None, "day"),
+    ("rond Kerstmis volgt de brief", "2023-12-27", "Kerstmis", "2024-12-25", "day"),
+    ("rond de kerst volgt de brief", "2023-12-25", "de kerst", "2023-12-25", "day"),
+    ("rond Kerst 2022 verscheen", None, "Kerst 2022", "2022-12-25", "day"),
+    ("op tweede kerstdag 2023 was", None, "tweede kerstdag 2023", "2023-12-26", "day"),
+    ("De begroting verschijnt op Prinsjesdag.", "2023-06-01", "Prinsjesdag", "2023-09-19", "day"),
+    ("De begroting verschijnt op Prinsjesdag.", "2023-10-01", "Prinsjesdag", "2024-09-17", "day"),
+    ("sinds Prinsjesdag 2022 is", None, "Prinsjesdag 2022", "2022-09-20", "day"),
+    ("de stukken van Prinsjesdag jl. noemen", D2023, "Prinsjesdag jl.", "2023-09-19", "day"),
+    ("Prinsjesdag 2025 valt vroeg", None, "Prinsjesdag 2025", "2025-09-16", "day"),
+    ("na Pasen volgt de brief", "2024-01-10", "Pasen", "2024-03-31", "day"),
+    ("na Pasen volgt de brief", "2019-05-01", "Pasen", "2020-04-12", "day"),
+    ("rond Pasen 2025 volgt", None, "Pasen 2025", "2025-04-20", "day"),
+    ("voor Pinksteren 2024 volgt", None, "Pinksteren 2024", "2024-05-19", "day"),
+    ("rond Hemelvaartsdag volgt", "2025-01-02", "Hemelvaartsdag", "2025-05-29", "day"),
+    ("op Koningsdag is het feest", "2025-01-15", "Koningsdag", "2025-04-26", "day"),
+    ("op Koningsdag 2024 is het feest", None, "Koningsdag 2024", "2024-04-27", "day"),
+    ("op Koningsdag 2014 is het feest", None, "Koningsdag 2014", "2014-04-26", "day"),
+    ("op Koninginnedag 2006 was het feest", None, "Koninginnedag 2006", "2006-04-29", "day"),
+    ("de afgelopen Kerst was rustig", "2024-02-01", "de afgelopen Kerst", "2023-12-25", "day"),
+    ("de Kerst van vorig jaar was rustig", D2023, "de Kerst van vorig jaar", "2022-12-25", "day"),
+    ("met de Miljoenennota op Prinsjesdag", "2023-05-01", "Prinsjesdag", "2023-09-19", "day"),
+    ("bij de Voorjaarsnota 2021 is geld vrijgemaakt", None, "2021", "2021", "year"),
+    # a sentence-final year with unlinked footnote markers glued after its full stop
+    ("dat openbaar is gemaakt in 2022.3, 4", None, "2022", "2022", "year"),
+    ("dat openbaar is gemaakt in 2022.3, 4\n\nDe Staatssecretaris van Justitie", None, "2022", "2022", "year"),
+    ("het advies is in 2021.12 Daarna volgde", None, "2021", "2021", "year"),
+    ("Dat is gebeurd in 2021.12", None, "2021", "2021", "year"),
+    ("het rapport verscheen in 2020.3,4 Het", None, "2020", "2020", "year"),
+    ("verschenen in november 2020.5 Daarna", None, "november 2020", "2020-11", "month"),
+    ("de Monitor Mensenhandel 2019-2023.7", None, "2019-2023", "2019/2023", "range"),
+    ("Dit gebeurde in het najaar van 2021.14", None, "het najaar van 2021", "2021-autumn", "season"),
 ]
 
 
@@ -163,12 +206,66 @@ NEAR_MISSES = [
     "de keizer Augustus regeerde",
     "de mededeling COM(2021)171 van de Commissie",
     "Tweede Kamer der Staten-Generaal, Vergaderjaar 2019-2020",
+    # budget documents and compounds are no named days
+    "de Voorjaarsnota en de Miljoenennota",
+    "de Najaarsnota volgt",
+    "de Prinsjesdagstukken liggen klaar",
+    "het kerstpakket en de paasactie",
+    "de Kerst-actie van de gemeente",
+    "de kerstvakantie",
+    # a year-like number glued to digits that do not end a sentence
+    "versie 2022.1 van het model",
+    "Release 2022.1 Het model werkt",
+    "versie 2022.1",
+    "de score was 2022.5 punten",
+    "het betreft 2022,5 miljoen euro",
+    "het betreft 2,5 miljoen euro",
+    "de update 2021.12. Het model werkt",
+    "in 2022.3.1 De tekst",
+    "in 2021.05 De tekst",
+    "in 2022.3 en 4 gevallen",
+    "in 2022.3, 4 en 5 gevallen",
+    "in 2022.3\nen verder",
+    "in 2022.1234 De tekst",
+    "telefoon 070-370-2021.3 Daarna",
+    "Kamerstukken II 2021.12 Daarna",
 ]
 
 
 @pytest.mark.parametrize("sentence", NEAR_MISSES)
 def test_not_a_date(sentence: str) -> None:
     assert find_dates(sentence, D2023) == []
+
+
+EASTER = [(1818, "1818-03-22"), (1943, "1943-04-25"), (2000, "2000-04-23"), (2008, "2008-03-23"),
+          (2019, "2019-04-21"), (2023, "2023-04-09"), (2024, "2024-03-31"), (2025, "2025-04-20"),
+          (2038, "2038-04-25"), (2285, "2285-03-22")]
+
+
+@pytest.mark.parametrize(("year", "expected"), EASTER)
+def test_easter_sunday(year: int, expected: str) -> None:
+    assert easter_sunday(year).isoformat() == expected
+    assert easter_sunday(year).weekday() == 6
+
+
+NAMED_DAYS = [
+    ("Prinsjesdag", 2022, "2022-09-20"), ("Prinsjesdag", 2023, "2023-09-19"), ("prinsjesdag", 2024, "2024-09-17"),
+    ("Koningsdag", 2024, "2024-04-27"), ("Koningsdag", 2025, "2025-04-26"), ("Koningsdag", 2031, "2031-04-26"),
+    ("Tweede Pinksterdag", 2022, "2022-06-06"), ("Goede Vrijdag", 2024, "2024-03-29"),
+    ("tweede  paasdag", 2023, "2023-04-10"), ("Kerstmis", 2023, "2023-12-25"), ("Kerst", 2023, "2023-12-25"),
+]
+
+
+@pytest.mark.parametrize(("name", "year", "expected"), NAMED_DAYS)
+def test_named_day_rules(name: str, year: int, expected: str) -> None:
+    assert named_day(name, year).isoformat() == expected
+
+
+def test_masking_glued_markers_keeps_offsets() -> None:
+    text = "gemaakt in 2022.3, 4 De versie 2022.1 van het model. In 2021.12"
+    masked = mask_glued_markers(text)
+    assert masked == "gemaakt in 2022.     De versie 2022.1 van het model. In 2021.  "
+    assert len(masked) == len(text)
 
 
 def test_session_year_detector() -> None:

@@ -2,8 +2,10 @@
 
 The finding pass of the date extractor (eyecite style: find, then resolve). `date_patterns`
 builds one regex per kind of expression (day, month, season, quarter, half year, ranges,
-relative years and months, qualified expressions) from the word lists in `models/dates.json`;
-`find_date_candidates` runs them over a text and keeps the longest non-overlapping matches.
+relative years and months, named days such as `de Kerst` or `Prinsjesdag`, qualified expressions)
+from the word lists in `models/dates.json`; `find_date_candidates` runs them over a text and keeps
+the longest non-overlapping matches. Unlinked footnote markers glued after a sentence-final year
+(`gemaakt in 2022.3, 4`) are masked first (`mask_glued_markers`), offsets unchanged.
 Session years of citations (`Kamerstukken II 2023/24`) and numbers after labels (`nr. 2021`),
 counts and postcodes are rejected here; turning a candidate into a value is `date_resolve`'s job.
 """
@@ -51,6 +53,11 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _alt_words(words: Iterable[str]) -> str:
+    """Like `_alt`, but a space inside a phrase matches any whitespace (`tweede\\nkerstdag`)."""
+    return _alt(words).replace(r"\ ", r"\s+")
+
+
 def _unnamed(pattern: str) -> str:
     """The same pattern without named groups, for embedding in a larger one."""
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
@@ -80,6 +87,10 @@ def date_patterns() -> dict[str, re.Pattern[str]]:
                 rf"(?P<b>{weekday}{_DAY}\s+{month}(?:\s+{_YEAR})?)(?![\w/])"
     month_range = rf"(?<![\w.])(?P<a>{month}(?:\s+{_YEAR})?){conn}(?P<b>{month}\s+{_YEAR})(?![\w/])"
     year_range = rf"{_YEAR_BEFORE}(?P<a>{_YEAR}){conn}(?P<b>{_YEAR}){_YEAR_AFTER}"
+    named = rf"(?<!\w)(?:(?P<art>de|het)\s+)?(?:(?P<det>{_alt(d['relative_determiners'])})\s+)?" \
+            rf"(?P<nd>{_alt_words(d['named_days'])})(?![\w\-])" \
+            rf"(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year}))" \
+            rf"|\s+(?P<past>{_alt(d['past_markers'])})|\s+(?P<fut>{_alt(d['future_markers'])}))?"
     rel_month = rf"(?<!\w)(?P<relm>{_alt(d['relative_months'])})(?!\w)"
     numeric = rf"(?<![\w/.,\-])(?:(?P<d>{_DAY})(?P<sep>[-/.])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})" \
               rf"|(?P<iy>{_YEAR})-(?P<imn>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?![\w/:]|[.,\-]\d)"
@@ -89,7 +100,7 @@ def date_patterns() -> dict[str, re.Pattern[str]]:
     qualified = rf"(?<!\w)(?P<qual>{qualifier})\s+(?P<inner>{inner})"
     sources = {
         "day_range": day_range, "month_range": month_range, "year_range": year_range,
-        "day": day, "month": month_p, "season": season, "quarter": quarter, "half": half,
+        "day": day, "month": month_p, "season": season, "named_day": named, "quarter": quarter, "half": half,
         "qualified": qualified, "numeric": numeric, "year": rf"(?P<y>{year})",
         "rel_year": rf"(?<!\w)(?P<rel>{rel_year})",
         "rel_month": rel_month, "qualified_year": rf"(?P<qy>{_alt(d['qualified_only_years'])})(?!\w)",
@@ -98,18 +109,19 @@ def date_patterns() -> dict[str, re.Pattern[str]]:
 
 
 # The kinds searched in running text; `qualified_year` (`het jaar`) only counts after a qualifier.
-_FIND_KINDS = ("day_range", "month_range", "year_range", "day", "numeric", "month", "season", "quarter",
-               "half", "qualified", "year", "rel_year", "rel_month")
+_FIND_KINDS = ("day_range", "month_range", "year_range", "day", "numeric", "month", "season", "named_day",
+               "quarter", "half", "qualified", "year", "rel_year", "rel_month")
 
 
 def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> list[DateCandidate]:
     """Every date expression in `text`, longest match first, skipping claimed ranges."""
     taken = sorted(claimed)
+    masked = mask_glued_markers(text)
     found: list[DateCandidate] = []
     for kind in _FIND_KINDS:
-        for m in date_patterns()[kind].finditer(text):
-            cand = DateCandidate(m.start(), m.end(), kind, m.group())
-            if not overlaps(taken, cand.start, cand.end) and _is_date(text, cand, m):
+        for m in date_patterns()[kind].finditer(masked):
+            cand = DateCandidate(m.start(), m.end(), kind, text[m.start() : m.end()])
+            if not overlaps(taken, cand.start, cand.end) and _is_date(masked, cand, m):
                 found.append(cand)
     chosen: list[DateCandidate] = []
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
@@ -118,6 +130,36 @@ def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> 
     listed = [d for c in chosen if c.kind == "day" for d in _listed_days(text, c)]
     chosen.extend(d for d in listed if not overlaps(taken, d.start, d.end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+@cache
+def _glued_markers_re() -> re.Pattern[str]:
+    """A year (also a range's end), a full stop, then footnote numbers (`2022.3, 4`); the tail is checked apart."""
+    marker = r"[1-9]\d{0,2}"
+    return re.compile(rf"(?<![\w/:.,€$])(?P<y>{_YEAR})\.(?P<markers>{marker}(?:\s?,\s?{marker})*)"
+                      rf"(?![\d.,:/\-])(?P<tail>\s*)(?P<next>\S?)")
+
+
+def mask_glued_markers(text: str) -> str:
+    """`text` with unlinked footnote markers after a sentence-final year blanked (`in 2022.3, 4` -> `in 2022.    `).
+
+    Only where the markers end the sentence (end of text, a paragraph break or an uppercase word
+    follows) and no version label (`versie 2022.1`) precedes the year; same length, same offsets.
+    """
+    out = text
+    for m in _glued_markers_re().finditer(text):
+        tail, following = m.group("tail"), m.group("next")
+        sentence_end = not following or "\n\n" in tail or (bool(tail) and following.isupper())
+        if sentence_end and not _after_version_label(text, m.start()):
+            out = out[: m.start("markers")] + " " * len(m.group("markers")) + out[m.end("markers") :]
+    return out
+
+
+def _after_version_label(text: str, start: int) -> bool:
+    """True when a version label (`versie`, `release`, `v.`) stands right before the year at `start`."""
+    before = text[max(0, start - 12) : start].rstrip().lower()
+    return any(before.endswith(label) and (len(before) == len(label) or not before[-len(label) - 1].isalnum())
+               for label in date_words()["version_labels"])
 
 
 def _listed_days(text: str, day: DateCandidate) -> list[DateCandidate]:

@@ -4,15 +4,17 @@ The resolving pass of the date extractor (eyecite style: find, then resolve). Pu
 over a `DateCandidate` and the letter date: `resolve_date` gives a value at the precision the
 text gives (`2023-06-13`, `2020-11`, `2021-summer`, `2023-Q1`, `2024`, `2019/2023`), using the
 letter date for `jl.`, `a.s.`, `dit jaar`, `deze zomer` and year-less dates; without a letter
-date those get value None. Calendar arithmetic needs nothing beyond the stdlib `datetime`.
+date those get value None. Named days (`de Kerst`, `Prinsjesdag`, `Pasen`, `Koningsdag`) follow
+the day rules in `models/dates.json`; Easter is computed here (`easter_sunday`), so calendar
+arithmetic needs nothing beyond the stdlib `datetime`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
-from typing import Literal
+from datetime import date, timedelta
+from typing import Any, Literal
 
 from mhextract.extract.date_grammar import DateCandidate, Groups, date_patterns, date_words
 
@@ -143,6 +145,49 @@ def _season_shift(season: str, direction: int, letter: date) -> int:
     return 0
 
 
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of a Gregorian year (anonymous Gregorian / Meeus-Jones-Butcher algorithm)."""
+    a, (b, c) = year % 19, divmod(year, 100)
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def named_day(name: str, year: int) -> date:
+    """The date of a named day (`Kerst`, `Prinsjesdag`, `Pasen`) in `year`, by its rule in models/dates.json."""
+    rule: dict[str, Any] = date_words()["named_days"][re.sub(r"\s+", " ", name.lower())]
+    if "easter" in rule:
+        return easter_sunday(year) + timedelta(days=int(rule["easter"]))
+    if "nth" in rule:  # the nth weekday of the month
+        first = date(year, int(rule["month"]), 1)
+        weekday = [w.lower() for w in date_words()["weekdays"]].index(str(rule["weekday"]).lower())
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (int(rule["nth"]) - 1))
+    when = date(year, int(rule["month"]), int(rule["day"]))
+    return when + timedelta(days=int(rule.get("sunday_shift", 0))) if when.weekday() == 6 else when
+
+
+def _resolve_named_day(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`de Kerst`, `Prinsjesdag 2023`, `afgelopen Pasen`: the next one on or after the letter, or the last."""
+    name = g["nd"] or ""
+    if g.get("y") or g.get("rel"):
+        year = _anchor_year(g, letter)
+        return (named_day(name, year).isoformat() if year else None), "day"
+    if letter is None:
+        return None, "day"
+    past = bool(g.get("past")) or (bool(g.get("det")) and _rel_offset(g["det"], "relative_determiners") < 0)
+    when = named_day(name, letter.year)
+    if past and when > letter:
+        when = named_day(name, letter.year - 1)
+    elif not past and when < letter:
+        when = named_day(name, letter.year + 1)
+    return when.isoformat(), "day"
+
+
 def _resolve_quarter(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
     """`het eerste kwartaal van 2023`, `Q1 2023`: `2023-Q1`."""
     if g.get("qn"):
@@ -222,6 +267,7 @@ def _resolve_qualified(g: Groups, letter: date | None) -> tuple[str | None, Prec
 
 _RESOLVERS: dict[str, Callable[[Groups, date | None], tuple[str | None, Precision]]] = {
     "day": _resolve_day, "numeric": _resolve_numeric, "month": _resolve_month, "season": _resolve_season,
+    "named_day": _resolve_named_day,
     "quarter": _resolve_quarter, "half": _resolve_half, "day_range": _resolve_day_range,
     "month_range": _resolve_month_range, "year_range": _resolve_year_range, "year": _resolve_year,
     "rel_year": _resolve_year, "qualified_year": _resolve_year, "rel_month": _resolve_rel_month,

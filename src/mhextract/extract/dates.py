@@ -1,12 +1,12 @@
 """Dates: every calendar expression in a letter, resolved to ISO 8601 against the letter date.
 
 Find, then resolve (eyecite style), in two modules: `date_grammar.find_date_candidates`
-matches a small grammar built from `models/dates.json` (months, seasons, recesses,
-`jl.`/`a.s.`, relative years, qualifiers) and keeps each match's offsets;
-`date_resolve.resolve_date` turns one candidate into a value at the precision the text
-gives (`2023-06-13`, `2020-11`, `2021-summer`, `2023-Q1`, `2024`, `2019/2023`), using the
-letter date for `jl.`, `a.s.`, `dit jaar`, `deze zomer` and year-less dates. Without a
-letter date those get value None. Session years of citations (`Kamerstukken II 2023/24`,
+matches a small grammar built from `models/dates.json` (months, seasons, recesses, named
+days such as `de Kerst` and `Prinsjesdag`, `jl.`/`a.s.`, relative years, qualifiers) and
+keeps each match's offsets; `date_resolve.resolve_date` turns one candidate into a value at
+the precision the text gives (`2023-06-13`, `2020-11`, `2021-summer`, `2023-Q1`, `2024`,
+`2019/2023`), using the letter date for `jl.`, `a.s.`, `dit jaar`, `deze zomer`, named days
+and year-less dates. Without a letter date those get value None. Session years of citations (`Kamerstukken II 2023/24`,
 `TK 2019–2020`) and numbers after labels (`nr. 2021`) are never dates. This module joins
 the two passes (`find_dates`) and holds the spaCy component; it re-exports both passes.
 """
