@@ -171,3 +171,16 @@ def test_running_header_of_a_kamerstuk_print_is_page_furniture() -> None:
     assert letter.body == ("Daarnaast is de bestrijding van kinderporno ingebed in het landelijke programma Zeden, "
                            "kinderporno en kindersekstoerisme. De aanpak werkt.")
     assert [f.text for f in letter.footnotes] == ["Kamerstuk 31 015, nr. 134"]
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("Op 8 december 20221 is het rapport verschenen.", "Op 8 december 2022 is het rapport verschenen."),
+        ("Sinds november 201812, toen de wet inging.", "Sinds november 2018, toen de wet inging."),
+        ("Het kost 20221 euro per jaar.", "Het kost 20221 euro per jaar."),
+        ("In december 2022 waren er 12 meldingen.", "In december 2022 waren er 12 meldingen."),
+    ],
+)
+def test_year_marker_without_footnote_text_is_removed(text: str, clean: str) -> None:
+    assert normalise(_raw(text)).body == clean

@@ -61,10 +61,26 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
         return False
     if p.lines > 4 or SENTENCE_BREAK.search(text):
         return False
-    nxt = letter.paragraphs[i + 1]
-    next_text = letter.text[nxt.start:nxt.end]
-    # A title introduces prose: the next paragraph is longer and reads as sentences.
-    return len(next_text) > len(text) and bool(re.search(r"[.:;]\s*$|[.]\s", next_text))
+    # A title introduces prose: the next paragraph is longer and reads as sentences; a title
+    # may also be followed by a sub-title that introduces the prose (`Stand van zaken` /
+    # `Personele reorganisatie` / text).
+    for nxt in letter.paragraphs[i + 1: i + 3]:
+        next_text = letter.text[nxt.start:nxt.end]
+        if _reads_as_prose(next_text) and len(next_text) > len(text):
+            return True
+        if not _title_shaped(next_text) or nxt.lines > 2:
+            return False
+    return False
+
+
+def _reads_as_prose(text: str) -> bool:
+    return bool(re.search(r"[.:;]\s*$|[.]\s", text))
+
+
+def _title_shaped(text: str) -> bool:
+    """Short, capitalised, no final punctuation: could be a (sub)title."""
+    text = text.strip()
+    return bool(text) and len(text) <= 120 and text[0].isupper() and not text.endswith((".", ",", ";", ":", "?", "!"))
 
 
 def section_index(sections: list[Section], offset: int) -> int | None:

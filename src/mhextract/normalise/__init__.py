@@ -13,7 +13,7 @@ import unicodedata
 from mhextract.errors import IngestError
 from mhextract.ingest.raw import RawLetter
 from mhextract.letter import Letter, Paragraph
-from mhextract.normalise.footnotes import collect_notes, find_markers, remove_markers
+from mhextract.normalise.footnotes import collect_notes, find_markers, remove_markers, unlinked_year_markers
 from mhextract.normalise.layout import Block, build_layout, plain
 from mhextract.normalise.letterhead import parse_letterhead
 from mhextract.normalise.paragraphs import (
@@ -60,6 +60,7 @@ def normalise(raw: RawLetter) -> Letter:
     for note in notes:
         note.before_para = min(note.before_para, len(paras))
     markers = find_markers(paras, notes, glued=raw.format == "text")
+    markers += unlinked_year_markers(paras, markers)
     anchors = remove_markers(paras, markers)
     if not paras:
         raise IngestError(raw.path, "no body text found (empty letter or only letterhead)")

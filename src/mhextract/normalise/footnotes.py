@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
 from mhextract.normalise.markdown import strip_inline_markdown, sup_to_superscript
 from mhextract.normalise.paragraphs import Para, join_lines
+from mhextract.paths import load_json
 
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _START = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:|(\d{{1,3}})(?=\s))\s*")
@@ -109,6 +111,27 @@ def _glued_marker(paras: list[Para], note: Note, pos: tuple[int, int]) -> Marker
     return None
 
 
+@cache
+def _dated_glued_marker() -> re.Pattern[str]:
+    months = "|".join(load_json("letterhead.json")["months"])
+    return re.compile(rf"\b(?:{months})\s+(?:19|20)\d\d(\d{{1,2}})(?=[\s,.;:)»”]|$)", re.IGNORECASE)
+
+
+def unlinked_year_markers(paras: list[Para], taken: list[Marker]) -> list[Marker]:
+    """Markers glued to a year after a month name (`8 december 20221`) whose footnote text is missing.
+
+    A five- or six-digit "year" after a month name is never a year; the extra digits are a
+    footnote marker even when the text (a paste, a cut letter) lost the footnote itself.
+    """
+    seen = {(mk.para, mk.start) for mk in taken}
+    out: list[Marker] = []
+    for i, p in enumerate(paras):
+        for m in _dated_glued_marker().finditer(p.text):
+            if (i, m.start(1)) not in seen:
+                out.append(Marker(0, i, m.start(1), m.end(1)))
+    return out
+
+
 def remove_markers(paras: list[Para], markers: list[Marker]) -> dict[int, tuple[int, int]]:
     """Cut markers out of paragraph texts; returns number -> (paragraph, offset) of each anchor."""
     anchors: dict[int, tuple[int, int]] = {}
@@ -121,7 +144,8 @@ def remove_markers(paras: list[Para], markers: list[Marker]) -> dict[int, tuple[
             text = text[: mk.start] + text[mk.end:]
         shift = 0
         for mk in sorted(mks, key=lambda m: m.start):
-            anchors.setdefault(mk.number, (i, mk.start - shift))
+            if mk.number:
+                anchors.setdefault(mk.number, (i, mk.start - shift))
             shift += mk.end - mk.start
         paras[i].text = text
     return anchors

@@ -258,7 +258,7 @@ def is_letterhead(texts: list[str]) -> bool:
         return True
     if _label_re().match(first) and len(lines) <= 6:
         return True
-    if _KST_HEADER.match(first) and len(lines) <= 6 and all(len(ln) < 110 for ln in lines):
+    if _KST_HEADER.match(first) and len(lines) <= 6 and all(len(ln) < 250 for ln in lines):
         return True
     if re.match(r"^(Bij beantwoording|Wilt u slechts)", first):
         return True
