@@ -100,9 +100,10 @@ def run_stages(files: list[Path], nlp: object, batch_size: int) -> tuple[dict[st
     totals: dict[str, float] = defaultdict(float)
     texts: list[str] = []
     label = model_label(nlp)
-    for i in range(0, len(files), batch_size):
+    chunk = max(batch.CHUNK_LETTERS, batch_size)  # as run_batch: chunks of letters, minibatches inside
+    for i in range(0, len(files), chunk):
         prepared: list[Prepared] = []
-        for f in files[i:i + batch_size]:
+        for f in files[i:i + chunk]:
             with timer(totals, "ingest"):
                 raw = read_letter(f)
             with timer(totals, "normalise"):
@@ -312,12 +313,13 @@ def main(argv: list[str] | None = None) -> int:
               f"(goal: within 300 MB); largest worker process {children / MB:.0f} MB")
 
         new_words = 300
-        print(f"\nmemory: {args.diverse} short letters with {new_words} new words each (vocabulary keeps "
-              f"growing); the first {batch.PERMANENT_VOCAB_LETTERS} letters keep their words for good:")
-        diverse = Path(tmp) / "diverse"
-        diverse.mkdir()
-        make_diverse_corpus(diverse, args.diverse, new_words)
-        memory_report(diverse, Path(tmp) / "out-diverse", args.model)
+        if args.diverse > 0:
+            print(f"\nmemory: {args.diverse} short letters with {new_words} new words each (vocabulary keeps "
+                  f"growing); the first {batch.PERMANENT_VOCAB_LETTERS} letters keep their words for good:")
+            diverse = Path(tmp) / "diverse"
+            diverse.mkdir()
+            make_diverse_corpus(diverse, args.diverse, new_words)
+            memory_report(diverse, Path(tmp) / "out-diverse", args.model)
 
         if args.profile:
             print("\ncProfile of the stages (top functions by own time):")

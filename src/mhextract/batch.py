@@ -5,7 +5,7 @@
 1. plan: each input file is hashed and its stamp (sha256, extractor version, model)
    compared with the stamp of its last record; an unchanged letter is skipped
    (`force` redoes it);
-2. extract: letters in chunks of `batch_size`, each one prepared on its own (an
+2. extract: letters in chunks of `CHUNK_LETTERS`, each one prepared on its own (an
    unreadable letter becomes a `Failure`, never an exception that stops the batch)
    and the chunk streamed through `nlp.pipe` (`build.extract_docs`), after the first
    letters inside a spaCy memory zone; if a component fails, the chunk is redone letter by letter so only
@@ -52,7 +52,11 @@ from mhextract.record import Record
 # Suffixes a directory is searched for (given files are always tried, whatever their suffix).
 LETTER_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".docx", ".xml", ".html", ".htm")
 COMPANIONS = ("metadata.xml",)  # read with the publication beside it (OEP), never a letter of its own
-DEFAULT_BATCH_SIZE = 32  # letters per nlp.pipe stream and per worker task
+# Letters per nlp.pipe minibatch. Statistical components (tok2vec, ner) hold a minibatch's
+# activations at once, ~35 MB per 2,000-word letter, and get no faster with bigger batches of
+# such long documents: 4 keeps the peak within ~150 MB of the loaded model.
+DEFAULT_BATCH_SIZE = 4
+CHUNK_LETTERS = 16  # letters per worker task and per memory zone (at least one minibatch)
 DEFAULT_TIMEOUT = 600.0  # seconds one letter may take before it counts as failed
 AUTO_WORKERS_MAX = 4  # `workers=0` uses up to this many processes, never more than the cores
 HEAD_BYTES = 16_384  # a record's stamp (extractor, source) sits in its first bytes
@@ -788,7 +792,7 @@ def run_batch(
     try:
         with progress:
             tasks = _plan(items, sinks, options.force, label, summary, progress)
-            chunks = _chunks(tasks, config.batch_size)
+            chunks = _chunks(tasks, max(CHUNK_LETTERS, config.batch_size))
             head = list(islice(chunks, 2))  # fewer than two chunks to do: not worth starting processes
             summary.workers = (options.workers or auto_workers()) if len(head) > 1 else 1
             chunks = chain(head, chunks)

@@ -52,7 +52,8 @@ def parse(
     indent: Annotated[int, typer.Option(help="JSON indent of --out files and stdout (0 = compact)")] = 2,
     workers: Annotated[int, typer.Option(help="Worker processes (0 = auto: one per core, up to "
                                                 "4, for batches of more than one chunk)")] = 0,
-    batch_size: Annotated[int, typer.Option(help="Letters per nlp.pipe stream and per worker task")] = 32,
+    batch_size: Annotated[int, typer.Option(help="Letters per nlp.pipe minibatch (a statistical model holds "
+                                                   "~35 MB per long letter of a minibatch)")] = 4,
     force: Annotated[bool, typer.Option("--force", help="Re-extract letters whose records are current")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds one letter may take before it counts as "
                                                   "failed (0 = no limit)")] = 600.0,
