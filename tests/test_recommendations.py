@@ -7,7 +7,9 @@ from mhextract.extract.recommendations import (
     find_recommendations,
     heading_length,
     list_items,
+    named_item,
     paragraphs,
+    stated_count,
     title_of,
 )
 from mhextract.record import Recommendation
@@ -195,3 +197,92 @@ def test_component_reads_organisations(nlp) -> None:  # type: ignore[no-untyped-
     doc = nlp(STATEMENT_LETTER)
     assert [(r.number, r.by) for r in doc._.recommendations] == [(1, "CKM"), (2, "CKM")]
     assert [s.label_ for s in doc.spans["recommendations"]] == ["1", "2"]
+
+
+# A list after an intro sentence that names the recommendations (no colon), in the forms letters use:
+# joined on one line (markdown list with bold titles, markup removed), one item a paragraph, `1)` and
+# `a.` marks, and responses between the items.
+SENTENCE_INTRO_CASES = [
+    (  # joined list, responses after the whole list naming each item by ordinal
+        "Het WODC doet vier aanbevelingen. Het kabinet neemt ze alle vier over.\n\n"
+        "1. Bundel de hulp in één meldpunt. Jongeren moeten snel geholpen worden. 2. Verkort de termijn tot "
+        "24 uur. Nu duurt dit te lang. 3. Versterk de capaciteit van de politie. Dit geldt vooral online. "
+        "4. Besteed aandacht aan online intimidatie. Scholen hebben handvatten nodig.\n\n"
+        "Ten aanzien van de eerste aanbeveling richten wij een meldpunt in.\n\n"
+        "Ten aanzien van de tweede aanbeveling ga ik in gesprek.\n\nDat gesprek volgt in mei.\n\n"
+        "De vierde aanbeveling valt onder mijn collega.",
+        [(1, "WODC", "Bundel de hulp in één meldpunt"), (2, "WODC", "Verkort de termijn tot 24 uur"),
+         (3, "WODC", "Versterk de capaciteit van de politie"), (4, "WODC", "Besteed aandacht aan online intimidatie")],
+        ["Ten aanzien van de eerste aanbeveling richten wij een meldpunt in.",
+         "Ten aanzien van de tweede aanbeveling ga ik in gesprek.\n\nDat gesprek volgt in mei.",
+         None, "De vierde aanbeveling valt onder mijn collega."],
+    ),
+    (  # one item a paragraph with the response paragraphs in between
+        "De Inspectie Justitie en Veiligheid doet in haar rapport drie aanbevelingen.\n\n"
+        "1) Zorg voor een landelijk meldpunt.\n\nIk neem deze aanbeveling over.\n\nDat kost tijd.\n\n"
+        "2) Verbeter de registratie.\n\nDit gebeurt al.\n\n3) Investeer in kennis.\n\nDaar werk ik aan.",
+        [(1, "Inspectie Justitie en Veiligheid", "Zorg voor een landelijk meldpunt"),
+         (2, "Inspectie Justitie en Veiligheid", "Verbeter de registratie"),
+         (3, "Inspectie Justitie en Veiligheid", "Investeer in kennis")],
+        ["Ik neem deze aanbeveling over.\n\nDat kost tijd.", "Dit gebeurt al.", "Daar werk ik aan."],
+    ),
+    (  # lettered items after a colon intro
+        "Het CKM beveelt het volgende aan:\n\na. Zorg voor opvang.\nb. Zorg voor nazorg.\n\nIk neem beide over.",
+        [(1, "CKM", "Zorg voor opvang"), (2, "CKM", "Zorg voor nazorg")],
+        [None, "Ik neem beide over."],
+    ),
+    (  # the stated count caps the list: a later numbered paragraph is not a third recommendation
+        "Het WODC doet twee aanbevelingen.\n\n1. Zorg voor X.\n\nDat doe ik.\n\n2. Zorg voor Y.\n\nOok dat.\n\n"
+        "3. Daarnaast is er geld.",
+        [(1, "WODC", "Zorg voor X"), (2, "WODC", "Zorg voor Y")],
+        ["Dat doe ik.", "Ook dat.\n\n3. Daarnaast is er geld."],
+    ),
+]
+
+
+def test_lists_after_an_intro_sentence_naming_recommendations() -> None:
+    for text, expected, responses in SENTENCE_INTRO_CASES:
+        found = recs(text)
+        assert [(r.number, r.by, r.title) for r in found] == expected, text
+        assert [r.response for r in found] == responses, text
+
+
+NOT_RECOMMENDATION_LISTS = [
+    # a heading naming recommendations, then numbered section headings
+    "Reactie op de aanbevelingen\n\n1. Meldpunt\n\nHet meldpunt komt er.\n\n2. Termijn\n\nDe termijn wordt korter.",
+    # the intro points at another list
+    "Het rapport bevat aanbevelingen. Ik neem de volgende maatregelen:\n\n1. Een campagne.\n2. Een meldpunt.",
+    "Het WODC doet aanbevelingen. Hieronder noem ik de maatregelen van het kabinet.\n\n1. Een campagne.\n"
+    "2. Een meldpunt.",
+    # recommendations named in passing, no list after them
+    "Hierbij ga ik in op de aanbevelingen die de Algemene Rekenkamer deed.\n\nAls bijlagen treft u aan de "
+    "voortgangsberichten.\n\n1. Inleiding",
+    # an inline numbered list of priorities, no recommendations named
+    "Voor mij staan daarbij drie zaken voorop: 1. de veiligheid van de samenleving; 2. vonnissen worden "
+    "uitgevoerd; en 3. maatregelen moeten uitvoerbaar zijn.",
+    # one item only
+    "Het WODC doet één aanbeveling.\n\n1. Zorg voor X.\n\nDat doe ik.",
+]
+
+
+def test_numbered_lists_that_are_not_recommendations() -> None:
+    for text in NOT_RECOMMENDATION_LISTS:
+        assert recs(text) == [], text
+
+
+def test_sequence_across_response_paragraphs_keeps_the_form_of_the_first_item() -> None:
+    text = ("De Inspectie doet aanbevelingen.\n\n1. Zorg voor X.\n\nDat doe ik.\n\n2. Zorg voor Y.\n\n"
+            "Ook dat.\n\n3. Financiën\n\nEr is geld.")
+    assert [r.number for r in recs(text)] == [1, 2]  # `3. Financiën` is a section heading
+
+
+def test_stated_count_and_named_item() -> None:
+    cases = [("Het WODC doet vier aanbevelingen.", 4), ("Er zijn 3 concrete adviezen.", 3),
+             ("Het WODC doet aanbevelingen.", None), ("In 2023 deed de Inspectie aanbevelingen.", None)]
+    for raw, count in cases:
+        assert stated_count(raw) == count, raw
+    named = [("Ten aanzien van de eerste aanbeveling merk ik op.", 1), ("De vierde aanbeveling valt hier.", 4),
+             ("Aanbeveling 2 neem ik over.", 2), ("Ik neem alles over. De derde aanbeveling volgt.", None),
+             ("De eerste stap is gezet.", None)]
+    for para, number in named:
+        assert named_item(para) == number, para

@@ -4,7 +4,9 @@ Find, then resolve:
   paragraphs                    the body split into paragraphs with offsets
   find_labelled_recommendations `Aanbeveling 1: Uniformeer ...` as a heading (no full stop) or a
                                 full-sentence paragraph; `Aanbeveling 1` alone with the text below it
-  find_listed_recommendations   an intro about recommendations ending in `:` and a numbered list
+  find_listed_recommendations   an intro about recommendations (ending in `:`, or a sentence naming them:
+                                `Het WODC doet vier aanbevelingen.`) and a list (`1.`, `1)`, `a.`, bullets),
+                                joined on one line, one item a paragraph, or with responses in between
   attach_responses              the paragraphs after each one, up to the next one or a heading
   attribute_body                `by`: the organisation named where the letter introduces them,
                                 in the short form the letter uses most (`Nationaal Rapporteur`, `CKM`)
@@ -23,13 +25,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.extract.numbers import parse_number_word
 from mhextract.nlp.extensions import add_span_group, overlaps
 from mhextract.paths import load_json
 from mhextract.record import Organisation, Recommendation, Span
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9‘'\"(]|\s*$)")
-_ITEM = re.compile(r"(?:^|(?<=\s))(?:(?P<num>\d{1,2})[.)]|(?P<bullet>[-•–·▪]))\s+(?=\S)")
+_ITEM = re.compile(r"(?:^|(?<=\s))(?:(?P<num>\d{1,2})[.)]|(?P<letter>[a-z])[.)]|(?P<bullet>[-•–·▪]))\s+(?=\S)")
 
 
 @cache
@@ -137,47 +140,143 @@ def _intro_re() -> re.Pattern[str]:
     return re.compile(rf"(?i:{words})")
 
 
+@cache
+def _pointer_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in config()["list_pointers"])
+    return re.compile(rf"(?i:\b(?:{words})\b)")
+
+
+def _sentence_texts(raw: str) -> list[str]:
+    """The sentences of a paragraph (split after . ! ? before a capital or digit)."""
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(])", fold(raw)) if s]
+
+
+def introduces_recommendations(p: Paragraph) -> bool:
+    """A paragraph that announces a list of recommendations: it names them, ends in `:` or is a sentence
+    (not a heading), and the last sentence that points ahead (`de volgende ...`, `hieronder`) points at
+    them or back at them (`Deze luiden als volgt:`), not at another list (`de volgende maatregelen:`)."""
+    if not _intro_re().search(p.raw) or (not p.raw.endswith(":") and is_heading(p)):
+        return False
+    pointing = [s for s in _sentence_texts(p.raw) if _pointer_re().search(s) or s.endswith(":")]
+    if not pointing:
+        return True
+    last = pointing[-1]
+    return bool(_intro_re().search(last)) or last.split()[0].lower() in config()["anaphora"]
+
+
+def stated_count(raw: str) -> int | None:
+    """The number of recommendations an intro announces (`vier aanbevelingen`, `3 concrete adviezen`)."""
+    nouns = "|".join(re.escape(w) for w in config()["count_nouns"])
+    for m in re.finditer(rf"(?i)(?:(\w+)\s+)?(\w+)\s+(?:{nouns})\b", raw):
+        for word in (m.group(2), m.group(1)):  # the word before the noun, else the one before an adjective
+            value = _count_word(word)
+            if value is not None:
+                return value
+    return None
+
+
+def _count_word(word: str | None) -> int | None:
+    """`4` or `vier` -> 4; anything else -> None."""
+    if not word:
+        return None
+    return int(word) if word.isdigit() else parse_number_word(word.lower())
+
+
 def find_listed_recommendations(paras: Sequence[Paragraph]) -> list[Found]:
-    """An intro about recommendations that ends in `:`, followed by numbered (or bulleted) items."""
+    """An intro about recommendations followed by a list; the list may have responses between its items."""
     found: list[Found] = []
     for i, p in enumerate(paras):
-        if not (p.raw.endswith(":") and _intro_re().search(p.raw)):
+        if not introduces_recommendations(p):
             continue
-        items: list[Found] = []
-        for q in paras[i + 1:]:
-            new = list_items(q, len(items))
-            if not new:
-                break
-            items.extend(new)
+        items = collect_items(paras[i + 1:])
+        cap = stated_count(p.raw)
+        if cap is not None and cap >= 2:
+            items = items[:cap]
         if len(items) >= 2:
             found.extend(items)
     return found
 
 
-def list_items(p: Paragraph, seen: int = 0) -> list[Found]:
-    """The list items of one paragraph (several when the list lines were joined), numbers in sequence."""
+def _heading_item(f: Item) -> bool:
+    """An item without a full stop (a heading-like item)."""
+    return _SENTENCE_END.search(f.text) is None
+
+
+def collect_items(paras: Sequence[Paragraph]) -> list[Found]:
+    """The list that opens `paras`: items in sequence, across paragraphs; numbered items may be separated
+    by response paragraphs (not headings), and then a later item must have the form of the first one
+    (a sentence or a heading), so numbered section headings further on do not join the list."""
+    items: list[Item] = []
+    gap = False  # response paragraphs seen since the last item
+    for q in paras:
+        new = list_items(q, len(items), items[0].kind if items else None)
+        if new and gap and (new[0].kind == "bullet" or _heading_item(new[0]) != _heading_item(items[0])):
+            new = []
+        if new:
+            items.extend(new)
+            gap = False
+            continue
+        if not items or items[0].kind == "bullet" or is_heading(q):
+            break
+        gap = True
+    return [f.found for f in items]
+
+
+@dataclass(frozen=True)
+class Item:
+    """A list item and the kind of its mark (`num`, `letter` or `bullet`)."""
+
+    found: Found
+    kind: str
+
+    @property
+    def text(self) -> str:
+        return self.found.text
+
+    @property
+    def number(self) -> int | None:
+        return self.found.number
+
+
+def _mark_kind(m: re.Match[str]) -> str:
+    return next(k for k in ("num", "letter", "bullet") if m.group(k) is not None)
+
+
+def _mark_number(m: re.Match[str]) -> int | None:
+    if m.group("num") is not None:
+        return int(m.group("num"))
+    if m.group("letter") is not None:
+        return ord(m.group("letter")) - ord("a") + 1
+    return None
+
+
+def list_items(p: Paragraph, seen: int = 0, kind: str | None = None) -> list[Item]:
+    """The list items of one paragraph (several when the list lines were joined), numbers in sequence;
+    `kind` keeps the mark kind of the items before (a numbered list does not go on with bullets)."""
     marks = list(_ITEM.finditer(p.raw))
     if not marks or marks[0].start() != 0:
         return []
-    bullets = marks[0].group("bullet") is not None
+    kind = kind or _mark_kind(marks[0])
     kept: list[re.Match[str]] = []
     for m in marks:
-        if bullets != (m.group("bullet") is not None):
+        if _mark_kind(m) != kind:
             continue
-        if not bullets and parse_number(m.group("num")) != seen + len(kept) + 1:
+        if kind != "bullet" and _mark_number(m) != seen + len(kept) + 1:
             continue
-        if m.start() > 0 and not bullets and p.raw[m.start() - 1] not in "\n" and not re.search(
+        if m.start() > 0 and kind != "bullet" and p.raw[m.start() - 1] not in "\n" and not re.search(
             r"[.;:!?]\s*$", p.raw[: m.start()]
         ):
             continue  # `in 2 jaar`, not an item: items follow a line break or a sentence end
         kept.append(m)
+    if not kept or kept[0].start() != 0:
+        return []
     items = []
     for j, m in enumerate(kept):
         end = kept[j + 1].start() if j + 1 < len(kept) else len(p.raw)
         body = p.raw[m.end():end].rstrip(" \n;")
-        number = seen + j + 1 if bullets else parse_number(m.group("num"))
-        items.append(Found(number, p.start + m.start(), p.start + m.end(), p.start + m.end() + len(body),
-                           fold(body), False))
+        number = seen + j + 1
+        items.append(Item(Found(number, p.start + m.start(), p.start + m.end(), p.start + m.end() + len(body),
+                                fold(body), False), kind))
     return items
 
 
@@ -208,6 +307,58 @@ def attach_responses(paras: Sequence[Paragraph], found: Sequence[Found]) -> list
                 end = max(p.start, f.end) + len(raw.rstrip())
         out.append(("\n\n".join(parts) or None, end))
     return out
+
+
+@cache
+def _ordinal_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in config()["ordinals"])
+    return re.compile(rf"(?i)\b(?:(?P<word>{words})\s+aanbeveling|aanbeveling\s+(?P<num>\d{{1,2}}))\b")
+
+
+def named_item(paragraph: str) -> int | None:
+    """The recommendation a response paragraph opens with (`Ten aanzien van de eerste aanbeveling`,
+    `De vierde aanbeveling ...`, `Aanbeveling 2 ...`), looked for in its first sentence only."""
+    first = re.split(r"(?<=[.!?])\s", paragraph, maxsplit=1)[0]
+    m = _ordinal_re().search(first)
+    if not m:
+        return None
+    return int(m.group("num")) if m.group("num") else config()["ordinals"][m.group("word").lower()]
+
+
+def distribute_responses(numbers: Sequence[int | None], responses: Sequence[str | None]) -> list[str | None]:
+    """Responses given after a whole list go to the items they name: the paragraphs after the last item
+    of a run 1..n, when the first of them names an item by ordinal, are split at each paragraph that
+    names another; an item that already has a response between the items keeps it."""
+    out = list(responses)
+    for i, number in enumerate(numbers):
+        last = out[i]
+        if number is None or number < 2 or last is None or i + 1 < number:
+            continue
+        if i + 1 < len(numbers) and numbers[i + 1] not in (1, None):
+            continue  # not the last item of its run
+        run = list(range(i + 1 - number, i + 1))
+        if [numbers[j] for j in run] != list(range(1, number + 1)) or any(out[j] for j in run[:-1]):
+            continue
+        given = _split_by_named_item(last.split("\n\n"), number)
+        if given is not None:
+            for j, n in zip(run, range(1, number + 1), strict=True):
+                out[j] = "\n\n".join(given[n]) if n in given else None
+    return out
+
+
+def _split_by_named_item(parts: Sequence[str], count: int) -> dict[int, list[str]] | None:
+    """Paragraphs grouped by the item (1..count) they name, a paragraph naming none going with the one
+    before; None when the first paragraph names no item."""
+    current = named_item(parts[0])
+    if current is None or not 1 <= current <= count:
+        return None
+    given: dict[int, list[str]] = {}
+    for part in parts:
+        named = named_item(part)
+        if named is not None and 1 <= named <= count:
+            current = named
+        given.setdefault(current, []).append(part)
+    return given
 
 
 def _sentences(text: str, end: int) -> list[tuple[int, int]]:
@@ -257,8 +408,9 @@ def find_recommendations(
     found += [f for f in find_listed_recommendations(paras) if not overlaps(taken, f.start, f.end)]
     found.sort(key=lambda f: f.start)
     responses = attach_responses(paras, found)
+    texts = distribute_responses([f.number for f in found], [r for r, _ in responses])
     out = []
-    for i, (f, (response, _)) in enumerate(zip(found, responses, strict=True)):
+    for i, (f, response) in enumerate(zip(found, texts, strict=True)):
         # earlier recommendations and their responses do not say who made this one
         skip = [(g.start, end) for g, (_, end) in zip(found[:i], responses[:i], strict=True)]
         out.append(Recommendation(
