@@ -216,3 +216,58 @@ def test_spacy_component_uses_dates() -> None:
     assert all(isinstance(f, Figure) for f in doc._.figures)
     assert [(f.value, f.unit) for f in doc._.figures] == [(87, "fte"), (10_000_000, "EUR")]
     assert [s.label_ for s in doc.spans["figures"]] == ["fte", "EUR"]
+
+
+# Counted people across policy fields (education, asylum, prisons, police, care, transport), plural and
+# singular, compounds included: all persons.
+PERSON_NOUNS = [
+    ("Uit de enquête onder 2.400 scholieren blijkt dat", "2.400 scholieren", 2400),
+    ("Er doen 120 leerlingen mee.", "120 leerlingen", 120),
+    ("Er studeren 300 studenten aan de opleiding.", "300 studenten", 300),
+    ("Het gaat om 45 kinderen.", "45 kinderen", 45),
+    ("Er zijn 60 jongeren bereikt.", "60 jongeren", 60),
+    ("Er komen 200 agenten bij.", "200 agenten", 200),
+    ("Er komen 25 zedenrechercheurs bij.", "25 zedenrechercheurs", 25),
+    ("In de opvang verblijven 3.000 asielzoekers.", "3.000 asielzoekers", 3000),
+    ("Er wachten 14.000 vergunninghouders op een woning.", "14.000 vergunninghouders", 14000),
+    ("Er verblijven 12.000 gedetineerden in de inrichtingen.", "12.000 gedetineerden", 12000),
+    ("Dit jaar zijn 80 docenten geworven.", "80 docenten", 80),
+    ("Er ontbreken 9.000 leraren.", "9.000 leraren", 9000),
+    ("Er werden 40 arrestanten overgeplaatst.", "40 arrestanten", 40),
+    ("Er vielen twee machinisten uit.", "twee machinisten", 2),
+    ("Dagelijks reizen 1,2 miljoen reizigers met de trein.", "1,2 miljoen reizigers", 1_200_000),
+    ("Er werken 350 verpleegkundigen.", "350 verpleegkundigen", 350),
+    ("Er is één student geschorst.", "één student", 1),
+    ("Er kwamen 15 statushouders bij.", "15 statushouders", 15),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), PERSON_NOUNS)
+def test_counted_people(sentence: str, text: str, value: float) -> None:
+    assert [(f.text, f.value, f.unit) for f in find_figures(sentence)] == [(text, value, "persons")]
+
+
+# `één` meaning "a single" after an instrument preposition; `zaken` meaning matters or points:
+# (sentence, expected (text, value, unit) figures), positives and near misses side by side.
+SENSES = [
+    ("Jongeren moeten met één melding geholpen worden.", []),
+    ("Burgers kunnen via één loket een aanvraag doen.", []),
+    ("We hebben met één slachtoffer gesproken.", [("één slachtoffer", 1, "persons")]),
+    ("Er is een convenant gesloten met één gemeente.", [("één gemeente", 1, "organisations")]),
+    ("Dat heeft geleid tot één opsporingsonderzoek.", [("één opsporingsonderzoek", 1, "cases")]),
+    ("Er is in 2024 één melding binnengekomen.", [("één melding", 1, "cases")]),
+    ("Voor mij staan daarbij drie zaken voorop: 1. de veiligheid; 2. de uitvoering.",
+     [("drie zaken", 3, "other")]),
+    ("Ik wil in deze brief drie zaken aan de orde stellen.", [("drie zaken", 3, "other")]),
+    ("Ik ga in op de volgende drie zaken.", [("drie zaken", 3, "other")]),
+    ("Twee zaken zijn daarbij van belang.", [("Twee zaken", 2, "other")]),
+    ("Ik breng twee zaken onder de aandacht.", [("twee zaken", 2, "other")]),
+    ("Er zijn drie zaken aangebracht bij het OM.", [("drie zaken", 3, "cases")]),
+    ("In 2023 waren er drie zaken: in Rotterdam, Utrecht en Tilburg.", [("drie zaken", 3, "cases")]),
+    ("Het OM heeft vijf zaken geseponeerd, wat voor de slachtoffers van belang is.", [("vijf zaken", 5, "cases")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENSES)
+def test_single_and_matters_senses(sentence: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.text, f.value, f.unit) for f in find_figures(sentence)] == expected

@@ -218,9 +218,35 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
         unit = "EUR"
     if (single and unit not in SUBSTANTIVE) or (unit == "other" and _in_law_name(text, start)):
         return None
+    if single and _single_after_preposition(text, n, unit):
+        return None
+    if unit == "cases" and _means_matters(text, start, subject, end):
+        unit = "other"
     if n.text == "1" and unit == "other" and counted_unit(subject) != "other":  # `1 rode draad`: "a single"
         return None
     return Quantity(start, end, value, unit, subject or None)
+
+
+def _single_after_preposition(text: str, n: NumberMatch, unit: Unit) -> bool:
+    """`met één melding geholpen worden`, `via één loket`: `één` after an instrument preposition means
+    "a single", unless it counts people or organisations (`met één slachtoffer gesproken`)."""
+    rule = _data()["single_prepositions"]
+    return _prev_word(text, n.start) in rule["words"] and unit not in rule["counted_units"]
+
+
+def _means_matters(text: str, start: int, subject: str, end: int) -> bool:
+    """`drie zaken aan de orde stellen`, `de volgende drie zaken`, `staan drie zaken voorop: 1. ...`:
+    `zaken` meaning matters or points, not (court) cases (cue words in models/figures.json)."""
+    rule = _data()["matter_nouns"]
+    if subject.lower() not in rule["nouns"]:
+        return False
+    s, e = _sentence(text, start)
+    phrase = text[max(s, start - 40) : start].lower()
+    if re.search(rf"\b(?:{'|'.join(map(re.escape, rule['before']))})\b(?:\s+[^\W\d_]+)?\s*$", phrase):
+        return True
+    clause = re.split(r"[,;(]", text[end:e], maxsplit=1)[0].lower()
+    clause = " ".join(clause.split()[: int(rule["after_window_words"])])
+    return any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", clause) for cue in rule["after"])
 
 
 def _elided_head(text: str, n: NumberMatch, nxt: NumberMatch | None) -> tuple[Unit, str, int] | None:
