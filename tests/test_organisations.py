@@ -420,3 +420,101 @@ def test_ministry_abbreviation_after_the_ministry_stays_the_ministrys() -> None:
 def test_bare_portfolio_in_a_heading_is_a_topic(text: str, ministry: str | None) -> None:
     found = orgs(text)
     assert [n for n, o in found.items() if o.kind == "ministry"] == ([ministry] if ministry else [])
+
+
+# ---------------------------------------------------------------- hold-out 3 (other ministries), generalised
+
+# (text, name, aliases): bodies that recur in letters of every ministry (gazetteer data)
+HOLDOUT3_NAMES = [
+    ("de hoge instroom en de uitdagingen voor Nederland, de EU en de regio's rondom de EU", "EU", []),
+    ("Het beleid van de Europese Unie (EU) is herzien.", "Europese Unie", ["EU"]),
+    ("onderzoeken van de Nederlandse Arbeidsinspectie (in samenwerking met OM en politie), ProRail, NS, "
+     "DB Cargo en BAM.", "DB Cargo", []),
+    ("De Nederlandse Spoorwegen (NS) rijden meer treinen.", "Nederlandse Spoorwegen", ["NS"]),
+    ("Rijkswaterstaat en het KNMI verwachten hoogwater.", "Rijkswaterstaat", []),
+    ("De AIVD en de MIVD schrijven in hun jaarverslag", "MIVD", []),
+    ("De Nederlandse Zorgautoriteit (NZa) houdt toezicht.", "Nederlandse Zorgautoriteit", ["NZa"]),
+    ("De Kiesraad stelt de uitslag vast.", "Kiesraad", []),
+    ("Het Kadaster en Staatsbosbeheer ruilen grond.", "Staatsbosbeheer", []),
+    ("TenneT en Gasunie leggen leidingen aan.", "Gasunie", []),
+    ("GREVIO heeft Nederland geëvalueerd.", "GREVIO", []),
+    ("De Dienst Wegverkeer (RDW) keurt voertuigen.", "RDW", ["Dienst Wegverkeer"]),  # RDW is its official name
+]
+
+
+@pytest.mark.parametrize(("text", "name", "aliases"), HOLDOUT3_NAMES)
+def test_holdout3_known_bodies(text: str, name: str, aliases: list[str]) -> None:
+    found = orgs(text)
+    assert name in found, found.keys()
+    assert found[name].aliases == aliases
+
+
+# the big public bodies and semi-public companies an analyst expects in letters of any ministry
+EXPECTED_BODIES = [
+    "EU", "ProRail", "NS", "DB Cargo", "BAM", "Rijkswaterstaat", "KNMI", "RIVM", "CBS", "CPB", "SCP", "UWV",
+    "SVB", "DUO", "Belastingdienst", "Douane", "IND", "COA", "DT&V", "Nidos", "DJI", "NFI", "KMar", "NCTV",
+    "AIVD", "MIVD", "ACM", "AFM", "DNB", "AP", "NZa", "IGJ", "ILT", "OVV", "Kiesraad", "Nationale ombudsman",
+    "KNVB", "NOC*NSF", "Schiphol Group", "KLM", "TenneT", "Gasunie", "Staatsbosbeheer", "Kadaster", "RVO",
+    "RDW", "CJIB", "Halt", "Raad voor de rechtspraak", "Hoge Raad", "Europese Commissie", "Europees Parlement",
+    "Raad van Europa", "Verenigde Naties", "OESO", "Europol", "Eurojust", "Interpol", "Frontex", "GREVIO",
+    "GRETA", "NAVO", "NWO", "TNO", "CBR", "Zorginstituut Nederland", "Logius", "Unie van Waterschappen",
+]
+
+
+def test_gazetteer_covers_bodies_of_every_ministry() -> None:
+    names = {norm(n) for e in gazetteer() for n in e.names}
+    assert [b for b in EXPECTED_BODIES if norm(b) not in names] == []
+
+
+# (text, names that must be absent, names that must be present with their mention count)
+COMPOUND_CASES = [
+    ("de herziene EU-richtlijn over mensenhandel", ["EU"], {}),
+    ("het VN-Vrouwenverdrag en de NAVO-top", ["VN", "NAVO"], {}),
+    ("EU-beleid binnen en buiten de EU", [], {"EU": 1}),
+    ("Het WODC-rapport is verschenen.", [], {"WODC": 1}),  # other bodies keep compound mentions
+    ("in het RIEC-verband", [], {"RIEC": 1}),
+]
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), COMPOUND_CASES)
+def test_adjectival_compounds_of_supranational_bodies(text: str, absent: list[str], present: dict[str, int]) -> None:
+    found = orgs(text)
+    assert not set(absent) & set(found), found.keys()
+    assert {n: len(found[n].mentions) for n in present if n in found} == present
+
+
+def test_short_form_of_a_found_name_joins_it() -> None:
+    text = ("het kabinet heeft besloten tot de instelling van een tijdelijke Ministeriële Commissie Migratie. "
+            "De Ministeriële Commissie zal maatregelen voorbereiden.")
+    found = orgs(text)
+    assert set(found) == {"Ministeriële Commissie Migratie"}
+    assert found["Ministeriële Commissie Migratie"].aliases == ["Ministeriële Commissie"]
+    assert mentioned(text, found["Ministeriële Commissie Migratie"]) == [
+        "Ministeriële Commissie Migratie", "Ministeriële Commissie"]
+
+
+def test_short_form_shared_by_two_bodies_joins_neither() -> None:
+    text = ("Er is een Ministeriële Commissie Migratie en een Ministeriële Commissie Economie. "
+            "De Ministeriële Commissie vergadert maandelijks.")
+    found = orgs(text)
+    assert found["Ministeriële Commissie Migratie"].aliases == []
+    assert found["Ministeriële Commissie Economie"].aliases == []
+
+
+def test_all_caps_header_forms_are_no_aliases() -> None:
+    text = ("BRIEF VAN DE STAATSSECRETARIS VAN VEILIGHEID EN JUSTITIE\n\nTekst.\n\n"
+            "De Staatssecretaris van Veiligheid en Justitie,")
+    ministry = orgs(text)["Ministerie van Veiligheid en Justitie"]
+    assert ministry.aliases == ["Veiligheid en Justitie"]
+    assert len(ministry.mentions) == 2
+    header_only = orgs("BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT\n\nTekst.")
+    assert header_only["Ministerie van Infrastructuur en Waterstaat"].aliases == ["Infrastructuur en Waterstaat"]
+
+
+def test_coordination_steps_over_a_parenthesis_after_the_host() -> None:
+    text = ("Er lopen onderzoeken van de Nederlandse Arbeidsinspectie (in samenwerking met OM en politie), "
+            "Keolis, Arriva en Qbuzz.")
+    assert {"Keolis", "Arriva", "Qbuzz"} <= set(orgs(text))
+    assert "Keolis" in orgs("Het Centrum tegen Kinderhandel en Mensenhandel (CKM) en Keolis werken samen.")
+    # a parenthesis that runs past the sentence end is no aside
+    assert "Keolis" not in orgs("Het CKM (zie bijlage. En Keolis")

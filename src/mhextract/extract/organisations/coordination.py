@@ -23,8 +23,25 @@ def _token_range(doc: Doc, mention: OrgMention) -> tuple[int, int] | None:
     return (span.start, span.end) if span is not None else None
 
 
+def _past_parenthesis(doc: Doc, end: int) -> int:
+    """The token after a parenthesis that opens at token `end` (`Nederlandse Arbeidsinspectie (in
+    samenwerking met OM en politie), ProRail`), or `end` when none opens there or it does not close
+    within the same sentence and coordination_max_parenthesis tokens."""
+    if end >= len(doc) or doc[end].text != "(":
+        return end
+    limit = min(len(doc), end + 1 + int(rules()["coordination_max_parenthesis"]))
+    for k in range(end + 1, limit):
+        if doc[k].text == ")":
+            return k + 1
+        if doc[k].text in (".", "!", "?", "(") or "\n" in doc[k].whitespace_:
+            break
+    return end
+
+
 def _conjunct_after(doc: Doc, end: int) -> Span | None:
-    """The run of capitalised words after `en`/`of`/`&`/`,` at token `end`, if any."""
+    """The run of capitalised words after `en`/`of`/`&`/`,` at token `end` (after a parenthesis
+    there), if any."""
+    end = _past_parenthesis(doc, end)
     if end + 1 >= len(doc) or doc[end].text not in word_set("coordinators") or "\n" in doc[end - 1].whitespace_:
         return None
     k = end + 1

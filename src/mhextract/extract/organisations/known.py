@@ -27,6 +27,7 @@ class GazetteerEntry:
     kind: str
     exact: bool = False
     posts: tuple[str, ...] = ()
+    in_compounds: bool = True  # False: `EU-richtlijn` is an adjective, not a mention of the EU
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -43,6 +44,7 @@ def gazetteer() -> tuple[GazetteerEntry, ...]:
             kind=row.get("kind", "other") if row.get("kind") in KINDS else "other",
             exact=row.get("match") == "exact",
             posts=tuple(row.get("posts", [])),
+            in_compounds=row.get("in_compounds", True) is not False,
         )
         for row in load_jsonl("organisations.jsonl")
     )
@@ -102,8 +104,17 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     return lower, orth
 
 
+def compound_modifier(doc: Doc, end: int) -> bool:
+    """True when the tokens up to `end` are glued by a hyphen to a following word (`EU-richtlijn`)."""
+    return (
+        end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-"
+        and not doc[end].whitespace_ and doc[end + 1].is_alpha
+    )
+
+
 def find_gazetteer_mentions(doc: Doc) -> list[OrgMention]:
-    """Every gazetteer name (and `minister voor <post>`) in the tokens, overlaps included."""
+    """Every gazetteer name (and `minister voor <post>`) in the tokens, overlaps included; a name of an
+    entry with `in_compounds: false` as the first part of a hyphenated compound is no mention."""
     lower, orth = _matchers()
     found: list[OrgMention] = []
     for match_id, start, end in [*lower(doc), *orth(doc)]:
@@ -111,6 +122,8 @@ def find_gazetteer_mentions(doc: Doc) -> list[OrgMention]:
         span = doc[start:end]
         index = int(key[2:])
         is_post = key.startswith("p:")
+        if not is_post and not gazetteer()[index].in_compounds and compound_modifier(doc, end):
+            continue
         found.append(OrgMention(
             span.start_char, span.end_char, span.text, f"g:{index}", "post" if is_post else "gazetteer",
             gazetteer()[index].kind, surface=not is_post,

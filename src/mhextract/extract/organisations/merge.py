@@ -33,14 +33,29 @@ def _slash_pairs(text: str, mentions: Sequence[OrgMention]) -> list[tuple[OrgMen
 
 
 def _pick_spelling(forms: Sequence[str]) -> dict[str, str]:
-    """For each case-folded surface, its most frequent spelling (first seen on ties)."""
+    """For each case-folded surface, its most frequent spelling (first seen on ties); an all-caps
+    spelling of several words (a header line) never wins over a mixed-case one."""
     counts = Counter(forms)
     best: dict[str, str] = {}
     for form in forms:
         k = form.casefold()
-        if k not in best or counts[form] > counts[best[k]]:
+        rank = (not shouted(form), counts[form])
+        if k not in best or rank > (not shouted(best[k]), counts[best[k]]):
             best[k] = form
     return best
+
+
+def shouted(form: str) -> bool:
+    """An all-caps name of several words, as in a kst header line (`VEILIGHEID EN JUSTITIE`)."""
+    return " " in form and form.isupper()
+
+
+def _case_normalised(form: str, names: Sequence[str]) -> str:
+    """An all-caps form written as the known entry writes that name (`VEILIGHEID EN JUSTITIE` ->
+    `Veiligheid en Justitie`), else unchanged."""
+    if not shouted(form):
+        return form
+    return next((n for n in names if n.casefold() == form.casefold()), form)
 
 
 def build_organisation(mentions: Sequence[OrgMention], combined: str | None = None) -> Organisation | None:
@@ -50,6 +65,8 @@ def build_organisation(mentions: Sequence[OrgMention], combined: str | None = No
     gaz = [m for m in mentions if m.key.startswith("g:")]
     entry = gazetteer()[int(Counter(m.key for m in gaz).most_common(1)[0][0][2:])] if gaz else None
     forms = [clean(m.text) for m in mentions if m.surface and clean(m.text)]
+    if entry:
+        forms = [_case_normalised(f, entry.names) for f in forms]
     if entry:  # `Stichting FairWork` also writes the known short name `FairWork`
         known = {norm(n) for n in entry.names}
         forms += [f.split(" ", 1)[1] for f in forms if (legal_form_free(norm(f)) or "") in known]
@@ -66,7 +83,7 @@ def build_organisation(mentions: Sequence[OrgMention], combined: str | None = No
         return None
     if norm(name) in generic():
         return None
-    aliases = [s for s in surfaces if s.casefold() != name.casefold()]
+    aliases = [s for s in surfaces if s.casefold() != name.casefold() and not shouted(s)]
     kind = entry.kind if entry else next((m.kind for m in mentions if m.kind != "other"), "other")
     spans = sorted({(m.start, m.end) for m in mentions if m.end > m.start})
     return Organisation(
@@ -100,6 +117,7 @@ def resolve_organisations(
     taken = [(m.start, m.end) for m in [*chosen, *defined]] + list(blocked)
     mentions = [*chosen, *defined, *alias_mentions(text, aliases, taken), *letterhead]
     _merge_unknown(mentions, keys)
+    _join_short_forms(mentions, keys)
     combined: dict[str, str] = {}
     for a, b in _slash_pairs(text, chosen):
         keys.union(a.key, b.key)
@@ -132,6 +150,25 @@ def _merge_unknown(mentions: Sequence[OrgMention], keys: Keys) -> None:
         for other, name in names.items():
             if other != key and keys.find(other) != keys.find(key) and near_duplicate(key[2:], name):
                 keys.union(other, key)
+
+
+def _join_short_forms(mentions: Sequence[OrgMention], keys: Keys) -> None:
+    """`de Ministeriële Commissie` after `Ministeriële Commissie Migratie`: an unknown name of two or
+    more words that is word for word the start of the name of exactly one other body in the letter
+    is that body's short form (two bodies with that start leave it alone)."""
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.surface:
+            names.setdefault(keys.find(m.key), set()).add(norm(m.text))
+    for key in sorted({m.key for m in mentions if m.key.startswith("u:")}):
+        short = key[2:]
+        if len(short.split()) < 2:
+            continue
+        own = keys.find(key)
+        longer = {root for root, forms in names.items()
+                  if root != own and any(f.startswith(short + " ") for f in forms)}
+        if len(longer) == 1:
+            keys.union(longer.pop(), key)
 
 
 def near_duplicate(a: str, b: str) -> bool:
