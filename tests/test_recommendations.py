@@ -231,6 +231,12 @@ SENTENCE_INTRO_CASES = [
         [(1, "CKM", "Zorg voor opvang"), (2, "CKM", "Zorg voor nazorg")],
         [None, "Ik neem beide over."],
     ),
+    (  # a block of short items without full stops after an intro sentence
+        "Het WODC doet drie aanbevelingen.\n\n1. Zorg voor opvang\n2. Zorg voor nazorg\n3. Zorg voor kennis\n\n"
+        "Ik neem ze over.",
+        [(1, "WODC", "Zorg voor opvang"), (2, "WODC", "Zorg voor nazorg"), (3, "WODC", "Zorg voor kennis")],
+        [None, None, "Ik neem ze over."],
+    ),
     (  # the stated count caps the list: a later numbered paragraph is not a third recommendation
         "Het WODC doet twee aanbevelingen.\n\n1. Zorg voor X.\n\nDat doe ik.\n\n2. Zorg voor Y.\n\nOok dat.\n\n"
         "3. Daarnaast is er geld.",
@@ -250,6 +256,9 @@ def test_lists_after_an_intro_sentence_naming_recommendations() -> None:
 NOT_RECOMMENDATION_LISTS = [
     # a heading naming recommendations, then numbered section headings
     "Reactie op de aanbevelingen\n\n1. Meldpunt\n\nHet meldpunt komt er.\n\n2. Termijn\n\nDe termijn wordt korter.",
+    # an opening sentence naming recommendations, then the letter's numbered section headings
+    "Hierbij ontvangt u mijn reactie op de aanbevelingen van de Inspectie.\n\n1. Inleiding\n\nDe Inspectie "
+    "heeft onderzoek gedaan.\n\n2. Reactie op de aanbevelingen\n\nIk neem ze over.",
     # the intro points at another list
     "Het rapport bevat aanbevelingen. Ik neem de volgende maatregelen:\n\n1. Een campagne.\n2. Een meldpunt.",
     "Het WODC doet aanbevelingen. Hieronder noem ik de maatregelen van het kabinet.\n\n1. Een campagne.\n"

@@ -189,6 +189,8 @@ def find_listed_recommendations(paras: Sequence[Paragraph]) -> list[Found]:
         if not introduces_recommendations(p):
             continue
         items = collect_items(paras[i + 1:])
+        if not p.raw.endswith(":") and _numbered_headings(paras[i + 1:], items):
+            continue
         cap = stated_count(p.raw)
         if cap is not None and cap >= 2:
             items = items[:cap]
@@ -197,7 +199,13 @@ def find_listed_recommendations(paras: Sequence[Paragraph]) -> list[Found]:
     return found
 
 
-def _heading_item(f: Item) -> bool:
+def _numbered_headings(paras: Sequence[Paragraph], items: Sequence[Found]) -> bool:
+    """After an intro sentence, items that stand alone as headings (`1. Inleiding`, a paragraph of
+    its own without a full stop) are the letter's numbered sections, not a list block."""
+    return bool(items) and _heading_item(items[0]) and len(list_items(paras[0])) == 1
+
+
+def _heading_item(f: Item | Found) -> bool:
     """An item without a full stop (a heading-like item)."""
     return _SENTENCE_END.search(f.text) is None
 
