@@ -379,7 +379,7 @@ def test_workers_give_the_same_records(tmp_path: Path, blank: Language) -> None:
     items = batch.expand_inputs([folder])
     one = batch.run_batch(items, blank, batch.BatchOptions(out=tmp_path / "one", quiet=True, workers=1))
     two = batch.run_batch(items, blank, batch.BatchOptions(out=tmp_path / "two", quiet=True, workers=2,
-                                                           batch_size=1))
+                                                           batch_size=1, chunk_size=1))
     assert (one.workers, two.workers) == (1, 2)
     assert two.done == 4
     assert _records(tmp_path / "one") == _records(tmp_path / "two")
@@ -393,7 +393,8 @@ def test_crashing_worker_fails_only_its_letter(tmp_path: Path) -> None:
     nlp = load_pipeline("blank:nl")
     nlp.add_pipe("test_batch_crash")  # forked workers inherit this pipeline
     summary = batch.run_batch(batch.expand_inputs([folder]), nlp,
-                              batch.BatchOptions(out=tmp_path / "out", quiet=True, workers=2, batch_size=1))
+                              batch.BatchOptions(out=tmp_path / "out", quiet=True, workers=2, batch_size=1,
+                                                 chunk_size=1))
     assert summary.done == 3
     assert [(Path(f.path).name, f.kind) for f in summary.failures] == [(files[1].name, "crash")]
     assert len(_records(tmp_path / "out")) == 3

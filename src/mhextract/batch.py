@@ -488,21 +488,25 @@ PERMANENT_VOCAB_LETTERS = 200
 _letters_seen: weakref.WeakKeyDictionary[Language, int] = weakref.WeakKeyDictionary()
 
 
-def run_chunk(nlp: Language, tasks: Sequence[Task], config: WorkConfig) -> list[Outcome]:
-    """Extract a chunk of letters; every letter ends up done or failed, in task order."""
-    outcomes: dict[int, Outcome] = {}
+def iter_chunk(nlp: Language, tasks: Sequence[Task], config: WorkConfig) -> Iterator[Outcome]:
+    """Extract a chunk of letters, yielding each outcome as it is ready (unreadable letters first)."""
     ready: list[tuple[Task, Prepared]] = []
     for task in tasks:
         try:
             with deadline(config.timeout):
                 ready.append((task, prepare(task.path)))
         except Exception as exc:  # one broken letter must never stop the batch
-            outcomes[task.index] = _failed(task, exc)
+            yield _failed(task, exc)
     seen = _letters_seen.get(nlp, 0)
     _letters_seen[nlp] = seen + len(ready)
     with nlp.memory_zone() if seen >= PERMANENT_VOCAB_LETTERS else nullcontext():
         for task, result in _extract(nlp, ready, config):
-            outcomes[task.index] = _render(task, result, config.indents)
+            yield _render(task, result, config.indents)
+
+
+def run_chunk(nlp: Language, tasks: Sequence[Task], config: WorkConfig) -> list[Outcome]:
+    """Extract a chunk of letters (a worker's task); every letter ends up done or failed, in task order."""
+    outcomes = {o.index: o for o in iter_chunk(nlp, tasks, config)}
     return [outcomes[t.index] for t in tasks]
 
 
@@ -668,7 +672,7 @@ def _isolated(pool: _Pool, task: Task) -> Outcome:
 
 def _in_process(nlp: Language, chunks: Iterable[list[Task]], config: WorkConfig) -> Iterator[Outcome]:
     for chunk in chunks:
-        yield from run_chunk(nlp, chunk, config)
+        yield from iter_chunk(nlp, chunk, config)
 
 
 # --- the batch -----------------------------------------------------------------------------------------
@@ -684,6 +688,7 @@ class BatchOptions:
     model: str | None = None  # for spawned workers (forked ones inherit the parent's pipeline)
     workers: int = 0  # 0 = auto
     batch_size: int = DEFAULT_BATCH_SIZE
+    chunk_size: int = CHUNK_LETTERS  # letters per worker task (raised to batch_size if smaller)
     indent: int | None = 2
     force: bool = False
     timeout: float | None = DEFAULT_TIMEOUT
@@ -792,7 +797,7 @@ def run_batch(
     try:
         with progress:
             tasks = _plan(items, sinks, options.force, label, summary, progress)
-            chunks = _chunks(tasks, max(CHUNK_LETTERS, config.batch_size))
+            chunks = _chunks(tasks, max(options.chunk_size, config.batch_size))
             head = list(islice(chunks, 2))  # fewer than two chunks to do: not worth starting processes
             summary.workers = (options.workers or auto_workers()) if len(head) > 1 else 1
             chunks = chain(head, chunks)
