@@ -232,7 +232,7 @@ def test_record_of_another_model_or_version_is_redone(tmp_path: Path, blank: Lan
     items = batch.expand_inputs([folder])
     batch.run_batch(items, blank, batch.BatchOptions(out=out, quiet=True))
     target = out / items[0].name
-    for field, value in (("model", "nl_core_news_lg-3.8.0"), ("version", "0.0.1")):
+    for field, value in (("model", "nl_core_news_lg-3.8.0"), ("version", "0.0.1"), ("fingerprint", "0ldrules")):
         record = json.loads(target.read_text(encoding="utf-8"))
         record["extractor"][field] = value
         target.write_text(json.dumps(record, indent=2), encoding="utf-8")
@@ -451,15 +451,18 @@ def test_expand_inputs_names_mirror_trees_and_never_collide(tmp_path: Path) -> N
     [
         ('{"schema_version": "1", "extractor": {"name": "mhextract", "version": "0.1.0", "model": "blank:nl"}, '
          '"source": {"path": "a}.txt", "sha256": "ab", "format": "text", "pages": null}, "text": "...',
-         (batch.Stamp("ab", "0.1.0", "blank:nl"), "a}.txt")),
+         (batch.Stamp("ab", "0.1.0+", "blank:nl"), "a}.txt")),
+        ('{"schema_version": "1", "extractor": {"name": "mhextract", "version": "0.1.0", "fingerprint": "f00d", '
+         '"model": "blank:nl"}, "source": {"path": "a.txt", "sha256": "ab", "format": "text"}, "text": "...',
+         (batch.Stamp("ab", "0.1.0+f00d", "blank:nl"), "a.txt")),
         ('{\n  "schema_version": "1",\n  "extractor": {\n    "name": "mhextract",\n    "version": "2",\n'
          '    "model": "m"\n  },\n  "source": {\n    "path": "p",\n    "sha256": "cd"\n  },\n  "text": "',
-         (batch.Stamp("cd", "2", "m"), "p")),
+         (batch.Stamp("cd", "2+", "m"), "p")),
         ('{"schema_version": "1", "extractor": {"name": "mhextract", "vers', None),
         ('{"text": "\\"source\\": {\\"sha256\\": 1}"}', None),
         ("not json at all", None),
     ],
-    ids=["compact", "indented", "cut-short", "keys-inside-text", "junk"],
+    ids=["compact", "fingerprint", "indented", "cut-short", "keys-inside-text", "junk"],
 )
 def test_parse_stamp(text: str, expected: tuple[batch.Stamp, str] | None) -> None:
     assert batch.parse_stamp(text) == expected

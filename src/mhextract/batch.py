@@ -43,9 +43,9 @@ from typing import IO, Any, Protocol, TextIO
 
 from spacy.language import Language
 
-from mhextract import __version__
 from mhextract.build import Prepared, build_record, extract_docs, prepare, to_doc
 from mhextract.errors import IngestError
+from mhextract.fingerprint import extractor_id
 from mhextract.nlp.pipeline import load_pipeline, model_label
 from mhextract.record import Record
 
@@ -161,7 +161,8 @@ def parse_stamp(head: str) -> tuple[Stamp, str] | None:
     if not isinstance(extractor, dict) or not isinstance(source, dict):
         return None
     try:
-        stamp = Stamp(str(source["sha256"]), str(extractor["version"]), str(extractor["model"]))
+        version = f"{extractor['version']}+{extractor.get('fingerprint') or ''}"
+        stamp = Stamp(str(source["sha256"]), version, str(extractor["model"]))
         return stamp, str(source["path"])
     except KeyError:
         return None
@@ -835,7 +836,7 @@ def _plan(
 ) -> Iterator[Task]:
     """Tasks for the letters whose records are missing or stale; counts the skipped ones."""
     for index, item in enumerate(items):
-        if not force and _current(item, sinks, __version__, label):
+        if not force and _current(item, sinks, extractor_id(), label):
             summary.skipped += 1
             progress.advance()
             continue

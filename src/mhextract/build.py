@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract import __version__
+from mhextract.fingerprint import fingerprint
 from mhextract.ingest import read_letter
 from mhextract.letter import Letter
 from mhextract.metadata import extract_metadata
@@ -60,7 +61,7 @@ def build_record(prepared: Prepared, doc: Doc, model: str) -> Record:
     letter = prepared.letter
     fields: dict[str, Any] = {name: list(getattr(doc._, name) or []) for name in OUTPUTS}
     record = Record(
-        extractor=Extractor(version=__version__, model=model),
+        extractor=Extractor(version=__version__, fingerprint=fingerprint(), model=model),
         source=Source(path=letter.path, sha256=letter.sha256, format=letter.format, pages=letter.pages),
         text=letter.text,
         body_start=letter.body_start,

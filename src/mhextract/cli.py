@@ -19,28 +19,15 @@ from mhextract.errors import ModelError
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Structured records from Dutch parliamentary letters (Kamerbrieven).")
 
-LETTER_SUFFIXES = (".pdf", ".txt", ".md", ".markdown")
-
-
 def _fail(message: str, code: int) -> typer.Exit:
     print(f"mhextract: error: {message}", file=sys.stderr)
     return typer.Exit(code)
 
 
-def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files as given; directories expanded to their letter files (sorted, recursive)."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in LETTER_SUFFIXES))
-        else:
-            out.append(p)
-    return out
-
-
 @app.command()
 def parse(
-    paths: Annotated[list[Path], typer.Argument(help="Letter files (.pdf, .txt, .md) or directories")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="Letter files (.pdf, .txt, .md, .docx, .xml, .html) or directories")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write <name>.json per letter here "
                                                                   "(directory trees are mirrored)")] = None,
     jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write all records to this JSON-lines file, "

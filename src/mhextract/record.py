@@ -31,6 +31,7 @@ class Span(Model):
 class Extractor(Model):
     name: str = "mhextract"
     version: str
+    fingerprint: str | None = Field(default=None, description="digest of the extractor's code and models/ data")
     model: str = Field(description="spaCy pipeline that produced the record, e.g. 'blank:nl' or 'nl_core_news_lg'")
 
 
