@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -85,8 +85,9 @@ def _furniture_res() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _vocab()["furniture"]]
 
 
+@lru_cache(maxsize=8192)
 def plain(line: str) -> str:
-    """A line without markdown emphasis, quote prefix and surrounding space."""
+    """A line without markdown emphasis, quote prefix and surrounding space (cached: asked often)."""
     return strip_inline_markdown(line.strip().lstrip(">").strip()).strip()
 
 
@@ -179,7 +180,8 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
 
 
 def _is_furniture(text: str) -> bool:
-    return any(p.match(plain(text)) for p in _furniture_res()) and not text.strip().isdigit()
+    line = plain(text)
+    return any(p.match(line) for p in _furniture_res()) and not text.strip().isdigit()
 
 
 def _is_own(text: str) -> bool:
