@@ -45,6 +45,7 @@ from pathlib import Path
 import psutil
 
 from mhextract import batch
+from mhextract.batch import zones as batch_zones
 from mhextract.build import Prepared, build_record, to_doc
 from mhextract.ingest import read_letter
 from mhextract.metadata import extract_metadata
@@ -118,7 +119,7 @@ def run_stages(files: list[Path], nlp: object, batch_size: int) -> tuple[dict[st
                 prepared.append(Prepared(letter=letter, sections=find_sections(letter),
                                          metadata=extract_metadata(letter)))
             texts.append(letter.text)
-        zone = nlp.memory_zone() if i >= batch.PERMANENT_VOCAB_LETTERS else nullcontext()  # as run_batch
+        zone = nlp.memory_zone() if i >= batch_zones.PERMANENT_VOCAB_LETTERS else nullcontext()  # as run_batch
         with zone:
             with timer(totals, "spaCy tokenise"):
                 docs = [to_doc(nlp, p) for p in prepared]
@@ -193,10 +194,10 @@ def memory_growth(folder: Path, out: Path, model: str | None, zones: bool, disab
     for name in filter(None, disable.split(",")):
         nlp.remove_pipe(name)
     if not zones:
-        batch.PERMANENT_VOCAB_LETTERS = 10**12
+        batch_zones.PERMANENT_VOCAB_LETTERS = 10**12
     files = sorted(folder.iterdir())
     seconds, _, samples = run_full(files, nlp, out, 1, batch.DEFAULT_BATCH_SIZE)
-    first = min(batch.PERMANENT_VOCAB_LETTERS // 50 + 2, len(samples) - 1) if zones else 2
+    first = min(batch_zones.PERMANENT_VOCAB_LETTERS // 50 + 2, len(samples) - 1) if zones else 2
     return {"letters": (len(samples) - 1 - first) * 50, "first": samples[first] / MB, "last": samples[-1] / MB,
             "strings": len(nlp.vocab.strings), "seconds": seconds}
 
@@ -321,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         new_words = 300
         if args.diverse > 0:
             print(f"\nmemory: {args.diverse} short letters with {new_words} new words each (vocabulary keeps "
-                  f"growing); the first {batch.PERMANENT_VOCAB_LETTERS} letters keep their words for good:")
+                  f"growing); the first {batch_zones.PERMANENT_VOCAB_LETTERS} letters keep their words for good:")
             diverse = Path(tmp) / "diverse"
             diverse.mkdir()
             make_diverse_corpus(diverse, args.diverse, new_words)

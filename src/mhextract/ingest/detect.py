@@ -43,6 +43,9 @@ SUPPORTED = (
     "and markdown (.md)"
 )
 _CONVERT = "; save it as .docx or PDF first"
+# Suffixes a directory is searched for: the formats above that we read (given files are always
+# tried, whatever their suffix, since detection goes by content first).
+LETTER_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".docx", ".xml", ".html", ".htm")
 
 # Markdown signals that PDF text dumps never have.
 _MARKDOWN_SIGNS = re.compile(

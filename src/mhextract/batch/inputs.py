@@ -1,0 +1,77 @@
+"""Input files: paths and directories expanded into the letter files of a batch, each with its record name.
+
+A directory is searched (recursively, hidden entries skipped) for the suffixes of
+`ingest.detect.LETTER_SUFFIXES`; a companion file such as an OEP `metadata.xml` is
+read with the publication beside it, so it is never a letter of its own. Every file
+gets a record name under `--out` that no other input of the batch has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+
+from mhextract.ingest.detect import LETTER_SUFFIXES
+
+COMPANIONS = ("metadata.xml",)  # read with the publication beside it (OEP), never a letter of its own
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A letter file to extract and the name of its record under `--out` (e.g. `sub/x.json`)."""
+
+    path: Path
+    name: Path
+
+    @property
+    def key(self) -> str:
+        """The record's `source.path`: how JSONL records are matched to inputs."""
+        return str(self.path)
+
+
+def expand_inputs(paths: Iterable[Path]) -> list[InputFile]:
+    """Files as given, directories expanded to their letter files (recursive, sorted, hidden skipped).
+
+    A file inside a directory argument keeps its relative path as record name, so
+    trees do not collide; the same file given twice is taken once.
+    """
+    found: list[tuple[Path, Path]] = []
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p)
+                if _letter_like(f) and not _hidden(rel) and f.is_file():
+                    found.append((f, rel))
+        else:
+            found.append((p, Path(p.name)))
+    seen: set[Path] = set()
+    taken: set[Path] = set()
+    out: list[InputFile] = []
+    for f, rel in found:
+        resolved = f.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        out.append(InputFile(f, _record_name(rel, taken)))
+    return out
+
+
+def _letter_like(path: Path) -> bool:
+    """A file a directory search takes: a letter suffix, and not a companion file."""
+    return path.suffix.lower() in LETTER_SUFFIXES and path.name.lower() not in COMPANIONS
+
+
+def _hidden(rel: Path) -> bool:
+    """Whether any part of the path below the directory argument is hidden (`.git/...`, `.draft.txt`)."""
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def _record_name(rel: Path, taken: set[Path]) -> Path:
+    """`x.txt` -> `x.json`; if taken (x.pdf beside x.txt) `x.pdf.json`, then `x.pdf.2.json`."""
+    candidates = chain([rel.with_suffix(".json"), rel.with_name(rel.name + ".json")],
+                       (rel.with_name(f"{rel.name}.{i}.json") for i in range(2, 10_000)))
+    name = next(c for c in candidates if c not in taken)
+    taken.add(name)
+    return name

@@ -1,0 +1,184 @@
+"""Batch re-extraction: many letters -> records; incremental, atomic, fault-isolated, optionally parallel.
+
+`run_batch` is what `mhextract parse` runs, in three steps:
+
+1. plan: each input file is hashed and its stamp (sha256, extractor version, model)
+   compared with the stamp of its last record; an unchanged letter is skipped
+   (`force` redoes it);
+2. extract: letters in chunks of `CHUNK_LETTERS` (`batch.chunks`), in this process or,
+   with `workers > 1`, in worker processes (`batch.workers`);
+3. write, in the parent only (`batch.stores`): `<out>/<name>.json` by temp file + rename;
+   JSONL lines appended to `<file>.partial` and merged into `<file>` (temp file + rename)
+   when the run completes. An interrupted run leaves no half-written record, and a
+   re-run skips what was done and finishes the rest.
+
+Memory stays flat: only a few chunks of letters are in flight at any time, and chunks
+run in spaCy memory zones (`batch.zones`).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain, islice
+from pathlib import Path
+from typing import TextIO
+
+from spacy.language import Language
+
+from mhextract.batch.chunks import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, Outcome, Task, WorkConfig, warm_up
+from mhextract.batch.inputs import InputFile
+from mhextract.batch.progress import Failure, Progress, Summary
+from mhextract.batch.stamps import Stamp, file_sha256
+from mhextract.batch.stores import STDOUT, JsonlStore, RecordDir, Sink, StdoutSink, atomic_write
+from mhextract.batch.workers import auto_workers, run_in_process, run_parallel
+from mhextract.fingerprint import extractor_id
+from mhextract.nlp.pipeline import model_label
+
+CHUNK_LETTERS = 16  # letters per worker task and per memory zone (at least one minibatch)
+
+
+@dataclass
+class BatchOptions:
+    """How to run a batch (mirrors the `mhextract parse` options)."""
+
+    out: Path | None = None  # one <name>.json per letter
+    jsonl: Path | None = None  # all records as JSON lines; Path("-") = stdout
+    errors: Path | None = None  # failures as JSON lines
+    model: str | None = None  # for spawned workers (forked ones inherit the parent's pipeline)
+    workers: int = 0  # 0 = auto
+    batch_size: int = DEFAULT_BATCH_SIZE
+    chunk_size: int = CHUNK_LETTERS  # letters per worker task (raised to batch_size if smaller)
+    indent: int | None = 2
+    force: bool = False
+    timeout: float | None = DEFAULT_TIMEOUT
+    quiet: bool = False
+
+
+def make_sinks(options: BatchOptions, count: int) -> list[Sink]:
+    """The outputs asked for: --out DIR, --jsonl FILE (or stdout), else stdout for a single letter."""
+    sinks: list[Sink] = []
+    if options.out is not None:
+        sinks.append(RecordDir(options.out, options.indent))
+    if options.jsonl == STDOUT:
+        sinks.append(StdoutSink(None))
+    elif options.jsonl is not None:
+        sinks.append(JsonlStore(options.jsonl))
+    if not sinks:
+        if count > 1:
+            raise ValueError("several letters need --out DIR or --jsonl FILE")
+        sinks.append(StdoutSink(options.indent))
+    return sinks
+
+
+def _current(item: InputFile, sinks: Sequence[Sink], version: str, model: str) -> bool:
+    """Whether every output already holds a record of this exact input, extractor and model."""
+    stamps = [s.stamp(item) for s in sinks]
+    if any(s is None for s in stamps):
+        return False
+    sha = file_sha256(item.path)
+    return sha is not None and all(s == Stamp(sha, version, model) for s in stamps)
+
+
+def run_batch(
+    items: Sequence[InputFile],
+    nlp: Language,
+    options: BatchOptions,
+    *,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    stderr: TextIO | None = None,
+) -> Summary:
+    """Extract `items` into the outputs of `options`; never raises for a bad letter.
+
+    Ctrl-C (KeyboardInterrupt) stops cleanly: records written so far stay, the
+    summary says `interrupted`, and a re-run continues where this one stopped.
+    """
+    err = stderr or sys.stderr
+    started = time.perf_counter()
+    summary = Summary(total=len(items))
+    sinks = make_sinks(options, len(items))
+    for sink in sinks:
+        if isinstance(sink, RecordDir):
+            sink.clean(items)
+    indents = tuple(dict.fromkeys(s.indent for s in sinks))
+    config = WorkConfig(indents, max(1, options.batch_size), options.timeout or None, options.model)
+    label = model_label(nlp)
+    progress = Progress(len(items), quiet=options.quiet, stream=err)
+    outcomes: Iterator[Outcome] = iter(())
+    finished = False
+    try:
+        with progress:
+            tasks = _plan(items, sinks, options.force, label, summary, progress)
+            chunks = _chunks(tasks, max(options.chunk_size, config.batch_size))
+            head = list(islice(chunks, 2))  # fewer than two chunks to do: not worth starting processes
+            summary.workers = (options.workers or auto_workers()) if len(head) > 1 else 1
+            chunks = chain(head, chunks)
+            if summary.workers > 1:
+                outcomes = run_parallel(nlp, chunks, summary.workers, config)
+            else:
+                warm_up(nlp)
+                outcomes = run_in_process(nlp, chunks, config)
+            for outcome in outcomes:
+                _deliver(outcome, items, sinks, indents, summary, progress)
+                if on_outcome is not None:
+                    on_outcome(outcome)
+        finished = True
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()  # stops worker processes at once when we did not finish
+        for sink in sinks:
+            if finished:
+                sink.finish(items)
+            else:
+                sink.close()
+        if options.errors is not None:
+            data = "".join(f.to_json() + "\n" for f in summary.failures)
+            atomic_write(options.errors, data.encode("utf-8"))
+        summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _plan(
+    items: Sequence[InputFile], sinks: Sequence[Sink], force: bool, label: str,
+    summary: Summary, progress: Progress,
+) -> Iterator[Task]:
+    """Tasks for the letters whose records are missing or stale; counts the skipped ones."""
+    for index, item in enumerate(items):
+        if not force and _current(item, sinks, extractor_id(), label):
+            summary.skipped += 1
+            progress.advance()
+            continue
+        yield Task(index, str(item.path))
+
+
+def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    """Tasks in lists of `size` (the last one shorter), cut lazily as the run asks for them."""
+    it = iter(tasks)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _deliver(
+    outcome: Outcome, items: Sequence[InputFile], sinks: Sequence[Sink], indents: tuple[int | None, ...],
+    summary: Summary, progress: Progress,
+) -> None:
+    """Write one letter's record to every sink, or note its failure (a write error is a failure too)."""
+    item = items[outcome.index]
+    if outcome.ok:
+        try:
+            for sink in sinks:
+                sink.write(item, outcome.texts[indents.index(sink.indent)])
+        except OSError as exc:
+            outcome = Outcome(outcome.index, outcome.path, reason=f"cannot write record: {exc}", kind="write")
+    if outcome.ok:
+        summary.done += 1
+    else:
+        assert outcome.reason is not None and outcome.kind is not None
+        summary.failures.append(Failure(outcome.path, outcome.reason, outcome.kind))
+        progress.print(f"mhextract: error: {outcome.path}: {outcome.reason}")
+    progress.advance(failed=not outcome.ok)

@@ -1,0 +1,79 @@
+"""Stamps: what decides whether a letter's record is still current (input hash, extractor, model).
+
+A record's stamp is read from the first bytes of its JSON (`extractor` and `source`
+come first) without parsing the whole record, so planning a large re-run stays cheap;
+a record cut short (no closing brace) has no stamp and is redone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HEAD_BYTES = 16_384  # a record's stamp (extractor, source) sits in its first bytes
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What decides whether a record is still current: input content, extractor, model."""
+
+    sha256: str
+    version: str
+    model: str
+
+
+def file_sha256(path: Path) -> str | None:
+    """SHA-256 of a file's bytes (as in `Source.sha256`), or None if it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+_STAMP_KEYS = re.compile(r'"(extractor|source)"\s*:\s*')
+
+
+def parse_stamp(head: str) -> tuple[Stamp, str] | None:
+    """(stamp, source path) from the start of a record's JSON, without parsing its text."""
+    decoder = json.JSONDecoder()
+    parts: dict[str, Any] = {}
+    for m in _STAMP_KEYS.finditer(head):
+        if m.group(1) in parts:
+            continue
+        try:
+            parts[m.group(1)], _ = decoder.raw_decode(head, m.end())
+        except ValueError:
+            return None
+        if len(parts) == 2:
+            break
+    extractor, source = parts.get("extractor"), parts.get("source")
+    if not isinstance(extractor, dict) or not isinstance(source, dict):
+        return None
+    try:
+        version = f"{extractor['version']}+{extractor.get('fingerprint') or ''}"
+        stamp = Stamp(str(source["sha256"]), version, str(extractor["model"]))
+        return stamp, str(source["path"])
+    except KeyError:
+        return None
+
+
+def read_record_stamp(path: Path) -> Stamp | None:
+    """The stamp of a record file, or None if missing, unreadable or cut short."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(HEAD_BYTES)
+            size = fh.seek(0, os.SEEK_END)
+            fh.seek(max(0, size - 64))
+            tail = fh.read()
+    except OSError:
+        return None
+    if not tail.rstrip().endswith(b"}"):
+        return None
+    parsed = parse_stamp(head.decode("utf-8", errors="replace"))
+    return parsed[0] if parsed else None
