@@ -19,7 +19,9 @@ the union-find over keys (keys) are shared by these passes; this module holds th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,14 +43,22 @@ from mhextract.extract.organisations.known import (
     canonical_key,
     find_gazetteer_mentions,
     gazetteer,
+    gazetteer_matchers,
 )
 from mhextract.extract.organisations.letterhead import letterhead_mentions
-from mhextract.extract.organisations.mentions import OrgMention, find_blocked, select_mentions
+from mhextract.extract.organisations.mentions import OrgMention, blocked_matcher, find_blocked, select_mentions
 from mhextract.extract.organisations.merge import build_organisation, near_duplicate, resolve_organisations
 from mhextract.extract.organisations.names import clean, legal_form_free, norm
 from mhextract.extract.organisations.ner import MODEL_LABELS, model_mentions, plausible_model_name
-from mhextract.extract.organisations.tokens import is_capword, sentence_initial, tokenize, tokenizer
-from mhextract.extract.organisations.unknown import find_descriptor_mentions, find_pattern_mentions
+from mhextract.extract.organisations.tokens import (
+    is_blank_tokenizer,
+    is_capword,
+    retokenize,
+    sentence_initial,
+    tokenize,
+    tokenizer,
+)
+from mhextract.extract.organisations.unknown import find_descriptor_mentions, find_pattern_mentions, head_matcher
 from mhextract.extract.organisations.wordlists import Head, heads
 from mhextract.nlp.extensions import add_span_group, claimed_ranges
 from mhextract.record import Organisation
@@ -76,6 +86,7 @@ __all__ = [
     "find_pattern_mentions",
     "gazetteer",
     "heads",
+    "is_blank_tokenizer",
     "is_capword",
     "legal_form_free",
     "letterhead_mentions",
@@ -85,7 +96,9 @@ __all__ = [
     "near_duplicate",
     "norm",
     "plausible_model_name",
+    "prepare_matchers",
     "resolve_organisations",
+    "retokenize",
     "select_mentions",
     "sentence_initial",
     "tokenize",
@@ -99,10 +112,12 @@ def find_organisations(
     claimed: Sequence[tuple[int, int]] = (),
     letterhead: Iterable[str] = (),
     person_names: Iterable[str] = (),
+    tokens: Doc | None = None,
 ) -> list[Organisation]:
     """All organisations in `text` (plus the sender block), with the model's ORG spans if any;
-    `person_names` (motion submitters, signatories) are never organisations."""
-    doc = tokenize(text)
+    `person_names` (motion submitters, signatories) are never organisations; `tokens` are the
+    text's tokens as `tokenize` makes them, when the caller has them already."""
+    doc = tokens if tokens is not None else tokenize(text)
     gaz = heading_topics(text, find_gazetteer_mentions(doc))
     rule = [*gaz, *find_pattern_mentions(doc, gaz), *find_descriptor_mentions(doc)]
     rule += find_coordinated_mentions(doc, select_mentions(rule, [], find_blocked(doc)), person_names, claimed)
@@ -115,20 +130,51 @@ def find_organisations(
 # ----------------------------------------------------------------------------- spaCy
 
 
+def prepare_matchers() -> Language:
+    """Build our tokenizer and the PhraseMatchers on its vocabulary (they must outlive any memory zone)."""
+    gazetteer_matchers()
+    head_matcher()
+    blocked_matcher()
+    return tokenizer()
+
+
 class OrganisationsComponent:
     """Sets `doc._.organisations` and the `organisations` span group."""
 
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp
+        self._checked: object = None  # the pipeline tokenizer last checked by `_same_tokens`
+        self._same = False
+
+    def _same_tokens(self) -> bool:
+        """True when the pipeline's tokenizer is blank Dutch's, so its Doc can be re-split, not re-tokenized."""
+        current = self.nlp.tokenizer if self.nlp is not None else None
+        if current is not self._checked:
+            self._checked, self._same = current, current is not None and is_blank_tokenizer(current)
+        return self._same
+
+    @contextmanager
+    def memory_zone(self, mem: Any = None) -> Iterator[None]:
+        """Entered by `nlp.memory_zone()`: the words our own tokenizer meets inside it are freed with it
+        (its vocabulary would otherwise keep every new word of every letter)."""
+        vocab = prepare_matchers().vocab
+        if cast(Any, vocab).in_memory_zone:  # zones must not nest (another pipeline shares our tokenizer)
+            yield
+            return
+        with vocab.memory_zone(mem):
+            yield
+
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
         model_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in MODEL_LABELS]
         claimed = claimed_ranges(doc, "kamerstukken", "references", "motions", "dates", "figures")
         metadata = doc._.metadata
         sender = [metadata.sender] if metadata is not None and metadata.sender else []
         people = [n for m in doc._.motions or [] for n in m.submitters]
         people += [s.name for s in metadata.signatories] if metadata is not None else []
-        people += [
-            p.name for p in [*persons.find_member_mentions(doc.text), *persons.find_government_mentions(doc.text)]
-        ]
-        orgs = find_organisations(doc.text, model_spans, claimed, sender, people)
+        people += [p.name for p in [*persons.find_member_mentions(text), *persons.find_government_mentions(text)]]
+        tokens = retokenize(doc, text) if self._same_tokens() else None
+        orgs = find_organisations(text, model_spans, claimed, sender, people, tokens)
         doc._.organisations = orgs
         add_span_group(doc, "organisations", [(s.start, s.end, o.name) for o in orgs for s in o.mentions])
         return doc
@@ -137,4 +183,4 @@ class OrganisationsComponent:
 @Language.factory("mh_organisations")
 def make_organisations(nlp: Language, name: str) -> OrganisationsComponent:
     """spaCy factory for the organisations component."""
-    return OrganisationsComponent()
+    return OrganisationsComponent(nlp)

@@ -75,7 +75,7 @@ def _single_variants(name: str) -> set[str]:
 
 
 @cache
-def _matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
+def gazetteer_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     """(LOWER matcher, ORTH matcher) over all gazetteer names and minister posts."""
     nlp = tokenizer()
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -115,10 +115,10 @@ def compound_modifier(doc: Doc, end: int) -> bool:
 def find_gazetteer_mentions(doc: Doc) -> list[OrgMention]:
     """Every gazetteer name (and `minister voor <post>`) in the tokens, overlaps included; a name of an
     entry with `in_compounds: false` as the first part of a hyphenated compound is no mention."""
-    lower, orth = _matchers()
+    lower, orth = gazetteer_matchers()
     found: list[OrgMention] = []
     for match_id, start, end in [*lower(doc), *orth(doc)]:
-        key = doc.vocab.strings[match_id]
+        key = tokenizer().vocab.strings[match_id]  # the matchers' vocabulary; `doc` may have another
         span = doc[start:end]
         index = int(key[2:])
         is_post = key.startswith("p:")

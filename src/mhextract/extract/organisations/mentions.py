@@ -30,12 +30,13 @@ class OrgMention:
 
 def find_blocked(doc: Doc) -> list[tuple[int, int]]:
     """Spans of names that contain an organisation's name but are not one (`Chat met Fier`)."""
-    matcher = _blocked_matcher()
+    matcher = blocked_matcher()
     return [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in matcher(doc)]
 
 
 @cache
-def _blocked_matcher() -> PhraseMatcher:
+def blocked_matcher() -> PhraseMatcher:
+    """PhraseMatcher (LOWER) over the names that are no organisation (non_organisations)."""
     nlp = tokenizer()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher.add("blocked", [nlp.make_doc(n) for n in rules()["non_organisations"]])

@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm
-from mhextract.extract.organisations.tokens import is_capword, sentence_initial, tokenizer
+from mhextract.extract.organisations.tokens import is_capword, sentence_initial, tokenizer, tokens_where
 from mhextract.extract.organisations.wordlists import Head, heads, rules, word_set
 
 
 @cache
-def _head_matcher() -> tuple[PhraseMatcher, dict[str, Head]]:
+def head_matcher() -> tuple[PhraseMatcher, dict[str, Head]]:
+    """PhraseMatcher over the head words (ORTH; lowercase forms too where a head allows them)."""
     nlp = tokenizer()
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     by_key: dict[str, Head] = {}
@@ -27,12 +29,24 @@ def _head_matcher() -> tuple[PhraseMatcher, dict[str, Head]]:
     return matcher, by_key
 
 
+@cache
+def _suffixes() -> tuple[str, ...]:
+    """The suffix heads (models/org_heads.json), for `str.endswith`."""
+    return tuple(h["suffix"] for h in rules()["suffix_heads"])
+
+
+def _has_suffix_head(low: str) -> bool:
+    """True when a lowercase word ends in a suffix head (`jeugdraad`), with more in front than the suffix."""
+    return low.endswith(_suffixes()) and any(low.endswith(s) and len(low) > len(s) + 2 for s in _suffixes())
+
+
 def _head_spans(doc: Doc) -> list[tuple[int, int, Head]]:
     """Token ranges of head words: listed heads and capitalised compounds ending in a suffix head."""
-    matcher, by_key = _head_matcher()
-    spans = [(s, e, by_key[doc.vocab.strings[m]]) for m, s, e in matcher(doc)]
+    matcher, by_key = head_matcher()
+    spans = [(s, e, by_key[tokenizer().vocab.strings[m]]) for m, s, e in matcher(doc)]
     taken = {i for s, e, _ in spans for i in range(s, e)}
-    for tok in doc:
+    for i in tokens_where(doc, LOWER, _has_suffix_head):  # the few tokens the loop below can take
+        tok = doc[i]
         if tok.i in taken or not tok.text[:1].isupper():
             continue
         for suffix in rules()["suffix_heads"]:
@@ -161,7 +175,10 @@ def find_descriptor_mentions(doc: Doc) -> list[OrgMention]:
     """`onderzoeksbureau Kompas Beleidsonderzoek`: the capitalised name after a descriptor word."""
     found: list[OrgMention] = []
     descriptors = _descriptors()
-    for tok in doc[:-1]:
+    for i in tokens_where(doc, ORTH, descriptors.__contains__):
+        if i == len(doc) - 1:
+            continue
+        tok = doc[i]
         kind = descriptors.get(tok.text)
         nxt = doc[tok.i + 1]
         if kind is None or not is_capword(nxt) or "\n" in tok.whitespace_:
