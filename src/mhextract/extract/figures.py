@@ -264,8 +264,14 @@ def _elided_head(text: str, n: NumberMatch, nxt: NumberMatch | None) -> tuple[Un
 
 def _in_law_name(text: str, start: int) -> bool:
     """True inside a law's name (`Wet verhoging minimumleeftijd naar 21 jaar`): an age there is no figure."""
+    return bool(_law_name_pattern().search(text[max(0, start - 80) : start]))
+
+
+@cache
+def _law_name_pattern() -> re.Pattern[str]:
+    """A law's title word (models/figures.json law_titles) and the rest of its name up to the end of a text."""
     titles = "|".join(map(re.escape, _data()["law_titles"]))
-    return bool(re.search(rf"(?<!\w)(?:{titles})\s[^,.;:()\n]*$", text[max(0, start - 80) : start]))
+    return re.compile(rf"(?<!\w)(?:{titles})\s[^,.;:()\n]*$")
 
 
 def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None:
@@ -299,12 +305,18 @@ def _comparison_partner(text: str, n: NumberMatch, previous: Quantity | None) ->
     and subject of the figure before it in the same sentence."""
     if previous is None or n.kind != "digits" or previous.unit == "other":
         return None
-    cues = "|".join(re.escape(c) for c in sorted(_data()["comparison_cues"], key=len, reverse=True))
-    if not re.search(rf"(?<!\w)(?:{cues})\s*$", text[max(0, n.start - 30) : n.start], re.IGNORECASE):
+    if not _comparison_pattern().search(text[max(0, n.start - 30) : n.start]):
         return None
     if _sentence(text, previous.start) != _sentence(text, n.start):
         return None
     return Quantity(n.start, n.end, n.value, previous.unit, previous.subject)
+
+
+@cache
+def _comparison_pattern() -> re.Pattern[str]:
+    """A comparison cue (`tegenover`, `ten opzichte van`) ending a text, longest cue first."""
+    cues = "|".join(re.escape(c) for c in sorted(_data()["comparison_cues"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{cues})\s*$", re.IGNORECASE)
 
 
 def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity:
@@ -335,32 +347,47 @@ def _extend_start(text: str, q: Quantity, n: NumberMatch | None) -> int:
         if m:
             start -= len(m.group())
     before = text[max(0, start - 30) : start]
-    for qualifier in sorted(_data()["qualifiers"], key=len, reverse=True):
-        m = re.search(rf"(?<!\w){re.escape(qualifier)}\s+$", before, re.IGNORECASE)
+    for qualifier in _qualifier_patterns():
+        m = qualifier.search(before)
         if m:
             return start - (len(before) - m.start())
     return start
 
 
+@cache
+def _qualifier_patterns() -> list[re.Pattern[str]]:
+    """One pattern per qualifier (`ongeveer`, `ruim`) ending a text, longest qualifier first."""
+    return [re.compile(rf"(?<!\w){re.escape(q)}\s+$", re.IGNORECASE)
+            for q in sorted(_data()["qualifiers"], key=len, reverse=True)]
+
+
 def _period(text: str, start: int, end: int) -> str | None:
     """When the figure applies: `per jaar` after it, `structureel` before it, `vanaf 2022` in the sentence."""
     parts: list[str] = []
-    periods = sorted(_data()["periods"], key=len, reverse=True)
-    before = re.search(rf"(?<!\w)({'|'.join(map(re.escape, periods))})\s+(?:\w+\s+)?$",
-                       text[max(0, start - 40) : start], re.IGNORECASE)
+    before_re, after_re, year_re = _period_patterns()
+    before = before_re.search(text[max(0, start - 40) : start])
     if before:
         parts.append(before.group(1).lower())
-    after = re.match(rf"\s+(?:\w+\s+)?({'|'.join(map(re.escape, periods))})(?!\w)",
-                     text[end : end + 40], re.IGNORECASE)
+    after = after_re.match(text[end : end + 40])
     if after:
         parts.append(after.group(1).lower())
     s, e = _sentence(text, start)
-    anchors = "|".join(map(re.escape, _data()["period_anchors"]))
-    year = re.search(rf"(?<!\w)((?:{anchors})\s+(?:1[89]|20)\d\d(?:\s+en\s+(?:1[89]|20)\d\d)?)(?![\d/])",
-                     text[s:e], re.IGNORECASE)
+    year = year_re.search(text[s:e])
     if year:
         parts.append(year.group(1)[0].lower() + year.group(1)[1:])
     return " ".join(dict.fromkeys(parts)) or None
+
+
+@cache
+def _period_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns of `_period`: a period word before the figure, one after it, an anchored year in the sentence."""
+    periods = "|".join(map(re.escape, sorted(_data()["periods"], key=len, reverse=True)))
+    anchors = "|".join(map(re.escape, _data()["period_anchors"]))
+    return (
+        re.compile(rf"(?<!\w)({periods})\s+(?:\w+\s+)?$", re.IGNORECASE),
+        re.compile(rf"\s+(?:\w+\s+)?({periods})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?<!\w)((?:{anchors})\s+(?:1[89]|20)\d\d(?:\s+en\s+(?:1[89]|20)\d\d)?)(?![\d/])", re.IGNORECASE),
+    )
 
 
 def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) -> list[Figure]:

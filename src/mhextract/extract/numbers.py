@@ -8,6 +8,7 @@ The word lists live in `models/numbers.json`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -22,12 +23,14 @@ NumberKind = Literal["digits", "word", "collective"]
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # Not glued to a word, id or decimal; a dash only between two numbers (`12-18 jaar`), not in `35925-VI-118`.
 _NOT_AFTER = r"(?<![\w.,/:°])(?<!(?<!\d)[-–])"
+# `(?=\d)` first (every match starts with a digit) lets a scan skip other positions before the lookbehinds.
 _DIGITS_RE = re.compile(
-    rf"{_NOT_AFTER}(?P<num>{DIGITS})(?P<tal>-?tal\b)?(?![\w/°%]|[.,:]\w)|"
-    rf"{_NOT_AFTER}(?P<pct>{DIGITS})(?=\s?%)"
+    rf"(?=\d)(?:{_NOT_AFTER}(?P<num>{DIGITS})(?P<tal>-?tal\b)?(?![\w/°%]|[.,:]\w)|"
+    rf"{_NOT_AFTER}(?P<pct>{DIGITS})(?=\s?%))"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:\.(?=\s|$))?")
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+\.?)")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,12 @@ def parse_number_word(word: str) -> int | None:
     return _parse_compound(word.lower())
 
 
+@cache
+def _multipliers() -> list[tuple[str, int]]:
+    """The multiplier words (duizend, honderd), largest first."""
+    return sorted(_data()["multipliers"].items(), key=lambda kv: -kv[1])
+
+
 def _parse_compound(w: str) -> int | None:
     """Recursive parse: multipliers (duizend, honderd), then unit-en-tens, then the lists."""
     data = _data()
@@ -75,7 +84,7 @@ def _parse_compound(w: str) -> int | None:
         return units[w]
     if w in tens:
         return tens[w]
-    for mult_word, mult in sorted(data["multipliers"].items(), key=lambda kv: -kv[1]):
+    for mult_word, mult in _multipliers():
         if mult_word in w:
             left, _, right = w.partition(mult_word)
             factor = _parse_compound(left) if left else 1
@@ -140,7 +149,7 @@ def _find_word_numbers(text: str) -> list[NumberMatch]:
     """Number words, collectives (`een elftal`) and fractions before a scale (`anderhalf miljoen`)."""
     fractions: dict[str, float] = _data()["fractions"]
     out: list[NumberMatch] = []
-    for m in _WORD_RE.finditer(text):
+    for m in _candidate_words(text):
         word = m.group().rstrip(".")
         end = m.start() + len(word)
         nxt = _next_word(text, end)
@@ -159,6 +168,75 @@ def _find_word_numbers(text: str) -> list[NumberMatch]:
         if value is not None:
             out.append(_with_scale(text, NumberMatch(m.start(), end, value, "word", word)))
     return _drop_inner(out)
+
+
+@cache
+def _number_stems_list() -> tuple[str, ...]:
+    """Every word `_find_word_numbers` can read holds one of these strings (lowercased), from
+    models/numbers.json: a cardinal (`_parse_compound` needs a unit or tens word, a multiplier, or a
+    tens word as ending), a collective or the collective suffix, the article, a fraction."""
+    data = _data()
+    return tuple(sorted({*data["units"], *data["tens"], *data["multipliers"], *data["collectives"],
+                         data["collective_suffix"], *data["article_one"], *data["fractions"]}))
+
+
+@cache
+def _number_stems() -> re.Pattern[str]:
+    """The pre-filter of `_find_word_numbers`: one regex of the number stems, a trie
+    (`a(?:cht(?:tien)?|nderhal(?:f|ve))|...`), quick to scan a whole text with."""
+    return re.compile(_trie_pattern(_number_stems_list()))
+
+
+@cache
+def _stems_are_letters() -> bool:
+    """True when every number stem is letters only (then a stem found in a text lies inside one word)."""
+    stems = _number_stems_list()
+    return all(re.fullmatch(r"[^\W\d_]+", stem) for stem in stems)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching where any of `words` starts, as a trie (`acht(?:tien)?|...`): a scan tries one
+    branch per letter at each position instead of every word."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_branches(trie)
+
+
+def _trie_branches(node: dict[str, Any]) -> str:
+    """The regex of one trie node: its branches, optional where a word ends at the node."""
+    branches = [re.escape(char) + _trie_branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    group = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{group})?" if "" in node else group
+
+
+def _candidate_words(text: str) -> Iterator[re.Match[str]]:
+    """The words of `text` (`_WORD_RE` matches, left to right) that hold a number stem (lowercased).
+
+    Words are maximal runs of letters and no stem holds anything else, so a stem found in the
+    lowercased text lies inside one word; when lowercasing keeps the length (it maps each character
+    to one, the usual case), offsets agree and only the words around the stems found are read."""
+    stems = _number_stems()
+    lowered = text.lower()
+    if len(lowered) != len(text) or not _stems_are_letters():  # `İ` lowercases to two: word by word
+        yield from (m for m in _WORD_RE.finditer(text) if stems.search(m.group().rstrip(".").lower()))
+        return
+    done = 0
+    for stem in stems.finditer(lowered):
+        if stem.start() < done:
+            continue  # in the word just read
+        start = stem.start()
+        while start > done and _LETTER_RE.match(text, start - 1):
+            start -= 1
+        word = _WORD_RE.match(text, start)
+        if word is not None:
+            done = word.end()
+            yield word
 
 
 def _next_word(text: str, pos: int) -> tuple[str, int, int] | None:
@@ -229,7 +307,11 @@ def counted_unit(word: str) -> str | None:
         return table[w]
     if w in _non_compounds():
         return None
-    for noun, unit in by_length:
-        if len(noun) >= min_len and len(w) > len(noun) and w.endswith(noun):
+    # the longest counted noun of min_len or more that ends the word and is shorter than it (the first
+    # such noun of `by_length`), looked up by suffix length: one noun of each length can end the word
+    longest = len(by_length[0][0]) if by_length else 0
+    for size in range(min(len(w) - 1, longest), max(min_len, 1) - 1, -1):
+        unit = table.get(w[-size:])
+        if unit is not None:
             return unit
     return None
