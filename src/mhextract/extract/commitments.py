@@ -26,6 +26,7 @@ promise was made) and attaches a `Toezegging nr.` reference found in the sentenc
 from __future__ import annotations
 
 import calendar
+import importlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.extract.numbers import trie_pattern
 from mhextract.nlp.extensions import add_span_group, claimed_ranges
 from mhextract.paths import load_json
 from mhextract.record import Commitment, DateMention, Footnote, Reference, Span
@@ -92,17 +94,30 @@ def _words_alt(words: Iterable[str]) -> str:
     return r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + r")(?!\w)"
 
 
+def _joined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | list[re.Pattern[str]]:
+    """The patterns of one group as one regex, `(?:p1)|(?:p2)|...`: its search starts where the earliest
+    of them matches (the leftmost place where any does; there it tries them in order), as `_first`
+    needs, in one scan. The list itself when a pattern has groups (a backreference would change
+    meaning) or they cannot be joined (a global inline flag)."""
+    if not patterns or any(p.groups for p in patterns) or len({p.flags for p in patterns}) > 1:
+        return patterns
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return patterns
+
+
 @cache
 def _patterns() -> dict[str, Any]:
     """All compiled patterns, once per process."""
     d = _data()
     made = [(re.compile(_fill(m["pattern"]), _FLAGS), bool(m["needs_future"])) for m in d["made"]]
     return {
-        "fulfilled": [re.compile(_fill(p), _FLAGS) for p in d["fulfilled"]],
-        "earlier": [re.compile(_fill(p), _FLAGS) for p in d["earlier"]],
+        "fulfilled": _joined([re.compile(_fill(p), _FLAGS) for p in d["fulfilled"]]),
+        "earlier": _joined([re.compile(_fill(p), _FLAGS) for p in d["earlier"]]),
         "made": made,
-        "present_inform": [re.compile(_fill(p), _FLAGS) for p in d["present_inform"]],
-        "this_letter": [re.compile(_fill(p), _FLAGS) for p in d["this_letter"]],
+        "present_inform": _joined([re.compile(_fill(p), _FLAGS) for p in d["present_inform"]]),
+        "this_letter": _joined([re.compile(_fill(p), _FLAGS) for p in d["this_letter"]]),
         "addressee": re.compile(r"(?<!\w)" + d["addressee"] + r"(?!\w)", _FLAGS),
         "future_aux": re.compile(_words_alt(d["future_aux"]), _FLAGS),
         "inform": re.compile(_words_alt(d["inform_verbs"]), _FLAGS),
@@ -110,13 +125,100 @@ def _patterns() -> dict[str, Any]:
         "future_time": re.compile(d["future_time"], _FLAGS),
         "recurrence": re.compile(_words_alt(d["recurrence"]), _FLAGS),
         "recurrence_adverb": re.compile(_words_alt(d["recurrence_adverbs"]), _FLAGS),
-        "progress": [re.compile(_fill(p), _FLAGS) for p in d["progress"]],
+        "progress": _joined([re.compile(_fill(p), _FLAGS) for p in d["progress"]]),
         "anaphor": re.compile(_fill(d["anaphor"]), _FLAGS),
         "trim_before": re.compile(_fill(d["trim_before"]), _FLAGS),
         "past_marker": re.compile(_words_alt(d["due"]["past_markers"]), _FLAGS),
         "made_at": re.compile(_words_alt(d["due"]["made_at_words"]), _FLAGS),
         "made_at_prep": re.compile(r"(?:" + _words_alt(d["due"]["made_at_preps"]) + r")\s*$", _FLAGS),
     }
+
+
+# ---------------------------------------------------------------------------- pre-filter
+
+
+@cache
+def _keywords() -> tuple[re.Pattern[str] | None, re.Pattern[str]] | None:
+    """Pre-filter of `classify_sentence`: literals one of which every sentence it can classify holds.
+
+    Each pattern that can make a sentence a commitment (fulfilled, earlier, made, present_inform, and
+    the inform verbs that `_structural_made` needs) contains, in every match, one of its required
+    literals (read off its parse tree). Returns (a trie of the lowercased literals for lowercased ASCII
+    sentences, or None where a non-ASCII literal could match ASCII text; a case-insensitive trie of
+    all, as loose about case as any pattern), or None (no pre-filter) when a pattern has no literals."""
+    d = _data()
+    sources = [*d["fulfilled"], *d["earlier"], *(m["pattern"] for m in d["made"]), *d["present_inform"]]
+    words: set[str] = set()
+    for pattern in [*map(_fill, sources), _words_alt(d["inform_verbs"])]:
+        required = required_literals(pattern, _FLAGS)
+        if not required:
+            return None
+        words |= required
+    other = [c for w in words for c in w if not c.isascii()]
+    ascii_safe = not any(re.fullmatch(re.escape(c), chr(a), re.IGNORECASE) for c in other for a in range(128))
+    lowered = re.compile(trie_pattern({w.lower() for w in words if w.isascii()})) if ascii_safe else None
+    return lowered, re.compile(trie_pattern(words), _FLAGS | re.IGNORECASE)
+
+
+def may_hold_commitment(sentence: str) -> bool:
+    """False when no pattern that makes a commitment can match the sentence (see `_keywords`)."""
+    keywords = _keywords()
+    if keywords is None:
+        return True
+    lowered, any_case = keywords
+    if lowered is not None and sentence.isascii():  # ASCII: ignoring case is lowercasing
+        return lowered.search(sentence.lower()) is not None
+    return any_case.search(sentence) is not None
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Literal strings one of which every match of `pattern` contains (`\\bgestand\\s+doen` -> {`gestand`},
+    `(?:heb|had)\\s+toegezegd` -> {`toegezegd`}), or None when there are none or the parse tree is unreadable."""
+    try:
+        parser = importlib.import_module("re._parser")
+        constants = importlib.import_module("re._constants")
+        return _sequence_literals(list(parser.parse(pattern, flags)), constants)
+    except Exception:  # another Python's private parser: no pre-filter, never a wrong one
+        return None
+
+
+def _sequence_literals(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
+    """Required literals of a sequence: the most selective of its literal runs and required parts."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is c.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        inner = _item_literals(op, arg, c)
+        if inner:
+            options.append(inner)
+    if run:
+        options.append(frozenset({run}))
+    return max(options, key=lambda o: min(map(len, o)), default=None)
+
+
+def _item_literals(op: Any, arg: Any, c: Any) -> frozenset[str] | None:
+    """Required literals of one part: a group, an alternation (each branch must have some), a repeat
+    of at least one; None for anything else (classes, assertions, optional parts)."""
+    if op is c.SUBPATTERN:
+        return _sequence_literals(list(arg[-1]), c)
+    if op is c.ATOMIC_GROUP:
+        return _sequence_literals(list(arg), c)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            found = _sequence_literals(list(branch), c)
+            if not found:
+                return None  # a branch without a required literal: the alternation has none
+            union |= found
+        return frozenset(union)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+        return _sequence_literals(list(arg[2]), c)
+    return None
 
 
 # ---------------------------------------------------------------------------- sentences
@@ -133,8 +235,14 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     token = text[start : stop + 1]
     if re.fullmatch(r"[A-Z]\.", token):
         return True
-    abbreviations = {a.lower() for a in _data()["abbreviations"]}
+    abbreviations = _abbreviations()
     return token.lower() in abbreviations or token.lower().rstrip(".") in abbreviations
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """The abbreviations of models/commitments.json, lowercased."""
+    return frozenset(a.lower() for a in _data()["abbreviations"])
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -166,8 +274,10 @@ def _add_sentence(out: list[Sentence], text: str, start: int, end: int, paragrap
 # ---------------------------------------------------------------------------- classification
 
 
-def _first(patterns: Iterable[re.Pattern[str]], text: str) -> re.Match[str] | None:
-    """The earliest match of any pattern in text."""
+def _first(patterns: re.Pattern[str] | Iterable[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The earliest match of any pattern in text (of the first pattern there); a joined group in one search."""
+    if isinstance(patterns, re.Pattern):
+        return patterns.search(text)
     found = [m for m in (p.search(text) for p in patterns) if m is not None]
     return min(found, key=lambda m: m.start()) if found else None
 
@@ -206,8 +316,11 @@ def classify_sentence(text: str, next_text: str = "", dates: Sequence[DateMentio
     """(kind, trigger offset in text, refers to an earlier commitment) for one sentence, or None.
 
     `next_text` is the following sentence of the same paragraph (for `Ik informeer u bij deze`);
-    `dates` are the date mentions of the sentence, with offsets relative to `offset`.
+    `dates` are the date mentions of the sentence, with offsets relative to `offset`. A new way to
+    a commitment below needs its patterns in `_keywords`, the pre-filter that skips most sentences.
     """
+    if not may_hold_commitment(text):
+        return None  # none of the patterns that make a commitment can match (see _keywords)
     pats = _patterns()
     fulfilled = _first(pats["fulfilled"], text)
     if fulfilled is not None:
@@ -431,13 +544,14 @@ class CommitmentsComponent:
     """spaCy component: fills `doc._.commitments` and the `commitments` span group (every mention)."""
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
         mentions = find_mentions(
-            doc.text, dates=doc._.dates or [], references=doc._.references or [],
+            text, dates=doc._.dates or [], references=doc._.references or [],
             footnotes=doc._.footnotes or [], letter_date=doc._.letter_date,
             claimed=claimed_ranges(doc, "kamerstukken", "references"),
         )
         merged = merge_mentions(mentions)
-        doc._.commitments = to_commitments(doc.text, merged)
+        doc._.commitments = to_commitments(text, merged)
         add_span_group(doc, "commitments", [(x.sentence.start, x.sentence.end, m.kind)
                                             for m in merged for x in [m, *m.merged]])
         return doc

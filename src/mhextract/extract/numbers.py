@@ -184,7 +184,7 @@ def _number_stems_list() -> tuple[str, ...]:
 def _number_stems() -> re.Pattern[str]:
     """The pre-filter of `_find_word_numbers`: one regex of the number stems, a trie
     (`a(?:cht(?:tien)?|nderhal(?:f|ve))|...`), quick to scan a whole text with."""
-    return re.compile(_trie_pattern(_number_stems_list()))
+    return re.compile(trie_pattern(_number_stems_list()))
 
 
 @cache
@@ -194,7 +194,7 @@ def _stems_are_letters() -> bool:
     return all(re.fullmatch(r"[^\W\d_]+", stem) for stem in stems)
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str]) -> str:
     """A regex matching where any of `words` starts, as a trie (`acht(?:tien)?|...`): a scan tries one
     branch per letter at each position instead of every word."""
     trie: dict[str, Any] = {}
