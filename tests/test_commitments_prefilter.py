@@ -7,7 +7,8 @@ import re
 import pytest
 
 from mhextract.extract import commitments
-from mhextract.extract.commitments import classify_sentence, may_hold_commitment, required_literals, split_sentences
+from mhextract.extract.commitments import classify_sentence, may_hold_commitment, split_sentences
+from mhextract.extract.numbers import required_literals
 from mhextract.letter import Letter
 
 

@@ -26,7 +26,6 @@ promise was made) and attaches a `Toezegging nr.` reference found in the sentenc
 from __future__ import annotations
 
 import calendar
-import importlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,7 +36,7 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.extract.numbers import trie_pattern
+from mhextract.extract.numbers import required_literals, trie_pattern
 from mhextract.nlp.extensions import add_span_group, claimed_ranges
 from mhextract.paths import load_json
 from mhextract.record import Commitment, DateMention, Footnote, Reference, Span
@@ -169,56 +168,6 @@ def may_hold_commitment(sentence: str) -> bool:
     if lowered is not None and sentence.isascii():  # ASCII: ignoring case is lowercasing
         return lowered.search(sentence.lower()) is not None
     return any_case.search(sentence) is not None
-
-
-def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Literal strings one of which every match of `pattern` contains (`\\bgestand\\s+doen` -> {`gestand`},
-    `(?:heb|had)\\s+toegezegd` -> {`toegezegd`}), or None when there are none or the parse tree is unreadable."""
-    try:
-        parser = importlib.import_module("re._parser")
-        constants = importlib.import_module("re._constants")
-        return _sequence_literals(list(parser.parse(pattern, flags)), constants)
-    except Exception:  # another Python's private parser: no pre-filter, never a wrong one
-        return None
-
-
-def _sequence_literals(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
-    """Required literals of a sequence: the most selective of its literal runs and required parts."""
-    options: list[frozenset[str]] = []
-    run = ""
-    for op, arg in items:
-        if op is c.LITERAL:
-            run += chr(arg)
-            continue
-        if run:
-            options.append(frozenset({run}))
-            run = ""
-        inner = _item_literals(op, arg, c)
-        if inner:
-            options.append(inner)
-    if run:
-        options.append(frozenset({run}))
-    return max(options, key=lambda o: min(map(len, o)), default=None)
-
-
-def _item_literals(op: Any, arg: Any, c: Any) -> frozenset[str] | None:
-    """Required literals of one part: a group, an alternation (each branch must have some), a repeat
-    of at least one; None for anything else (classes, assertions, optional parts)."""
-    if op is c.SUBPATTERN:
-        return _sequence_literals(list(arg[-1]), c)
-    if op is c.ATOMIC_GROUP:
-        return _sequence_literals(list(arg), c)
-    if op is c.BRANCH:
-        union: set[str] = set()
-        for branch in arg[1]:
-            found = _sequence_literals(list(branch), c)
-            if not found:
-                return None  # a branch without a required literal: the alternation has none
-            union |= found
-        return frozenset(union)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
-        return _sequence_literals(list(arg[2]), c)
-    return None
 
 
 # ---------------------------------------------------------------------------- sentences

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from mhextract.extract.numbers import quantity_unit
+from mhextract.extract.numbers import quantity_unit, required_literals, trie_pattern
 from mhextract.nlp.extensions import overlaps
 from mhextract.paths import load_json
 
@@ -48,14 +48,20 @@ def date_words() -> dict[str, Any]:
     return data
 
 
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first."""
+def _alt(words: Iterable[str], trie: bool = True) -> str:
+    """A regex alternation of literal words, longest first. With `trie`, ASCII words become a trie of
+    their lowercase forms (every pattern here ignores case): words that match at one place are then
+    prefixes of one another, which the trie tries longest first as well, and a scan tries one branch
+    per letter instead of every word."""
+    words = list(words)
+    if trie and all(w.isascii() for w in words):
+        return trie_pattern({w.lower() for w in words})
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _alt_words(words: Iterable[str]) -> str:
+def _alt_words(words: Iterable[str], trie: bool = True) -> str:
     """Like `_alt`, but a space inside a phrase matches any whitespace (`tweede\\nkerstdag`)."""
-    return _alt(words).replace(r"\ ", r"\s+")
+    return _alt(words, trie).replace(r"\ ", r"\s+")
 
 
 def _unnamed(pattern: str) -> str:
@@ -66,46 +72,60 @@ def _unnamed(pattern: str) -> str:
 @cache
 def date_patterns() -> dict[str, re.Pattern[str]]:
     """The date grammar: one pattern per kind, built from the data file."""
+    return {kind: re.compile(p, re.IGNORECASE) for kind, p in date_sources().items()}
+
+
+def date_sources(trie: bool = True) -> dict[str, str]:
+    """The date grammar as regex text, one per kind; word lists as tries or (`trie=False`, the same
+    matches, easier to read) as plain alternations."""
     d = date_words()
+
+    def alt(words: Iterable[str]) -> str:
+        return _alt(words, trie)
+
+    def alt_words(words: Iterable[str]) -> str:
+        return _alt_words(words, trie)
+
     year = rf"{_YEAR_BEFORE}{_YEAR}{_YEAR_AFTER}"
-    month = rf"(?:{_alt(d['months'])})(?!\w)"
-    rel_year = rf"(?:{_alt(d['relative_years'])})(?!\w)"
-    anchor = rf"(?:\s+(?:van\s+)?(?P<y>{year})|\s+(?P<past>{_alt(d['past_markers'])})" \
-             rf"|\s+(?P<fut>{_alt(d['future_markers'])})|\s+van\s+(?P<rel>{rel_year}))?"
-    weekday = rf"(?:(?:{_alt(d['weekdays'])})\s+)?"
+    month = rf"(?:{alt(d['months'])})(?!\w)"
+    rel_year = rf"(?:{alt(d['relative_years'])})(?!\w)"
+    anchor = rf"(?:\s+(?:van\s+)?(?P<y>{year})|\s+(?P<past>{alt(d['past_markers'])})" \
+             rf"|\s+(?P<fut>{alt(d['future_markers'])})|\s+van\s+(?P<rel>{rel_year}))?"
+    weekday = rf"(?:(?:{alt(d['weekdays'])})\s+)?"
     day = rf"(?<![\w.,]){weekday}(?P<d>{_DAY})\s+(?P<m>{month}){anchor}"
     month_p = rf"(?<![\w.])(?P<m>{month}){anchor}"
-    seasonal = _alt([*d["seasons"], *d["recesses"]])
-    season = rf"(?<!\w)(?:(?P<art>de|het)\s+)?(?:(?P<det>{_alt(d['relative_determiners'])})\s+)?" \
+    seasonal = alt([*d["seasons"], *d["recesses"]])
+    season = rf"(?<!\w)(?:(?P<art>de|het)\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \
              rf"(?P<s>{seasonal})(?!\w)(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?"
-    quarter = rf"(?<!\w)(?:het\s+)?(?P<q>{_alt(d['quarter_ordinals'])})\s+kwartaal" \
+    quarter = rf"(?<!\w)(?:het\s+)?(?P<q>{alt(d['quarter_ordinals'])})\s+kwartaal" \
               rf"(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?|(?<!\w)Q(?P<qn>[1-4])\s+(?P<qy>{year})"
-    half = rf"(?<!\w)(?:de\s+)?(?P<h>{_alt(d['half_ordinals'])})\s+helft\s+van\s+" \
+    half = rf"(?<!\w)(?:de\s+)?(?P<h>{alt(d['half_ordinals'])})\s+helft\s+van\s+" \
            rf"(?:(?P<y>{year})|(?P<rel>{rel_year})|het\s+jaar)"
-    conn = rf"(?:\s*[-–—]\s*|\s+(?:{_alt(c for c in d['range_connectors'] if c not in '-–—')})\s+)"
+    conn = rf"(?:\s*[-–—]\s*|\s+(?:{alt(c for c in d['range_connectors'] if c not in '-–—')})\s+)"
     day_range = rf"(?<![\w.,])(?P<a>{weekday}{_DAY}(?:\s+{month}(?:\s+{_YEAR})?)?){conn}" \
                 rf"(?P<b>{weekday}{_DAY}\s+{month}(?:\s+{_YEAR})?)(?![\w/])"
     month_range = rf"(?<![\w.])(?P<a>{month}(?:\s+{_YEAR})?){conn}(?P<b>{month}\s+{_YEAR})(?![\w/])"
     year_range = rf"{_YEAR_BEFORE}(?P<a>{_YEAR}){conn}(?P<b>{_YEAR}){_YEAR_AFTER}"
-    named = rf"(?<!\w)(?:(?P<art>de|het)\s+)?(?:(?P<det>{_alt(d['relative_determiners'])})\s+)?" \
-            rf"(?P<nd>{_alt_words(d['named_days'])})(?![\w\-])" \
+    named = rf"(?<!\w)(?:(?P<art>de|het)\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \
+            rf"(?P<nd>{alt_words(d['named_days'])})(?![\w\-])" \
             rf"(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year}))" \
-            rf"|\s+(?P<past>{_alt(d['past_markers'])})|\s+(?P<fut>{_alt(d['future_markers'])}))?"
-    rel_month = rf"(?<!\w)(?P<relm>{_alt(d['relative_months'])})(?!\w)"
+            rf"|\s+(?P<past>{alt(d['past_markers'])})|\s+(?P<fut>{alt(d['future_markers'])}))?"
+    rel_month = rf"(?<!\w)(?P<relm>{alt(d['relative_months'])})(?!\w)"
     numeric = rf"(?<![\w/.,\-])(?:(?P<d>{_DAY})(?P<sep>[-/.])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})" \
               rf"|(?P<iy>{_YEAR})-(?P<imn>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?![\w/:]|[.,\-]\d)"
     inner = "|".join(_unnamed(p) for p in (month_p, season, rf"{year}", rel_year, rel_month,
-                                            rf"(?:{_alt(d['qualified_only_years'])})(?!\w)"))
-    qualifier = rf"(?:(?:het|de)\s+)?(?:{_alt(d['qualifiers'])})(?:\s+van)?"
+                                            rf"(?:{alt(d['qualified_only_years'])})(?!\w)"))
+    qualifier = rf"(?:(?:het|de)\s+)?(?:{alt(d['qualifiers'])})(?:\s+van)?"
     qualified = rf"(?<!\w)(?P<qual>{qualifier})\s+(?P<inner>{inner})"
+    digit = r"(?=\d)"  # first in the kinds whose matches start with a digit: a scan skips other places at once
     sources = {
-        "day_range": day_range, "month_range": month_range, "year_range": year_range,
+        "day_range": day_range, "month_range": month_range, "year_range": digit + year_range,
         "day": day, "month": month_p, "season": season, "named_day": named, "quarter": quarter, "half": half,
-        "qualified": qualified, "numeric": numeric, "year": rf"(?P<y>{year})",
+        "qualified": qualified, "numeric": digit + numeric, "year": rf"{digit}(?P<y>{year})",
         "rel_year": rf"(?<!\w)(?P<rel>{rel_year})",
-        "rel_month": rel_month, "qualified_year": rf"(?P<qy>{_alt(d['qualified_only_years'])})(?!\w)",
+        "rel_month": rel_month, "qualified_year": rf"(?P<qy>{alt(d['qualified_only_years'])})(?!\w)",
     }
-    return {kind: re.compile(p, re.IGNORECASE) for kind, p in sources.items()}
+    return sources
 
 
 # The kinds searched in running text; `qualified_year` (`het jaar`) only counts after a qualifier.
@@ -117,8 +137,11 @@ def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> 
     """Every date expression in `text`, longest match first, skipping claimed ranges."""
     taken = sorted(claimed)
     masked = mask_glued_markers(text)
+    absent = _absent_kinds(masked)
     found: list[DateCandidate] = []
     for kind in _FIND_KINDS:
+        if kind in absent:
+            continue  # none of the words each of its matches holds is in the text
         for m in date_patterns()[kind].finditer(masked):
             cand = DateCandidate(m.start(), m.end(), kind, text[m.start() : m.end()])
             if not overlaps(taken, cand.start, cand.end) and _is_date(masked, cand, m):
@@ -130,6 +153,35 @@ def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> 
     listed = [d for c in chosen if c.kind == "day" for d in _listed_days(text, c)]
     chosen.extend(d for d in listed if not overlaps(taken, d.start, d.end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+@cache
+def _kind_words() -> dict[str, frozenset[str]]:
+    """Per kind, lowercase ASCII words one of which each of its matches holds (`required_literals`);
+    a kind without such words (or with a non-ASCII one) is left out: it is always scanned."""
+    out: dict[str, frozenset[str]] = {}
+    for kind in _FIND_KINDS:
+        words = required_literals(date_sources(trie=False)[kind], re.IGNORECASE)  # whole words: selective
+        if words and all(w.isascii() for w in words):
+            out[kind] = frozenset(w.lower() for w in words)
+    return out
+
+
+def _absent_kinds(text: str) -> set[str]:
+    """The kinds none of whose words (`_kind_words`) are in `text`, so that they cannot match it.
+
+    Case is ignored by lowercasing, which is exact for ASCII words unless the text holds a non-ASCII
+    character that matches an ASCII one when case is ignored (`K` Kelvin, `ſ`, `İ`): then none."""
+    if not text.isascii() and any(_matches_ascii(c) for c in set(text) if not c.isascii()):
+        return set()
+    lowered = text.lower()
+    return {kind for kind, words in _kind_words().items() if not any(w in lowered for w in words)}
+
+
+@lru_cache(maxsize=4096)
+def _matches_ascii(char: str) -> bool:
+    """True for a character that some ASCII character matches when case is ignored."""
+    return any(re.fullmatch(re.escape(chr(a)), char, re.IGNORECASE) for a in range(128))
 
 
 @cache
