@@ -95,3 +95,12 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["parse", str(LETTERS[0]), "--model", "nl_core_news_doesnotexist"])
     assert result.exit_code == 2
     assert "nl_core_news_doesnotexist" in result.stderr
+
+
+def test_doc_text_is_built_once_and_matches_doc_text(nlp) -> None:
+    from mhextract.nlp.extensions import doc_text
+
+    doc = nlp.make_doc("Zie Kamerstuk 28 638, nr. 204.")
+    assert doc._.text is None
+    assert doc_text(doc) == doc.text
+    assert doc._.text is doc_text(doc)

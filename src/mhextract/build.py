@@ -47,6 +47,7 @@ def prepare(path: Path | str) -> Prepared:
 def to_doc(nlp: Language, prepared: Prepared) -> Doc:
     """A tokenised Doc carrying the inputs our components read (letter date, footnotes, ...)."""
     doc = nlp.make_doc(prepared.letter.text)
+    doc._.text = prepared.letter.text  # read by every component; spaCy would rebuild it each time
     doc._.letter_date = prepared.metadata.date
     doc._.footnotes = prepared.letter.footnotes
     doc._.body_start = prepared.letter.body_start

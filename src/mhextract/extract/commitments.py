@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.extract.numbers import required_literals, trie_pattern
-from mhextract.nlp.extensions import add_span_group, claimed_ranges
+from mhextract.nlp.extensions import add_span_group, claimed_ranges, doc_text
 from mhextract.paths import load_json
 from mhextract.record import Commitment, DateMention, Footnote, Reference, Span
 
@@ -493,7 +493,7 @@ class CommitmentsComponent:
     """spaCy component: fills `doc._.commitments` and the `commitments` span group (every mention)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         mentions = find_mentions(
             text, dates=doc._.dates or [], references=doc._.references or [],
             footnotes=doc._.footnotes or [], letter_date=doc._.letter_date,

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.extract.kamerstuk import normalise_session
-from mhextract.nlp.extensions import add_span_group
+from mhextract.nlp.extensions import add_span_group, doc_text
 from mhextract.paths import load_json
 from mhextract.record import Reference, Span
 
@@ -114,7 +114,7 @@ class ReferencesComponent:
     """spaCy component: fills `doc._.references` and the `references` span group."""
 
     def __call__(self, doc: Doc) -> Doc:
-        refs = find_references(doc.text)
+        refs = find_references(doc_text(doc))
         doc._.references = refs
         spans = [(s.start, s.end, f"{r.kind}:{r.id}") for r in refs for s in r.mentions]
         add_span_group(doc, "references", spans)

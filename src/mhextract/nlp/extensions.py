@@ -7,6 +7,7 @@ Inputs set before the pipeline runs (by `mhextract.build` or by a user):
   doc._.body_end      offset where the appended footnote texts begin
   doc._.metadata      record.Metadata (signatories etc.), may be None
   doc._.sections      list[record.Section]: headings with start/end offsets, may be None
+  doc._.text          `doc.text` once (spaCy rebuilds `doc.text` on every access); see `doc_text`
 Outputs, one list of record models per component (None until it has run):
   kamerstukken, references, motions, dates, figures, organisations, persons,
   recommendations, commitments.
@@ -20,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-INPUTS = ("letter_date", "footnotes", "body_start", "body_end", "metadata", "sections")
+INPUTS = ("letter_date", "footnotes", "body_start", "body_end", "metadata", "sections", "text")
 OUTPUTS = (
     "kamerstukken", "references", "motions", "dates", "figures",
     "organisations", "persons", "recommendations", "commitments",
@@ -35,6 +36,15 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: every component reads the whole text."""
+    text: str | None = doc._.text
+    if text is None:
+        text = doc.text
+        doc._.text = text
+    return text
 
 
 def add_span_group(doc: Doc, group: str, spans: Iterable[tuple[int, int, str]]) -> None:

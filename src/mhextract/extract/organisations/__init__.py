@@ -60,7 +60,7 @@ from mhextract.extract.organisations.tokens import (
 )
 from mhextract.extract.organisations.unknown import find_descriptor_mentions, find_pattern_mentions, head_matcher
 from mhextract.extract.organisations.wordlists import Head, heads
-from mhextract.nlp.extensions import add_span_group, claimed_ranges
+from mhextract.nlp.extensions import add_span_group, claimed_ranges, doc_text
 from mhextract.record import Organisation
 
 __all__ = [
@@ -165,7 +165,7 @@ class OrganisationsComponent:
             yield
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         model_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in MODEL_LABELS]
         claimed = claimed_ranges(doc, "kamerstukken", "references", "motions", "dates", "figures")
         metadata = doc._.metadata
