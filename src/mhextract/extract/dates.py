@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from mhextract.extract.date_grammar import DateCandidate, find_date_candidates, is_session_year
 from mhextract.extract.date_resolve import Precision, parse_letter_date, resolve_date
-from mhextract.nlp.extensions import add_span_group, claimed_ranges, doc_text
+from mhextract.nlp.extensions import claimed_ranges, doc_text, publish
 from mhextract.record import DateMention, Span
 
 __all__ = [
@@ -49,9 +49,7 @@ class DateExtractor:
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_ranges(doc, "kamerstukken", "references")
         mentions = find_dates(doc_text(doc), doc._.letter_date, claimed)
-        doc._.dates = mentions
-        add_span_group(doc, "dates", [(m.span.start, m.span.end, m.precision or "date") for m in mentions])
-        return doc
+        return publish(doc, "dates", mentions, lambda m: m.precision or "date")
 
 
 @Language.factory("mh_dates")

@@ -31,7 +31,7 @@ from mhextract.extract.numbers import (
     find_numbers,
     parse_number_word,
 )
-from mhextract.nlp.extensions import add_span_group, claimed_ranges, doc_text
+from mhextract.nlp.extensions import claimed_ranges, doc_text, publish
 from mhextract.paths import load_json
 from mhextract.record import Figure, Span
 
@@ -442,9 +442,7 @@ class FigureExtractor:
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_ranges(doc, "dates", "kamerstukken", "references")
         figures = find_figures(doc_text(doc), claimed)
-        doc._.figures = figures
-        add_span_group(doc, "figures", [(f.span.start, f.span.end, f.unit) for f in figures])
-        return doc
+        return publish(doc, "figures", figures, lambda f: f.unit)
 
 
 @Language.factory("mh_figures")

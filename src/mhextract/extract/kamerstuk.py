@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.nlp.extensions import add_span_group, doc_text
+from mhextract.nlp.extensions import doc_text, publish
 from mhextract.paths import load_json
 from mhextract.record import KamerstukRef, Metadata, Span
 
@@ -302,9 +302,7 @@ class KamerstukComponent:
     def __call__(self, doc: Doc) -> Doc:
         metadata: Metadata | None = doc._.metadata
         refs = find_kamerstukken(doc_text(doc), metadata.kamerstuk if metadata else None)
-        doc._.kamerstukken = refs
-        add_span_group(doc, "kamerstukken", [(s.start, s.end, r.id) for r in refs for s in r.mentions])
-        return doc
+        return publish(doc, "kamerstukken", refs, lambda r: r.id)
 
 
 @Language.factory("mh_kamerstukken")

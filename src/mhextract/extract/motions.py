@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.nlp.extensions import add_span_group, doc_text
+from mhextract.nlp.extensions import doc_text, publish
 from mhextract.paths import load_json
 from mhextract.record import Footnote, KamerstukRef, Motion, Span
 
@@ -488,11 +488,7 @@ class MotionsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         motions = find_motions(doc_text(doc), doc._.kamerstukken or [], doc._.footnotes or [])
-        doc._.motions = motions
-        spans = [(s.start, s.end, "/".join(m.submitters) or (m.kamerstuk or "motie"))
-                 for m in motions for s in m.mentions]
-        add_span_group(doc, "motions", spans)
-        return doc
+        return publish(doc, "motions", motions, lambda m: "/".join(m.submitters) or (m.kamerstuk or "motie"))
 
 
 @Language.factory("mh_motions")

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.extract.organisations.known import gazetteer
-from mhextract.nlp.extensions import add_span_group, doc_text
+from mhextract.nlp.extensions import doc_text, publish
 from mhextract.paths import load_json
 from mhextract.record import Motion, Person, Signatory, Span
 
@@ -332,9 +332,7 @@ class PersonsComponent:
         metadata = doc._.metadata
         signatories = metadata.signatories if metadata is not None else None
         persons = find_persons(doc_text(doc), signatories, doc._.motions or [])
-        doc._.persons = persons
-        add_span_group(doc, "persons", [(s.start, s.end, p.name) for p in persons for s in p.mentions])
-        return doc
+        return publish(doc, "persons", persons, lambda p: p.name)
 
 
 @Language.factory("mh_persons")

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.extract.numbers import parse_number_word
-from mhextract.nlp.extensions import add_span_group, doc_text, overlaps
+from mhextract.nlp.extensions import doc_text, overlaps, publish
 from mhextract.paths import load_json
 from mhextract.record import Organisation, Recommendation, Span
 
@@ -433,9 +433,7 @@ class RecommendationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         recs = find_recommendations(doc_text(doc), doc._.organisations or [], doc._.body_end)
-        doc._.recommendations = recs
-        add_span_group(doc, "recommendations", [(r.span.start, r.span.end, f"{r.number}") for r in recs])
-        return doc
+        return publish(doc, "recommendations", recs, lambda r: f"{r.number}")
 
 
 @Language.factory("mh_recommendations")

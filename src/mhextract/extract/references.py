@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.extract.kamerstuk import normalise_session
-from mhextract.nlp.extensions import add_span_group, doc_text
+from mhextract.nlp.extensions import doc_text, publish
 from mhextract.paths import load_json
 from mhextract.record import Reference, Span
 
@@ -115,10 +115,7 @@ class ReferencesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         refs = find_references(doc_text(doc))
-        doc._.references = refs
-        spans = [(s.start, s.end, f"{r.kind}:{r.id}") for r in refs for s in r.mentions]
-        add_span_group(doc, "references", spans)
-        return doc
+        return publish(doc, "references", refs, lambda r: f"{r.kind}:{r.id}")
 
 
 @Language.factory("mh_references")

@@ -16,7 +16,7 @@ Each component also puts its mentions into `doc.spans[<name>]` for spaCy users.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -55,6 +55,13 @@ def add_span_group(doc: Doc, group: str, spans: Iterable[tuple[int, int, str]]) 
         if span is not None:
             out.append(span)
     doc.spans[group] = out
+
+
+def publish(doc: Doc, field: str, items: list[Any], label: Callable[[Any], str]) -> Doc:
+    """Set `doc._.<field>` to `items` and `doc.spans[<field>]` to every span or mention of them, labelled."""
+    setattr(doc._, field, items)
+    add_span_group(doc, field, [(s.start, s.end, label(item)) for item in items for s in _spans_of(item)])
+    return doc
 
 
 def claimed_ranges(doc: Doc, *fields: str) -> list[tuple[int, int]]:

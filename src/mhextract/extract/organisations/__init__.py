@@ -60,7 +60,7 @@ from mhextract.extract.organisations.tokens import (
 )
 from mhextract.extract.organisations.unknown import find_descriptor_mentions, find_pattern_mentions, head_matcher
 from mhextract.extract.organisations.wordlists import Head, heads
-from mhextract.nlp.extensions import add_span_group, claimed_ranges, doc_text
+from mhextract.nlp.extensions import claimed_ranges, doc_text, publish
 from mhextract.record import Organisation
 
 __all__ = [
@@ -175,9 +175,7 @@ class OrganisationsComponent:
         people += [p.name for p in [*persons.find_member_mentions(text), *persons.find_government_mentions(text)]]
         tokens = retokenize(doc, text) if self._same_tokens() else None
         orgs = find_organisations(text, model_spans, claimed, sender, people, tokens)
-        doc._.organisations = orgs
-        add_span_group(doc, "organisations", [(s.start, s.end, o.name) for o in orgs for s in o.mentions])
-        return doc
+        return publish(doc, "organisations", orgs, lambda o: o.name)
 
 
 @Language.factory("mh_organisations")
