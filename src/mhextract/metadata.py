@@ -33,7 +33,7 @@ _ADDRESS_TAIL = re.compile(r"\s+(?:Postbus|Binnenhof|Plein|Prinses Irenestraat|T
 
 @cache
 def _months() -> dict[str, int]:
-    months: dict[str, int] = load_json("letterhead.json")["months"]
+    months: dict[str, int] = load_json("dates.json")["months"]  # one month table for the whole project
     return months
 
 

@@ -24,7 +24,7 @@ from mhextract.paths import load_json
 
 @cache
 def _months() -> dict[str, int]:
-    months: dict[str, int] = load_json("letterhead.json")["months"]
+    months: dict[str, int] = load_json("dates.json")["months"]
     return months
 
 

@@ -113,7 +113,7 @@ def _glued_marker(paras: list[Para], note: Note, pos: tuple[int, int]) -> Marker
 
 @cache
 def _dated_glued_marker() -> re.Pattern[str]:
-    months = "|".join(load_json("letterhead.json")["months"])
+    months = "|".join(re.escape(m) for m in load_json("dates.json")["months"])
     return re.compile(rf"\b(?:{months})\s+(?:19|20)\d\d(\d{{1,2}})(?=[\s,.;:)»”]|$)", re.IGNORECASE)
 
 
