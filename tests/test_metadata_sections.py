@@ -8,8 +8,9 @@ from itertools import pairwise
 import pytest
 
 from conftest import GOLD, LETTER_IDS
+from mhextract.datetext import iso_date
 from mhextract.ingest.raw import RawLetter, RawLine
-from mhextract.metadata import extract_metadata, parse_dutch_date
+from mhextract.metadata import extract_metadata
 from mhextract.normalise import normalise
 from mhextract.segment import find_sections
 
@@ -49,8 +50,8 @@ def test_numbered_sections_keep_number_and_level(corpus_letters) -> None:
     [("30 november 2023", "2023-11-30"), ("Den Haag, 1 juli 2020", "2020-07-01"),
      ("8 november 2022", "2022-11-08"), ("31 februari 2022", None), ("november 2022", None)],
 )
-def test_parse_dutch_date(text: str, iso: str | None) -> None:
-    assert parse_dutch_date(text) == iso
+def test_iso_date(text: str, iso: str | None) -> None:
+    assert iso_date(text) == iso
 
 
 def _letter(text: str):

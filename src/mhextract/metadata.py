@@ -9,11 +9,9 @@ signature block at the end (`De Staatssecretaris van ...,` / `E. van der Burg`).
 from __future__ import annotations
 
 import re
-from datetime import date
-from functools import cache
 
+from mhextract.datetext import iso_date
 from mhextract.letter import Letter
-from mhextract.paths import load_json
 from mhextract.record import Metadata, Signatory
 
 _ROLE = re.compile(
@@ -29,26 +27,6 @@ _DOSSIER_LINE = re.compile(r"^(\d{2} \d{3})(?:[ -]([A-Z]{1,5}|[IVXL]+))?\s+[A-Z]
 _NR_LINE = re.compile(r"^Nr\.\s*(\d+[a-z]?|[A-Z]{1,3})\b")
 _DEN_HAAG = re.compile(r"\b(?:Den Haag|'s-Gravenhage),\s*(\d{1,2}\s+\w+\s+\d{4})")
 _ADDRESS_TAIL = re.compile(r"\s+(?:Postbus|Binnenhof|Plein|Prinses Irenestraat|Turfmarkt|\d{4}\s?[A-Z]{2}\b).*$")
-
-
-@cache
-def _months() -> dict[str, int]:
-    months: dict[str, int] = load_json("dates.json")["months"]  # one month table for the whole project
-    return months
-
-
-def parse_dutch_date(text: str) -> str | None:
-    """`30 november 2023` -> `2023-11-30`; anything else -> None."""
-    m = re.search(r"\b(\d{1,2})\s+([a-zA-Z]+)\s+(\d{4})\b", text)
-    if not m:
-        return None
-    month = _months().get(m.group(2).lower())
-    if not month:
-        return None
-    try:
-        return date(int(m.group(3)), month, int(m.group(1))).isoformat()
-    except ValueError:
-        return None
 
 
 def extract_metadata(letter: Letter) -> Metadata:
@@ -87,13 +65,13 @@ def _first(head: dict[str, list[str]], *labels: str) -> str | None:
 
 def _letter_date(letter: Letter) -> str | None:
     for value in letter.letterhead.get("Datum", []):
-        iso = parse_dutch_date(value)
+        iso = iso_date(value)
         if iso:
             return iso
     for text in [*letter.letterhead.get("Overig", []), letter.body[:600]]:
         m = _DEN_HAAG.search(text)
         if m:
-            return parse_dutch_date(m.group(1))
+            return iso_date(m.group(1))
     return None
 
 

@@ -15,10 +15,11 @@ from typing import Any
 
 from lxml import etree
 
+from mhextract.datetext import iso_date
 from mhextract.errors import IngestError
 from mhextract.ingest.kst_header import header_hints, parse_kst_header
 from mhextract.ingest.lines import BR, SUP_RUN, LineSink, bold_markup, clean_line, markup_text, superscript
-from mhextract.ingest.oep_metadata import iso_date, local_name, merge_hints, meta_values, metadata_hints, xml_parser
+from mhextract.ingest.oep_metadata import local_name, merge_hints, meta_values, metadata_hints, xml_parser
 from mhextract.ingest.raw import RawLetter
 
 _XML_INLINE = {

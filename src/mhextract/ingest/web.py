@@ -28,10 +28,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from mhextract.datetext import iso_date
 from mhextract.errors import IngestError
 from mhextract.ingest.kst_header import header_hints, kst_id, parse_kst_header
 from mhextract.ingest.lines import LineSink, clean_line, superscript, vocab
-from mhextract.ingest.oep_metadata import iso_date
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.ingest.text import decode_text
 
