@@ -102,3 +102,10 @@ def test_kamerstuk_header_dossier_title_is_not_a_numbered_section() -> None:
                      "Aanleiding\n\nHierbij reageer ik op het rapport. Het is een goed rapport.")
     assert [s.title for s in find_sections(letter)] == ["Aanleiding"]
     assert extract_metadata(letter).kamerstuk == "29427-103"
+
+
+def test_kamerstuk_header_with_a_bare_dossier_line_and_its_title_below() -> None:
+    letter = _letter("29 544 Arbeidsmarktbeleid\n29 279\nRechtsstaat en Rechtsorde\nNr. 1223\n"
+                     "BRIEF VAN DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID\n\n"
+                     "Hierbij informeer ik uw Kamer. Dat is nodig.")
+    assert extract_metadata(letter).kamerstuk == "29544-1223"

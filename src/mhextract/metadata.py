@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from mhextract.datetext import iso_date
+from mhextract.ingest.kst_header import parse_kst_header
 from mhextract.letter import Letter
 from mhextract.record import Metadata, Signatory
 
@@ -23,8 +24,6 @@ _NAME = re.compile(
     r"^(?:(?:[A-Z][a-z]?\.\s?){1,5}|[A-Z][a-zé]+\s)(?:(?:van|de|der|den|ten|ter|het|in 't|'t)\s)*"
     r"[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)?$"
 )
-_DOSSIER_LINE = re.compile(r"^(\d{2} \d{3})(?:[ -]([A-Z]{1,5}|[IVXL]+))?\s+[A-Z]")
-_NR_LINE = re.compile(r"^Nr\.\s*(\d+[a-z]?|[A-Z]{1,3})\b")
 _DEN_HAAG = re.compile(r"\b(?:Den Haag|'s-Gravenhage),\s*(\d{1,2}\s+\w+\s+\d{4})")
 _ADDRESS_TAIL = re.compile(r"\s+(?:Postbus|Binnenhof|Plein|Prinses Irenestraat|Turfmarkt|\d{4}\s?[A-Z]{2}\b).*$")
 
@@ -100,17 +99,11 @@ def _sender(head: dict[str, list[str]], signatories: list[Signatory]) -> str | N
 
 
 def _own_kamerstuk(letter: Letter) -> str | None:
-    """The letter's own id from a Kamerstuk header: dossier line + `Nr. N` line."""
+    """The letter's own id from a Kamerstuk header (dossier line + `Nr. N`); the first when there are several."""
     lines = [*letter.letterhead.get("Overig", []), *letter.body[:800].split("\n\n")[:8]]
-    dossier = number = None
-    for line in lines:
-        m = _DOSSIER_LINE.match(line)
-        if m and dossier is None:
-            dossier = m.group(1).replace(" ", "") + (f"-{m.group(2)}" if m.group(2) else "")
-        n = _NR_LINE.match(line)
-        if n and number is None:
-            number = n.group(1)
-    return f"{dossier}-{number}" if dossier and number else None
+    header = parse_kst_header(lines)
+    ids = header.ids() if header else []
+    return ids[0] if ids else None
 
 
 def find_signatories(letter: Letter) -> list[Signatory]:

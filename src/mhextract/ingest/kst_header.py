@@ -68,7 +68,10 @@ def parse_kst_header(lines: list[str]) -> KstHeader | None:
             return header
         dossier = res["dossier"].match(text)
         if dossier:
-            pending.append((dossier.group(1).replace(" ", ""), dossier.group(2), dossier.group(3)))
+            pending.append((dossier.group(1).replace(" ", ""), dossier.group(2), dossier.group(3) or ""))
+        elif pending and not pending[-1][2]:
+            core, suffix, _ = pending[-1]
+            pending[-1] = (core, suffix, text)  # `29 279` with its title on the next line
         elif pending:
             pending = []  # dossier lines must run straight into the `Nr.` line
     return None
