@@ -45,13 +45,13 @@ from pathlib import Path
 import psutil
 
 from mhextract import batch
+from mhextract.analysis.pipeline import COMPONENTS, load_pipeline, model_label
 from mhextract.batch import zones as batch_zones
-from mhextract.build import Prepared, build_record, to_doc
 from mhextract.ingest import read_letter
-from mhextract.metadata import extract_metadata
-from mhextract.nlp.pipeline import COMPONENTS, load_pipeline, model_label
 from mhextract.normalise import normalise
-from mhextract.segment import find_sections
+from mhextract.normalise.metadata import extract_metadata
+from mhextract.normalise.segment import find_sections
+from mhextract.record.build import Prepared, build_record, to_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = ROOT / "corpus" / "letters"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mhextract.letter import Letter
+from mhextract.normalise.letter import Letter
 
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = ROOT / "corpus" / "letters"
@@ -17,7 +17,7 @@ LETTER_IDS = sorted(p.stem for p in LETTERS.glob("*.txt"))
 @pytest.fixture(scope="session")
 def nlp():
     """Our full pipeline on blank Dutch (the supported fallback; no model download)."""
-    from mhextract.nlp.pipeline import load_pipeline
+    from mhextract.analysis.pipeline import load_pipeline
 
     return load_pipeline("blank:nl")
 

@@ -22,12 +22,12 @@ from typing import Any
 
 import pdfgen
 from mhextract.ingest import read_letter
-from mhextract.letter import Letter
-from mhextract.metadata import extract_metadata
 from mhextract.normalise import normalise
 from mhextract.normalise.layout import Block as LayoutBlock
 from mhextract.normalise.layout import build_layout, plain
-from mhextract.segment import find_sections
+from mhextract.normalise.letter import Letter
+from mhextract.normalise.metadata import extract_metadata
+from mhextract.normalise.segment import find_sections
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ["003_749c75a436ca6fa8", "004_e6592aba5af7c8ea"]
@@ -172,8 +172,8 @@ def compare(stem: str) -> list[str]:
     Offsets differ by construction (the letterhead header is laid out in another order),
     so every span is compared by the text it covers and every anchor by the words before it.
     """
-    from mhextract.build import extract_file
-    from mhextract.nlp.pipeline import load_pipeline
+    from mhextract.analysis.pipeline import load_pipeline
+    from mhextract.record.build import extract_file
 
     nlp = load_pipeline(warn=io.StringIO())
     records = [

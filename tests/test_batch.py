@@ -17,9 +17,9 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from mhextract import batch
+from mhextract.analysis.pipeline import load_pipeline
 from mhextract.cli import app
-from mhextract.nlp.pipeline import load_pipeline
-from mhextract.record import Record
+from mhextract.record.model import Record
 
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = sorted((ROOT / "corpus" / "letters").glob("*.txt"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from mhextract.analysis import extensions  # noqa: F401  (registers Doc extensions)
 from mhextract.evaluate import score_document
 from mhextract.extract.commitments import (
     classify_sentence,
@@ -12,8 +13,7 @@ from mhextract.extract.commitments import (
     period_end,
     split_sentences,
 )
-from mhextract.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from mhextract.record import DateMention, Footnote, Reference, Span
+from mhextract.record.model import DateMention, Footnote, Reference, Span
 
 
 def date_at(text: str, phrase: str, value: str | None) -> DateMention:

@@ -9,7 +9,7 @@ import pytest
 from mhextract.extract import commitments
 from mhextract.extract.commitments import classify_sentence, may_hold_commitment, split_sentences
 from mhextract.extract.numbers import required_literals
-from mhextract.letter import Letter
+from mhextract.normalise.letter import Letter
 
 
 @pytest.mark.parametrize(("pattern", "literals"), [

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from mhextract.analysis import extensions  # noqa: F401  (registers Doc extensions)
 from mhextract.extract.date_grammar import mask_glued_markers
 from mhextract.extract.date_resolve import easter_sunday, named_day
 from mhextract.extract.dates import find_dates, is_session_year
-from mhextract.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from mhextract.record import DateMention
+from mhextract.record.model import DateMention
 
 D2022 = "2022-11-08"  # letter 004
 D2023 = "2023-11-30"  # letter 003

@@ -8,7 +8,7 @@ import pytest
 
 from mhextract.extract import date_grammar
 from mhextract.extract.date_grammar import date_patterns, date_sources, find_date_candidates
-from mhextract.letter import Letter
+from mhextract.normalise.letter import Letter
 
 
 def variants(letters: dict[str, Letter]) -> list[str]:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mhextract import record as rec
 from mhextract.cli import app
-from mhextract.dossier import CSV_FILES, build_dossier, load_records, write_dossier
+from mhextract.record import model as rec
+from mhextract.views.dossier import CSV_FILES, build_dossier, load_records, write_dossier
 
 SPAN = rec.Span(start=0, end=4)
 

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from mhextract import record as rec
 from mhextract.errors import MhextractError
 from mhextract.evaluate import (
     FIELDS,
@@ -27,6 +26,7 @@ from mhextract.evaluate import (
     record_to_gold_view,
     score_document,
 )
+from mhextract.record import model as rec
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "corpus" / "gold"
 GOLD = load_gold(GOLD_DIR)

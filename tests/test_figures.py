@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from mhextract.analysis import extensions  # noqa: F401  (registers Doc extensions)
 from mhextract.extract.figures import find_figures
-from mhextract.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from mhextract.record import Figure
+from mhextract.record.model import Figure
 
 # (sentence, expected figure text, value, unit)
 CASES: list[tuple[str, str, float, str]] = [

@@ -18,9 +18,9 @@ from mhextract.errors import IngestError
 from mhextract.extract.kamerstuk import find_kamerstukken
 from mhextract.ingest import read_letter
 from mhextract.ingest.raw import RawLetter
-from mhextract.metadata import extract_metadata
 from mhextract.normalise import normalise
-from mhextract.segment import find_sections
+from mhextract.normalise.metadata import extract_metadata
+from mhextract.normalise.segment import find_sections
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ROOT / "corpus" / "formats"
@@ -482,14 +482,14 @@ def _fields(record) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def txt_record(nlp):  # type: ignore[no-untyped-def]
-    from mhextract.build import extract_file
+    from mhextract.record.build import extract_file
 
     return extract_file(TXT, nlp)
 
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_same_letter_same_fields_in_every_format(nlp, txt_record, name: str) -> None:  # type: ignore[no-untyped-def]
-    from mhextract.build import extract_file
+    from mhextract.record.build import extract_file
 
     record = extract_file(FORMATS / name, nlp)
     expected, got = _fields(txt_record), _fields(record)
@@ -506,7 +506,7 @@ def test_same_letter_same_fields_in_every_format(nlp, txt_record, name: str) -> 
 
 @pytest.mark.skipif(not PDF.exists(), reason="corpus/pdf/003 is made by another developer's generator")
 def test_pdf_of_the_letter_agrees_too(nlp, txt_record) -> None:  # type: ignore[no-untyped-def]
-    from mhextract.build import extract_file
+    from mhextract.record.build import extract_file
 
     record = extract_file(PDF, nlp)
     assert _fields(record) == _fields(txt_record)

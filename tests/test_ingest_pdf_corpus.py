@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from mhextract.build import extract_file
+from mhextract.analysis.pipeline import load_pipeline
 from mhextract.ingest.pdf import read_pdf
 from mhextract.ingest.raw import RawLetter
-from mhextract.nlp.pipeline import load_pipeline
+from mhextract.record.build import extract_file
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 # stem -> (footnote count, the letter's reference)

@@ -10,9 +10,9 @@ import pytest
 from conftest import GOLD, LETTER_IDS
 from mhextract.datetext import iso_date
 from mhextract.ingest.raw import RawLetter, RawLine
-from mhextract.metadata import extract_metadata
 from mhextract.normalise import normalise
-from mhextract.segment import find_sections
+from mhextract.normalise.metadata import extract_metadata
+from mhextract.normalise.segment import find_sections
 
 
 @pytest.mark.parametrize("stem", LETTER_IDS)

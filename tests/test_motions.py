@@ -9,7 +9,7 @@ import spacy
 
 from mhextract.extract.kamerstuk import find_kamerstukken
 from mhextract.extract.motions import find_motions, sentence_bounds, sentence_of
-from mhextract.record import Footnote, Motion
+from mhextract.record.model import Footnote, Motion
 
 
 def letter(body: str, notes: dict[int, str] | None = None) -> tuple[str, list[Footnote]]:

@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.training import Example
 from spacy.util import fix_random_seed
 
-from mhextract.nlp.pipeline import load_pipeline
-from mhextract.record import Organisation
+from mhextract.analysis.pipeline import load_pipeline
+from mhextract.record.model import Organisation
 
 SENTENCES = [
     # an organisation no rule knows (no gazetteer entry, no head word)

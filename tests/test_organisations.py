@@ -15,7 +15,7 @@ from mhextract.extract.organisations import (
     near_duplicate,
     norm,
 )
-from mhextract.record import Organisation
+from mhextract.record.model import Organisation
 
 
 def orgs(text: str, **kwargs: object) -> dict[str, Organisation]:
@@ -278,7 +278,7 @@ def test_gazetteer_is_data_with_valid_kinds_and_a_few_hundred_entries() -> None:
 
 
 def test_component_sets_extension_and_span_group() -> None:
-    from mhextract.nlp.pipeline import load_pipeline
+    from mhextract.analysis.pipeline import load_pipeline
 
     nlp = load_pipeline("blank:nl")
     doc = nlp("Het Centrum tegen Kinderhandel en Mensenhandel (hierna: CKM) en het OM.")

@@ -14,7 +14,7 @@ from mhextract.extract.persons import (
     find_signatories,
     standalone,
 )
-from mhextract.record import Motion, Signatory, Span
+from mhextract.record.model import Motion, Signatory, Span
 
 # (text, [(name, role)])
 MEMBER_CASES = [
@@ -179,7 +179,7 @@ def test_minister_named_in_text_merges_with_signatory() -> None:
 
 
 def test_component_reads_metadata_and_motions(nlp) -> None:  # type: ignore[no-untyped-def]
-    from mhextract.record import Metadata
+    from mhextract.record.model import Metadata
 
     text = "Conform de motie van het lid Van der Graaf (Kamerstuk 35 570 VI, nr. 64) doe ik verslag.\n\n" \
            "De Minister van Justitie en Veiligheid,\n\nD.M. van Weel"

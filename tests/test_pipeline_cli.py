@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from mhextract.analysis.pipeline import COMPONENTS, load_pipeline, model_label
 from mhextract.cli import app
 from mhextract.errors import ModelError
-from mhextract.nlp.pipeline import COMPONENTS, load_pipeline, model_label
-from mhextract.record import Record
+from mhextract.record.model import Record
 
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = sorted((ROOT / "corpus" / "letters").glob("*.txt"))
@@ -20,7 +20,7 @@ LETTERS = sorted((ROOT / "corpus" / "letters").glob("*.txt"))
 
 def test_fallback_to_blank_dutch_warns_once_with_install_hint(monkeypatch) -> None:
     monkeypatch.delenv("MHEXTRACT_MODEL", raising=False)
-    monkeypatch.setattr("mhextract.nlp.pipeline.DEFAULT_MODEL", "nl_core_news_notinstalled")
+    monkeypatch.setattr("mhextract.analysis.pipeline.DEFAULT_MODEL", "nl_core_news_notinstalled")
     stream = io.StringIO()
     nlp = load_pipeline(warn=stream)
     warning = stream.getvalue()
@@ -98,7 +98,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_doc_text_is_built_once_and_matches_doc_text(nlp) -> None:
-    from mhextract.nlp.extensions import doc_text
+    from mhextract.analysis.extensions import doc_text
 
     doc = nlp.make_doc("Zie Kamerstuk 28 638, nr. 204.")
     assert doc._.text is None

@@ -12,7 +12,7 @@ from mhextract.extract.recommendations import (
     stated_count,
     title_of,
 )
-from mhextract.record import Recommendation
+from mhextract.record.model import Recommendation
 
 
 def recs(text: str) -> list[Recommendation]:

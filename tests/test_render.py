@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mhextract import record as rec
 from mhextract.cli import app
-from mhextract.render import HIGHLIGHT_TYPES, Highlight, Insert, markup_range, render_record, snap_inserts
+from mhextract.record import model as rec
+from mhextract.views.render import HIGHLIGHT_TYPES, Highlight, Insert, markup_range, render_record, snap_inserts
 
 VOID = {"meta", "br", "input", "link", "img", "hr"}
 URL_207 = "https://zoek.officielebekendmakingen.nl/kst-28638-207.html"

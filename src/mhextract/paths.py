@@ -1,17 +1,18 @@
-"""Where the project's data lives: `models/` (patterns, gazetteers) and `corpus/`."""
+"""Where the project's data lives: `models/` (package data: patterns, gazetteers) and `corpus/` (checkout only)."""
 
 from __future__ import annotations
 
 import json
 import os
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 _REPO = Path(__file__).resolve().parents[2]
 
-# `models/` is data, shipped beside the package in a checkout; MHEXTRACT_MODELS overrides it.
-MODELS_DIR = Path(os.environ.get("MHEXTRACT_MODELS", _REPO / "models"))
+# `models/` is package data (installed with the wheel); MHEXTRACT_MODELS overrides it.
+MODELS_DIR = Path(os.environ.get("MHEXTRACT_MODELS") or str(files("mhextract") / "models"))
 CORPUS_DIR = _REPO / "corpus"
 
 

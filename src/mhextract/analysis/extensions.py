@@ -1,6 +1,6 @@
 """The `Doc` extensions our components read and write, registered once.
 
-Inputs set before the pipeline runs (by `mhextract.build` or by a user):
+Inputs set before the pipeline runs (by `mhextract.record.build` or by a user):
   doc._.letter_date   ISO date of the letter, for resolving `jl.`, `dit jaar`
   doc._.footnotes     list[record.Footnote]: footnote texts and marker anchors
   doc._.body_start    offset where the body begins (before it: the letterhead blocks)

@@ -15,8 +15,8 @@ import spacy
 from spacy.language import Language
 
 from mhextract import extract  # noqa: F401  (registers our factories)
+from mhextract.analysis import extensions  # noqa: F401  (registers Doc extensions)
 from mhextract.errors import ModelError
-from mhextract.nlp import extensions  # noqa: F401  (registers Doc extensions)
 
 DEFAULT_MODEL = "nl_core_news_lg"
 ENV_VAR = "MHEXTRACT_MODEL"

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from mhextract.analysis.pipeline import model_label
 from mhextract.batch.zones import chunk_zone
-from mhextract.build import Prepared, build_record, extract_docs, prepare, to_doc
 from mhextract.errors import IngestError
-from mhextract.nlp.pipeline import model_label
-from mhextract.record import Record
+from mhextract.record.build import Prepared, build_record, extract_docs, prepare, to_doc
+from mhextract.record.model import Record
 
 # Letters per nlp.pipe minibatch. Statistical components (tok2vec, ner) hold a minibatch's
 # activations at once, ~35 MB per 2,000-word letter, and get no faster with bigger batches of

@@ -28,6 +28,7 @@ from typing import TextIO
 
 from spacy.language import Language
 
+from mhextract.analysis.pipeline import model_label
 from mhextract.batch.chunks import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, Outcome, Task, WorkConfig, warm_up
 from mhextract.batch.inputs import InputFile
 from mhextract.batch.progress import Failure, Progress, Summary
@@ -35,7 +36,6 @@ from mhextract.batch.stamps import Stamp, file_sha256
 from mhextract.batch.stores import STDOUT, JsonlStore, RecordDir, Sink, StdoutSink, atomic_write
 from mhextract.batch.workers import auto_workers, run_in_process, run_parallel
 from mhextract.fingerprint import extractor_id
-from mhextract.nlp.pipeline import model_label
 
 CHUNK_LETTERS = 16  # letters per worker task and per memory zone (at least one minibatch)
 

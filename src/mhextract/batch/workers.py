@@ -21,8 +21,8 @@ from typing import Any
 
 from spacy.language import Language
 
+from mhextract.analysis.pipeline import load_pipeline
 from mhextract.batch.chunks import Outcome, Task, WorkConfig, iter_chunk, run_chunk, warm_up
-from mhextract.nlp.pipeline import load_pipeline
 
 AUTO_WORKERS_MAX = 4  # `workers=0` uses up to this many processes, never more than the cores
 

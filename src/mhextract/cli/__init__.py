@@ -52,7 +52,7 @@ def parse(
     skipped; records are written atomically; a bad letter is reported and the rest go on.
     """
     from mhextract import batch
-    from mhextract.nlp.pipeline import load_pipeline
+    from mhextract.analysis.pipeline import load_pipeline
 
     files = batch.expand_inputs(paths)
     if not files:
@@ -86,7 +86,7 @@ def parse(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the record."""
-    from mhextract.record import json_schema
+    from mhextract.record.model import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
@@ -117,7 +117,7 @@ def evaluate_cmd(
 
 
 # Analyst views (render, dossier) live in their own module; registered here.
-from mhextract.cli_views import dossier_cmd, render_cmd  # noqa: E402
+from mhextract.cli.views import dossier_cmd, render_cmd  # noqa: E402
 
 app.command("render")(render_cmd)
 app.command("dossier")(dossier_cmd)

@@ -15,7 +15,7 @@ import typer
 from pydantic import ValidationError
 
 from mhextract.errors import MhextractError, ModelError
-from mhextract.record import Record
+from mhextract.record.model import Record
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -33,8 +33,8 @@ def load_or_extract(letter: Path, model: str | None) -> Record:
             raise MhextractError(f"{letter}: cannot read record ({exc})") from exc
         except ValidationError as exc:
             raise MhextractError(f"{letter}: not a valid record ({exc.error_count()} errors)") from exc
-    from mhextract.build import extract_file
-    from mhextract.nlp.pipeline import load_pipeline
+    from mhextract.analysis.pipeline import load_pipeline
+    from mhextract.record.build import extract_file
 
     return extract_file(letter, load_pipeline(model))
 
@@ -47,7 +47,7 @@ def render_cmd(
                                                     "$MHEXTRACT_MODEL, else nl_core_news_lg, else blank:nl)")] = None,
 ) -> None:
     """Write a self-contained HTML reading view of one letter with every extraction highlighted."""
-    from mhextract.render import write_html
+    from mhextract.views.render import write_html
 
     if not letter.is_file():
         raise _fail(f"{letter}: no such file", 1)
@@ -69,7 +69,7 @@ def dossier_cmd(
                                                help="Also write each letter's reading view")] = True,
 ) -> None:
     """Write an overview across letters: motions, commitments, figures, citations, organisations."""
-    from mhextract.dossier import CSV_FILES, build_dossier, load_records, write_dossier
+    from mhextract.views.dossier import CSV_FILES, build_dossier, load_records, write_dossier
 
     try:
         letters, skipped = load_records(records_dir)

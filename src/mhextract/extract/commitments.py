@@ -36,10 +36,10 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text
 from mhextract.extract.numbers import required_literals, trie_pattern
-from mhextract.nlp.extensions import add_span_group, claimed_ranges, doc_text
 from mhextract.paths import load_json
-from mhextract.record import Commitment, DateMention, Footnote, Reference, Span
+from mhextract.record.model import Commitment, DateMention, Footnote, Reference, Span
 
 DATA_FILE = "commitments.json"
 Kind = Literal["made", "fulfilled", "reported"]

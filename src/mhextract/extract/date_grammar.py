@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from mhextract.analysis.extensions import overlaps
 from mhextract.extract.numbers import quantity_unit, required_literals, trie_pattern
-from mhextract.nlp.extensions import overlaps
 from mhextract.paths import load_json
 
 Groups = dict[str, str | None]

@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.extensions import claimed_ranges, doc_text, publish
 from mhextract.extract.date_grammar import DateCandidate, find_date_candidates, is_session_year
 from mhextract.extract.date_resolve import Precision, parse_letter_date, resolve_date
-from mhextract.nlp.extensions import claimed_ranges, doc_text, publish
-from mhextract.record import DateMention, Span
+from mhextract.record.model import DateMention, Span
 
 __all__ = [
     "DateCandidate", "DateExtractor", "Precision", "find_date_candidates", "find_dates", "is_session_year",

@@ -23,6 +23,7 @@ from typing import Any, Literal, cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.extensions import claimed_ranges, doc_text, publish
 from mhextract.extract.dates import find_dates
 from mhextract.extract.numbers import (
     Number,
@@ -31,9 +32,8 @@ from mhextract.extract.numbers import (
     find_numbers,
     parse_number_word,
 )
-from mhextract.nlp.extensions import claimed_ranges, doc_text, publish
 from mhextract.paths import load_json
-from mhextract.record import Figure, Span
+from mhextract.record.model import Figure, Span
 
 Unit = Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "other"]
 SUBSTANTIVE: frozenset[str] = frozenset({"fte", "EUR", "percent", "persons", "cases", "organisations"})

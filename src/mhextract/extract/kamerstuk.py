@@ -17,9 +17,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.nlp.extensions import doc_text, publish
+from mhextract.analysis.extensions import doc_text, publish
 from mhextract.paths import load_json
-from mhextract.record import KamerstukRef, Metadata, Span
+from mhextract.record.model import KamerstukRef, Metadata, Span
 
 DATA_FILE = "kamerstuk.json"
 # End of a number or letter: no word character may follow, except a glued superscript footnote marker.

@@ -22,9 +22,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.nlp.extensions import doc_text, publish
+from mhextract.analysis.extensions import doc_text, publish
 from mhextract.paths import load_json
-from mhextract.record import Footnote, KamerstukRef, Motion, Span
+from mhextract.record.model import Footnote, KamerstukRef, Motion, Span
 
 DATA_FILE = "motions.json"
 MEMBERS_FILE = "kamerleden.json"

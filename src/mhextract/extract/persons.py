@@ -24,10 +24,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.extensions import doc_text, publish
 from mhextract.extract.organisations.known import gazetteer
-from mhextract.nlp.extensions import doc_text, publish
 from mhextract.paths import load_json
-from mhextract.record import Motion, Person, Signatory, Span
+from mhextract.record.model import Motion, Person, Signatory, Span
 
 # most authoritative first
 SOURCES = ("signatory", "motion", "member", "government", "rapporteur", "official", "leader")

@@ -25,10 +25,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.extensions import doc_text, overlaps, publish
 from mhextract.extract.numbers import parse_number_word
-from mhextract.nlp.extensions import doc_text, overlaps, publish
 from mhextract.paths import load_json
-from mhextract.record import Organisation, Recommendation, Span
+from mhextract.record.model import Organisation, Recommendation, Span
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9‘'\"(]|\s*$)")

@@ -18,10 +18,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.extensions import doc_text, publish
 from mhextract.extract.kamerstuk import normalise_session
-from mhextract.nlp.extensions import doc_text, publish
 from mhextract.paths import load_json
-from mhextract.record import Reference, Span
+from mhextract.record.model import Reference, Span
 
 DATA_FILE = "references.json"
 

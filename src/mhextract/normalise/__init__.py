@@ -12,9 +12,9 @@ import unicodedata
 
 from mhextract.errors import IngestError
 from mhextract.ingest.raw import RawLetter
-from mhextract.letter import Letter, Paragraph
 from mhextract.normalise.footnotes import collect_notes, find_markers, remove_markers, unlinked_year_markers
 from mhextract.normalise.layout import Block, build_layout, plain
+from mhextract.normalise.letter import Letter, Paragraph
 from mhextract.normalise.letterhead import parse_letterhead
 from mhextract.normalise.paragraphs import (
     Para,
@@ -23,7 +23,7 @@ from mhextract.normalise.paragraphs import (
     merge_across_breaks,
     typical_line_length,
 )
-from mhextract.record import Footnote
+from mhextract.record.model import Footnote
 
 PARAGRAPH_SEP = "\n\n"
 

@@ -13,7 +13,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from mhextract.ingest.raw import Format
-from mhextract.record import Footnote
+from mhextract.record.model import Footnote
 
 
 @dataclass

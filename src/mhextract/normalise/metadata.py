@@ -12,8 +12,8 @@ import re
 
 from mhextract.datetext import iso_date
 from mhextract.ingest.kst_header import parse_kst_header
-from mhextract.letter import Letter
-from mhextract.record import Metadata, Signatory
+from mhextract.normalise.letter import Letter
+from mhextract.record.model import Metadata, Signatory
 
 _ROLE = re.compile(
     r"^(?P<role>(?:De|Het)\s+(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Dd]irecteur(?:-[Gg]eneraal)?|"

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from mhextract.letter import Letter, Paragraph
+from mhextract.normalise.letter import Letter, Paragraph
 from mhextract.normalise.paragraphs import SENTENCE_BREAK
-from mhextract.record import Section
+from mhextract.record.model import Section
 
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\s+|(?=[A-Z]))(?=\S)")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,4}\s?[A-Za-z]")

@@ -18,15 +18,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract import __version__
+from mhextract.analysis.extensions import OUTPUTS
+from mhextract.analysis.pipeline import model_label
 from mhextract.fingerprint import fingerprint
 from mhextract.ingest import read_letter
-from mhextract.letter import Letter
-from mhextract.metadata import extract_metadata
-from mhextract.nlp.extensions import OUTPUTS
-from mhextract.nlp.pipeline import model_label
 from mhextract.normalise import normalise
-from mhextract.record import Extractor, Metadata, Record, Section, Source, Span
-from mhextract.segment import find_sections, section_index
+from mhextract.normalise.letter import Letter
+from mhextract.normalise.metadata import extract_metadata
+from mhextract.normalise.segment import find_sections, section_index
+from mhextract.record.model import Extractor, Metadata, Record, Section, Source, Span
 
 
 @dataclass

@@ -10,7 +10,7 @@
 - organisations by number of letters (names and aliases joined across letters).
 Letters are ordered by date; undated letters come first, in file order, so a dated letter's
 statement is always the latest. `write_dossier` writes the CSV files, the overview page and a
-reading view (`mhextract.render`) of every letter, so the overview links to each letter.
+reading view (`mhextract.views.render`) of every letter, so the overview links to each letter.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from pydantic import ValidationError
 
 from mhextract.errors import MhextractError
 from mhextract.extract.commitments import similar_commitments
-from mhextract.record import Commitment, Figure, Record
-from mhextract.render import template_environment, write_html
+from mhextract.record.model import Commitment, Figure, Record
+from mhextract.views.render import template_environment, write_html
 
 CSV_FILES = ("letters.csv", "motions.csv", "motion_mentions.csv", "commitments.csv", "figures.csv",
              "citations.csv", "organisations.csv")

@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from mhextract.record import Record, Span
+from mhextract.record.model import Record, Span
 
 # Highlight types in legend order: css/type key -> (legend label, record field).
 HIGHLIGHT_TYPES: dict[str, tuple[str, str]] = {
@@ -286,8 +286,8 @@ def footnote_items(record: Record, highlights: Sequence[Highlight], used: set[st
 @cache
 def template_environment() -> Environment:
     """The Jinja2 environment over the package's templates (autoescaped)."""
-    env = Environment(loader=PackageLoader("mhextract", "templates"), autoescape=select_autoescape(["html", "j2"]),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=PackageLoader("mhextract.views", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
     env.globals["anchor_id"] = anchor_id
     return env
 

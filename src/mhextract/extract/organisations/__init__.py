@@ -26,6 +26,7 @@ from typing import Any, cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.extensions import claimed_ranges, doc_text, publish
 from mhextract.extract import persons
 from mhextract.extract.organisations.coordination import find_coordinated_mentions
 from mhextract.extract.organisations.definitions import (
@@ -60,8 +61,7 @@ from mhextract.extract.organisations.tokens import (
 )
 from mhextract.extract.organisations.unknown import find_descriptor_mentions, find_pattern_mentions, head_matcher
 from mhextract.extract.organisations.wordlists import Head, heads
-from mhextract.nlp.extensions import claimed_ranges, doc_text, publish
-from mhextract.record import Organisation
+from mhextract.record.model import Organisation
 
 __all__ = [
     "KINDS",

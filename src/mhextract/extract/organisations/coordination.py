@@ -7,11 +7,11 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
+from mhextract.analysis.extensions import overlaps
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm, places
 from mhextract.extract.organisations.tokens import is_capword, sentence_initial
 from mhextract.extract.organisations.wordlists import rules, word_set
-from mhextract.nlp.extensions import overlaps
 
 _MARKER = re.compile(r"\d{1,2}$")  # a glued footnote marker: `Centerdata2`
 _MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",

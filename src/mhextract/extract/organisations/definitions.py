@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from mhextract.analysis.extensions import overlaps
 from mhextract.extract.organisations.keys import Keys
 from mhextract.extract.organisations.known import canonical_key, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import norm
 from mhextract.extract.organisations.tokens import is_capword, sentence_initial
 from mhextract.extract.organisations.wordlists import heads, rules, word_set
-from mhextract.nlp.extensions import overlaps
 
 _ACRONYM = re.compile(r"[A-Z0-9][A-Za-z0-9&'’.-]{0,10}")
 _HIERNA = re.compile(

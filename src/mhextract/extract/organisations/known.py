@@ -13,7 +13,7 @@ from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import legal_form_free, norm
 from mhextract.extract.organisations.tokens import tokenizer
 from mhextract.paths import load_jsonl
-from mhextract.record import Organisation
+from mhextract.record.model import Organisation
 
 KINDS: tuple[str, ...] = get_args(Organisation.model_fields["kind"].annotation)
 

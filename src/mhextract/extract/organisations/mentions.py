@@ -9,9 +9,9 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from mhextract.analysis.extensions import overlaps
 from mhextract.extract.organisations.tokens import tokenizer
 from mhextract.extract.organisations.wordlists import rules
-from mhextract.nlp.extensions import overlaps
 
 
 @dataclass(frozen=True)

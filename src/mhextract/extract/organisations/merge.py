@@ -16,7 +16,7 @@ from mhextract.extract.organisations.known import canonical_key, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention, select_mentions
 from mhextract.extract.organisations.names import clean, generic, legal_form_free, norm
 from mhextract.extract.organisations.wordlists import rules
-from mhextract.record import Organisation, Span
+from mhextract.record.model import Organisation, Span
 
 
 def _slash_pairs(text: str, mentions: Sequence[OrgMention]) -> list[tuple[OrgMention, OrgMention]]:

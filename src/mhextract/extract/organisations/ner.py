@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from mhextract.analysis.extensions import overlaps
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm, places
 from mhextract.extract.organisations.wordlists import word_set
-from mhextract.nlp.extensions import overlaps
 
 MODEL_LABELS = ("ORG",)
 
