@@ -279,9 +279,12 @@ def test_commitments(
 
 def test_record_view_maps_references_and_skips_unannotated_kinds() -> None:
     record = gold_to_record(GOLD["003_749c75a436ca6fa8"])
-    record["references"].append({"kind": "document", "id": "blg-123", "mentions": []})
+    record["references"].append({"kind": "document", "id": "2021D07686", "mentions": []})
+    record["references"].append({"kind": "unknown-kind", "id": "x", "mentions": []})
     view = record_to_gold_view(record)
-    assert sorted(view["other_references"]) == ["ecli:ECLI:NL:RBMNE:2023:4838", "toezegging:118836"]
+    # document numbers are annotated since the real-world conventions (GOLD_FORMAT.md); unknown kinds are not
+    assert sorted(view["other_references"]) == [
+        "document:2021D07686", "ecli:ECLI:NL:RBMNE:2023:4838", "toezegging:118836"]
     assert view["document"] == "003_749c75a436ca6fa8.txt"
 
 

@@ -151,6 +151,8 @@ def site_info(chrome: list[str]) -> SiteInfo:
         if m := f["own_id"].match(line):
             info.kamerstukken.append(m.group("kst"))
             kept = True
+        if (glued := parse_kst_header([line])) is not None:  # OEP's table row pasted without separators
+            info.kamerstukken.extend(glued.ids())
         if m := f["indiener"].match(line):
             info.signatories.append(f"{_role(m.group('role'))}|{clean_line(m.group('name'))}")
             kept = True
