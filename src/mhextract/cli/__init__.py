@@ -98,11 +98,15 @@ def parse(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    outline: Annotated[bool, typer.Option("--outline", help="Print the short outline of the record "
+                                                            "(as in the README) instead")] = False,
+) -> None:
     """Print the JSON Schema of the record."""
     from mhextract.record.model import json_schema
+    from mhextract.record.outline import record_outline
 
-    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    print(record_outline() if outline else json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
 @app.command("eval")
