@@ -206,3 +206,11 @@ def test_what_is_new_per_letter(tmp_path: Path) -> None:
     assert 'id="news"' in html and "aangenomen → uitgevoerd" in html
     assert ("b", "2023-06-01", "commitment fulfilled", DONE) in [
         (r["letter"], r["letter_date"], r["change"], r["detail"]) for r in _csv(tmp_path / "out" / "news.csv")]
+
+
+def test_readme_shows_the_overdue_view_made_with_the_projects_commands() -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "](docs/overdue.png)" in readme and (root / "docs" / "overdue.png").stat().st_size > 10_000
+    assert re.search(r"mhextract dossier /tmp/records -o /tmp/dossier --as-of \d{4}-\d\d-\d\d", readme)
+    assert "--screenshot=docs/overdue.png file:///tmp/dossier/index.html" in readme
