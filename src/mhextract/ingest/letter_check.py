@@ -2,7 +2,7 @@
 
 A folder parse used to take every `.md`/`.txt`; a project README then became a record.
 `letter_signs` counts the letter words of `models/letter_signs.json` in the first part of a
-text file; `not_a_letter` gives the reason to skip it, or None to read it. Binary, empty or
+text file (a letter also is not mostly a table, and has more Dutch than English function words); `not_a_letter` gives the reason to skip it, or None to read it. Binary, empty or
 undecodable files are left to the readers, which report them as errors, and PDF/DOCX are
 never skipped here (their text needs the reader).
 """
@@ -55,6 +55,10 @@ def not_a_letter(path: Path) -> str | None:
         shown = f" (only {', '.join(sorted(found))})" if found else ""
         return (f"does not read as a letter: fewer than {needed} letter words such as 'Geachte voorzitter', "
                 f"'Kamerstuk', 'minister'{shown}")
+    lines = [line for line in text.splitlines() if line.strip()]
+    rows = sum(line.lstrip().startswith("|") for line in lines)
+    if rows * 2 > len(lines):
+        return f"does not read as a letter: a table ({rows} of {len(lines)} lines are table rows)"
     nl, en = len(dutch.findall(text)), len(english.findall(text))
     if en >= nl:
         return f"does not read as a letter: more English than Dutch ({en} English, {nl} Dutch function words)"
