@@ -2,7 +2,8 @@
 
 A folder parse used to take every `.md`/`.txt`; a project README then became a record.
 `letter_signs` counts the letter words of `models/letter_signs.json` in the first part of a
-text file (a letter also is not mostly a table, and has more Dutch than English function words); `not_a_letter` gives the reason to skip it, or None to read it. Binary, empty or
+text file; a letter also is not mostly a table and has more Dutch than English function
+words. `not_a_letter` gives the reason to skip a file, or None to read it. Binary, empty or
 undecodable files are left to the readers, which report them as errors, and PDF/DOCX are
 never skipped here (their text needs the reader).
 """
