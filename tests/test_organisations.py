@@ -297,7 +297,8 @@ def test_component_sets_extension_and_span_group() -> None:
 
     nlp = load_pipeline("blank:nl")
     doc = nlp("Het Centrum tegen Kinderhandel en Mensenhandel (hierna: CKM) en het OM.")
-    assert [o.name for o in doc._.organisations] == ["Centrum tegen Kinderhandel en Mensenhandel", "Openbaar Ministerie"]
+    assert [o.name for o in doc._.organisations] == [
+        "Centrum tegen Kinderhandel en Mensenhandel", "Openbaar Ministerie"]
     assert [s.text for s in doc.spans["organisations"]] == ["Centrum tegen Kinderhandel en Mensenhandel", "CKM", "OM"]
 
 
