@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from mhextract.analysis.patterns import required_literals
 from mhextract.extract import commitments
 from mhextract.extract.commitments import classify_sentence, may_hold_commitment, split_sentences
-from mhextract.extract.numbers import required_literals
 from mhextract.normalise.letter import Letter
 
 

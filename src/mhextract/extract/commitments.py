@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text
-from mhextract.extract.numbers import required_literals, trie_pattern
+from mhextract.analysis.patterns import phrase_alternation, required_literals, trie_pattern
 from mhextract.paths import load_json
 from mhextract.record.model import Commitment, DateMention, Footnote, Reference, Span
 
@@ -87,12 +87,6 @@ def _fill(pattern: str) -> str:
     return pattern.replace("{ADDR}", _data()["addressee"]).replace("{W}", _WORD)
 
 
-def _words_alt(words: Iterable[str]) -> str:
-    """A whole-word alternation of literal phrases, longest first, spaces matching any whitespace."""
-    ordered = sorted(words, key=len, reverse=True)
-    return r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + r")(?!\w)"
-
-
 def _joined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | list[re.Pattern[str]]:
     """The patterns of one group as one regex, `(?:p1)|(?:p2)|...`: its search starts where the earliest
     of them matches (the leftmost place where any does; there it tries them in order), as `_first`
@@ -118,18 +112,18 @@ def _patterns() -> dict[str, Any]:
         "present_inform": _joined([re.compile(_fill(p), _FLAGS) for p in d["present_inform"]]),
         "this_letter": _joined([re.compile(_fill(p), _FLAGS) for p in d["this_letter"]]),
         "addressee": re.compile(r"(?<!\w)" + d["addressee"] + r"(?!\w)", _FLAGS),
-        "future_aux": re.compile(_words_alt(d["future_aux"]), _FLAGS),
-        "inform": re.compile(_words_alt(d["inform_verbs"]), _FLAGS),
-        "future_cue": re.compile(_words_alt(d["future_cues"]), _FLAGS),
+        "future_aux": re.compile(phrase_alternation(d["future_aux"]), _FLAGS),
+        "inform": re.compile(phrase_alternation(d["inform_verbs"]), _FLAGS),
+        "future_cue": re.compile(phrase_alternation(d["future_cues"]), _FLAGS),
         "future_time": re.compile(d["future_time"], _FLAGS),
-        "recurrence": re.compile(_words_alt(d["recurrence"]), _FLAGS),
-        "recurrence_adverb": re.compile(_words_alt(d["recurrence_adverbs"]), _FLAGS),
+        "recurrence": re.compile(phrase_alternation(d["recurrence"]), _FLAGS),
+        "recurrence_adverb": re.compile(phrase_alternation(d["recurrence_adverbs"]), _FLAGS),
         "progress": _joined([re.compile(_fill(p), _FLAGS) for p in d["progress"]]),
         "anaphor": re.compile(_fill(d["anaphor"]), _FLAGS),
         "trim_before": re.compile(_fill(d["trim_before"]), _FLAGS),
-        "past_marker": re.compile(_words_alt(d["due"]["past_markers"]), _FLAGS),
-        "made_at": re.compile(_words_alt(d["due"]["made_at_words"]), _FLAGS),
-        "made_at_prep": re.compile(r"(?:" + _words_alt(d["due"]["made_at_preps"]) + r")\s*$", _FLAGS),
+        "past_marker": re.compile(phrase_alternation(d["due"]["past_markers"]), _FLAGS),
+        "made_at": re.compile(phrase_alternation(d["due"]["made_at_words"]), _FLAGS),
+        "made_at_prep": re.compile(r"(?:" + phrase_alternation(d["due"]["made_at_preps"]) + r")\s*$", _FLAGS),
     }
 
 
@@ -148,7 +142,7 @@ def _keywords() -> tuple[re.Pattern[str] | None, re.Pattern[str]] | None:
     d = _data()
     sources = [*d["fulfilled"], *d["earlier"], *(m["pattern"] for m in d["made"]), *d["present_inform"]]
     words: set[str] = set()
-    for pattern in [*map(_fill, sources), _words_alt(d["inform_verbs"])]:
+    for pattern in [*map(_fill, sources), phrase_alternation(d["inform_verbs"])]:
         required = required_literals(pattern, _FLAGS)
         if not required:
             return None

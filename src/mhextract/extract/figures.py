@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish
+from mhextract.analysis.patterns import alternation
 from mhextract.extract.dates import find_dates
 from mhextract.extract.numbers import (
     Number,
@@ -270,7 +271,7 @@ def _in_law_name(text: str, start: int) -> bool:
 @cache
 def _law_name_pattern() -> re.Pattern[str]:
     """A law's title word (models/figures.json law_titles) and the rest of its name up to the end of a text."""
-    titles = "|".join(map(re.escape, _data()["law_titles"]))
+    titles = alternation(_data()["law_titles"])
     return re.compile(rf"(?<!\w)(?:{titles})\s[^,.;:()\n]*$")
 
 
@@ -315,7 +316,7 @@ def _comparison_partner(text: str, n: NumberMatch, previous: Quantity | None) ->
 @cache
 def _comparison_pattern() -> re.Pattern[str]:
     """A comparison cue (`tegenover`, `ten opzichte van`) ending a text, longest cue first."""
-    cues = "|".join(re.escape(c) for c in sorted(_data()["comparison_cues"], key=len, reverse=True))
+    cues = alternation(_data()["comparison_cues"])
     return re.compile(rf"(?<!\w)(?:{cues})\s*$", re.IGNORECASE)
 
 
@@ -381,8 +382,8 @@ def _period(text: str, start: int, end: int) -> str | None:
 @cache
 def _period_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Patterns of `_period`: a period word before the figure, one after it, an anchored year in the sentence."""
-    periods = "|".join(map(re.escape, sorted(_data()["periods"], key=len, reverse=True)))
-    anchors = "|".join(map(re.escape, _data()["period_anchors"]))
+    periods = alternation(_data()["periods"])
+    anchors = alternation(_data()["period_anchors"])
     return (
         re.compile(rf"(?<!\w)({periods})\s+(?:\w+\s+)?$", re.IGNORECASE),
         re.compile(rf"\s+(?:\w+\s+)?({periods})(?!\w)", re.IGNORECASE),

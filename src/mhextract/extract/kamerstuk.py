@@ -18,18 +18,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.patterns import alternation
 from mhextract.paths import load_json
 from mhextract.record.model import KamerstukRef, Metadata, Span
 
 DATA_FILE = "kamerstuk.json"
 # End of a number or letter: no word character may follow, except a glued superscript footnote marker.
 END = r"(?![^\W\u00b2\u00b3\u00b9\u2070-\u209f])"
-
-
-def _alt(words: list[str]) -> str:
-    """Regex alternation of literal words, longest first, spaces matching any whitespace."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def _word(w: str) -> str:
@@ -57,8 +52,8 @@ def grammar() -> Grammar:
     d = load_json(DATA_FILE)
     sp = r"[ \u00a0\u202f]"
     core = rf"\d{{2}}{sp}?\d{{3}}(?!\d)"
-    suffix = rf"(?:{_alt(d['dossier_suffixes'])})(?![\w])"
-    numwords = rf"(?:{_alt(d['number_words'])})"
+    suffix = rf"(?:{alternation(d['dossier_suffixes'], spaces=True)})(?![\w])"
+    numwords = rf"(?:{alternation(d['number_words'], spaces=True)})"
     letter = d["eerste_kamer_letter"]
     num = rf"(?:\d{{1,4}}[a-z]?|{letter}){END}"
     next_num = rf"{num}(?!{sp}?\d{{3}}(?!\d))"
@@ -68,10 +63,10 @@ def grammar() -> Grammar:
     suffix_part = rf"(?:{sp}|\s?[-–]\s?)(?:{suffix}|\d{{1,3}}(?!\d){num_look})"
     dossier = rf"(?<![\w/.\-–]){core}(?:{suffix_part})?"
     session = r"(?:19|20)\d{2}\s?[/–-]\s?(?:\d{4}|\d{2})(?!\d)"
-    chamber = rf"(?:{_alt(list(d['chambers']))})(?![\w])"
-    chamber_alone = rf"(?:{_alt(d['chambers_without_keyword'])})(?![\w])"
+    chamber = rf"(?:{alternation(list(d['chambers']), spaces=True)})(?![\w])"
+    chamber_alone = rf"(?:{alternation(d['chambers_without_keyword'], spaces=True)})(?![\w])"
     prefix = (
-        rf"(?:(?P<kw>{_alt(d['keywords'])})(?![a-z])(?:\s+(?P<ch>{chamber}))?"
+        rf"(?:(?P<kw>{alternation(d['keywords'], spaces=True)})(?![a-z])(?:\s+(?P<ch>{chamber}))?"
         rf"|(?P<ch2>{chamber_alone})(?=\s*,?\s*{session}))"
         rf"(?:\s*,?\s*(?P<session>{session}))?\s*,?\s*"
     )
@@ -83,7 +78,7 @@ def grammar() -> Grammar:
     dossiers = rf"(?P<dossiers>{dossier}(?:(?:\s*[,&]\s*|\s+en\s+){dossier})*)"
     citation = rf"(?:{prefix})?{dossiers}(?P<num>{numpart})?"
     machine = (
-        rf"(?<![\w])(?:{_alt(d['machine_prefixes'])})(?P<core>\d{{5}})"
+        rf"(?<![\w])(?:{alternation(d['machine_prefixes'], spaces=True)})(?P<core>\d{{5}})"
         rf"(?:-(?P<suf>{suffix}|\d{{1,3}}(?=-\w)))?-(?P<n>\d{{1,4}}[a-z]?|{letter}){END}"
     )
     one_dossier = rf"(?P<core>{core})(?:(?P<sep>{sp}|\s?[-–]\s?)(?P<suf>{suffix}|\d{{1,3}}(?!\d)))?"

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.patterns import alternation, either_case_alternation
 from mhextract.paths import load_json
 from mhextract.record.model import Footnote, KamerstukRef, Motion, Span
 
@@ -42,19 +43,6 @@ def _data() -> dict[str, Any]:
 def members() -> frozenset[str]:
     """Known Kamerlid surnames (lowercase), to settle `motie van Dijk` and hyphenated names."""
     return frozenset(s.lower() for s in load_json(MEMBERS_FILE)["surnames"])
-
-
-def _ci(phrase: str) -> str:
-    """Regex for a phrase whose words may start with either case, spaces matching any whitespace."""
-    words = []
-    for w in phrase.split():
-        head = f"[{w[0].upper()}{w[0].lower()}]" if w[0].isalpha() else re.escape(w[0])
-        words.append(head + re.escape(w[1:]))
-    return r"\s+".join(words)
-
-
-def _alt_ci(phrases: Sequence[str]) -> str:
-    return "|".join(_ci(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -79,33 +67,34 @@ def grammar() -> MotionGrammar:
     """Build the motion grammar once from `models/motions.json`."""
     d = _data()
     initials = r"(?:(?:[A-Z][a-z]?\.\s?){1,5}\s*)"
-    prefix = rf"(?:{_alt_ci(d['name_prefixes'])})(?=\s)"
+    prefix = rf"(?:{either_case_alternation(d['name_prefixes'])})(?=\s)"
     single = rf"(?:{prefix}\s+)?{CAP}(?:-{CAP})*"
     name = rf"{initials}?{single}(?:[ ]{single})?"
     party = r"\s*\((?![^)]*\d)[^()\n]{1,30}\)"
     sep = r"(?:\s*,\s*|\s+en\s+|\s*/\s*|\s*&\s*)"
-    cs = "|".join(re.escape(c) for c in d["co_signers"])
+    cs = alternation(d["co_signers"])
     names = rf"{name}(?:{party})?(?:{sep}{name}(?:{party})?)*(?P<cs>\s+(?:{cs}))?(?:{party})?"
-    titles = _alt_ci(d["titles"])
-    adjectives, motion_words = _alt_ci(d["motion_adjectives"]), _alt_ci(d["motion_words"])
+    titles = either_case_alternation(d["titles"])
+    adjectives = either_case_alternation(d["motion_adjectives"])
+    motion_words = either_case_alternation(d["motion_words"])
     word = rf"(?<![\w-])(?P<adj>(?:{adjectives})\s+)?(?P<motie>{motion_words})(?![\w])"
     titled = rf"(?:-|\s+)van\s+(?:{titles})(?P<typo>\s+van(?=\s+[{re.escape(UPPER)}]))?\s+"
-    submitted = (rf"[^.;()\n]{{0,{int(d['submitted_by_window'])}}}?(?:{_alt_ci(d['submitted_by'])})"
+    submitted = (rf"[^.;()\n]{{0,{int(d['submitted_by_window'])}}}?(?:{either_case_alternation(d['submitted_by'])})"
                  rf"\s+(?:{titles})\s+")
     nick = r"-|[ \t]+|[ \t]*\n[ \t]*"  # one line break at most: never across a paragraph
     named = (rf"{word}(?:(?P<titled>{titled})|(?P<submitted>{submitted})|(?P<van>\s+van\s+)|(?P<nick>{nick}))"
              rf"(?P<names>{names})")
-    with_article = _alt_ci([t for t in d["titles"] if " " in t])
+    with_article = either_case_alternation([t for t in d["titles"] if " " in t])
     reverse = (rf"(?<![\w])(?P<rtitle>{with_article})\s+(?P<names>{names})"
                rf"[^.;\n]{{0,{int(d['submitted_by_window'])}}}?(?<![\w])[Ee]en\s+{word}")
     gap_unit = r"(?:[^.;:()\n]|\.(?=\S|[ \t]+[a-z(])|\([^()\n]{0,120}\))"
-    delayed = (rf"{word}(?P<gap>,?\s+(?:{_alt_ci(d['delayed_openers'])})(?![\w])"
+    delayed = (rf"{word}(?P<gap>,?\s+(?:{either_case_alternation(d['delayed_openers'])})(?![\w])"
                rf"{gap_unit}{{0,{int(d['delayed_window'])}}}?),?\s+van\s+(?P<dtitle>{titles})\s+(?P<names>{names})")
     stop_words = "|".join(re.escape(w.lower()) for w in d["delayed_stop_words"])
     stop_suffixes = "|".join(re.escape(w.lower()) for w in d["delayed_stop_suffixes"])
     delay_stop = rf"(?<![\w])(?:{stop_words})(?![\w])|(?:{stop_suffixes})(?![\w])"
     statuses = tuple(
-        (re.compile(rf"(?<![\w])(?:{_alt_ci(s['words'])})(?![\w])"), s["value"], int(s["rank"]))
+        (re.compile(rf"(?<![\w])(?:{either_case_alternation(s['words'])})(?![\w])"), s["value"], int(s["rank"]))
         for s in d["statuses"]
     )
     chambers = tuple(
@@ -121,7 +110,7 @@ def grammar() -> MotionGrammar:
         single=re.compile(single),
         party=re.compile(party),
         motion_word=re.compile(word),
-        anaphor=re.compile(rf"(?<![\w])(?:{_alt_ci(d['anaphors'])})(?![\w])"),
+        anaphor=re.compile(rf"(?<![\w])(?:{either_case_alternation(d['anaphors'])})(?![\w])"),
         statuses=statuses,
         chambers=chambers,
     )

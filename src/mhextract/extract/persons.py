@@ -16,7 +16,7 @@ A name never ends in digits: a glued footnote marker (`het lid Agema1`) is not p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.patterns import alternation
 from mhextract.extract.organisations.known import gazetteer
 from mhextract.paths import load_json
 from mhextract.record.model import Motion, Person, Signatory, Span
@@ -52,14 +53,10 @@ class PersonMention:
     source: str
 
 
-def _alt(words: Iterable[str], flags: str = "") -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _surname_re() -> str:
     """A surname with optional initials and particles: `Kuik`, `Van der Graaf`, `E. van der Burg`."""
-    particles = _alt({p for w in roles()["particles"] for p in (w, w[:1].upper() + w[1:])})
+    particles = alternation({p for w in roles()["particles"] for p in (w, w[:1].upper() + w[1:])})
     word = rf"[A-Z]{_NAME_CHAR}*[a-zà-ÿ]{_NAME_CHAR}*(?:-[A-Z]{_NAME_CHAR}+)*(?!{_NAME_CHAR})"
     return rf"(?:(?:[A-Z]\.\s?){{1,5}}\s*)?(?:(?:{particles})\s+){{0,3}}{word}"
 
@@ -69,7 +66,7 @@ def _member_re() -> re.Pattern[str]:
     party = r"(?:\s*\([^()\n]{1,30}\))?"  # `Kuik (CDA)`
     marker = r"(?:\d{1,2}(?![\d\w]))?"  # a glued footnote marker: `Kuik2 en Bikker3`
     name = _surname_re() + marker + party
-    phrases = _alt(roles()["members"])
+    phrases = alternation(roles()["members"])
     return re.compile(
         rf"(?<![\w])(?P<phrase>(?i:{phrases}))\s+(?P<names>{name}(?:\s*,\s*{name})*(?:\s+en\s+{name})?)"
     )
@@ -77,14 +74,14 @@ def _member_re() -> re.Pattern[str]:
 
 @cache
 def _government_re() -> re.Pattern[str]:
-    titles = _alt(roles()["government"])
+    titles = alternation(roles()["government"])
     given = r"(?:[A-Z][a-zà-ÿ]+\s+(?=[A-Z]|(?:van|de|der|den|ter|ten)\s))?"  # `minister Dilan Yeşilgöz`
     return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{given}{_surname_re()})")
 
 
 @cache
 def _rapporteur_re() -> re.Pattern[str]:
-    titles = _alt(roles()["rapporteurs"])
+    titles = alternation(roles()["rapporteurs"])
     first = r"[A-Z][a-zà-ÿ]+"
     return re.compile(rf"(?<![\w])(?:{titles})(?:[^,.()\n]{{0,80}}?)?,?\s+(?P<name>{first}\s+{_surname_re()})")
 
@@ -176,8 +173,8 @@ def find_rapporteur_mentions(text: str) -> list[PersonMention]:
 
 @cache
 def _official_re() -> re.Pattern[str]:
-    titles = _alt(roles()["officials"])
-    academic = _alt(roles()["academic_titles"])
+    titles = alternation(roles()["officials"])
+    academic = alternation(roles()["academic_titles"])
     initials = r"(?:[A-Z]\.\s?){1,5}"
     return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?:(?:{academic})\s+)*"
                       rf"(?P<name>{initials}\s*{_surname_re()})")
@@ -195,8 +192,8 @@ def find_official_mentions(text: str) -> list[PersonMention]:
 
 @cache
 def _leader_re() -> re.Pattern[str]:
-    phrases = _alt(p["phrase"] for p in roles()["led_by"])
-    academic = _alt(roles()["academic_titles"])
+    phrases = alternation(p["phrase"] for p in roles()["led_by"])
+    academic = alternation(roles()["academic_titles"])
     body = r"(?:(?:het|de)\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|van|voor|tegen|en))*?"
     given = r"(?:[A-Z][a-zà-ÿ]+\s+(?=[A-Z]|(?:van|de|der|den|ter|ten)\s))?"
     return re.compile(rf"(?:(?P<body>{body})\s+)?(?P<phrase>(?i:{phrases}))\s+(?:(?:{academic})\s+)*"
@@ -256,7 +253,7 @@ def signatory_mentions(text: str, signatories: Sequence[Signatory]) -> list[Pers
 
 @cache
 def _signature_re() -> re.Pattern[str]:
-    titles = _alt(t for t in roles()["government"])
+    titles = alternation(t for t in roles()["government"])
     return re.compile(
         rf"^(?:De|Het)\s+(?P<role>(?i:{titles})\b[^,\n]{{0,120}}),\s*\n+\s*(?P<name>{_surname_re()})\s*$",
         re.MULTILINE,

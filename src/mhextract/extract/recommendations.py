@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import doc_text, overlaps, publish
+from mhextract.analysis.patterns import alternation
 from mhextract.extract.numbers import parse_number_word
 from mhextract.paths import load_json
 from mhextract.record.model import Organisation, Recommendation, Span
@@ -95,7 +96,7 @@ def title_of(text: str) -> str:
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    labels = "|".join(re.escape(w) for w in config()["labels"])
+    labels = alternation(config()["labels"])
     return re.compile(
         rf"^(?:\d+[.)]\s*)?(?:{labels})\s+(?P<num>\d{{1,2}}|[IVX]{{1,4}})\b\s*(?:[:.–—-]\s*|$)", re.DOTALL
     )
@@ -107,7 +108,7 @@ def heading_length(rest: str) -> int:
     stop = _SENTENCE_END.search(rest)
     if stop is None or len(rest[: stop.start()].split()) <= config()["max_title_words"]:
         return len(rest)
-    starters = "|".join(re.escape(w) for w in config()["sentence_starters"])
+    starters = alternation(config()["sentence_starters"])
     m = re.search(rf"(?<=[a-zà-ÿ0-9)])\s+(?=(?:{starters})\s)", rest[: stop.start()])
     return m.start() if m else len(rest)
 
@@ -136,13 +137,13 @@ def find_labelled_recommendations(paras: Sequence[Paragraph]) -> list[Found]:
 
 @cache
 def _intro_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in config()["intro_words"])
+    words = alternation(config()["intro_words"])
     return re.compile(rf"(?i:{words})")
 
 
 @cache
 def _pointer_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in config()["list_pointers"])
+    words = alternation(config()["list_pointers"])
     return re.compile(rf"(?i:\b(?:{words})\b)")
 
 
@@ -166,7 +167,7 @@ def introduces_recommendations(p: Paragraph) -> bool:
 
 def stated_count(raw: str) -> int | None:
     """The number of recommendations an intro announces (`vier aanbevelingen`, `3 concrete adviezen`)."""
-    nouns = "|".join(re.escape(w) for w in config()["count_nouns"])
+    nouns = alternation(config()["count_nouns"])
     for m in re.finditer(rf"(?i)(?:(\w+)\s+)?(\w+)\s+(?:{nouns})\b", raw):
         for word in (m.group(2), m.group(1)):  # the word before the noun, else the one before an adjective
             value = _count_word(word)
@@ -319,7 +320,7 @@ def attach_responses(paras: Sequence[Paragraph], found: Sequence[Found]) -> list
 
 @cache
 def _ordinal_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in config()["ordinals"])
+    words = alternation(config()["ordinals"])
     return re.compile(rf"(?i)\b(?:(?P<word>{words})\s+aanbeveling|aanbeveling\s+(?P<num>\d{{1,2}}))\b")
 
 

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.patterns import alternation
 from mhextract.extract.kamerstuk import normalise_session
 from mhextract.paths import load_json
 from mhextract.record.model import Reference, Span
@@ -55,8 +56,7 @@ def _data() -> dict[str, Any]:
 def forms() -> tuple[Form, ...]:
     """The reference forms of `models/references.json`, compiled."""
     d = _data()
-    chambers = sorted(d["chambers"], key=len, reverse=True)
-    chamber = "(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in chambers) + r")(?![\w])"
+    chamber = rf"(?:{alternation(d['chambers'], spaces=True)})(?![\w])"
     out = []
     for f in d["forms"]:
         src = f["pattern"].replace("{SESSION}", d["session"]).replace("{CHAMBER}", chamber)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from mhextract.analysis.patterns import alternation
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
 from mhextract.normalise.markdown import strip_inline_markdown, sup_to_superscript
 from mhextract.normalise.paragraphs import Para, join_lines
@@ -113,7 +114,7 @@ def _glued_marker(paras: list[Para], note: Note, pos: tuple[int, int]) -> Marker
 
 @cache
 def _dated_glued_marker() -> re.Pattern[str]:
-    months = "|".join(re.escape(m) for m in load_json("dates.json")["months"])
+    months = alternation(load_json("dates.json")["months"])
     return re.compile(rf"\b(?:{months})\s+(?:19|20)\d\d(\d{{1,2}})(?=[\s,.;:)»”]|$)", re.IGNORECASE)
 
 
