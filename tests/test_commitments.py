@@ -6,6 +6,8 @@ import pytest
 import spacy
 
 from mhextract.analysis import extensions  # noqa: F401  (registers Doc extensions)
+from mhextract.analysis.pipeline import add_components
+from mhextract.errors import PipelineError
 from mhextract.evaluate import score_document
 from mhextract.extract.commitments import (
     classify_sentence,
@@ -257,24 +259,32 @@ def test_different_earlier_commitments_of_one_debate_stay_apart() -> None:
 # ---------------------------------------------------------------- spaCy component and scoring
 
 def test_component_uses_doc_dates_references_and_footnotes() -> None:
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("mh_commitments")
+    nlp = add_components(spacy.blank("nl"), until="mh_commitments")
     text = "Ik zal uw Kamer hierover voor het zomerreces van 2025 informeren. Dit is geen toezegging."
     doc = nlp.make_doc(text)
-    doc._.dates = [date_at(text, "het zomerreces van 2025", "2025-summer")]
     doc._.letter_date = "2024-11-01"
     doc = nlp(doc)
+    assert [d.value for d in doc._.dates] == ["2025-summer"]
     [c] = doc._.commitments
     assert (c.kind, c.due, c.reference) == ("made", "2025-summer", None)
     assert [(s.text, s.label_) for s in doc.spans["commitments"]] == [
         ("Ik zal uw Kamer hierover voor het zomerreces van 2025 informeren", "made")]
 
 
-def test_component_treats_missing_inputs_as_empty() -> None:
+def test_component_without_the_components_it_needs_is_an_error() -> None:
+    """A missing or misordered component is an error naming what to add, never an empty field."""
     nlp = spacy.blank("nl")
     nlp.add_pipe("mh_commitments")
+    with pytest.raises(PipelineError, match=r"mh_commitments needs doc\._\.sentences.*add mh_analysis"):
+        nlp("Uw Kamer zal hierover worden geïnformeerd.")
+    nlp = add_components(spacy.blank("nl"), until="mh_commitments")
     doc = nlp("Uw Kamer zal hierover worden geïnformeerd.")
     assert [(c.kind, c.due) for c in doc._.commitments] == [("made", None)]
+    with pytest.raises(PipelineError, match="in the order"):
+        misordered = spacy.blank("nl")
+        misordered.add_pipe("mh_dates")
+        misordered.add_pipe("mh_kamerstukken")
+        add_components(misordered)
 
 
 @pytest.mark.parametrize(("gold", "pred", "counts"), [

@@ -36,8 +36,10 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text
+from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text, require
 from mhextract.analysis.patterns import phrase_alternation, required_literals, trie_pattern
+from mhextract.analysis.sentences import Sentence
+from mhextract.analysis.sentences import split_sentences as split_text
 from mhextract.paths import load_json
 from mhextract.record.model import Commitment, DateMention, Footnote, Reference, Span
 
@@ -46,15 +48,6 @@ Kind = Literal["made", "fulfilled", "reported"]
 _RANK = {"made": 0, "reported": 1, "fulfilled": 2}
 _WORD = r"[\w'’()«»-]+"
 _FLAGS = re.IGNORECASE
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of the text: offsets (trailing space and final stop excluded) and its paragraph."""
-
-    start: int
-    end: int
-    paragraph: int
 
 
 @dataclass
@@ -166,52 +159,25 @@ def may_hold_commitment(sentence: str) -> bool:
 
 # ---------------------------------------------------------------------------- sentences
 
-_BOUNDARY = re.compile(r"[.!?]+[)\]\"'’”»]*\s+(?=[A-ZÀ-Ý0-9(«\"'‘“¹²³⁴⁵⁶⁷⁸⁹])")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_CLOSE = re.compile(r"[.!?]+[)\]\"'’”»]*$")
 
 
-def _is_abbreviation(text: str, stop: int) -> bool:
-    """True when the full stop at `stop` ends an abbreviation or an initial (`nr.`, `jl.`, `E.`)."""
-    start = stop
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([":
-        start -= 1
-    token = text[start : stop + 1]
-    if re.fullmatch(r"[A-Z]\.", token):
-        return True
-    abbreviations = _abbreviations()
-    return token.lower() in abbreviations or token.lower().rstrip(".") in abbreviations
-
-
-@cache
-def _abbreviations() -> frozenset[str]:
-    """The abbreviations of models/commitments.json, lowercased."""
-    return frozenset(a.lower() for a in _data()["abbreviations"])
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of `text`: paragraphs split at blank lines, then at sentence-final punctuation."""
-    sentences: list[Sentence] = []
-    starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
-    ends = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
-    for index, (p_start, p_end) in enumerate(zip(starts, ends, strict=True)):
-        cursor = p_start
-        for m in _BOUNDARY.finditer(text, p_start, p_end):
-            if m.group().startswith(".") and m.group().count(".") == 1 and _is_abbreviation(text, m.start()):
-                continue
-            _add_sentence(sentences, text, cursor, m.start() + 1, index)
-            cursor = m.end()
-        _add_sentence(sentences, text, cursor, p_end, index)
-    return sentences
-
-
-def _add_sentence(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    """Append text[start:end] trimmed of whitespace and a final `.`/`:`/`;`, if anything is left."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".:;"):
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, paragraph))
+def split_sentences(text: str, sentences: Sequence[Sentence] | None = None) -> list[Sentence]:
+    """The analysis stage's sentences as commitments read them: a sentence that a stop ends inside its
+    paragraph keeps only the stop's first character, and a final `.`, `:` or `;` is dropped."""
+    sentences = split_text(text) if sentences is None else sentences
+    out: list[Sentence] = []
+    for i, sent in enumerate(sentences):
+        end = sent.end
+        if i + 1 < len(sentences) and sentences[i + 1].paragraph == sent.paragraph:
+            close = _CLOSE.search(text, sent.start, end)
+            if close is not None:
+                end = close.start() + 1
+        while end > sent.start and (text[end - 1].isspace() or text[end - 1] in ".:;"):
+            end -= 1
+        if end > sent.start:
+            out.append(Sentence(sent.start, end, sent.paragraph))
+    return out
 
 
 # ---------------------------------------------------------------------------- classification
@@ -440,9 +406,11 @@ def _combine(group: list[Mention]) -> Mention:
 
 def find_mentions(text: str, dates: Sequence[DateMention] = (), references: Sequence[Reference] = (),
                   footnotes: Sequence[Footnote] = (), letter_date: str | None = None,
-                  claimed: Iterable[tuple[int, int]] = ()) -> list[Mention]:
-    """Every sentence of `text` that holds a commitment, classified, with due date and reference."""
-    sentences = split_sentences(text)
+                  claimed: Iterable[tuple[int, int]] = (),
+                  sentences: Sequence[Sentence] | None = None) -> list[Mention]:
+    """Every sentence of `text` (the analysis stage's, else cut here) that holds a commitment, classified,
+    with due date and reference."""
+    sentences = split_sentences(text, sentences)
     skip = sorted({*claimed, *((d.span.start, d.span.end) for d in dates)})
     out: list[Mention] = []
     for i, sent in enumerate(sentences):
@@ -487,9 +455,10 @@ class CommitmentsComponent:
     """spaCy component: fills `doc._.commitments` and the `commitments` span group (every mention)."""
 
     def __call__(self, doc: Doc) -> Doc:
+        require(doc, "mh_commitments", "sentences", "kamerstukken", "references", "dates")
         text = doc_text(doc)
         mentions = find_mentions(
-            text, dates=doc._.dates or [], references=doc._.references or [],
+            text, dates=doc._.dates, references=doc._.references, sentences=doc._.sentences,
             footnotes=doc._.footnotes or [], letter_date=doc._.letter_date,
             claimed=claimed_ranges(doc, "kamerstukken", "references"),
         )
@@ -500,7 +469,11 @@ class CommitmentsComponent:
         return doc
 
 
-@Language.factory("mh_commitments")
+@Language.factory(
+    "mh_commitments",
+    requires=["doc._.sentences", "doc._.kamerstukken", "doc._.references", "doc._.dates"],
+    assigns=["doc._.commitments"],
+)
 def make_commitments_component(nlp: Language, name: str) -> CommitmentsComponent:
     """Factory for the commitments component."""
     return CommitmentsComponent()

@@ -17,14 +17,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, Literal, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import claimed_ranges, doc_text, publish
+from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
 from mhextract.analysis.patterns import alternation
+from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
 from mhextract.extract.numbers import (
     Number,
@@ -41,7 +42,6 @@ SUBSTANTIVE: frozenset[str] = frozenset({"fte", "EUR", "percent", "persons", "ca
 ONE_WORDS = frozenset({"één", "eén", "éen"})
 
 _TOKEN_RE = re.compile(r"\s*([^\W\d_][\w'’\-]*|%|[^\w\s])")
-_SENTENCE_END_RE = re.compile(r"(?<!\b[a-z])(?<!\bnr)(?<!\bjl)[.!?](?=\s+[A-Z(«'\"]|\s*$)|\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -150,20 +150,9 @@ def _count_label(text: str, n: NumberMatch) -> int | None:
     return None
 
 
-@lru_cache(maxsize=8)
-def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
-    """Where sentences end in `text` (start and end of each boundary), computed once per text."""
-    marks = list(_SENTENCE_END_RE.finditer(text))
-    return [m.start() for m in marks], [m.end() for m in marks]
-
-
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """Bounds of the sentence around `pos` (rough: full stops before capitals, blank lines)."""
-    starts, ends = _sentence_ends(text)
-    i = bisect.bisect_right(ends, pos) - 1  # last boundary ending at or before pos
-    begin = ends[i] if i >= 0 else 0
-    j = bisect.bisect_left(starts, pos)  # first boundary starting at or after pos
-    return begin, (starts[j] if j < len(starts) else len(text))
+    """Bounds of the analysis stage's sentence around `pos` (between two sentences: the gap)."""
+    return split_sentences(text).at(pos)
 
 
 def _money_context(text: str, pos: int) -> bool:
@@ -441,12 +430,17 @@ class FigureExtractor:
     """spaCy component: `doc._.figures` and `doc.spans["figures"]`, skipping dates and citations."""
 
     def __call__(self, doc: Doc) -> Doc:
+        require(doc, "mh_figures", "sentences", "dates", "kamerstukken", "references")
         claimed = claimed_ranges(doc, "dates", "kamerstukken", "references")
         figures = find_figures(doc_text(doc), claimed)
         return publish(doc, "figures", figures, lambda f: f.unit)
 
 
-@Language.factory("mh_figures")
+@Language.factory(
+    "mh_figures",
+    requires=["doc._.sentences", "doc._.dates", "doc._.kamerstukken", "doc._.references"],
+    assigns=["doc._.figures"],
+)
 def make_figure_extractor(nlp: Language, name: str) -> FigureExtractor:
     """Factory for the `mh_figures` pipeline component."""
     return FigureExtractor()

@@ -300,7 +300,7 @@ class KamerstukComponent:
         return publish(doc, "kamerstukken", refs, lambda r: r.id)
 
 
-@Language.factory("mh_kamerstukken")
+@Language.factory("mh_kamerstukken", assigns=["doc._.kamerstukken"])
 def make_kamerstuk_component(nlp: Language, name: str) -> KamerstukComponent:
     """Factory for the Kamerstuk citation component."""
     return KamerstukComponent()

@@ -22,8 +22,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.extensions import doc_text, publish, require
 from mhextract.analysis.patterns import alternation, either_case_alternation
+from mhextract.analysis.sentences import Sentence, split_sentences
 from mhextract.paths import load_json
 from mhextract.record.model import Footnote, KamerstukRef, Motion, Span
 
@@ -284,25 +285,10 @@ def find_anaphors(text: str, taken: Sequence[MotionMention]) -> list[MotionMenti
 # --- sentences, kamerstukken, status ----------------------------------------------------
 
 
-def sentence_bounds(text: str) -> list[int]:
-    """Sorted sentence boundary offsets (0, each sentence end, paragraph breaks, len(text))."""
-    abbreviations = {a.lower() for a in _data()["abbreviations"]}
-    bounds = {0, len(text)}
-    for m in re.finditer(r"\n\s*\n", text):
-        bounds.update((m.start(), m.end()))
-    for m in re.finditer(r"[.?!]", text):
-        rest = text[m.end() : m.end() + 40]
-        nxt = rest.lstrip(" \t")
-        if rest and not rest[0].isspace():
-            continue
-        if nxt and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\n\"'‘“(«"):
-            continue
-        before = re.search(r"\S*$", text[max(0, m.end() - 40) : m.end()])
-        token = (before.group() if before else "").lstrip("(«\"'‘“")
-        if token.lower() in abbreviations or re.fullmatch(r"(?:[A-Z][a-z]?\.)+", token):
-            continue
-        bounds.add(m.end())
-    return sorted(bounds)
+def sentence_bounds(text: str, sentences: Sequence[Sentence] | None = None) -> list[int]:
+    """Sorted sentence boundary offsets: 0, where each sentence of the analysis stage starts and ends, len(text)."""
+    sentences = split_sentences(text) if sentences is None else sentences
+    return sorted({0, len(text), *(s.start for s in sentences), *(s.end for s in sentences)})
 
 
 def sentence_of(bounds: Sequence[int], pos: int) -> tuple[int, int]:
@@ -461,11 +447,11 @@ def group_motions(mentions: Sequence[MotionMention]) -> list[Motion]:
 
 
 def find_motions(text: str, kamerstukken: Sequence[KamerstukRef] = (),
-                 footnotes: Sequence[Footnote] = ()) -> list[Motion]:
+                 footnotes: Sequence[Footnote] = (), sentences: Sequence[Sentence] | None = None) -> list[Motion]:
     """Every distinct motion in `text`, using the letter's Kamerstuk citations and footnotes."""
     ks = tuple(sorted((s.start, s.end, r.id) for r in kamerstukken for s in r.mentions))
     chambers = {r.id: r.chamber for r in kamerstukken if r.chamber}
-    ctx = Context(text, ks, tuple(footnotes), tuple(sentence_bounds(text)), chambers)
+    ctx = Context(text, ks, tuple(footnotes), tuple(sentence_bounds(text, sentences)), chambers)
     named = find_named(text, [s for s, _, _ in ks])
     numbered = find_numbered(text, named, ks)
     anaphors = find_anaphors(text, named + numbered)
@@ -476,11 +462,12 @@ class MotionsComponent:
     """spaCy component: fills `doc._.motions` and the `motions` span group."""
 
     def __call__(self, doc: Doc) -> Doc:
-        motions = find_motions(doc_text(doc), doc._.kamerstukken or [], doc._.footnotes or [])
+        require(doc, "mh_motions", "sentences", "kamerstukken")
+        motions = find_motions(doc_text(doc), doc._.kamerstukken, doc._.footnotes or [], doc._.sentences)
         return publish(doc, "motions", motions, lambda m: "/".join(m.submitters) or (m.kamerstuk or "motie"))
 
 
-@Language.factory("mh_motions")
+@Language.factory("mh_motions", requires=["doc._.sentences", "doc._.kamerstukken"], assigns=["doc._.motions"])
 def make_motions_component(nlp: Language, name: str) -> MotionsComponent:
     """Factory for the motions component."""
     return MotionsComponent()

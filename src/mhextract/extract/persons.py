@@ -24,9 +24,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.extensions import doc_text, publish, require
 from mhextract.analysis.patterns import alternation
-from mhextract.extract.organisations.known import gazetteer
+from mhextract.extract.organisations.known import alias_table, gazetteer
+from mhextract.extract.organisations.names import norm
 from mhextract.paths import load_json
 from mhextract.record.model import Motion, Person, Signatory, Span
 
@@ -210,8 +211,6 @@ def _organisation_words() -> frozenset[str]:
 
 def _looks_like_organisation(name: str, after: str) -> bool:
     """A gazetteer name, an organisation head word, a place, an acronym, or a run into more capitals."""
-    from mhextract.extract.organisations.known import alias_table
-    from mhextract.extract.organisations.names import norm
 
     words = name.split()
     acronym = any(re.search(r"[A-Z].*[A-Z]", w.split("-")[0]) and not re.fullmatch(r"(?:[A-Z]\.)+", w)
@@ -309,8 +308,15 @@ def find_persons(
     text: str, signatories: Sequence[Signatory] | None = None, motions: Sequence[Motion] = (),
 ) -> list[Person]:
     """All named persons in `text`; signatories from the metadata, else from the signature block."""
+    return resolve_persons(find_person_mentions(text, signatories, motions))
+
+
+def find_person_mentions(
+    text: str, signatories: Sequence[Signatory] | None = None, motions: Sequence[Motion] = (),
+) -> list[PersonMention]:
+    """Every person mention of every finder, most authoritative source first."""
     sigs = list(signatories) if signatories else find_signatories(text)
-    mentions = [
+    return [
         *signatory_mentions(text, sigs),
         *motion_mentions(text, motions),
         *find_member_mentions(text),
@@ -319,7 +325,6 @@ def find_persons(
         *find_official_mentions(text),
         *find_leader_mentions(text),
     ]
-    return resolve_persons(mentions)
 
 
 class PersonsComponent:
@@ -328,11 +333,13 @@ class PersonsComponent:
     def __call__(self, doc: Doc) -> Doc:
         metadata = doc._.metadata
         signatories = metadata.signatories if metadata is not None else None
-        persons = find_persons(doc_text(doc), signatories, doc._.motions or [])
-        return publish(doc, "persons", persons, lambda p: p.name)
+        require(doc, "mh_persons", "motions")
+        mentions = find_person_mentions(doc_text(doc), signatories, doc._.motions)
+        doc._.person_mentions = mentions
+        return publish(doc, "persons", resolve_persons(mentions), lambda p: p.name)
 
 
-@Language.factory("mh_persons")
+@Language.factory("mh_persons", requires=["doc._.motions"], assigns=["doc._.persons", "doc._.person_mentions"])
 def make_persons(nlp: Language, name: str) -> PersonsComponent:
     """spaCy factory for the persons component."""
     return PersonsComponent()

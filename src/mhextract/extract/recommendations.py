@@ -25,8 +25,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import doc_text, overlaps, publish
+from mhextract.analysis.extensions import doc_text, overlaps, publish, require
 from mhextract.analysis.patterns import alternation
+from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.numbers import parse_number_word
 from mhextract.paths import load_json
 from mhextract.record.model import Organisation, Recommendation, Span
@@ -148,8 +149,9 @@ def _pointer_re() -> re.Pattern[str]:
 
 
 def _sentence_texts(raw: str) -> list[str]:
-    """The sentences of a paragraph (split after . ! ? before a capital or digit)."""
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(])", fold(raw)) if s]
+    """The sentences of a paragraph, as the analysis stage cuts them."""
+    text = fold(raw)
+    return [text[s.start : s.end] for s in split_sentences(text)]
 
 
 def introduces_recommendations(p: Paragraph) -> bool:
@@ -370,16 +372,6 @@ def _split_by_named_item(parts: Sequence[str], count: int) -> dict[int, list[str
     return given
 
 
-def _sentences(text: str, end: int) -> list[tuple[int, int]]:
-    """Sentence ranges of text[:end] (split after . ! ? and at paragraph breaks)."""
-    out, pos = [], 0
-    for m in re.finditer(r"[.!?](?=\s)|\n\s*\n", text[:end]):
-        out.append((pos, m.end()))
-        pos = m.end()
-    out.append((pos, end))
-    return out
-
-
 def short_form(text: str, org: Organisation) -> str:
     """The name the letter uses most for `org` (the shorter on ties)."""
     counts: Counter[str] = Counter()
@@ -396,7 +388,8 @@ def attribute_body(
     of recommendations (else of a report) and names an eligible organisation."""
     eligible = [o for o in orgs if o.kind not in config()["excluded_kinds"]]
     mentions = sorted(((s.start, s.end, i) for i, o in enumerate(eligible) for s in o.mentions if s.end > s.start))
-    sentences = [(s, e) for s, e in _sentences(text, start) if not overlaps(list(skip), s, e)]
+    sentences = [(s.start, min(s.end, start)) for s in split_sentences(text).before(start)
+                 if not overlaps(list(skip), s.start, min(s.end, start))]
     for words in config()["triggers"]:
         pattern = re.compile(rf"(?i:{'|'.join(words)})")
         for s, e in reversed(sentences):
@@ -433,11 +426,16 @@ class RecommendationsComponent:
     """Sets `doc._.recommendations` and the `recommendations` span group."""
 
     def __call__(self, doc: Doc) -> Doc:
-        recs = find_recommendations(doc_text(doc), doc._.organisations or [], doc._.body_end)
+        require(doc, "mh_recommendations", "sentences", "organisations")
+        recs = find_recommendations(doc_text(doc), doc._.organisations, doc._.body_end)
         return publish(doc, "recommendations", recs, lambda r: f"{r.number}")
 
 
-@Language.factory("mh_recommendations")
+@Language.factory(
+    "mh_recommendations",
+    requires=["doc._.sentences", "doc._.organisations"],
+    assigns=["doc._.recommendations"],
+)
 def make_recommendations(nlp: Language, name: str) -> RecommendationsComponent:
     """spaCy factory for the recommendations component."""
     return RecommendationsComponent()

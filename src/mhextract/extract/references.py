@@ -118,7 +118,7 @@ class ReferencesComponent:
         return publish(doc, "references", refs, lambda r: f"{r.kind}:{r.id}")
 
 
-@Language.factory("mh_references")
+@Language.factory("mh_references", assigns=["doc._.references"])
 def make_references_component(nlp: Language, name: str) -> ReferencesComponent:
     """Factory for the other-references component."""
     return ReferencesComponent()
