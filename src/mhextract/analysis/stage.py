@@ -7,6 +7,8 @@ to spaCy users. Extractors read `doc._.sentences` instead of splitting the text 
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
@@ -25,7 +27,7 @@ def mark_sentence_starts(doc: Doc, sentences: Sentences) -> None:
     values = numpy.full(len(doc), -1, dtype="int32")
     values[0] = 1
     values[starts[starts < len(doc)]] = 1
-    doc.from_array([SENT_START], values.reshape(-1, 1).astype("uint64"))
+    doc.from_array([SENT_START], cast(Any, values.reshape(-1, 1).astype("uint64")))
 
 
 class AnalysisComponent:
