@@ -163,7 +163,10 @@ def test_due_resolution(text: str, dates: list[tuple[str, str]], letter_date: st
 
 @pytest.mark.parametrize(("value", "end"), [
     ("2024", "2024-12-31"), ("2023-02", "2023-02-28"), ("2024-02", "2024-02-29"), ("2023-06-13", "2023-06-13"),
-    ("2021-summer", "2021-09-30"), ("2023-Q1", "2023-03-31"), ("2019/2023", "2023-12-31"),
+    # seasons as date resolution reads them (models/dates.json season_months): summer ends in August,
+    # winter in February of the next year
+    ("2021-summer", "2021-08-31"), ("2021-spring", "2021-05-31"), ("2021-autumn", "2021-11-30"),
+    ("2021-winter", "2022-02-28"), ("2023-Q1", "2023-03-31"), ("2023-H1", "2023-06-30"), ("2019/2023", "2023-12-31"),
 ])
 def test_period_end(value: str, end: str) -> None:
     assert str(period_end(value)) == end

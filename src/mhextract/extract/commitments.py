@@ -40,6 +40,8 @@ from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_te
 from mhextract.analysis.patterns import phrase_alternation, required_literals, trie_pattern
 from mhextract.analysis.sentences import Sentence
 from mhextract.analysis.sentences import split_sentences as split_text
+from mhextract.extract.date_grammar import date_words
+from mhextract.extract.date_resolve import season_months
 from mhextract.paths import load_json
 from mhextract.record.model import Commitment, DateMention, Footnote, Reference, Span
 
@@ -283,9 +285,12 @@ def period_end(value: str) -> date | None:
     if m.group(2):
         month = int(m.group(2))
         return date(year, month, calendar.monthrange(year, month)[1])
-    seasons = {"spring": 6, "summer": 9, "autumn": 12, "winter": 12, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12,
-               "H1": 6, "H2": 12}
-    month = seasons.get(m.group(4) or "", 12)
+    part = m.group(4) or ""
+    if part in date_words()["season_months"]:
+        first, month = season_months(part)
+        year += month < first  # winter ends in February of the next year
+    else:
+        month = int(date_words()["part_end_months"].get(part, 12))
     return period_end(f"{year}-{month:02d}")
 
 
