@@ -21,6 +21,7 @@ from typing import Any
 from mhextract.analysis.extensions import overlaps
 from mhextract.analysis.patterns import required_literals, word_alternation
 from mhextract.extract.numbers import quantity_unit
+from mhextract.normalise.footnotes import not_marker_after
 from mhextract.paths import load_json
 
 Groups = dict[str, str | None]
@@ -198,10 +199,8 @@ def mask_glued_markers(text: str) -> str:
 
 
 def _after_version_label(text: str, start: int) -> bool:
-    """True when a version label (`versie`, `release`, `v.`) stands right before the year at `start`."""
-    before = text[max(0, start - 12) : start].rstrip().lower()
-    return any(before.endswith(label) and (len(before) == len(label) or not before[-len(label) - 1].isalnum())
-               for label in date_words()["version_labels"])
+    """True when a word after which no footnote marker stands (`versie`, `release`, `nr.`) is right before `start`."""
+    return not_marker_after().search(text[max(0, start - 12) : start]) is not None
 
 
 def _listed_days(text: str, day: DateCandidate) -> list[DateCandidate]:
