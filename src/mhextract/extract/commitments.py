@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any, Literal
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,10 +43,10 @@ from mhextract.analysis.sentences import split_sentences as split_text
 from mhextract.extract.date_grammar import date_words
 from mhextract.extract.date_resolve import season_months
 from mhextract.paths import load_json
-from mhextract.record.model import Commitment, DateMention, Footnote, Reference, Span
+from mhextract.record.model import Commitment, CommitmentKind, DateMention, Footnote, Reference, Span
 
 DATA_FILE = "commitments.json"
-Kind = Literal["made", "fulfilled", "reported"]
+Kind = CommitmentKind
 _RANK = {"made": 0, "reported": 1, "fulfilled": 2}
 _WORD = r"[\w'’()«»-]+"
 _FLAGS = re.IGNORECASE

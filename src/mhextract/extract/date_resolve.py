@@ -14,12 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any
 
 from mhextract.extract.date_grammar import DateCandidate, Groups, date_patterns, date_words
-
-Precision = Literal["day", "month", "season", "quarter", "year", "range"]
-
+from mhextract.record.model import Precision
 
 
 def parse_letter_date(letter_date: str | None) -> date | None:

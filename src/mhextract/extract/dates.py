@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
 from mhextract.extract.date_grammar import DateCandidate, find_date_candidates, is_session_year
-from mhextract.extract.date_resolve import Precision, parse_letter_date, resolve_date
-from mhextract.record.model import DateMention, Span
+from mhextract.extract.date_resolve import parse_letter_date, resolve_date
+from mhextract.record.model import DateMention, Precision, Span
 
 __all__ = [
     "DateCandidate", "DateExtractor", "Precision", "find_date_candidates", "find_dates", "is_session_year",

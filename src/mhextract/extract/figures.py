@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -35,9 +35,8 @@ from mhextract.extract.numbers import (
     parse_number_word,
 )
 from mhextract.paths import load_json
-from mhextract.record.model import Figure, Span
+from mhextract.record.model import Figure, Span, Unit
 
-Unit = Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "other"]
 SUBSTANTIVE: frozenset[str] = frozenset({"fte", "EUR", "percent", "persons", "cases", "organisations"})
 ONE_WORDS = frozenset({"één", "eén", "éen"})
 

@@ -10,6 +10,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# The closed vocabularies of the record, named once: extractors import them from here.
+SourceFormat = Literal["pdf", "text", "markdown", "docx", "html", "xml", "web"]
+ReferenceKind = Literal["handelingen", "zaak", "ecli", "toezegging", "document", "rijkswet"]
+Precision = Literal["day", "month", "season", "quarter", "year", "range"]
+Unit = Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "other"]
+CommitmentKind = Literal["made", "fulfilled", "reported"]
+
 SCHEMA_VERSION = "1"
 
 
@@ -38,7 +45,7 @@ class Extractor(Model):
 class Source(Model):
     path: str
     sha256: str
-    format: Literal["pdf", "text", "markdown", "docx", "html", "xml", "web"]
+    format: SourceFormat
     pages: int | None = None
 
 
@@ -104,7 +111,7 @@ class KamerstukRef(Model):
 
 
 class Reference(Model):
-    kind: Literal["handelingen", "zaak", "ecli", "toezegging", "document", "rijkswet"]
+    kind: ReferenceKind
     id: str
     mentions: list[Span] = Field(default_factory=list)
 
@@ -120,14 +127,14 @@ class Motion(Model):
 class DateMention(Model):
     text: str
     value: str | None = None
-    precision: Literal["day", "month", "season", "quarter", "year", "range"] | None = None
+    precision: Precision | None = None
     span: Span
 
 
 class Figure(Model):
     text: str
     value: float | int | None = None
-    unit: Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "other"] = "other"
+    unit: Unit = "other"
     subject: str | None = None
     period: str | None = None
     span: Span
@@ -144,7 +151,7 @@ class Recommendation(Model):
 
 class Commitment(Model):
     text: str
-    kind: Literal["made", "fulfilled", "reported"]
+    kind: CommitmentKind
     due: str | None = None
     reference: str | None = None
     span: Span
