@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import doc_text, publish
 from mhextract.analysis.patterns import alternation
+from mhextract.ingest.kst_header import kst_id
 from mhextract.paths import load_json
 from mhextract.record.model import KamerstukRef, Metadata, Span
 
@@ -123,11 +124,6 @@ def normalise_session(raw: str | None) -> str | None:
     return f"{m.group(1)}/{m.group(2)[-2:]}"
 
 
-def make_id(dossier: str, suffix: str | None, number: str | None) -> str:
-    """The GOLD_FORMAT id: dossier digits, `-suffix`, `-number` (each only when present)."""
-    return "-".join(p for p in (dossier, suffix, number) if p)
-
-
 def url_for(kid: str, number: str | None) -> str | None:
     """Official URL of a numbered Kamerstuk; a bare dossier has no document URL."""
     if not number:
@@ -198,7 +194,7 @@ def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
         suffix = dm.group("suf")
         for number in numbers:
             ch = chamber or ("Eerste Kamer" if number and number.isupper() else None)
-            out.append(Citation(make_id(dossier, suffix, number), dossier, suffix, number, ch, session,
+            out.append(Citation(kst_id(dossier, suffix, number), dossier, suffix, number, ch, session,
                                 m.start(), m.end()))
     return out
 
@@ -206,7 +202,7 @@ def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
 def _resolve_machine(m: re.Match[str]) -> list[Citation]:
     dossier, suffix, number = m.group("core"), m.group("suf"), m.group("n")
     ch = "Eerste Kamer" if number.isupper() else None
-    return [Citation(make_id(dossier, suffix, number), dossier, suffix, number, ch, None, m.start(), m.end())]
+    return [Citation(kst_id(dossier, suffix, number), dossier, suffix, number, ch, None, m.start(), m.end())]
 
 
 def scan_citations(text: str) -> list[Citation]:
@@ -241,7 +237,7 @@ def find_header_kamerstukken(text: str) -> list[Citation]:
     for dm in g.header_dossier.finditer(head, first.start(), num.start()):
         dossier = dm.group("core").replace(" ", "")
         suffix, number = dm.group("suf"), num.group("n")
-        out.append(Citation(make_id(dossier, suffix, number), dossier, suffix, number, chamber, session,
+        out.append(Citation(kst_id(dossier, suffix, number), dossier, suffix, number, chamber, session,
                             dm.start("core"), num.end()))
     return out
 

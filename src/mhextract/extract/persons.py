@@ -28,6 +28,7 @@ from mhextract.analysis.extensions import doc_text, publish, require
 from mhextract.analysis.patterns import alternation
 from mhextract.extract.organisations.known import alias_table, gazetteer
 from mhextract.extract.organisations.names import norm
+from mhextract.normalise.metadata import signatories_in
 from mhextract.paths import load_json
 from mhextract.record.model import Motion, Person, Signatory, Span
 
@@ -250,22 +251,9 @@ def signatory_mentions(text: str, signatories: Sequence[Signatory]) -> list[Pers
     return found
 
 
-@cache
-def _signature_re() -> re.Pattern[str]:
-    titles = alternation(t for t in roles()["government"])
-    return re.compile(
-        rf"^(?:De|Het)\s+(?P<role>(?i:{titles})\b[^,\n]{{0,120}}),\s*\n+\s*(?P<name>{_surname_re()})\s*$",
-        re.MULTILINE,
-    )
-
-
 def find_signatories(text: str) -> list[Signatory]:
-    """Fallback when no metadata is given: `De Minister van ...,` followed by a name line."""
-    found = []
-    for m in _signature_re().finditer(text):
-        if m.group("name")[:1].isupper():
-            found.append(Signatory(role=m.group(0).split(",")[0].strip(), name=m.group("name").strip()))
-    return found
+    """Fallback when no metadata is given: the signature block among the text's last paragraphs."""
+    return signatories_in(re.split(r"\n\s*\n", text)[-14:])
 
 
 def motion_mentions(text: str, motions: Sequence[Motion]) -> list[PersonMention]:
