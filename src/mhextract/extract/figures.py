@@ -190,7 +190,7 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     if _is_excluded(text, n):
         return None
     start, value = n.start, n.value
-    currency = re.search(r"(?:€|EUR)\s*$", text[max(0, start - 5) : start])
+    currency = re.search(rf"(?:{alternation(_data()['currency_signs'])})\s*$", text[max(0, start - 5) : start])
     if currency:
         end = n.end + (2 if text.startswith(",-", n.end) else 0)
         return Quantity(max(0, start - 5) + currency.start(), end, value, "EUR")

@@ -193,7 +193,7 @@ def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
         dossier = re.sub(r"\D", "", dm.group("core"))
         suffix = dm.group("suf")
         for number in numbers:
-            ch = chamber or ("Eerste Kamer" if number and number.isupper() else None)
+            ch = chamber or (grammar().data["first_chamber"] if number and number.isupper() else None)
             out.append(Citation(kst_id(dossier, suffix, number), dossier, suffix, number, ch, session,
                                 m.start(), m.end()))
     return out
@@ -201,7 +201,7 @@ def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
 
 def _resolve_machine(m: re.Match[str]) -> list[Citation]:
     dossier, suffix, number = m.group("core"), m.group("suf"), m.group("n")
-    ch = "Eerste Kamer" if number.isupper() else None
+    ch = grammar().data["first_chamber"] if number.isupper() else None
     return [Citation(kst_id(dossier, suffix, number), dossier, suffix, number, ch, None, m.start(), m.end())]
 
 
@@ -230,8 +230,10 @@ def find_header_kamerstukken(text: str) -> list[Citation]:
     num = g.header_number.search(head, first.end(), first.end() + 400)
     if num is None or ". " in head[first.end() : num.start()]:
         return []
-    chamber = "Eerste Kamer" if "Eerste Kamer" in head[: num.start()] else None
-    session_m = re.search(r"Vergaderjaar\s+(\d{4}\s?[/–-]\s?\d{2,4})", head[: num.start()])
+    first_chamber = str(g.data["first_chamber"])
+    chamber = first_chamber if first_chamber in head[: num.start()] else None
+    label = re.escape(g.data["session_label"])
+    session_m = re.search(rf"{label}\s+(\d{{4}}\s?[/–-]\s?\d{{2,4}})", head[: num.start()])
     session = normalise_session(session_m.group(1)) if session_m else None
     out: list[Citation] = []
     for dm in g.header_dossier.finditer(head, first.start(), num.start()):

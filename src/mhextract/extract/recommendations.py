@@ -322,8 +322,8 @@ def attach_responses(paras: Sequence[Paragraph], found: Sequence[Found]) -> list
 
 @cache
 def _ordinal_re() -> re.Pattern[str]:
-    words = alternation(config()["ordinals"])
-    return re.compile(rf"(?i)\b(?:(?P<word>{words})\s+aanbeveling|aanbeveling\s+(?P<num>\d{{1,2}}))\b")
+    words, noun = alternation(config()["ordinals"]), re.escape(config()["ordinal_noun"])
+    return re.compile(rf"(?i)\b(?:(?P<word>{words})\s+{noun}|{noun}\s+(?P<num>\d{{1,2}}))\b")
 
 
 def named_item(paragraph: str) -> int | None:
