@@ -44,6 +44,7 @@ from mhextract.extract.date_grammar import date_words
 from mhextract.extract.date_resolve import season_months
 from mhextract.paths import load_json
 from mhextract.record.model import Commitment, CommitmentKind, DateMention, Footnote, Reference, Span
+from mhextract.similarity import alike, content_words
 
 DATA_FILE = "commitments.json"
 Kind = CommitmentKind
@@ -347,32 +348,9 @@ def resolve_reference(sentence: Sentence, references: Sequence[Reference],
 # ---------------------------------------------------------------------------- merging
 
 
-def content_words(text: str, skip: Iterable[tuple[int, int]] = (), offset: int = 0) -> frozenset[str]:
-    """Distinct lower-case content words of a sentence, without stopwords, numbers and skipped ranges."""
-    stop = set(_data()["stopwords"])
-    ranges = [(s - offset, e - offset) for s, e in skip]
-    out = set()
-    for m in re.finditer(r"[^\W\d_][\w-]*", text):
-        if any(s < m.end() and m.start() < e for s, e in ranges):
-            continue
-        word = m.group().lower()
-        if len(word) >= 3 and word not in stop:
-            out.add(word)
-    return frozenset(out)
-
-
 def _same_commitment(a: Mention, b: Mention) -> bool:
     """Two mentions of an earlier commitment that share most of their content words."""
-    cfg = _data()["merge"]
-    shared = len(a.content & b.content)
-    smaller = min(len(a.content), len(b.content))
-    return shared >= cfg["min_shared"] and smaller > 0 and shared / smaller >= cfg["min_overlap"]
-
-
-def similar_commitments(a: str, b: str) -> bool:
-    """Whether two commitment texts (e.g. of different letters) share most of their content words."""
-    return _same_commitment(Mention("made", Sentence(0, 0, 0), 0, False, content_words(a)),
-                            Mention("made", Sentence(0, 0, 0), 0, False, content_words(b)))
+    return alike(a.content, b.content)
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Mention]:
