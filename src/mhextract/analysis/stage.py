@@ -14,6 +14,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text
 from mhextract.analysis.sentences import Sentences, split_sentences
 
@@ -30,8 +31,10 @@ def mark_sentence_starts(doc: Doc, sentences: Sentences) -> None:
     doc.from_array([SENT_START], cast(Any, values.reshape(-1, 1).astype("uint64")))
 
 
-class AnalysisComponent:
+class AnalysisComponent(CarriesData):
     """Sets `doc._.sentences` and the tokens' sentence starts."""
+
+    factory = "mh_analysis"
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = split_sentences(doc_text(doc))

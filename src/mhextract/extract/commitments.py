@@ -36,6 +36,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text, require
 from mhextract.analysis.patterns import phrase_alternation, required_literals, trie_pattern
 from mhextract.analysis.sentences import Sentence
@@ -434,8 +435,10 @@ def to_commitments(text: str, merged: Iterable[Mention]) -> list[Commitment]:
 # ---------------------------------------------------------------------------- spaCy
 
 
-class CommitmentsComponent:
+class CommitmentsComponent(CarriesData):
     """spaCy component: fills `doc._.commitments` and the `commitments` span group (every mention)."""
+
+    factory = "mh_commitments"
 
     def __call__(self, doc: Doc) -> Doc:
         require(doc, "mh_commitments", "sentences", "kamerstukken", "references", "dates")

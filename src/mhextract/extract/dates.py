@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
 from mhextract.extract.date_grammar import DateCandidate, find_date_candidates, is_session_year
 from mhextract.extract.date_resolve import parse_letter_date, resolve_date
@@ -43,8 +44,10 @@ def find_dates(text: str, letter_date: str | None = None,
 
 # ---------------------------------------------------------------------------- spaCy
 
-class DateExtractor:
+class DateExtractor(CarriesData):
     """spaCy component: `doc._.dates` and `doc.spans["dates"]`, skipping citations."""
+
+    factory = "mh_dates"
 
     def __call__(self, doc: Doc) -> Doc:
         require(doc, "mh_dates", "kamerstukken", "references")

@@ -23,6 +23,7 @@ from typing import Any, cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
 from mhextract.analysis.patterns import alternation
 from mhextract.analysis.sentences import split_sentences
@@ -425,8 +426,10 @@ def _blocked_one(text: str, n: NumberMatch) -> bool:
         "singular_blockers")
 
 
-class FigureExtractor:
+class FigureExtractor(CarriesData):
     """spaCy component: `doc._.figures` and `doc.spans["figures"]`, skipping dates and citations."""
+
+    factory = "mh_figures"
 
     def __call__(self, doc: Doc) -> Doc:
         require(doc, "mh_figures", "sentences", "dates", "kamerstukken", "references")

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, publish
 from mhextract.analysis.patterns import alternation
 from mhextract.ingest.kst_header import kst_id
@@ -289,8 +290,10 @@ def ref_from_id(kid: str) -> KamerstukRef:
     return KamerstukRef(id=kid, dossier=dossier, suffix=suffix, number=number, url=url_for(kid, number))
 
 
-class KamerstukComponent:
+class KamerstukComponent(CarriesData):
     """spaCy component: fills `doc._.kamerstukken` and the `kamerstukken` span group."""
+
+    factory = "mh_kamerstukken"
 
     def __call__(self, doc: Doc) -> Doc:
         metadata: Metadata | None = doc._.metadata

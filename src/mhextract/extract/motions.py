@@ -22,6 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, publish, require
 from mhextract.analysis.patterns import alternation, either_case_alternation
 from mhextract.analysis.sentences import Sentence, split_sentences
@@ -458,8 +459,10 @@ def find_motions(text: str, kamerstukken: Sequence[KamerstukRef] = (),
     return group_motions(annotate(ctx, named + numbered + anaphors))
 
 
-class MotionsComponent:
+class MotionsComponent(CarriesData):
     """spaCy component: fills `doc._.motions` and the `motions` span group."""
+
+    factory = "mh_motions"
 
     def __call__(self, doc: Doc) -> Doc:
         require(doc, "mh_motions", "sentences", "kamerstukken")

@@ -24,6 +24,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, publish, require
 from mhextract.analysis.patterns import alternation
 from mhextract.extract.organisations.known import alias_table, gazetteer
@@ -315,8 +316,10 @@ def find_person_mentions(
     ]
 
 
-class PersonsComponent:
+class PersonsComponent(CarriesData):
     """Sets `doc._.persons` and the `persons` span group."""
+
+    factory = "mh_persons"
 
     def __call__(self, doc: Doc) -> Doc:
         metadata = doc._.metadata

@@ -25,6 +25,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, overlaps, publish, require
 from mhextract.analysis.patterns import alternation
 from mhextract.analysis.sentences import split_sentences
@@ -422,8 +423,10 @@ def find_recommendations(
     return out
 
 
-class RecommendationsComponent:
+class RecommendationsComponent(CarriesData):
     """Sets `doc._.recommendations` and the `recommendations` span group."""
+
+    factory = "mh_recommendations"
 
     def __call__(self, doc: Doc) -> Doc:
         require(doc, "mh_recommendations", "sentences", "organisations")

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, publish
 from mhextract.analysis.patterns import alternation
 from mhextract.extract.kamerstuk import normalise_session
@@ -110,8 +111,10 @@ def find_references(text: str) -> list[Reference]:
     return list(refs.values())
 
 
-class ReferencesComponent:
+class ReferencesComponent(CarriesData):
     """spaCy component: fills `doc._.references` and the `references` span group."""
+
+    factory = "mh_references"
 
     def __call__(self, doc: Doc) -> Doc:
         refs = find_references(doc_text(doc))

@@ -26,6 +26,7 @@ from typing import Any, cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
 from mhextract.analysis.tokenizer import has_split_rules, share_tokenizer, shared_tokenizer, tokenize
 from mhextract.extract.organisations.coordination import find_coordinated_mentions
@@ -129,8 +130,10 @@ def prepare_matchers() -> Language:
     return shared_tokenizer()
 
 
-class OrganisationsComponent:
+class OrganisationsComponent(CarriesData):
     """Sets `doc._.organisations` and the `organisations` span group."""
+
+    factory = "mh_organisations"
 
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp = nlp
