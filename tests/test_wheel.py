@@ -1,4 +1,4 @@
-"""The built wheel works on its own: installed into a fresh venv, `mhextract parse` reads its models/ as package data."""
+"""The built wheel works on its own: installed in a fresh venv, `mhextract parse` reads its packaged models/."""
 
 from __future__ import annotations
 
