@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from mhextract import extract  # noqa: F401  (registers our factories)
 from mhextract.analysis import extensions, stage  # noqa: F401  (registers Doc extensions, the analysis stage)
-from mhextract.analysis.tokenizer import add_split_rules
+from mhextract.analysis.tokenizer import add_split_rules, blank_dutch
 from mhextract.errors import ModelError, PipelineError
 
 DEFAULT_MODEL = "nl_core_news_lg"
@@ -64,7 +64,7 @@ def load_pipeline(model: str | None = None, *, warn: TextIO | None = None) -> La
     """
     name, explicit = resolve_model_name(model)
     if name == BLANK:
-        nlp = spacy.blank("nl")
+        nlp = blank_dutch()
     elif explicit or _is_installed(name):
         try:
             nlp = spacy.load(name, exclude=list(_UNUSED))
@@ -78,7 +78,7 @@ def load_pipeline(model: str | None = None, *, warn: TextIO | None = None) -> La
             f"install it with: {INSTALL_HINT}",
             file=stream,
         )
-        nlp = spacy.blank("nl")
+        nlp = blank_dutch()
     is_blank = name == BLANK or not nlp.pipe_names
     nlp.meta["mhextract_model"] = BLANK if is_blank else name
     add_split_rules(nlp)
