@@ -30,28 +30,22 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text, require
-from mhextract.analysis.patterns import phrase_alternation, required_literals, trie_pattern
 from mhextract.analysis.sentences import Sentence
 from mhextract.analysis.sentences import split_sentences as split_text
+from mhextract.extract.commitment_forms import data, may_hold_commitment, patterns
 from mhextract.extract.date_grammar import date_words
 from mhextract.extract.date_resolve import season_months
-from mhextract.paths import load_json
 from mhextract.record.model import Commitment, CommitmentKind, DateMention, Footnote, Reference, Span
 from mhextract.similarity import alike, content_words
 
-DATA_FILE = "commitments.json"
 Kind = CommitmentKind
 _RANK = {"made": 0, "reported": 1, "fulfilled": 2}
-_WORD = r"[\w'’()«»-]+"
-_FLAGS = re.IGNORECASE
 
 
 @dataclass
@@ -67,98 +61,6 @@ class Mention:
     reference: str | None = None
     merged: list[Mention] = field(default_factory=list)
     anaphor: bool = False
-
-
-# ---------------------------------------------------------------------------- data
-
-
-@cache
-def _data() -> dict[str, Any]:
-    """The commitment forms and word lists of models/commitments.json."""
-    data: dict[str, Any] = load_json(DATA_FILE)
-    return data
-
-
-def _fill(pattern: str) -> str:
-    """Put the addressee alternation and the one-word pattern into a data pattern."""
-    return pattern.replace("{ADDR}", _data()["addressee"]).replace("{W}", _WORD)
-
-
-def _joined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | list[re.Pattern[str]]:
-    """The patterns of one group as one regex, `(?:p1)|(?:p2)|...`: its search starts where the earliest
-    of them matches (the leftmost place where any does; there it tries them in order), as `_first`
-    needs, in one scan. The list itself when a pattern has groups (a backreference would change
-    meaning) or they cannot be joined (a global inline flag)."""
-    if not patterns or any(p.groups for p in patterns) or len({p.flags for p in patterns}) > 1:
-        return patterns
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
-    except re.error:
-        return patterns
-
-
-@cache
-def _patterns() -> dict[str, Any]:
-    """All compiled patterns, once per process."""
-    d = _data()
-    made = [(re.compile(_fill(m["pattern"]), _FLAGS), bool(m["needs_future"])) for m in d["made"]]
-    return {
-        "fulfilled": _joined([re.compile(_fill(p), _FLAGS) for p in d["fulfilled"]]),
-        "earlier": _joined([re.compile(_fill(p), _FLAGS) for p in d["earlier"]]),
-        "made": made,
-        "present_inform": _joined([re.compile(_fill(p), _FLAGS) for p in d["present_inform"]]),
-        "this_letter": _joined([re.compile(_fill(p), _FLAGS) for p in d["this_letter"]]),
-        "addressee": re.compile(r"(?<!\w)" + d["addressee"] + r"(?!\w)", _FLAGS),
-        "future_aux": re.compile(phrase_alternation(d["future_aux"]), _FLAGS),
-        "inform": re.compile(phrase_alternation(d["inform_verbs"]), _FLAGS),
-        "future_cue": re.compile(phrase_alternation(d["future_cues"]), _FLAGS),
-        "future_time": re.compile(d["future_time"], _FLAGS),
-        "recurrence": re.compile(phrase_alternation(d["recurrence"]), _FLAGS),
-        "recurrence_adverb": re.compile(phrase_alternation(d["recurrence_adverbs"]), _FLAGS),
-        "progress": _joined([re.compile(_fill(p), _FLAGS) for p in d["progress"]]),
-        "anaphor": re.compile(_fill(d["anaphor"]), _FLAGS),
-        "trim_before": re.compile(_fill(d["trim_before"]), _FLAGS),
-        "past_marker": re.compile(phrase_alternation(d["due"]["past_markers"]), _FLAGS),
-        "made_at": re.compile(phrase_alternation(d["due"]["made_at_words"]), _FLAGS),
-        "made_at_prep": re.compile(r"(?:" + phrase_alternation(d["due"]["made_at_preps"]) + r")\s*$", _FLAGS),
-    }
-
-
-# ---------------------------------------------------------------------------- pre-filter
-
-
-@cache
-def _keywords() -> tuple[re.Pattern[str] | None, re.Pattern[str]] | None:
-    """Pre-filter of `classify_sentence`: literals one of which every sentence it can classify holds.
-
-    Each pattern that can make a sentence a commitment (fulfilled, earlier, made, present_inform, and
-    the inform verbs that `_structural_made` needs) contains, in every match, one of its required
-    literals (read off its parse tree). Returns (a trie of the lowercased literals for lowercased ASCII
-    sentences, or None where a non-ASCII literal could match ASCII text; a case-insensitive trie of
-    all, as loose about case as any pattern), or None (no pre-filter) when a pattern has no literals."""
-    d = _data()
-    sources = [*d["fulfilled"], *d["earlier"], *(m["pattern"] for m in d["made"]), *d["present_inform"]]
-    words: set[str] = set()
-    for pattern in [*map(_fill, sources), phrase_alternation(d["inform_verbs"])]:
-        required = required_literals(pattern, _FLAGS)
-        if not required:
-            return None
-        words |= required
-    other = [c for w in words for c in w if not c.isascii()]
-    ascii_safe = not any(re.fullmatch(re.escape(c), chr(a), re.IGNORECASE) for c in other for a in range(128))
-    lowered = re.compile(trie_pattern({w.lower() for w in words if w.isascii()})) if ascii_safe else None
-    return lowered, re.compile(trie_pattern(words), _FLAGS | re.IGNORECASE)
-
-
-def may_hold_commitment(sentence: str) -> bool:
-    """False when no pattern that makes a commitment can match the sentence (see `_keywords`)."""
-    keywords = _keywords()
-    if keywords is None:
-        return True
-    lowered, any_case = keywords
-    if lowered is not None and sentence.isascii():  # ASCII: ignoring case is lowercasing
-        return lowered.search(sentence.lower()) is not None
-    return any_case.search(sentence) is not None
 
 
 # ---------------------------------------------------------------------------- sentences
@@ -202,8 +104,8 @@ def _word_index(text: str, offset: int) -> int:
 
 def _structural_made(text: str) -> int | None:
     """Offset of a future auxiliary that governs an inform verb addressed to the Chamber, else None."""
-    pats = _patterns()
-    gap = int(_data()["max_gap"])
+    pats = patterns()
+    gap = int(data()["max_gap"])
     addressees = [_word_index(text, m.start()) for m in pats["addressee"].finditer(text)]
     for verb in pats["inform"].finditer(text):
         v = _word_index(text, verb.start())
@@ -218,7 +120,7 @@ def _structural_made(text: str) -> int | None:
 def has_future_time(text: str, dates: Sequence[DateMention] = (), offset: int = 0,
                     letter_date: str | None = None) -> bool:
     """A future cue word, a future time phrase, or a non-past date mention in the sentence."""
-    pats = _patterns()
+    pats = patterns()
     if pats["future_cue"].search(text) or pats["future_time"].search(text):
         return True
     return any(_due_candidate(d, text, offset, letter_date) for d in dates)
@@ -230,11 +132,11 @@ def classify_sentence(text: str, next_text: str = "", dates: Sequence[DateMentio
 
     `next_text` is the following sentence of the same paragraph (for `Ik informeer u bij deze`);
     `dates` are the date mentions of the sentence, with offsets relative to `offset`. A new way to
-    a commitment below needs its patterns in `_keywords`, the pre-filter that skips most sentences.
+    a commitment below needs its patterns in `commitment_forms.keywords`, the pre-filter that skips most sentences.
     """
     if not may_hold_commitment(text):
-        return None  # none of the patterns that make a commitment can match (see _keywords)
-    pats = _patterns()
+        return None  # none of the patterns that make a commitment can match (see commitment_forms.keywords)
+    pats = patterns()
     fulfilled = _first(pats["fulfilled"], text)
     if fulfilled is not None:
         return "fulfilled", fulfilled.start(), True
@@ -266,7 +168,7 @@ def classify_sentence(text: str, next_text: str = "", dates: Sequence[DateMentio
 def trim_sentence(text: str, sentence: Sentence, trigger: int) -> Sentence:
     """The sentence cut before a coordinated motion or other instrument after the trigger (not the promise's)."""
     body = text[sentence.start : sentence.end]
-    m = _patterns()["trim_before"].search(body, trigger)
+    m = patterns()["trim_before"].search(body, trigger)
     if m is None:
         return sentence
     return Sentence(sentence.start, sentence.start + m.start(), sentence.paragraph)
@@ -310,11 +212,11 @@ def _is_past(value: str | None, letter_date: str | None) -> bool:
 
 def _due_candidate(mention: DateMention, text: str, offset: int, letter_date: str | None) -> bool:
     """Whether a date in the sentence can be a due date: not past, not when the promise was made."""
-    pats = _patterns()
+    pats = patterns()
     if pats["past_marker"].search(mention.text) or _is_past(mention.value, letter_date):
         return False
     start = mention.span.start - offset
-    window = int(_data()["due"]["made_at_window"])
+    window = int(data()["due"]["made_at_window"])
     before = text[max(0, start - window) : start]
     return not (pats["made_at_prep"].search(before) and pats["made_at"].search(before))
 
@@ -356,7 +258,7 @@ def _same_commitment(a: Mention, b: Mention) -> bool:
 
 def merge_mentions(mentions: list[Mention]) -> list[Mention]:
     """One mention per commitment: anaphoric mentions join the one before; alike earlier mentions join."""
-    limit = _data()["merge"]["max_anaphoric_content"]
+    limit = data()["merge"]["max_anaphoric_content"]
     groups: list[list[Mention]] = []
     for m in mentions:
         anaphoric = m.earlier and (m.anaphor or len(m.content) <= limit)
@@ -413,7 +315,7 @@ def find_mentions(text: str, dates: Sequence[DateMention] = (), references: Sequ
             content=content_words(body, [r for r in skip if own.start <= r[0] < own.end], own.start),
             due=resolve_due(body, own.start, trigger, [d for d in inside if d.span.start < own.end], letter_date),
             reference=resolve_reference(sent, references, footnotes),
-            anaphor=_patterns()["anaphor"].search(body) is not None,
+            anaphor=patterns()["anaphor"].search(body) is not None,
         ))
     return out
 
