@@ -10,7 +10,7 @@ from mhextract.analysis.patterns import alternation, either_case_alternation, ph
 from mhextract.analysis.sentences import is_abbreviation, split_sentences
 
 TEXT = ("Zie Kamerstuk 28 638, nr. 5 van 3 jan. jl. en de brief van E. Jansen. Hij schreef: \"Ja.\" "
-        "Daarna kwam z.s.m. een reactie!\n\nNieuwe alinea? ja, klein begonnen. 2. Een getal.")
+        "Daarna kwam z.s.m. een reactie!\n\nNieuwe alinea? ja, klein begonnen. Een zin.")
 
 
 def test_sentences_skip_abbreviations_and_initials_and_split_paragraphs() -> None:
