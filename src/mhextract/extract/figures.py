@@ -45,7 +45,6 @@ from mhextract.extract.numbers import (
 from mhextract.record.model import Figure, Span, Unit
 
 SUBSTANTIVE: frozenset[str] = frozenset({"fte", "EUR", "percent", "persons", "cases", "organisations"})
-ONE_WORDS = frozenset({"één", "eén", "éen"})
 
 @dataclass(frozen=True)
 class Quantity:
@@ -136,7 +135,7 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     adjective = re.match(rf"-?(?:{suffixes})\b", text[n.end :])
     if adjective:
         return _count_adjective(text, n.start, n.end + adjective.end(), value)
-    single = n.text.lower() in ONE_WORDS  # één: a count only of something substantive
+    single = n.text.lower() in lower_set("one_words")  # één: a count only of something substantive
     head = noun_head(text, n.end) or _elided_head(text, n, nxt)
     if head is None:
         return None if single else _bare(text, n, nxt)
@@ -360,7 +359,7 @@ def _overlaps(merged: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _blocked_one(text: str, n: NumberMatch) -> bool:
     """`slechts één zaak`: `één` after `slechts`/`maar` means "a single", not a count."""
-    return n.text.lower() in ONE_WORDS and not n.scaled and prev_word(text, n.start) in lower_set(
+    return n.text.lower() in lower_set("one_words") and not n.scaled and prev_word(text, n.start) in lower_set(
         "singular_blockers")
 
 
