@@ -48,3 +48,13 @@ def test_wheel_installed_in_a_fresh_venv_parses_a_letter(tmp_path: Path) -> None
     record = json.loads(parsed.stdout)
     assert record["metadata"]["date"] == "2023-11-30"
     assert record["kamerstukken"] and record["organisations"] and record["commitments"]
+    # a saved pipeline loads with plain spaCy (entry points find our tokenizer and components)
+    saved = tmp_path / "pipeline"
+    made = _run(python, "-c", "import sys; from mhextract.analysis.pipeline import load_pipeline; "
+                "load_pipeline('blank:nl').to_disk(sys.argv[1])", saved, cwd=tmp_path, env=env)
+    assert made.returncode == 0, made.stderr
+    loaded = _run(python, "-c", "import sys, spacy; nlp = spacy.load(sys.argv[1]); "
+                  "print(' '.join(nlp.pipe_names), len(nlp('Zie Kamerstuk 28 638, nr. 5.')._.kamerstukken))",
+                  saved, cwd=tmp_path, env=env)
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.split()[0] == "mh_analysis" and loaded.stdout.split()[-1] == "1"
