@@ -26,7 +26,14 @@ from typing import Any
 HERE = Path(__file__).resolve().parents[1]
 GROUPS = ("corpus/letters", "corpus/formats", "corpus/holdout*/letters", "corpus/pdf")
 IGNORED = {("extractor", "version"), ("extractor", "fingerprint")}
-DRIVER = "import sys; from mhextract.cli import app; sys.argv[0] = 'mhextract'; app()"
+# Each checkout registers its own components when imported: the installed package's spaCy entry
+# points (which may name modules another checkout does not have) are hidden from spaCy's registry.
+DRIVER = (
+    "import sys, catalogue, importlib.metadata as md; "
+    "catalogue.AVAILABLE_ENTRY_POINTS = md.EntryPoints("
+    "ep for d in md.distributions() for ep in d.entry_points if not ep.value.startswith('mhextract.')); "
+    "from mhextract.cli import app; sys.argv[0] = 'mhextract'; app()"
+)
 
 
 def corpus_inputs(corpus: Path) -> list[str]:
