@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -22,8 +23,12 @@ def _run(*cmd: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subp
 
 @pytest.mark.skipif(sys.platform == "win32", reason="venv layout")
 def test_wheel_installed_in_a_fresh_venv_parses_a_letter(tmp_path: Path) -> None:
+    source = tmp_path / "source"  # a clean copy: no stale build/ of the checkout goes into the wheel
+    shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
     built = _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                 "-w", tmp_path / "dist", ROOT, cwd=tmp_path)
+                 "-w", tmp_path / "dist", source, cwd=tmp_path)
     assert built.returncode == 0, built.stderr
     [wheel] = (tmp_path / "dist").glob("mhextract-*.whl")
     # A fresh venv whose only other packages are this interpreter's dependencies (a .pth to its
