@@ -15,7 +15,8 @@ Outputs, one list of record models per component (None until it has run):
 Each component also puts its mentions into `doc.spans[<name>]` for spaCy users.
 Set by the analysis stage and components for later components (not record fields):
   doc._.sentences        analysis.sentences.Sentences (mh_analysis)
-  doc._.person_mentions  extract.persons.PersonMention list (mh_persons), read by mh_organisations
+  doc._.person_mentions  extract.persons.PersonMention list (mh_person_mentions), read by mh_organisations
+                         and mh_persons
 A component whose required field is unset (None) raises `PipelineError`: see `require`.
 """
 
@@ -35,7 +36,7 @@ OUTPUTS = (
 )
 SHARED = ("sentences", "person_mentions")
 # The component that sets each field components read from one another.
-PROVIDERS = {"sentences": "mh_analysis", "person_mentions": "mh_persons",
+PROVIDERS = {"sentences": "mh_analysis", "person_mentions": "mh_person_mentions",
              **{name: f"mh_{name}" for name in OUTPUTS}}
 
 

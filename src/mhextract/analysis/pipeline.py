@@ -28,7 +28,7 @@ INSTALL_HINT = f"python -m spacy download {DEFAULT_MODEL}"
 # Our components, in the order they must run: later ones read earlier outputs (each factory
 # declares what it requires and assigns; `nlp.analyze_pipes()` checks the order): the analysis
 # stage cuts sentences; motions use kamerstukken; dates skip references; figures skip dates;
-# organisations skip the persons' names.
+# organisations skip the names of the person mentions; persons' full names skip organisations.
 COMPONENTS: tuple[str, ...] = (
     "mh_analysis",
     "mh_kamerstukken",
@@ -36,8 +36,9 @@ COMPONENTS: tuple[str, ...] = (
     "mh_motions",
     "mh_dates",
     "mh_figures",
-    "mh_persons",
+    "mh_person_mentions",
     "mh_organisations",
+    "mh_persons",
     "mh_recommendations",
     "mh_commitments",
 )

@@ -8,6 +8,7 @@ Find, then resolve. Each `find_*` pass returns `PersonMention`s with offsets:
   find_rapporteur_mentions  `de Nationaal Rapporteur, Conny Rijken`
   find_official_mentions    `inspecteur-generaal H.J. Kooistra`, `burgemeester A. Aboutaleb`
   find_leader_mentions      `het Aanjaagteam Bescherming Arbeidsmigranten onder leiding van Roemer`
+  full_name_mentions        `Derk Wiersum`, `Laura van Geest`: a known first name and a surname (person_names)
 `resolve_persons` merges mentions of one person (same surname) into one `Person`, keeping
 the name and role of the most authoritative source. Titles and particles: models/roles.json.
 A name never ends in digits: a glued footnote marker (`het lid Agema1`) is not part of it.
@@ -25,16 +26,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
-from mhextract.analysis.extensions import doc_text, publish, require
+from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
 from mhextract.analysis.patterns import alternation
 from mhextract.extract.organisations.known import alias_table, gazetteer
 from mhextract.extract.organisations.names import norm
+from mhextract.extract.person_names import find_full_names
 from mhextract.normalise.metadata import signatories_in
 from mhextract.paths import load_json
 from mhextract.record.model import Motion, Person, Signatory, Span
 
 # most authoritative first
-SOURCES = ("signatory", "motion", "member", "government", "rapporteur", "official", "leader")
+SOURCES = ("signatory", "motion", "member", "government", "rapporteur", "official", "leader", "fullname")
 _NAME_CHAR = r"(?:[^\W\d_]|['’])"  # a letter or apostrophe, never a digit (`Agema1`: glued footnote marker)
 
 
@@ -293,17 +295,27 @@ def resolve_persons(mentions: Sequence[PersonMention]) -> list[Person]:
     return persons
 
 
+def full_name_mentions(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[PersonMention]:
+    """Full names in running text without a title or role (`Derk Wiersum`), outside organisation names."""
+    return [PersonMention(s, e, name, None, "fullname") for s, e, name in find_full_names(text, list(blocked))]
+
+
 def find_persons(
     text: str, signatories: Sequence[Signatory] | None = None, motions: Sequence[Motion] = (),
+    blocked: Sequence[tuple[int, int]] = (),
 ) -> list[Person]:
-    """All named persons in `text`; signatories from the metadata, else from the signature block."""
-    return resolve_persons(find_person_mentions(text, signatories, motions))
+    """All named persons in `text`; signatories from the metadata, else from the signature block.
+
+    `blocked` are ranges no full name may overlap (the organisations' mentions: `Prinses Máxima Centrum`).
+    """
+    return resolve_persons([*find_person_mentions(text, signatories, motions), *full_name_mentions(text, blocked)])
 
 
 def find_person_mentions(
     text: str, signatories: Sequence[Signatory] | None = None, motions: Sequence[Motion] = (),
 ) -> list[PersonMention]:
-    """Every person mention of every finder, most authoritative source first."""
+    """The mentions of every finder that needs no organisations (all but full names), most authoritative
+    source first: what `mh_person_mentions` hands to the organisations component."""
     sigs = list(signatories) if signatories else find_signatories(text)
     return [
         *signatory_mentions(text, sigs),
@@ -322,15 +334,36 @@ class PersonsComponent(CarriesData):
     factory = "mh_persons"
 
     def __call__(self, doc: Doc) -> Doc:
-        metadata = doc._.metadata
-        signatories = metadata.signatories if metadata is not None else None
-        require(doc, "mh_persons", "motions")
-        mentions = find_person_mentions(doc_text(doc), signatories, doc._.motions)
-        doc._.person_mentions = mentions
+        require(doc, "mh_persons", "person_mentions", "organisations")
+        blocked = claimed_ranges(doc, "organisations")
+        mentions = [*doc._.person_mentions, *full_name_mentions(doc_text(doc), blocked)]
         return publish(doc, "persons", resolve_persons(mentions), lambda p: p.name)
 
 
-@Language.factory("mh_persons", requires=["doc._.motions"], assigns=["doc._.persons", "doc._.person_mentions"])
+class PersonMentionsComponent(CarriesData):
+    """Sets `doc._.person_mentions`: the titled and role mentions, which organisations read (never a name)."""
+
+    factory = "mh_person_mentions"
+
+    def __call__(self, doc: Doc) -> Doc:
+        require(doc, "mh_person_mentions", "motions")
+        metadata = doc._.metadata
+        signatories = metadata.signatories if metadata is not None else None
+        doc._.person_mentions = find_person_mentions(doc_text(doc), signatories, doc._.motions)
+        return doc
+
+
+@Language.factory("mh_person_mentions", requires=["doc._.motions"], assigns=["doc._.person_mentions"])
+def make_person_mentions(nlp: Language, name: str) -> PersonMentionsComponent:
+    """spaCy factory for the person mentions (before organisations)."""
+    return PersonMentionsComponent()
+
+
+@Language.factory(
+    "mh_persons",
+    requires=["doc._.person_mentions", "doc._.organisations"],
+    assigns=["doc._.persons"],
+)
 def make_persons(nlp: Language, name: str) -> PersonsComponent:
-    """spaCy factory for the persons component."""
+    """spaCy factory for the persons component (after organisations: full names never inside one)."""
     return PersonsComponent()
