@@ -60,7 +60,9 @@ def is_adjective(word: str) -> bool:
 def noun_head(text: str, pos: int) -> tuple[Unit, str, int] | None:
     """The unit word or counted noun after a number: (unit, subject, end), stepping over adjectives."""
     stops = lower_set("stop_words") - lower_set("pass_words")
-    for word, _, end in tokens_after(text, pos, 5):
+    for word, start, end in tokens_after(text, pos, 5):
+        if "\n\n" in text[pos:start]:
+            return None  # the counted noun stands in the same paragraph as its number
         unit = unit_word(word)
         if unit:
             return unit, "", end
@@ -81,3 +83,9 @@ def prev_word(text: str, start: int) -> str:
     """The word right before `start` (same line), lowercased, keeping a final dot."""
     m = re.search(r"([^\W\d_][\w.]*)\s*$", text[max(0, start - 40) : start])
     return m.group(1).lower() if m else ""
+
+
+def counted_units(segment: str) -> list[Unit]:
+    """Units of the counted nouns in a stretch of text (persons, cases, organisations), in order."""
+    units = (counted_unit(m.group()) for m in re.finditer(r"[^\W\d_][\w'’\-]*", segment))
+    return [cast(Unit, u) for u in units if u and u != "other"]

@@ -18,7 +18,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,7 +27,9 @@ from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, req
 from mhextract.analysis.patterns import alternation
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
+from mhextract.extract.figure_tables import glued_year, table_cell_unit
 from mhextract.extract.figure_words import (
+    counted_units,
     figure_data,
     is_adjective,
     lower_set,
@@ -63,13 +64,15 @@ def _is_excluded(text: str, n: NumberMatch) -> bool:
         return True
     line_before = text[text.rfind("\n", 0, n.start) + 1 : n.start]
     if not line_before.strip() and re.match(r"[.)]|\s+[A-Z]", text[n.end : n.end + 2]):
-        return True
+        return table_cell_unit(text, n.start, n.end) is None  # a list number, unless the last cell of a table
     if n.kind != "digits":
         return False
+    if glued_year(text, n):
+        return True
     before, after = text[max(0, n.start - 4) : n.start], text[n.end : n.end + 5]
     if re.search(r"\d,\s?$", before) or re.match(r",\s?\d", after):  # 31818, 31819: a list of ids
         return True
-    if len(n.text) == 3 and re.search(r"(?<!\d)\d{2}\s$", before):  # 28 638: a dossier number
+    if len(n.text) == 3 and re.search(r"(?<!\d)\d{2}[ \u00a0]$", before):  # 28 638: a dossier number
         return True
     if len(n.text) <= 2 and re.match(r"\s\d{3}(?!\d)", after):
         return True
@@ -98,20 +101,14 @@ def _money_context(text: str, pos: int) -> bool:
     return any(cue in sentence for cue in figure_data()["money_cues"])
 
 
-def _counted_units(segment: str) -> list[Unit]:
-    """Units of the counted nouns in a stretch of text (persons, cases, organisations), in order."""
-    units = (counted_unit(m.group()) for m in re.finditer(r"[^\W\d_][\w'’\-]*", segment))
-    return [cast(Unit, u) for u in units if u and u != "other"]
-
-
 def _unit_from_context(text: str, pos: int) -> Unit:
     """The unit of the nearest counted noun before in the sentence (`bezoekers ... 278 van de 314`).
 
     Else the first one after it in the sentence, else the last one of the previous sentence.
     """
     s, e = _sentence(text, pos)
-    before, after = _counted_units(text[s:pos]), _counted_units(text[pos:e])
-    previous = _counted_units(text[_sentence(text, s - 1)[0] : s]) if s > 0 else []
+    before, after = counted_units(text[s:pos]), counted_units(text[pos:e])
+    previous = counted_units(text[_sentence(text, s - 1)[0] : s]) if s > 0 else []
     if before:
         return before[-1]
     if after:
@@ -223,6 +220,8 @@ def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None
         if unit == "other" and _money_context(text, n.start):
             unit = "EUR"
         return Quantity(n.start, n.end, n.value, unit)
+    if n.kind == "digits" and (cell_unit := table_cell_unit(text, n.start, n.end)) is not None:
+        return Quantity(n.start, n.end, n.value, cell_unit)
     return None
 
 
