@@ -1,0 +1,202 @@
+"""The fast backend: glyphs read with pypdfium2 (PDFium), one page at a time, each page closed after use.
+
+Per character it makes two C calls (the origin and the owning text object); font,
+size, baseline and advance widths are read once per text object (whose font, size and
+matrix, text rise included, are fixed). The text of the page comes in one call.
+Whitespace and generated characters (spaces and line breaks PDFium invents, or drops
+where the producer drew them) are skipped, as in the pdfplumber backend: word spaces
+come from the gaps between glyphs.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pr
+
+from mhextract.errors import IngestError
+from mhextract.ingest.pdf.glyphs import BOLD_FONT, LIGATURE_CHARS, LIGATURES, Glyph, PageGlyphs, Rule, make_rule
+
+_ENCRYPTED = {pr.FPDF_ERR_PASSWORD, pr.FPDF_ERR_SECURITY}
+
+
+def _fast(name: str, restype: Any, *argtypes: Any) -> Any:
+    """A leaner ctypes prototype of a PDFium function (plain ints for handles: no pointer objects per call)."""
+    func = getattr(pr, name)
+    proto = ctypes.CFUNCTYPE(restype, *argtypes)
+    return proto(ctypes.cast(func, ctypes.c_void_p).value)
+
+
+_TEXT_OBJECT = _fast("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_ORIGIN = _fast("FPDFText_GetCharOrigin", ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+
+
+def open_document(path: Path, data: bytes) -> pdfium.PdfDocument:
+    """Open the PDF, turning PDFium's failures into one clear IngestError."""
+    if b"%PDF-" not in data[:1024]:
+        raise IngestError(path, "not a valid PDF: no %PDF header")
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) in _ENCRYPTED:
+            raise IngestError(path, "PDF is encrypted (password-protected); decrypt it first") from exc
+        _diagnose(path, data)
+        raise IngestError(path, f"not a valid PDF: {exc}") from exc
+    if len(doc) == 0:
+        doc.close()
+        raise IngestError(path, "PDF has no pages")
+    return doc
+
+
+def _diagnose(path: Path, data: bytes) -> None:
+    """On a file PDFium refuses, raise the reference backend's (more specific) error, if it has one."""
+    from mhextract.ingest.pdf.plumber_backend import open_document as open_reference
+
+    open_reference(path, data).close()
+
+
+def iter_pages(path: Path, data: bytes) -> Iterator[PageGlyphs]:
+    """Each page's glyphs and rules, in page order; a page is closed before the next is loaded."""
+    doc = open_document(path, data)
+    try:
+        for index in range(len(doc)):
+            page = pr.FPDF_LoadPage(doc.raw, index)
+            if not page:
+                raise IngestError(path, f"not a valid PDF: page {index + 1} cannot be loaded")
+            try:
+                yield _read_page(page, index + 1)
+            finally:
+                pr.FPDF_ClosePage(page)
+    finally:
+        doc.close()
+
+
+def _read_page(page: Any, number: int) -> PageGlyphs:
+    """Glyphs and rules of one loaded page."""
+    width, height = pr.FPDF_GetPageWidthF(page), pr.FPDF_GetPageHeightF(page)
+    textpage = pr.FPDFText_LoadPage(page)
+    try:
+        glyphs = _glyphs(textpage, height)
+    finally:
+        pr.FPDFText_ClosePage(textpage)
+    return PageGlyphs(number, width, height, glyphs, _rules(page, height))
+
+
+def _page_text(textpage: Any, n: int) -> str:
+    """The text of all n characters, one str character per PDFium character."""
+    buf = (ctypes.c_ushort * (n + 1))()
+    pr.FPDFText_GetText(textpage, 0, n, buf)
+    text = bytes(buf)[: 2 * n].decode("utf-16-le", errors="replace")
+    if len(text) != n:  # characters outside the BMP take two UTF-16 units: ask one by one
+        text = "".join(chr(pr.FPDFText_GetUnicode(textpage, i)) for i in range(n))
+    # A line-end hyphen PDFium recognises comes out as U+FFFE (and as 0x02 from GetUnicode): it is a hyphen.
+    return text.replace("\ufffe", "-").replace("\x02", "-")
+
+
+def _glyphs(textpage: Any, height: float) -> list[Glyph]:
+    """The page's upright characters that leave ink as Glyphs (whitespace and generated characters skipped).
+
+    The right edge is the origin plus the advance width from the font's widths (what
+    pdfminer reports), not the loose box, which also covers ink overhanging the advance.
+    """
+    n = pr.FPDFText_CountChars(textpage)
+    if n <= 0:
+        return []
+    text = _page_text(textpage, n)
+    tp = ctypes.cast(textpage, ctypes.c_void_p).value
+    x, y = ctypes.c_double(), ctypes.c_double()
+    x_ref, y_ref = ctypes.addressof(x), ctypes.addressof(y)
+    objects: dict[int, _TextObject | None] = {}
+    fonts: dict[int, dict[str, float]] = {}  # font -> advance width per unit of font size, per character
+    out: list[Glyph] = []
+    append = out.append
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        obj = _TEXT_OBJECT(tp, i)
+        if not obj:  # generated by PDFium, not drawn
+            continue
+        info = objects.get(obj, _MISSING)
+        if info is _MISSING:
+            info = objects[obj] = _TextObject.read(textpage, i, obj, height, fonts)
+        if info is None:
+            continue
+        _ORIGIN(tp, i, x_ref, y_ref)
+        x0 = x.value
+        unit = info.widths.get(ch)
+        if unit is None:
+            unit = info.advance(ch)
+        width = unit * info.em if unit >= 0 else _loose_width(textpage, i)
+        if ch in LIGATURE_CHARS:
+            ch = ch.translate(LIGATURES)
+        append(Glyph(ch, x0, x0 + width, info.base, info.size, info.bold))
+    return out
+
+
+def _loose_width(textpage: Any, i: int) -> float:
+    """The width of character i's loose box (when the font does not give an advance width)."""
+    box = pr.FS_RECTF()
+    pr.FPDFText_GetLooseCharBox(textpage, i, box)
+    return float(box.right - box.left)
+
+
+class _TextObject:
+    """What is fixed for all characters of one PDFium text object: baseline, size, font, x scale."""
+
+    __slots__ = ("base", "bold", "em", "handle", "size", "widths")
+
+    def __init__(self, base: float, size: float, font: str, handle: Any, em: float, widths: dict[str, float]) -> None:
+        self.base, self.size, self.bold = round(base, 2), round(size, 1), bool(BOLD_FONT.search(font))
+        self.handle, self.em, self.widths = handle, em, widths  # em: page-space width of one unit of font size
+
+    @classmethod
+    def read(
+        cls, textpage: Any, i: int, obj: int, height: float, fonts: dict[int, dict[str, float]]
+    ) -> _TextObject | None:
+        """The text object of character i; None when its text is not upright."""
+        matrix = pr.FS_MATRIX()
+        pr.FPDFText_GetMatrix(textpage, i, matrix)
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        if not (a * d > 0 and b * c <= 0):
+            return None
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pr.FPDFText_GetCharOrigin(textpage, i, x, y)
+        tf_size = pr.FPDFText_GetFontSize(textpage, i)
+        size = tf_size * (abs(d) if not c else (c * c + d * d) ** 0.5)
+        fontbuf = ctypes.create_string_buffer(256)
+        pr.FPDFText_GetFontInfo(textpage, i, fontbuf, len(fontbuf), ctypes.c_int())
+        handle = pr.FPDFTextObj_GetFont(ctypes.cast(obj, pr.FPDF_PAGEOBJECT))
+        scale = abs(a) if not b else (a * a + b * b) ** 0.5
+        widths = fonts.setdefault(ctypes.cast(handle, ctypes.c_void_p).value or 0, {})
+        return cls(height - y.value, size, fontbuf.value.decode("latin-1"), handle, tf_size * scale / 1000, widths)
+
+    def advance(self, ch: str) -> float:
+        """The advance width of a character per 1000 units of font size (from the font's widths); -1 if unknown."""
+        w = ctypes.c_float()
+        ok = len(ch) == 1 and pr.FPDFFont_GetGlyphWidth(self.handle, ord(ch), 1000.0, w)
+        width = float(w.value) if ok and w.value > 0 else -1.0
+        self.widths[ch] = width
+        return width
+
+
+_MISSING = _TextObject(0.0, 0.0, "", None, 0.0, {})  # "not read yet" in the per-page cache
+
+
+def _rules(page: Any, height: float) -> list[Rule]:
+    """Thin horizontal paths drawn directly on the page (footnote separators, underlines)."""
+    out = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for k in range(pr.FPDFPage_CountObjects(page)):
+        obj = pr.FPDFPage_GetObject(page, k)
+        if pr.FPDFPageObj_GetType(obj) != pr.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pr.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        rule = make_rule(left.value, right.value, height - top.value, height - bottom.value)
+        if rule:
+            out.append(rule)
+    return sorted(out)

@@ -1,0 +1,173 @@
+"""Glyphs -> rows -> segments, with superscripts found and attached to the line they belong to.
+
+A row is a set of glyphs on (nearly) one baseline; a segment is a horizontal run of a
+row, split at gaps wider than 1.5 em (column gutters, tab stops). A superscript is a
+glyph set clearly smaller than its segment and either raised above its baseline or,
+when it keeps the baseline (text drawn smaller without a rise), a short run of digits
+glued to a word or opening the line: both producers' ways of drawing a footnote marker.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from mhextract.ingest.pdf.glyphs import Glyph
+from mhextract.ingest.raw import LineKind
+
+SUP_SIZE = 0.85  # a superscript is set below this share of its line's size
+RISE = 0.12  # ... and raised at least this share of the line's size, or a digit run on the baseline
+MAX_MARKER_DIGITS = 3
+SEGMENT_GAP_EM = 1.5
+
+
+class Char:
+    """A glyph plus what the analysis learns about it (whether it is a superscript)."""
+
+    __slots__ = ("base", "bold", "raised", "size", "text", "x0", "x1")
+    space = False  # the backends drop whitespace glyphs: spaces come from gaps
+
+    def __init__(self, g: Glyph) -> None:
+        self.text, self.x0, self.x1, self.base, self.size, self.bold = g
+        self.raised = False
+
+
+@dataclass
+class Seg:
+    """A horizontal run of characters on one row of a page; geometry cached by `refresh`."""
+
+    page: int
+    row: int
+    chars: list[Char]
+    kind: LineKind = "body"
+    ink: list[Char] = field(default_factory=list)
+    x0: float = 0.0
+    x1: float = 0.0
+    size: float = 0.0
+    base: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the ink, extent, dominant size and baseline after the chars changed."""
+        self.ink = [c for c in self.chars if not c.space]
+        self.x0 = min(c.x0 for c in self.ink)
+        self.x1 = max(c.x1 for c in self.ink)
+        self.size = dominant([c.size for c in self.ink if not c.raised] or [c.size for c in self.ink])
+        main = [c.base for c in self.ink if c.size >= self.size * SUP_SIZE] or [c.base for c in self.ink]
+        self.base = main[0] if len(set(main)) == 1 else statistics.median(main)
+
+
+def dominant(sizes: list[float]) -> float:
+    """The most common size (sizes are already rounded to a tenth of a point)."""
+    return Counter(sizes).most_common(1)[0][0] if sizes else 0.0
+
+
+def rows(chars: list[Char]) -> list[list[Char]]:
+    """Group characters into rows of (nearly) the same baseline."""
+    out: list[list[Char]] = []
+    last = None
+    for c in sorted(chars, key=lambda c: c.base):
+        if last is not None and c.base - last.base <= min(0.2 * c.size, 2.0):
+            out[-1].append(c)
+        else:
+            out.append([c])
+        last = c
+    return out
+
+
+def segments(page: int, row_id: int, row: list[Char]) -> list[Seg]:
+    """Split a row at horizontal gaps wider than 1.5 em (column gutters, tab stops)."""
+    segs: list[list[Char]] = []
+    last: Char | None = None
+    for c in _dedupe(sorted(row, key=lambda c: c.x0)):
+        if c.space:
+            if segs:
+                segs[-1].append(c)
+            continue
+        if last is None or c.x0 - last.x1 > SEGMENT_GAP_EM * max(c.size, last.size):
+            segs.append([c])
+        else:
+            segs[-1].append(c)
+        last = c
+    return [Seg(page, row_id, s) for s in segs if any(not c.space for c in s)]
+
+
+def _dedupe(row: list[Char], tol: float = 1.0) -> list[Char]:
+    """Drop a glyph drawn again within `tol` points of an identical one (PDF fake bold, overprint); row sorted by x0."""
+    kept: list[Char] = []
+    for c in row:
+        k = len(kept) - 1
+        dup = False
+        while k >= 0 and kept[k].x0 >= c.x0 - tol:
+            o = kept[k]
+            if o.text == c.text and abs(o.base - c.base) <= tol:
+                dup = True
+                break
+            k -= 1
+        if not dup:
+            kept.append(c)
+    return kept
+
+
+def attach_superscripts(segs: list[Seg]) -> list[Seg]:
+    """Merge short raised small segments (markers) into the line they sit on."""
+    hosts = sorted(segs, key=lambda s: s.base)
+    kept: list[Seg] = []
+    for s in segs:
+        host = _host(s, hosts) if len(s.ink) <= 6 else None
+        if host is None:
+            kept.append(s)
+        else:
+            host.chars = sorted(host.chars + s.chars, key=lambda c: c.x0)
+            host.refresh()
+    return kept
+
+
+def _host(s: Seg, hosts: list[Seg]) -> Seg | None:
+    """The larger-type segment a raised small segment belongs to, if any."""
+    best = None
+    for h in hosts:
+        if h is s or h.size * SUP_SIZE < s.size:
+            continue
+        rise = h.base - s.base
+        near = s.x1 >= h.x0 - 0.8 * h.size and s.x0 <= h.x1 + 0.5 * h.size
+        if near and RISE * h.size <= rise <= 0.8 * h.size and (best is None or rise < best[0]):
+            best = (rise, h)
+    return best[1] if best else None
+
+
+def mark_raised(seg: Seg) -> None:
+    """Flag the segment's superscripts: small and raised, or small digit runs on the baseline."""
+    size, base = seg.size, seg.base
+    small = SUP_SIZE * size
+    chars = sorted(seg.chars, key=lambda c: c.x0)
+    changed = False
+    for i, c in enumerate(chars):
+        if c.space or c.size > small:
+            continue
+        if c.base <= base - RISE * size or _marker_digit(chars, i, small):
+            c.raised = changed = True
+    if changed:
+        seg.refresh()
+
+
+def _marker_digit(chars: list[Char], i: int, small: float) -> bool:
+    """Whether a small character on the baseline is part of a short digit run glued to a word (or opening the line)."""
+    if not chars[i].text.isdigit():
+        return False
+    j = i
+    while j > 0 and not chars[j - 1].space and chars[j - 1].size <= small and chars[j - 1].text.isdigit():
+        j -= 1
+    k = i
+    while k + 1 < len(chars) and chars[k + 1].size <= small and chars[k + 1].text.isdigit():
+        k += 1
+    if k - j + 1 > MAX_MARKER_DIGITS:
+        return False
+    before = chars[j - 1] if j > 0 else None
+    after = chars[k + 1] if k + 1 < len(chars) else None
+    if after is not None and not after.space and after.size <= small:
+        return False  # small text continues: a small-type number, not a marker
+    return before is None or not before.space
