@@ -114,6 +114,7 @@ def _glyphs(textpage: Any, height: float) -> list[Glyph]:
     fonts: dict[int, dict[str, float]] = {}  # font -> advance width per unit of font size, per character
     out: list[Glyph] = []
     append = out.append
+    last_x0, last_obj = -1.0, 0
     for i, ch in enumerate(text):
         if ch.isspace():
             continue
@@ -127,6 +128,11 @@ def _glyphs(textpage: Any, height: float) -> list[Glyph]:
             continue
         _ORIGIN(tp, i, x_ref, y_ref)
         x0 = x.value
+        if out and x0 == last_x0 and obj == last_obj:  # a ligature PDFium split into its letters: one glyph
+            g = out[-1]
+            out[-1] = g._replace(text=g.text + ch, x1=max(g.x1, _loose_right(textpage, i)))
+            continue
+        last_x0, last_obj = x0, obj
         unit = info.widths.get(ch)
         if unit is None:
             unit = info.advance(ch)
@@ -135,6 +141,13 @@ def _glyphs(textpage: Any, height: float) -> list[Glyph]:
             ch = ch.translate(LIGATURES)
         append(Glyph(ch, x0, x0 + width, info.base, info.size, info.bold))
     return out
+
+
+def _loose_right(textpage: Any, i: int) -> float:
+    """The right edge of character i's loose box."""
+    box = pr.FS_RECTF()
+    pr.FPDFText_GetLooseCharBox(textpage, i, box)
+    return float(box.right)
 
 
 def _loose_width(textpage: Any, i: int) -> float:

@@ -13,9 +13,9 @@ from typing import Protocol
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 SHY = "\u00ad"
-# A gap wider than this share of the font size is a word space even without a space glyph
-# (a normal space is 0.25-0.28 em; kerning stays under 0.05 em, letter-spaced digits like `4 2 83675` under it).
-SPACE_EM = 0.2
+# A gap wider than the line's usual letter gap by this share of the font size is a word space
+# (a normal space is 0.25-0.28 em, less ~0.05 em where kerning pulls the next letter in).
+SPACE_EM = 0.12
 
 
 class CharLike(Protocol):
@@ -35,19 +35,19 @@ def plain(chars: list[CharLike]) -> str:
 
 
 def text_of(chars: list[CharLike], superscript: bool = True) -> str:
-    """Assemble characters into text: spaces at space glyphs or gaps above SPACE_EM,
-    raised digits as superscripts glued to the word before."""
+    """Assemble characters into text: spaces at wide gaps, raised digits as superscripts glued to the word before.
+
+    A gap is a word space when it exceeds the line's usual letter gap by SPACE_EM of the
+    font size: kerning (`A` after a space pulls in ~0.05 em) and letter-spacing (every
+    gap wider by the same amount) then neither hide nor invent a space.
+    """
     ordered = sorted(chars, key=lambda c: c.x0)
-    last_ink = max((i for i, c in enumerate(ordered) if not c.space), default=-1)
+    last_ink = len(ordered) - 1
+    usual = _usual_gap(ordered)
     out: list[str] = []
     prev: CharLike | None = None
-    gap_space = False
     for i, c in enumerate(ordered):
-        if c.space:
-            gap_space = prev is not None
-            continue
-        if prev is not None and c.x0 - prev.x1 > SPACE_EM * max(c.size, prev.size):
-            gap_space = True
+        gap_space = prev is not None and c.x0 - prev.x1 - usual > SPACE_EM * max(c.size, prev.size)
         text = c.text
         if text == SHY:
             if i != last_ink:
@@ -61,6 +61,13 @@ def text_of(chars: list[CharLike], superscript: bool = True) -> str:
         if gap_space and out:
             out.append(" ")
         out.append(text)
-        gap_space = False
         prev = c
     return "".join(out).strip().translate(HYPHENS)
+
+
+def _usual_gap(ordered: list[CharLike]) -> float:
+    """The median gap between neighbouring glyphs of a line (0 for short lines): its letter-spacing."""
+    if len(ordered) < 6:
+        return 0.0
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(ordered, ordered[1:], strict=False))
+    return max(0.0, gaps[len(gaps) // 2])
