@@ -20,6 +20,7 @@ Pages are read one at a time and closed, so memory stays flat on long documents.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
@@ -29,8 +30,7 @@ from mhextract.ingest.pdf.classify import Page, mark_margin, mark_page_numbers, 
 from mhextract.ingest.pdf.footnotes import FootnoteState, mark_footnotes
 from mhextract.ingest.pdf.glyphs import PageGlyphs
 from mhextract.ingest.pdf.lines import Line, page_lines, raw_lines
-from mhextract.ingest.pdf.segments import Char, attach_superscripts, dominant, mark_raised, rows, segments
-from mhextract.ingest.pdf.text import text_of
+from mhextract.ingest.pdf.segments import Char, attach_superscripts, mark_raised, rows, segments
 from mhextract.ingest.raw import RawLetter
 
 Backend = Literal["pdfium", "pdfplumber"]
@@ -64,19 +64,24 @@ def analyse_page(glyphs: PageGlyphs) -> Page:
     segs = attach_superscripts(segs)
     for s in segs:
         mark_raised(s)
+        s.freeze()
     return Page(glyphs.number, glyphs.width, glyphs.height, segs, glyphs.rules)
 
 
 def body_size(pages: list[Page]) -> float:
     """The body font size: the size with the most characters of body text."""
-    sizes = [c.size for p in pages for s in p.segs if s.kind == "body" for c in s.ink if not c.raised]
-    return dominant(sizes)
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        for s in p.segs:
+            if s.kind == "body":
+                sizes.update(s.sizes)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def read_pdf(path: Path, data: bytes, sha256: str, backend: Backend | None = None) -> RawLetter:
     """Read a PDF letter into classified lines (body, footnote, margin, furniture) per page."""
     pages = [analyse_page(g) for g in page_reader(backend or default_backend())(path, data)]
-    if not any(s.ink for p in pages for s in p.segs):
+    if not any(p.segs for p in pages):
         raise IngestError(path, "PDF has no text layer (scanned image?); run OCR first")
     mark_page_numbers(pages)
     mark_margin(pages)
@@ -86,8 +91,6 @@ def read_pdf(path: Path, data: bytes, sha256: str, backend: Backend | None = Non
     lines: list[Line] = []
     for page in pages:
         found = page_lines(page)
-        for ln in found:
-            ln.text = text_of(ln.chars)  # type: ignore[arg-type]
         mark_footnotes(found, page, size, state)
         lines += found
     return RawLetter(str(path), "pdf", sha256, raw_lines(lines), pages=len(pages))

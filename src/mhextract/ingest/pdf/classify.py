@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from mhextract.ingest.pdf.glyphs import Rule
 from mhextract.ingest.pdf.segments import Seg
-from mhextract.ingest.pdf.text import plain
 
 PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$",
@@ -51,7 +50,7 @@ def mark_page_numbers(pages: list[Page]) -> None:
         for s in page.segs:
             if not in_edge_zone(s, page):
                 continue
-            text = plain(s.chars)
+            text = s.plain
             if PAGE_NUMBER.match(text) and (not text[:1].isdigit() or s.base in (top, bottom)):
                 s.kind = "furniture"
 
@@ -126,8 +125,8 @@ def mark_repeated(pages: list[Page]) -> None:
     seen: dict[tuple[str, int], list[tuple[float, int, Seg]]] = {}
     for page in pages:
         for s in page.segs:
-            if s.kind == "body" and in_edge_zone(s, page) and not s.ink[0].raised:
-                text = plain(s.chars)
+            if s.kind == "body" and in_edge_zone(s, page) and not s.opens_raised:
+                text = s.plain
                 for key in {(text, 0), _running_key(text, page.number)}:
                     seen.setdefault(key, []).append((s.base, page.number, s))
     need = max(2, math.ceil(len(pages) / 2))

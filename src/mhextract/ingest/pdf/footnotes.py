@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from mhextract.ingest.pdf.classify import Page
 from mhextract.ingest.pdf.lines import Line
-from mhextract.ingest.pdf.text import SUPERSCRIPT, plain
+from mhextract.ingest.pdf.text import SUPERSCRIPT
 
 PLAIN_FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+\S")
 SMALL = 0.88  # a line is "small type" below this share of the body font size
@@ -34,22 +34,15 @@ class FootnoteState:
 
 def is_small(line: Line, body_size: float) -> bool:
     """Whether every non-superscript character is set clearly smaller than the body."""
-    sizes = [c.size for c in line.chars if not c.space and not c.raised]
+    sizes = line.body_sizes
     return bool(sizes) and max(sizes) <= SMALL * body_size
 
 
 def footnote_start(line: Line, expected: int, first_in_block: bool) -> int | None:
     """The footnote number a line starts with, or None when it continues a footnote."""
-    digits = ""
-    for c in sorted(line.chars, key=lambda c: c.x0):
-        if c.space:
-            continue
-        if not (c.raised and c.text.isdigit()):
-            break
-        digits += c.text
-    if digits:
-        return int(digits)
-    m = PLAIN_FOOTNOTE_START.match(plain(line.chars))  # type: ignore[arg-type]
+    if line.lead:
+        return int(line.lead)
+    m = PLAIN_FOOTNOTE_START.match(line.plain)
     if m and (first_in_block or int(m.group(1)) == expected):
         return int(m.group(1))
     return None

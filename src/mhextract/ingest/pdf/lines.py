@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 
 from mhextract.ingest.pdf.classify import Page
-from mhextract.ingest.pdf.segments import Char, Seg, dominant
+from mhextract.ingest.pdf.segments import Seg
 from mhextract.ingest.raw import LineKind, RawLine
 
 PARAGRAPH_GAP = 1.45  # a gap above this many line pitches is a paragraph break
@@ -21,14 +22,38 @@ PARAGRAPH_GAP = 1.45  # a gap above this many line pitches is a paragraph break
 
 @dataclass
 class Line:
-    """An output line before it becomes a RawLine: its segments joined, with its position."""
+    """An output line before it becomes a RawLine: a row's segments of one kind, left to right."""
 
     page: int
     base: float
-    chars: list[Char]
+    segs: list[Seg]
     kind: LineKind
     text: str = ""
-    x0: float = 0.0
+
+    @property
+    def x0(self) -> float:
+        return self.segs[0].x0
+
+    @property
+    def plain(self) -> str:
+        """The text without superscript markers."""
+        return " ".join(s.plain for s in self.segs if s.plain)
+
+    @property
+    def lead(self) -> str:
+        """The raised digits the line starts with (a footnote number)."""
+        return self.segs[0].lead
+
+    @property
+    def sizes(self) -> Counter[float]:
+        """Character count per font size, superscripts left out unless there is nothing else."""
+        sizes: Counter[float] = sum((s.sizes for s in self.segs), Counter())
+        return sizes or sum((s.all_sizes for s in self.segs), Counter())
+
+    @property
+    def body_sizes(self) -> list[float]:
+        """The font sizes of the line's non-superscript characters."""
+        return [size for s in self.segs for size in s.sizes]
 
 
 def page_lines(page: Page) -> list[Line]:
@@ -39,9 +64,9 @@ def page_lines(page: Page) -> list[Line]:
     out = []
     for (_, kind, _), segs in by_key.items():
         segs.sort(key=lambda s: s.x0)
-        chars = [c for s in segs for c in s.chars]
         base = segs[0].base if len(segs) == 1 else statistics.median(s.base for s in segs)
-        out.append(Line(page.number, base, chars, kind, x0=segs[0].x0))
+        text = " ".join(s.text for s in segs if s.text)
+        out.append(Line(page.number, base, segs, kind, text))
     return sorted(out, key=lambda ln: (ln.kind == "margin", ln.base))
 
 
@@ -68,8 +93,7 @@ def raw_lines(lines: list[Line]) -> list[RawLine]:
         if prev and p and prev.page == ln.page and ln.base - prev.base > PARAGRAPH_GAP * p:
             out.append(RawLine("", ln.kind, ln.page))
         last[ln.kind] = ln
-        ink = [c for c in ln.chars if not c.space and not c.raised] or [c for c in ln.chars if not c.space]
-        size = dominant([c.size for c in ink])
-        bold = all(c.bold for c in ink)
-        out.append(RawLine(ln.text, ln.kind, ln.page, bold, size))
+        sizes = ln.sizes
+        size = sizes.most_common(1)[0][0] if sizes else 0.0
+        out.append(RawLine(ln.text, ln.kind, ln.page, all(s.bold for s in ln.segs), size))
     return out

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from mhextract.ingest.pdf.glyphs import Glyph
+from mhextract.ingest.pdf.text import plain, text_of
 from mhextract.ingest.raw import LineKind
 
 SUP_SIZE = 0.85  # a superscript is set below this share of its line's size
@@ -46,9 +47,37 @@ class Seg:
     x1: float = 0.0
     size: float = 0.0
     base: float = 0.0
+    # filled by `freeze` when the page is done, after which the characters are dropped
+    text: str = ""  # with superscript markers
+    plain: str = ""  # without them
+    lead: str = ""  # the raised digits the segment starts with (a footnote number)
+    sizes: Counter[float] = field(default_factory=Counter)  # sizes of non-superscript characters
+    all_sizes: Counter[float] = field(default_factory=Counter)
+    bold: bool = False  # every character bold
+    opens_raised: bool = False  # the first character is a superscript (a footnote number)
 
     def __post_init__(self) -> None:
         self.refresh()
+
+    def freeze(self) -> None:
+        """Keep what the document-level analysis reads (text, sizes, boldness) and drop the characters.
+
+        A page's characters are the bulk of the reader's memory; after this only a few
+        numbers and strings per segment stay, so a 200-page letter reads in flat memory.
+        """
+        chars = sorted(self.ink, key=lambda c: c.x0)
+        self.text = text_of(chars)  # type: ignore[arg-type]
+        self.plain = plain(chars)  # type: ignore[arg-type]
+        for c in chars:
+            if not (c.raised and c.text.isdigit()):
+                break
+            self.lead += c.text
+        self.sizes = Counter(c.size for c in chars if not c.raised)
+        self.all_sizes = Counter(c.size for c in chars)
+        self.bold = all(c.bold for c in chars)
+        self.opens_raised = bool(chars) and chars[0].raised
+        self.chars = self.ink = []
+
 
     def refresh(self) -> None:
         """Recompute the ink, extent, dominant size and baseline after the chars changed."""
