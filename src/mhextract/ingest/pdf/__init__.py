@@ -59,7 +59,7 @@ def page_reader(backend: Backend) -> Callable[[Path, bytes], Iterator[PageGlyphs
 
 def analyse_page(glyphs: PageGlyphs) -> Page:
     """One page's glyphs as segments with superscripts marked and attached."""
-    chars = [Char(g) for g in glyphs.glyphs]
+    chars = list(map(Char, glyphs.glyphs))
     segs = [s for i, row in enumerate(rows(chars)) for s in segments(glyphs.number, i, row)]
     segs = attach_superscripts(segs)
     for s in segs:

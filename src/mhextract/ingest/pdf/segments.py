@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from mhextract.ingest.pdf.glyphs import Glyph
-from mhextract.ingest.pdf.text import plain, text_of
+from mhextract.ingest.pdf.text import SPACE_EM, plain, text_of
 from mhextract.ingest.raw import LineKind
 
 SUP_SIZE = 0.85  # a superscript is set below this share of its line's size
@@ -27,7 +27,6 @@ class Char:
     """A glyph plus what the analysis learns about it (whether it is a superscript)."""
 
     __slots__ = ("base", "bold", "raised", "size", "text", "x0", "x1")
-    space = False  # the backends drop whitespace glyphs: spaces come from gaps
 
     def __init__(self, g: Glyph) -> None:
         self.text, self.x0, self.x1, self.base, self.size, self.bold = g
@@ -65,79 +64,103 @@ class Seg:
         A page's characters are the bulk of the reader's memory; after this only a few
         numbers and strings per segment stay, so a 200-page letter reads in flat memory.
         """
-        chars = sorted(self.ink, key=lambda c: c.x0)
-        self.text = text_of(chars)  # type: ignore[arg-type]
-        self.plain = plain(chars)  # type: ignore[arg-type]
+        chars = self.ink  # in x order
+        self.text = text_of(chars, presorted=True)  # type: ignore[arg-type]
+        raised = any(c.raised for c in chars)
+        self.plain = plain(chars, presorted=True) if raised else self.text  # type: ignore[arg-type]
         for c in chars:
             if not (c.raised and c.text.isdigit()):
                 break
             self.lead += c.text
-        self.sizes = Counter(c.size for c in chars if not c.raised)
-        self.all_sizes = Counter(c.size for c in chars)
+        sizes = [c.size for c in chars]
+        self.all_sizes = _count(sizes)
+        self.sizes = _count([c.size for c in chars if not c.raised]) if raised else self.all_sizes
         self.bold = all(c.bold for c in chars)
         self.opens_raised = bool(chars) and chars[0].raised
         self.chars = self.ink = []
 
 
     def refresh(self) -> None:
-        """Recompute the ink, extent, dominant size and baseline after the chars changed."""
-        self.ink = [c for c in self.chars if not c.space]
-        self.x0 = min(c.x0 for c in self.ink)
+        """Recompute the ink, extent, dominant size and baseline after the chars changed (chars in x order)."""
+        self.ink = self.chars  # the backends drop whitespace glyphs
+        self.x0 = self.ink[0].x0
         self.x1 = max(c.x1 for c in self.ink)
         self.size = dominant([c.size for c in self.ink if not c.raised] or [c.size for c in self.ink])
-        main = [c.base for c in self.ink if c.size >= self.size * SUP_SIZE] or [c.base for c in self.ink]
-        self.base = main[0] if len(set(main)) == 1 else statistics.median(main)
+        floor = self.size * SUP_SIZE
+        main = [c.base for c in self.ink if c.size >= floor] or [c.base for c in self.ink]
+        self.base = main[0] if main.count(main[0]) == len(main) else statistics.median(main)
+
+
+def _count(sizes: list[float]) -> Counter[float]:
+    """Counter of sizes, quick when they are all the same."""
+    if sizes and sizes.count(sizes[0]) == len(sizes):
+        return Counter({sizes[0]: len(sizes)})
+    return Counter(sizes)
 
 
 def dominant(sizes: list[float]) -> float:
     """The most common size (sizes are already rounded to a tenth of a point)."""
-    return Counter(sizes).most_common(1)[0][0] if sizes else 0.0
+    if not sizes:
+        return 0.0
+    first = sizes[0]
+    if sizes.count(first) == len(sizes):
+        return first
+    return Counter(sizes).most_common(1)[0][0]
 
 
 def rows(chars: list[Char]) -> list[list[Char]]:
     """Group characters into rows of (nearly) the same baseline."""
     out: list[list[Char]] = []
-    last = None
-    for c in sorted(chars, key=lambda c: c.base):
-        if last is not None and c.base - last.base <= min(0.2 * c.size, 2.0):
-            out[-1].append(c)
+    row: list[Char] = []
+    last_base = -1e9
+    for c in sorted(chars, key=_by_base):
+        tol = 0.2 * c.size
+        if c.base - last_base <= (tol if tol < 2.0 else 2.0):
+            row.append(c)
         else:
-            out.append([c])
-        last = c
+            row = [c]
+            out.append(row)
+        last_base = c.base
     return out
+
+
+def _by_base(c: Char) -> float:
+    return c.base
+
+
+def _by_x(c: Char) -> float:
+    return c.x0
 
 
 def segments(page: int, row_id: int, row: list[Char]) -> list[Seg]:
     """Split a row at horizontal gaps wider than 1.5 em (column gutters, tab stops)."""
     segs: list[list[Char]] = []
     last: Char | None = None
-    for c in _dedupe(sorted(row, key=lambda c: c.x0)):
-        if c.space:
-            if segs:
-                segs[-1].append(c)
-            continue
-        if last is None or c.x0 - last.x1 > SEGMENT_GAP_EM * max(c.size, last.size):
+    for c in _dedupe(sorted(row, key=_by_x)):
+        if last is None or c.x0 - last.x1 > SEGMENT_GAP_EM * (c.size if c.size > last.size else last.size):
             segs.append([c])
         else:
             segs[-1].append(c)
         last = c
-    return [Seg(page, row_id, s) for s in segs if any(not c.space for c in s)]
+    return [Seg(page, row_id, s) for s in segs]
 
 
 def _dedupe(row: list[Char], tol: float = 1.0) -> list[Char]:
-    """Drop a glyph drawn again within `tol` points of an identical one (PDF fake bold, overprint); row sorted by x0."""
+    """Drop a glyph drawn again within `tol` points of an identical one (PDF fake bold, overprint); row sorted by x0.
+
+    The copy of a glyph lands right after it in x order, so the two glyphs kept last are enough to compare.
+    """
     kept: list[Char] = []
     for c in row:
-        k = len(kept) - 1
-        dup = False
-        while k >= 0 and kept[k].x0 >= c.x0 - tol:
-            o = kept[k]
-            if o.text == c.text and abs(o.base - c.base) <= tol:
-                dup = True
-                break
-            k -= 1
-        if not dup:
-            kept.append(c)
+        if kept:
+            o = kept[-1]
+            if c.x0 - o.x0 <= tol and o.text == c.text and abs(o.base - c.base) <= tol:
+                continue
+            if len(kept) > 1:
+                o = kept[-2]
+                if c.x0 - o.x0 <= tol and o.text == c.text and abs(o.base - c.base) <= tol:
+                    continue
+        kept.append(c)
     return kept
 
 
@@ -172,10 +195,10 @@ def mark_raised(seg: Seg) -> None:
     """Flag the segment's superscripts: small and raised, or small digit runs on the baseline."""
     size, base = seg.size, seg.base
     small = SUP_SIZE * size
-    chars = sorted(seg.chars, key=lambda c: c.x0)
+    chars = seg.chars  # in x order
     changed = False
     for i, c in enumerate(chars):
-        if c.space or c.size > small:
+        if c.size > small:
             continue
         if c.base <= base - RISE * size or _marker_digit(chars, i, small):
             c.raised = changed = True
@@ -188,7 +211,7 @@ def _marker_digit(chars: list[Char], i: int, small: float) -> bool:
     if not chars[i].text.isdigit():
         return False
     j = i
-    while j > 0 and not chars[j - 1].space and chars[j - 1].size <= small and chars[j - 1].text.isdigit():
+    while j > 0 and chars[j - 1].size <= small and chars[j - 1].text.isdigit():
         j -= 1
     k = i
     while k + 1 < len(chars) and chars[k + 1].size <= small and chars[k + 1].text.isdigit():
@@ -197,6 +220,6 @@ def _marker_digit(chars: list[Char], i: int, small: float) -> bool:
         return False
     before = chars[j - 1] if j > 0 else None
     after = chars[k + 1] if k + 1 < len(chars) else None
-    if after is not None and not after.space and after.size <= small:
+    if after is not None and after.size <= small:
         return False  # small text continues: a small-type number, not a marker
-    return before is None or not before.space
+    return before is None or chars[j].x0 - before.x1 <= SPACE_EM * before.size  # glued to the word before

@@ -25,49 +25,48 @@ class CharLike(Protocol):
     x0: float
     x1: float
     size: float
-    space: bool
     raised: bool
 
 
-def plain(chars: list[CharLike]) -> str:
-    """Text of characters with spaces only where the PDF has them or at wide gaps, no superscripts."""
-    return text_of([c for c in chars if not c.raised], superscript=False)
+def plain(chars: list[CharLike], presorted: bool = False) -> str:
+    """Text of characters with spaces only at wide gaps, no superscripts."""
+    return text_of([c for c in chars if not c.raised], superscript=False, presorted=presorted)
 
 
-def text_of(chars: list[CharLike], superscript: bool = True) -> str:
+def text_of(chars: list[CharLike], superscript: bool = True, presorted: bool = False) -> str:
     """Assemble characters into text: spaces at wide gaps, raised digits as superscripts glued to the word before.
 
     A gap is a word space when it exceeds the line's usual letter gap by SPACE_EM of the
     font size: kerning (`A` after a space pulls in ~0.05 em) and letter-spacing (every
     gap wider by the same amount) then neither hide nor invent a space.
     """
-    ordered = sorted(chars, key=lambda c: c.x0)
-    last_ink = len(ordered) - 1
-    usual = _usual_gap(ordered)
+    ordered = chars if presorted else sorted(chars, key=lambda c: c.x0)
+    if not ordered:
+        return ""
+    gaps = [b.x0 - a.x1 for a, b in zip(ordered, ordered[1:], strict=False)]
+    usual = 0.0
+    if len(gaps) >= 5:
+        usual = max(0.0, sorted(gaps)[len(gaps) // 2])
+    last = len(ordered) - 1
     out: list[str] = []
     prev: CharLike | None = None
     for i, c in enumerate(ordered):
-        gap_space = prev is not None and c.x0 - prev.x1 - usual > SPACE_EM * max(c.size, prev.size)
         text = c.text
+        space = False
+        if prev is not None:
+            em = c.size if c.size > prev.size else prev.size
+            space = gaps[i - 1] - usual > SPACE_EM * em
         if text == SHY:
-            if i != last_ink:
+            if i != last:
                 prev = c  # the next glyph starts where the soft hyphen ends: no gap
                 continue
             text = "-"
-        if superscript and c.raised and text.isdigit():
+        if c.raised and superscript and text.isdigit():
             text = text.translate(SUPERSCRIPT)
             if prev is not None and not prev.raised:
-                gap_space = False
-        if gap_space and out:
+                space = False
+        if space and out:
             out.append(" ")
         out.append(text)
         prev = c
     return "".join(out).strip().translate(HYPHENS)
-
-
-def _usual_gap(ordered: list[CharLike]) -> float:
-    """The median gap between neighbouring glyphs of a line (0 for short lines): its letter-spacing."""
-    if len(ordered) < 6:
-        return 0.0
-    gaps = sorted(b.x0 - a.x1 for a, b in zip(ordered, ordered[1:], strict=False))
-    return max(0.0, gaps[len(gaps) // 2])
