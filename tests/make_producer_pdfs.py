@@ -33,7 +33,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).parent))
-import producer_letter as L  # noqa: E402
+import producer_letter as L
 
 OUT = Path(__file__).parent / "fixtures" / "pdf"
 
@@ -88,9 +88,12 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  </style:style>
  <style:style style:name="T" style:family="table"><style:table-properties style:width="11.3cm" table:align="left"
   fo:margin-bottom="0.8cm"/></style:style>
- <style:style style:name="TA" style:family="table-column"><style:table-column-properties style:column-width="2.2cm"/></style:style>
- <style:style style:name="TB" style:family="table-column"><style:table-column-properties style:column-width="9.1cm"/></style:style>
- <style:style style:name="TC" style:family="table-cell"><style:table-cell-properties fo:padding="0cm" fo:border="none"/></style:style>
+ <style:style style:name="TA" style:family="table-column">
+  <style:table-column-properties style:column-width="2.2cm"/></style:style>
+ <style:style style:name="TB" style:family="table-column">
+  <style:table-column-properties style:column-width="9.1cm"/></style:style>
+ <style:style style:name="TC" style:family="table-cell">
+  <style:table-cell-properties fo:padding="0cm" fo:border="none"/></style:style>
  <style:style style:name="S" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:margin-top="0.6cm"/>
  </style:style>
@@ -105,7 +108,8 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   <style:paragraph-properties fo:margin-left="12.8cm"/>
   <style:text-properties style:font-name="Liberation Sans" fo:font-size="7pt"/>
  </style:style>
- <style:style style:name="L" style:family="text"><style:text-properties fo:font-size="7pt" style:font-name="Liberation Sans"/></style:style>
+ <style:style style:name="L" style:family="text">
+  <style:text-properties fo:font-size="7pt" style:font-name="Liberation Sans"/></style:style>
  <style:style style:name="fr" style:family="graphic">
   <style:graphic-properties style:wrap="run-through" style:vertical-pos="from-top" style:horizontal-pos="from-left"
    style:vertical-rel="page" style:horizontal-rel="page" fo:border="none" fo:padding="0cm"
@@ -114,7 +118,8 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 </office:automatic-styles>
 <office:master-styles>
  <style:master-page style:name="Standard" style:page-layout-name="pm1">
-  <style:footer><text:p text:style-name="PN">Pagina <text:page-number text:select-page="current"/> van <text:page-count/></text:p></style:footer>
+  <style:footer><text:p text:style-name="PN">Pagina <text:page-number text:select-page="current"/> van
+   <text:page-count/></text:p></style:footer>
  </style:master-page>
 </office:master-styles>
 <office:body><office:text>
@@ -162,7 +167,8 @@ def _lo_margin(kind: str, page: int) -> str:
 
 def fodt(margin: str) -> str:
     """The letter as a flat ODT."""
-    body = [f'<text:p text:style-name="R">{_lo_margin(margin, 1)}{_lo_margin(margin, 2)}{escape(L.RETOURADRES)}</text:p>']
+    margins = _lo_margin(margin, 1) + _lo_margin(margin, 2)
+    body = [f'<text:p text:style-name="R">{margins}{escape(L.RETOURADRES)}</text:p>']
     body += [f'<text:p text:style-name="A">{escape(a)}</text:p>' for a in L.ADDRESSEE[:-1]]
     body.append(f'<text:p text:style-name="AL">{escape(L.ADDRESSEE[-1])}</text:p>')
     rows = "".join(

@@ -43,7 +43,7 @@ def default_backend() -> Backend:
     name = os.environ.get(ENV_BACKEND, "").strip().lower() or "pdfium"
     if name not in BACKENDS:
         raise ValueError(f"unknown PDF backend {name!r} (choose from {', '.join(BACKENDS)})")
-    return name  # type: ignore[return-value]
+    return name
 
 
 def page_reader(backend: Backend) -> Callable[[Path, bytes], Iterator[PageGlyphs]]:

@@ -30,7 +30,10 @@ def _fast(name: str, restype: Any) -> Any:
     The callers pass ready ctypes objects (the text page as `c_void_p`, `byref` outputs)
     and plain ints, which halves the cost of the two calls made per character.
     """
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(pr, name), ctypes.c_void_p).value)
+    address = ctypes.cast(getattr(pr, name), ctypes.c_void_p).value
+    if address is None:
+        raise ImportError(f"PDFium has no {name}")
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
 _TEXT_OBJECT = _fast("FPDFText_GetTextObject", ctypes.c_void_p)

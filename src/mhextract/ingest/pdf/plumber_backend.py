@@ -53,7 +53,7 @@ def iter_pages(path: Path, data: bytes) -> Iterator[PageGlyphs]:
             except Exception as exc:  # a damaged content stream surfaces only here
                 raise IngestError(path, f"not a valid PDF: page {page.page_number}: {exc}") from exc
             descents = _descents(pdf)
-            glyphs = [_glyph(c, descents) for c in chars if c.get("upright", True) and str(c.get("text") or " ").strip()]
+            glyphs = [_glyph(c, descents) for c in chars if c.get("upright", True) and str(c.get("text", "")).strip()]
             rules = [make_rule(p["x0"], p["x1"], p["top"], p["bottom"]) for p in paths]
             result = PageGlyphs(
                 page.page_number,

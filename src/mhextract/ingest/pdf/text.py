@@ -8,6 +8,7 @@ break like any other line-end hyphen.
 
 from __future__ import annotations
 
+import itertools
 from typing import Protocol
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -43,7 +44,7 @@ def text_of(chars: list[CharLike], superscript: bool = True, presorted: bool = F
     ordered = chars if presorted else sorted(chars, key=lambda c: c.x0)
     if not ordered:
         return ""
-    gaps = [b.x0 - a.x1 for a, b in zip(ordered, ordered[1:], strict=False)]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(ordered)]
     usual = 0.0
     if len(gaps) >= 5:
         usual = max(0.0, sorted(gaps)[len(gaps) // 2])
