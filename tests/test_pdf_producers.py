@@ -141,14 +141,10 @@ def _chars(*runs: tuple[str, float]) -> list[Char]:
     for text, gap in runs:
         x += gap
         for ch in text:
-            c = Char(pdfgen_glyph(ch, x))
+            c = Char(ch, x, x + 5.0, 100.0, 10.0, False)
             out.append(c)
             x += 5.0
     return out
-
-
-def pdfgen_glyph(ch: str, x: float) -> tuple[str, float, float, float, float, bool]:
-    return (ch, x, x + 5.0, 100.0, 10.0, False)
 
 
 @pytest.mark.parametrize(

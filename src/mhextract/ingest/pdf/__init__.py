@@ -30,7 +30,7 @@ from mhextract.ingest.pdf.classify import Page, mark_margin, mark_page_numbers, 
 from mhextract.ingest.pdf.footnotes import FootnoteState, mark_footnotes
 from mhextract.ingest.pdf.glyphs import PageGlyphs
 from mhextract.ingest.pdf.lines import Line, page_lines, raw_lines
-from mhextract.ingest.pdf.segments import Char, attach_superscripts, mark_raised, rows, segments
+from mhextract.ingest.pdf.segments import attach_superscripts, mark_raised, rows, segments
 from mhextract.ingest.raw import RawLetter
 
 Backend = Literal["pdfium", "pdfplumber"]
@@ -59,8 +59,7 @@ def page_reader(backend: Backend) -> Callable[[Path, bytes], Iterator[PageGlyphs
 
 def analyse_page(glyphs: PageGlyphs) -> Page:
     """One page's glyphs as segments with superscripts marked and attached."""
-    chars = list(map(Char, glyphs.glyphs))
-    segs = [s for i, row in enumerate(rows(chars)) for s in segments(glyphs.number, i, row)]
+    segs = [s for i, row in enumerate(rows(glyphs.glyphs)) for s in segments(glyphs.number, i, row)]
     segs = attach_superscripts(segs)
     for s in segs:
         mark_raised(s)

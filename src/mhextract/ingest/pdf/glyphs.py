@@ -20,15 +20,21 @@ RULE_MAX_HEIGHT = 2.0  # a path no taller than this (pt) ...
 RULE_MIN_WIDTH = 20.0  # ... and at least this wide is a rule
 
 
-class Glyph(NamedTuple):
-    """One character as drawn (y grows downwards)."""
+class Glyph:
+    """One character as drawn (y grows downwards); `raised` is what the layout analysis decides (a superscript)."""
 
-    text: str
-    x0: float
-    x1: float
-    base: float
-    size: float
-    bold: bool
+    __slots__ = ("base", "bold", "raised", "size", "text", "x0", "x1")
+
+    def __init__(self, text: str, x0: float, x1: float, base: float, size: float, bold: bool) -> None:
+        self.text, self.x0, self.x1, self.base, self.size, self.bold = text, x0, x1, base, size, bold
+        self.raised = False
+
+    def astuple(self) -> tuple[str, float, float, float, float, bool]:
+        """The record as read (for comparing backends)."""
+        return (self.text, self.x0, self.x1, self.base, self.size, self.bold)
+
+    def __repr__(self) -> str:
+        return f"Glyph{self.astuple()!r}"
 
 
 class Rule(NamedTuple):

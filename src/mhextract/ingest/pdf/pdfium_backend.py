@@ -126,7 +126,6 @@ def _glyphs(textpage: Any, height: float) -> list[Glyph]:
     reader = _ObjectReader(textpage, height)
     out: list[Glyph] = []
     append = out.append
-    new_glyph = tuple.__new__
     last_x0, last_obj, cur_obj = -1.0, 0, -1
     info: _TextObject | None = None
     widths: dict[str, float] = {}
@@ -152,7 +151,8 @@ def _glyphs(textpage: Any, height: float) -> list[Glyph]:
         x0 = x.value
         if x0 == last_x0 and obj == last_obj and out:  # a ligature PDFium split into its letters: one glyph
             g = out[-1]
-            out[-1] = g._replace(text=g.text + ch, x1=max(g.x1, _loose_right(textpage, i)))
+            g.text += ch
+            g.x1 = max(g.x1, _loose_right(textpage, i))
             continue
         last_x0, last_obj = x0, obj
         unit = widths.get(ch)
@@ -161,7 +161,7 @@ def _glyphs(textpage: Any, height: float) -> list[Glyph]:
         width = unit * em if unit >= 0 else _loose_width(textpage, i)
         if ch in LIGATURE_CHARS:
             ch = ch.translate(LIGATURES)
-        append(new_glyph(Glyph, (ch, x0, x0 + width, base, size, bold)))
+        append(Glyph(ch, x0, x0 + width, base, size, bold))
     return out
 
 

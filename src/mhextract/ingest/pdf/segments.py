@@ -21,16 +21,10 @@ SUP_SIZE = 0.85  # a superscript is set below this share of its line's size
 RISE = 0.12  # ... and raised at least this share of the line's size, or a digit run on the baseline
 MAX_MARKER_DIGITS = 3
 SEGMENT_GAP_EM = 1.5
+DUPLICATE = 1.0  # pt: a copy of a glyph this close is the same glyph drawn twice
 
 
-class Char:
-    """A glyph plus what the analysis learns about it (whether it is a superscript)."""
-
-    __slots__ = ("base", "bold", "raised", "size", "text", "x0", "x1")
-
-    def __init__(self, g: Glyph) -> None:
-        self.text, self.x0, self.x1, self.base, self.size, self.bold = g
-        self.raised = False
+Char = Glyph  # the analysis marks superscripts on the backends' records themselves (no copy per character)
 
 
 @dataclass
@@ -133,35 +127,27 @@ def _by_x(c: Char) -> float:
 
 
 def segments(page: int, row_id: int, row: list[Char]) -> list[Seg]:
-    """Split a row at horizontal gaps wider than 1.5 em (column gutters, tab stops)."""
+    """Split a row at horizontal gaps wider than 1.5 em (column gutters, tab stops).
+
+    A glyph drawn again within DUPLICATE points of the same glyph just before it (PDF fake
+    bold, overprint) is dropped: in x order the copy lands right after the original.
+    """
     segs: list[list[Char]] = []
+    current: list[Char] = []
     last: Char | None = None
-    for c in _dedupe(sorted(row, key=_by_x)):
-        if last is None or c.x0 - last.x1 > SEGMENT_GAP_EM * (c.size if c.size > last.size else last.size):
-            segs.append([c])
-        else:
-            segs[-1].append(c)
+    for c in sorted(row, key=_by_x):
+        if last is not None:
+            gap = c.x0 - last.x1
+            if c.x0 - last.x0 <= DUPLICATE and c.text == last.text and -DUPLICATE <= c.base - last.base <= DUPLICATE:
+                continue
+            if gap <= SEGMENT_GAP_EM * (c.size if c.size > last.size else last.size):
+                current.append(c)
+                last = c
+                continue
+        current = [c]
+        segs.append(current)
         last = c
     return [Seg(page, row_id, s) for s in segs]
-
-
-def _dedupe(row: list[Char], tol: float = 1.0) -> list[Char]:
-    """Drop a glyph drawn again within `tol` points of an identical one (PDF fake bold, overprint); row sorted by x0.
-
-    The copy of a glyph lands right after it in x order, so the two glyphs kept last are enough to compare.
-    """
-    kept: list[Char] = []
-    for c in row:
-        if kept:
-            o = kept[-1]
-            if c.x0 - o.x0 <= tol and o.text == c.text and abs(o.base - c.base) <= tol:
-                continue
-            if len(kept) > 1:
-                o = kept[-2]
-                if c.x0 - o.x0 <= tol and o.text == c.text and abs(o.base - c.base) <= tol:
-                    continue
-        kept.append(c)
-    return kept
 
 
 def attach_superscripts(segs: list[Seg]) -> list[Seg]:
