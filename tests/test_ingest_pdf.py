@@ -64,6 +64,13 @@ SPECS = {
     "tab-footnote-numbers": pdfgen.sample_spec(footnote_number_style="tab"),
     "text-rise-markers": pdfgen.sample_spec(marker_rise=True),
     "flat-markers": pdfgen.sample_spec(sup_rise=0.0),
+    "body-size-footnotes": pdfgen.sample_spec(  # footnotes as large as the body: only the separator rule tells
+        footnote_size=9.5,
+        footnote_leading=13.5,
+        footnotes=[
+            pdfgen.Footnote(n.number, n.text[:300].rsplit(" ", 1)[0]) for n in pdfgen.sample_spec().footnotes
+        ],
+    ),
     "running-header": pdfgen.sample_spec(running_header="Tweede Kamer, vergaderjaar 2023–2024, 28 638"),
     "numbered-header": pdfgen.sample_spec(running_header="Kamerstuk 28 638, nr. 233 {page}", footer=False),
     "logo-text": pdfgen.sample_spec(logo_text="Ministerie van Justitie en Veiligheid"),

@@ -183,3 +183,22 @@ def test_cli_pdf_backend_option(monkeypatch: pytest.MonkeyPatch) -> None:
     assert records[0] == records[1]
     bad = runner.invoke(app, ["parse", path, "--pdf-backend", "pdfminer"])
     assert bad.exit_code == 2 and "--pdf-backend must be one of pdfium, pdfplumber" in bad.output
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_fake_bold_drawn_twice_reads_once(backend: Backend) -> None:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for dx in (0.0, 0.4):  # a heading overprinted 0.4 pt to the right: poor man's bold
+        c.setFont("Helvetica", 11)
+        c.drawString(72 + dx, 700, "1. Aanpak mensenhandel")
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 680, "Gewone tekst met illegale kamerverhuur.")
+    c.showPage()
+    c.save()
+    lines = [ln.text for ln in read_pdf(Path("bold.pdf"), buf.getvalue(), "", backend=backend).lines if ln.text]
+    assert lines == ["1. Aanpak mensenhandel", "Gewone tekst met illegale kamerverhuur."]
