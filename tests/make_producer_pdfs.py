@@ -8,8 +8,9 @@ writes tests/fixtures/pdf/<name>.pdf and tests/fixtures/pdf/expected.json:
   flat ODT with real footnotes (LibreOffice's own footnote area: separator rule, full-size
   numbers at a hanging indent), the Datum/Onderwerp lines as a borderless table,
   Liberation Serif body and Liberation Sans headings and
-  margin (two fonts, four sizes), the margin column as a page-anchored frame or as a
-  text box (a drawing shape holding text); soft hyphens in the text.
+  margin (two fonts, four sizes), the margin column as a page-anchored frame, as a
+  text box (a drawing shape holding text) or as the second cell of a borderless table
+  holding the whole letter (`lo-table`: margin on page 1 only); soft hyphens in the text.
 - `chromium-grid`, `chromium-float`: Chromium (`--print-to-pdf`) from an HTML page in the
   rijksoverheid house style, one `.page` box per sheet: the margin column as a CSS grid
   column or a float, `<sup>` markers, footnotes at the page bottom under a border rule,
@@ -92,6 +93,14 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   <style:table-column-properties style:column-width="2.2cm"/></style:style>
  <style:style style:name="TB" style:family="table-column">
   <style:table-column-properties style:column-width="9.1cm"/></style:style>
+ <style:style style:name="W" style:family="table"><style:table-properties style:width="17.3cm" table:align="left"/>
+ </style:style>
+ <style:style style:name="WA" style:family="table-column">
+  <style:table-column-properties style:column-width="12.6cm"/></style:style>
+ <style:style style:name="WB" style:family="table-column">
+  <style:table-column-properties style:column-width="4.7cm"/></style:style>
+ <style:style style:name="WL" style:family="table-cell">
+  <style:table-cell-properties fo:padding-left="0cm" fo:padding-right="1.3cm" fo:border="none"/></style:style>
  <style:style style:name="TC" style:family="table-cell">
   <style:table-cell-properties fo:padding="0cm" fo:border="none"/></style:style>
  <style:style style:name="S" style:family="paragraph" style:parent-style-name="Standard">
@@ -101,8 +110,9 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   <style:paragraph-properties fo:line-height="115%"/>
   <style:text-properties style:font-name="Liberation Sans" fo:font-size="7pt"/>
  </style:style>
- <style:style style:name="MB" style:family="paragraph" style:parent-style-name="M">
-  <style:text-properties fo:font-weight="bold"/>
+ <style:style style:name="MB" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:line-height="115%"/>
+  <style:text-properties style:font-name="Liberation Sans" fo:font-size="7pt" fo:font-weight="bold"/>
  </style:style>
  <style:style style:name="PN" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:margin-left="12.8cm"/>
@@ -166,8 +176,8 @@ def _lo_margin(kind: str, page: int) -> str:
 
 
 def fodt(margin: str) -> str:
-    """The letter as a flat ODT."""
-    margins = _lo_margin(margin, 1) + _lo_margin(margin, 2)
+    """The letter as a flat ODT; `margin` is frame, textbox or table (letter and margin in two table cells)."""
+    margins = "" if margin == "table" else _lo_margin(margin, 1) + _lo_margin(margin, 2)
     body = [f'<text:p text:style-name="R">{margins}{escape(L.RETOURADRES)}</text:p>']
     body += [f'<text:p text:style-name="A">{escape(a)}</text:p>' for a in L.ADDRESSEE[:-1]]
     body.append(f'<text:p text:style-name="AL">{escape(L.ADDRESSEE[-1])}</text:p>')
@@ -187,7 +197,17 @@ def fodt(margin: str) -> str:
     body.append(f'<text:p text:style-name="S">{escape(L.SIGNATURE[0])}</text:p>')
     body.append('<text:p text:style-name="Standard"/><text:p text:style-name="Standard"/>')
     body.append(f'<text:p text:style-name="Standard">{escape(L.SIGNATURE[1])}</text:p>')
-    return FODT_HEAD + "\n".join(body) + "\n</office:text></office:body></office:document>\n"
+    head = FODT_HEAD
+    if margin == "table":
+        head = head.replace('fo:margin-right="7.3cm"', 'fo:margin-right="1cm"')
+        body = [
+            '<table:table table:name="Brief" table:style-name="W"><table:table-column table:style-name="WA"/>'
+            '<table:table-column table:style-name="WB"/><table:table-row><table:table-cell table:style-name="WL">'
+            + "\n".join(body)
+            + f'</table:table-cell><table:table-cell table:style-name="TC">{_margin_paras(True)}</table:table-cell>'
+            "</table:table-row></table:table>"
+        ]
+    return head + "\n".join(body) + "\n</office:text></office:body></office:document>\n"
 
 
 def libreoffice(margin: str) -> Callable[[Path], None]:
@@ -320,6 +340,7 @@ def chromium(layout: str) -> Callable[[Path], None]:
 PRODUCERS: dict[str, Callable[[Path], None]] = {
     "lo-frame": libreoffice("frame"),
     "lo-textbox": libreoffice("textbox"),
+    "lo-table": libreoffice("table"),
     "chromium-grid": chromium("grid"),
     "chromium-float": chromium("float"),
 }

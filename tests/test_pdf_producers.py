@@ -54,7 +54,7 @@ def body(letter: Letter) -> str:
 
 
 def test_fixtures_exist_and_expectation_matches_the_letter_source() -> None:
-    assert {p.stem for p in PRODUCED} >= {"lo-frame", "lo-textbox", "chromium-grid", "chromium-float"}
+    assert {p.stem for p in PRODUCED} >= {"lo-frame", "lo-textbox", "lo-table", "chromium-grid", "chromium-float"}
     assert producer_letter.expected() == EXPECTED  # regenerate with tests/make_producer_pdfs.py after edits
 
 

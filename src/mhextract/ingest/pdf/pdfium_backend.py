@@ -91,11 +91,12 @@ def _read_page(page: Any, number: int) -> PageGlyphs:
     """Glyphs and rules of one loaded page."""
     width, height = pr.FPDF_GetPageWidthF(page), pr.FPDF_GetPageHeightF(page)
     textpage = pr.FPDFText_LoadPage(page)
+    text_objects: set[int] = set()
     try:
-        glyphs = _glyphs(textpage, height)
+        glyphs = _glyphs(textpage, height, text_objects)
     finally:
         pr.FPDFText_ClosePage(textpage)
-    return PageGlyphs(number, width, height, glyphs, _rules(page, height))
+    return PageGlyphs(number, width, height, glyphs, _rules(page, height, text_objects))
 
 
 def _page_text(textpage: Any, n: int) -> str:
@@ -109,7 +110,7 @@ def _page_text(textpage: Any, n: int) -> str:
     return text.replace("\ufffe", "-").replace("\x02", "-")
 
 
-def _glyphs(textpage: Any, height: float) -> list[Glyph]:
+def _glyphs(textpage: Any, height: float, text_objects: set[int]) -> list[Glyph]:
     """The page's upright characters that leave ink as Glyphs (whitespace and generated characters skipped).
 
     The right edge is the origin plus the advance width from the font's widths (what
@@ -162,6 +163,7 @@ def _glyphs(textpage: Any, height: float) -> list[Glyph]:
         if ch in LIGATURE_CHARS:
             ch = ch.translate(LIGATURES)
         append(Glyph(ch, x0, x0 + width, base, size, bold))
+    text_objects.update(objects)
     return out
 
 
@@ -252,14 +254,20 @@ class _ObjectReader:
 _MISSING = _TextObject(0.0, 0.0, _Font(0, False), 0.0)  # "not read yet" in the per-page caches
 
 
-def _rules(page: Any, height: float) -> list[Rule]:
-    """Thin horizontal paths drawn directly on the page (footnote separators, underlines)."""
+def _rules(page: Any, height: float, text_objects: set[int]) -> list[Rule]:
+    """Thin horizontal paths drawn directly on the page (footnote separators, underlines).
+
+    The text objects already seen are skipped without asking their type (Chromium draws one per glyph).
+    """
     out = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
     handle = ctypes.c_void_p(ctypes.cast(page, ctypes.c_void_p).value)
     for k in range(pr.FPDFPage_CountObjects(page)):
-        obj = ctypes.c_void_p(_GET_OBJECT(handle, k))
+        address = _GET_OBJECT(handle, k)
+        if address in text_objects:
+            continue
+        obj = ctypes.c_void_p(address)
         if _OBJECT_TYPE(obj) != pr.FPDF_PAGEOBJ_PATH or not _BOUNDS(obj, *refs):
             continue
         rule = make_rule(left.value, right.value, height - top.value, height - bottom.value)
