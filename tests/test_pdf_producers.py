@@ -202,3 +202,26 @@ def test_fake_bold_drawn_twice_reads_once(backend: Backend) -> None:
     c.save()
     lines = [ln.text for ln in read_pdf(Path("bold.pdf"), buf.getvalue(), "", backend=backend).lines if ln.text]
     assert lines == ["1. Aanpak mensenhandel", "Gewone tekst met illegale kamerverhuur."]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_separator_rule_inside_a_form_xobject(backend: Backend) -> None:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from mhextract.ingest.pdf import page_reader
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.beginForm("separator")  # some producers draw the footnote rule as a reusable form
+    c.line(0, 0, 60, 0)
+    c.endForm()
+    c.saveState()
+    c.translate(72, 100)
+    c.doForm("separator")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    (page,) = page_reader(backend)(Path("form.pdf"), buf.getvalue())
+    assert [(round(r.x0), round(r.x1), r.y) for r in page.rules] in ([(72, 132, 742.0)], [(71, 133, 742.0)])

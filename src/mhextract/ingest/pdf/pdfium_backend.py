@@ -41,6 +41,9 @@ _ORIGIN = _fast("FPDFText_GetCharOrigin", ctypes.c_int)
 _GET_OBJECT = _fast("FPDFPage_GetObject", ctypes.c_void_p)
 _OBJECT_TYPE = _fast("FPDFPageObj_GetType", ctypes.c_int)
 _BOUNDS = _fast("FPDFPageObj_GetBounds", ctypes.c_int)
+_FORM_OBJECT = _fast("FPDFFormObj_GetObject", ctypes.c_void_p)
+_FORM_COUNT = _fast("FPDFFormObj_CountObjects", ctypes.c_int)
+_OBJECT_MATRIX = _fast("FPDFPageObj_GetMatrix", ctypes.c_int)
 _CHAR_MATRIX = _fast("FPDFText_GetMatrix", ctypes.c_int)
 _FONT_SIZE = _fast("FPDFText_GetFontSize", ctypes.c_double)
 _OBJECT_FONT = _fast("FPDFTextObj_GetFont", ctypes.c_void_p)
@@ -255,22 +258,56 @@ _MISSING = _TextObject(0.0, 0.0, _Font(0, False), 0.0)  # "not read yet" in the 
 
 
 def _rules(page: Any, height: float, text_objects: set[int]) -> list[Rule]:
-    """Thin horizontal paths drawn directly on the page (footnote separators, underlines).
+    """Thin horizontal paths on the page, also inside form XObjects (footnote separators, underlines).
 
     The text objects already seen are skipped without asking their type (Chromium draws one per glyph).
     """
-    out = []
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    out: list[Rule] = []
     handle = ctypes.c_void_p(ctypes.cast(page, ctypes.c_void_p).value)
-    for k in range(pr.FPDFPage_CountObjects(page)):
-        address = _GET_OBJECT(handle, k)
-        if address in text_objects:
+    objects = [_GET_OBJECT(handle, k) for k in range(pr.FPDFPage_CountObjects(page))]
+    _collect_rules(objects, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), height, text_objects, out)
+    return sorted(out)
+
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _collect_rules(objects: list[int], ctm: Matrix, height: float, skip: set[int], out: list[Rule]) -> None:
+    """Rules among page objects whose coordinates `ctm` maps to the page; forms are entered."""
+    box = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    for address in objects:
+        if address in skip:
             continue
         obj = ctypes.c_void_p(address)
-        if _OBJECT_TYPE(obj) != pr.FPDF_PAGEOBJ_PATH or not _BOUNDS(obj, *refs):
+        kind = _OBJECT_TYPE(obj)
+        if kind == pr.FPDF_PAGEOBJ_FORM:
+            m = pr.FS_MATRIX()
+            if _OBJECT_MATRIX(obj, ctypes.byref(m)):
+                inner = _compose((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
+                count = _FORM_COUNT(obj)
+                children = [_FORM_OBJECT(obj, k) for k in range(max(count, 0))]
+                _collect_rules(children, inner, height, skip, out)
             continue
-        rule = make_rule(left.value, right.value, height - top.value, height - bottom.value)
+        if kind != pr.FPDF_PAGEOBJ_PATH or not _BOUNDS(obj, *refs):
+            continue
+        left, bottom, right, top = (v.value for v in box)
+        # PDFium's bounds include the pen, pdfminer's do not: the extent differs by up to a line
+        # width, which the layout's tolerances (20 pt in x, whole points in y) absorb.
+        if ctm != (1.0, 0.0, 0.0, 1.0, 0.0, 0.0):
+            xs, ys = zip(*(_apply(ctm, x, y) for x in (left, right) for y in (bottom, top)), strict=True)
+            left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
+        rule = make_rule(left, right, height - top, height - bottom)
         if rule:
             out.append(rule)
-    return sorted(out)
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix applying `inner`, then `outer` (PDF row-vector convention)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
