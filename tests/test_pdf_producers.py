@@ -225,3 +225,10 @@ def test_separator_rule_inside_a_form_xobject(backend: Backend) -> None:
     c.save()
     (page,) = page_reader(backend)(Path("form.pdf"), buf.getvalue())
     assert [(round(r.x0), round(r.x1), r.y) for r in page.rules] in ([(72, 132, 742.0)], [(71, 133, 742.0)])
+
+
+def test_read_letter_takes_the_backend() -> None:
+    from mhextract.ingest import read_letter
+
+    path = FIXTURES / "lo-textbox.pdf"
+    assert read_letter(path, pdf_backend="pdfplumber").lines == read_letter(path, pdf_backend="pdfium").lines
