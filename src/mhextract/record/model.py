@@ -89,11 +89,14 @@ class Footnote(Model):
 
 
 class Organisation(Model):
+    id: str | None = Field(default=None, description=(
+        "stable id of a known organisation (from the gazetteer, models/organisations.jsonl): the same body has the "
+        "same id and canonical name in every record; null for a body found from its form"))
     name: str
     aliases: list[str] = Field(default_factory=list)
     kind: Literal[
         "ministry", "police", "judiciary", "inspectorate", "advisory", "ngo",
-        "municipality", "chamber", "research", "other",
+        "municipality", "chamber", "research", "party", "international", "company", "other",
     ] = "other"
     mentions: list[Span] = Field(default_factory=list)
 
