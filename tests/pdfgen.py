@@ -110,7 +110,8 @@ class LetterSpec:
     logo_text: str | None = None  # text beside the logo, straddling the column gutter
     # superscript: a raised small number and a space; plain: a full-size number and a space;
     # tab: a full-size number and the text at a tab stop (the Word/LibreOffice default)
-    footnote_number_style: Literal["superscript", "plain", "tab"] = "superscript"
+    # glued: a full-size number with the text right after it (a tab stop just past the number)
+    footnote_number_style: Literal["superscript", "plain", "tab", "glued"] = "superscript"
     marker_rise: bool = False  # draw superscripts with a text rise (`Ts`) on the line's baseline, not moved
     heading_gap_after: bool = True
     positioned_words: bool = False  # each word placed separately, no space glyphs (as many PDF producers do)
@@ -254,7 +255,7 @@ def _footnote_lines(spec: LetterSpec, note: Footnote) -> list[_Line]:
     lines = wrap(spec, note.text, BODY_W - 8, spec.footnote_size)
     number: Piece = (str(note.number), "sup" if spec.footnote_number_style == "superscript" else "normal")
     gap: Piece = ("\t", "normal") if spec.footnote_number_style == "tab" else (" ", "normal")
-    lines[0].pieces = _merge([number, gap, *lines[0].pieces])
+    lines[0].pieces = _merge([number, *([] if spec.footnote_number_style == "glued" else [gap]), *lines[0].pieces])
     return lines
 
 

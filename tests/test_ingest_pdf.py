@@ -62,6 +62,7 @@ SPECS = {
     "default": pdfgen.sample_spec(),
     "plain-footnote-numbers": pdfgen.sample_spec(footnote_number_style="plain"),
     "tab-footnote-numbers": pdfgen.sample_spec(footnote_number_style="tab"),
+    "glued-footnote-numbers": pdfgen.sample_spec(footnote_number_style="glued"),
     "text-rise-markers": pdfgen.sample_spec(marker_rise=True),
     "flat-markers": pdfgen.sample_spec(sup_rise=0.0),
     "body-size-footnotes": pdfgen.sample_spec(  # footnotes as large as the body: only the separator rule tells

@@ -19,6 +19,7 @@ from mhextract.ingest.pdf.lines import Line
 from mhextract.ingest.pdf.text import SUPERSCRIPT
 
 PLAIN_FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+\S")
+GLUED_FOOTNOTE_START = re.compile(r"^(\d{1,3})(?=[A-Z«(\"'‘“])")  # `2Kamerstukken`: a tab stop right after the number
 SMALL = 0.88  # a line is "small type" below this share of the body font size
 LOWER_PART = 0.4  # the footnote zone lies below this share of the page height
 RULE_MAX_WIDTH = 0.6  # a separator rule is narrower than this share of the page
@@ -45,6 +46,9 @@ def footnote_start(line: Line, expected: int, first_in_block: bool) -> int | Non
     m = PLAIN_FOOTNOTE_START.match(line.plain)
     if m and (first_in_block or int(m.group(1)) == expected):
         return int(m.group(1))
+    m = GLUED_FOOTNOTE_START.match(line.plain)
+    if m and int(m.group(1)) == expected:
+        return expected
     return None
 
 
