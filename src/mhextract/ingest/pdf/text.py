@@ -1,4 +1,4 @@
-"""Characters -> text: spaces from space glyphs or wide gaps, superscript markers, hyphens normalised.
+"""Characters -> text: spaces from wide gaps (the backends drop space glyphs), superscripts, hyphens.
 
 Hyphens: U+2010 and U+2011 (Chromium's line-end and non-breaking hyphens) are written
 as `-`; a soft hyphen (U+00AD) left in the text layer is dropped inside a line (without
