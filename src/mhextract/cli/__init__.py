@@ -8,6 +8,7 @@ one line each; the records of the other files are always written.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -51,6 +52,8 @@ def parse(
                                                   "failed (0 = no limit)")] = 600.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, summary, skip notes "
                                                                 "or missing-model note")] = False,
+    pdf_backend: Annotated[str | None, typer.Option("--pdf-backend", help="PDF reader: pdfium (fast, default) or "
+                                                    "pdfplumber (reference); $MHEXTRACT_PDF_BACKEND")] = None,
 ) -> None:
     """Extract one record per letter; one file prints JSON to stdout unless --out or --jsonl is given.
 
@@ -75,6 +78,12 @@ def parse(
         raise _fail("several letters need --out DIR (one <name>.json per letter) or --jsonl FILE", 2)
     if workers < 0 or batch_size < 1 or timeout < 0:
         raise _fail("--workers and --timeout must be >= 0 and --batch-size >= 1", 2)
+    if pdf_backend is not None:
+        from mhextract.ingest.pdf import BACKENDS, ENV_BACKEND
+
+        if pdf_backend not in BACKENDS:
+            raise _fail(f"--pdf-backend must be one of {', '.join(BACKENDS)}, not {pdf_backend!r}", 2)
+        os.environ[ENV_BACKEND] = pdf_backend  # read by the PDF reader, in this process and its workers
     if out is not None and out.exists() and not out.is_dir():
         raise _fail(f"--out {out} exists and is not a directory", 2)
     for option, target in (("--jsonl", jsonl), ("--errors", errors)):
