@@ -22,7 +22,9 @@ A component whose required field is unset (None) raises `PipelineError`: see `re
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -107,6 +109,39 @@ def _spans_of(item: object) -> Iterator[Any]:
     yield from getattr(item, "mentions", None) or []
 
 
-def overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when [start, end) overlaps any range in `ranges`."""
+def overlaps(ranges: list[tuple[int, int]] | RangeIndex | Disjoint, start: int, end: int) -> bool:
+    """True when [start, end) overlaps any range in `ranges` (an index answers by bisection)."""
+    if isinstance(ranges, RangeIndex | Disjoint):
+        return ranges.overlaps(start, end)
     return any(s < end and start < e for s, e in ranges)
+
+
+class RangeIndex:
+    """Fixed ranges (may overlap) sorted by start with the running maximum of their ends, so that an
+    overlap test is one bisection instead of a scan of every range (claimed spans of a long letter)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        pairs = sorted(ranges)
+        self._starts = [s for s, _ in pairs]
+        self._reach = list(accumulate((e for _, e in pairs), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some range has s < end and start < e: the ranges starting before `end` reach past `start`."""
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._reach[i - 1] > start
+
+
+class Disjoint:
+    """Growing set of pairwise non-overlapping ranges (chosen mentions), kept sorted: bisection tests."""
+
+    def __init__(self) -> None:
+        self._pairs: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Of disjoint ranges sorted by start, the last one starting before `end` reaches furthest."""
+        i = bisect_left(self._pairs, (end,))
+        return i > 0 and self._pairs[i - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Add a range that overlaps none of the set (the caller checked with `overlaps`)."""
+        insort(self._pairs, (start, end))

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
-from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.extensions import RangeIndex, doc_text, publish
 from mhextract.analysis.patterns import alternation
 from mhextract.ingest.kst_header import kst_id
 from mhextract.paths import load_json
@@ -210,12 +210,12 @@ def scan_citations(text: str) -> list[Citation]:
     """Every resolved citation in `text`, in order; machine forms (`kst-28638-188`) included."""
     g = grammar()
     found: list[Citation] = []
-    taken: list[tuple[int, int]] = []
-    for m in g.machine.finditer(text):
+    machine = list(g.machine.finditer(text))
+    for m in machine:
         found.extend(_resolve_machine(m))
-        taken.append(m.span())
+    taken = RangeIndex(m.span() for m in machine)
     for m in g.citation.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         found.extend(resolve_citation(m, text))
     return sorted(found, key=lambda c: (c.start, c.id))

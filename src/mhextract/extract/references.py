@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
-from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.extensions import Disjoint, doc_text, publish
 from mhextract.analysis.patterns import alternation
 from mhextract.extract.kamerstuk import normalise_session
 from mhextract.paths import load_json
@@ -92,13 +92,13 @@ def resolve_reference(form: Form, m: re.Match[str]) -> RawReference:
 
 def scan_references(text: str) -> Iterator[RawReference]:
     """Every reference mention in `text`; earlier forms win where two overlap."""
-    taken: list[tuple[int, int]] = []
+    taken = Disjoint()  # only ranges that overlap none taken before are added
     for form in forms():
         for m in form.pattern.finditer(text):
             raw = resolve_reference(form, m)
-            if any(s < raw.end and raw.start < e for s, e in taken):
+            if taken.overlaps(raw.start, raw.end):
                 continue
-            taken.append((raw.start, raw.end))
+            taken.add(raw.start, raw.end)
             yield raw
 
 
