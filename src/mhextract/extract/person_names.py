@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 from mhextract.paths import load_json
 
@@ -24,8 +25,11 @@ _GAP = re.compile(r"[ \t]+")
 
 def _deduce_list(*parts: str) -> set[str]:
     """One of deduce's lookup lists (`names/lst_first_name/items.txt`); empty when deduce is missing."""
-    try:
-        path = files("deduce").joinpath("data", "lookup", "src", *parts)
+    try:  # found, not imported: importing deduce (rapidfuzz, docdeid, ...) costs ~40 ms of start-up
+        spec = find_spec("deduce")
+        if spec is None or not spec.submodule_search_locations:
+            return set()
+        path = Path(next(iter(spec.submodule_search_locations)), "data", "lookup", "src", *parts)
         return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return set()
