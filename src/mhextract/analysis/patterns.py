@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, lru_cache
 from typing import Any
 
 
@@ -124,3 +125,49 @@ def _item_literals(op: Any, arg: Any, c: Any) -> frozenset[str] | None:
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
         return _sequence_literals(list(arg[2]), c)
     return None
+
+
+_INLINE_IGNORECASE = re.compile(r"\(\?[a-zA-Z-]*i")
+
+
+@cache
+def _needles(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    """Literals one of which every match of `pattern` holds, and whether case is ignored (anywhere in
+    it: then lowercase ASCII literals, compared with the lowercased text); None when there are none."""
+    found = required_literals(pattern.pattern, pattern.flags)
+    if not found:
+        return None
+    if pattern.flags & re.IGNORECASE or _INLINE_IGNORECASE.search(pattern.pattern):
+        return (frozenset(n.lower() for n in found), True) if all(n.isascii() for n in found) else None
+    return found, False
+
+
+def scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, skipped at once when `text` lacks every literal a match needs
+    (a letter without `otie` holds no named motion): one substring test instead of a regex scan."""
+    needles = _needles(pattern)
+    if needles is not None:
+        words, folded = needles
+        if folded and folds_to_ascii(text):
+            return pattern.finditer(text)
+        haystack = _lowered(text) if folded else text
+        if not any(n in haystack for n in words):
+            return iter(())
+    return pattern.finditer(text)
+
+
+@lru_cache(maxsize=2)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+def folds_to_ascii(text: str) -> bool:
+    """True when `text` holds a non-ASCII character that an ASCII one matches when case is ignored
+    (`ſ` matches `s` but lowercases to itself): lowercasing then cannot show an ASCII literal absent."""
+    return not text.isascii() and any(_matches_ascii(c) for c in set(text) if not c.isascii())
+
+
+@lru_cache(maxsize=4096)
+def _matches_ascii(char: str) -> bool:
+    """True for a character that some ASCII character matches when case is ignored."""
+    return any(re.fullmatch(re.escape(chr(a)), char, re.IGNORECASE) for a in range(128))

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from mhextract.analysis.extensions import Disjoint, RangeIndex, overlaps
-from mhextract.analysis.patterns import required_literals, word_alternation
+from mhextract.analysis.patterns import folds_to_ascii, required_literals, word_alternation
 from mhextract.extract.numbers import quantity_unit
 from mhextract.normalise.footnotes import not_marker_after
 from mhextract.paths import load_json
@@ -165,16 +165,10 @@ def _absent_kinds(text: str) -> set[str]:
 
     Case is ignored by lowercasing, which is exact for ASCII words unless the text holds a non-ASCII
     character that matches an ASCII one when case is ignored (`K` Kelvin, `ſ`, `İ`): then none."""
-    if not text.isascii() and any(_matches_ascii(c) for c in set(text) if not c.isascii()):
+    if folds_to_ascii(text):
         return set()
     lowered = text.lower()
     return {kind for kind, words in _kind_words().items() if not any(w in lowered for w in words)}
-
-
-@lru_cache(maxsize=4096)
-def _matches_ascii(char: str) -> bool:
-    """True for a character that some ASCII character matches when case is ignored."""
-    return any(re.fullmatch(re.escape(chr(a)), char, re.IGNORECASE) for a in range(128))
 
 
 @cache

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import RangeIndex, doc_text, publish
-from mhextract.analysis.patterns import alternation
+from mhextract.analysis.patterns import alternation, scan
 from mhextract.ingest.kst_header import kst_id
 from mhextract.paths import load_json
 from mhextract.record.model import KamerstukRef, Metadata, Span
@@ -210,7 +210,7 @@ def scan_citations(text: str) -> list[Citation]:
     """Every resolved citation in `text`, in order; machine forms (`kst-28638-188`) included."""
     g = grammar()
     found: list[Citation] = []
-    machine = list(g.machine.finditer(text))
+    machine = list(scan(g.machine, text))
     for m in machine:
         found.extend(_resolve_machine(m))
     taken = RangeIndex(m.span() for m in machine)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, publish, require
-from mhextract.analysis.patterns import alternation, either_case_alternation
+from mhextract.analysis.patterns import alternation, either_case_alternation, scan
 from mhextract.analysis.sentences import Sentence, split_sentences
 from mhextract.extract.motion_groups import MotionMention, group_motions
 from mhextract.paths import load_json
@@ -212,7 +212,7 @@ def _plain_gap(m: re.Match[str]) -> bool:
 
 def _delayed(text: str, taken: Sequence[re.Match[str]]) -> list[re.Match[str]]:
     """`de motie bij het debat van 27 september jl. (Handelingen ...) van de leden Kuik en Bikker`."""
-    return [m for m in grammar().delayed.finditer(text)
+    return [m for m in scan(grammar().delayed, text)
             if _plain_gap(m) and not any(t.start() < m.end() and m.start() < t.end() for t in taken)]
 
 
@@ -220,8 +220,8 @@ def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
     """Motions named by their submitters, in every wording of `models/motions.json`."""
     g = grammar()
     out: list[MotionMention] = []
-    forward = list(g.named.finditer(text))
-    reverse = [r for r in g.reverse.finditer(text)
+    forward = list(scan(g.named, text))
+    reverse = [r for r in scan(g.reverse, text)
                if not any(f.start() < r.end() and r.start() < f.end() for f in forward)]
     delayed = _delayed(text, forward + reverse)
     for m in sorted(forward + reverse + delayed, key=lambda x: x.start()):
@@ -249,7 +249,7 @@ def find_numbered(text: str, named: Sequence[MotionMention], ks: Sequence[tuple[
     """`de motie (Kamerstuk 28 638, nr. 192)`: a motion known only by the citation right after it."""
     starts = [s for s, _, _ in ks]
     out: list[MotionMention] = []
-    for m in grammar().motion_word.finditer(text):
+    for m in scan(grammar().motion_word, text):
         if any(n.start <= m.start() < n.end for n in named):
             continue
         i = bisect_right(starts, m.end() - 1)
@@ -261,7 +261,7 @@ def find_numbered(text: str, named: Sequence[MotionMention], ks: Sequence[tuple[
 def find_anaphors(text: str, taken: Sequence[MotionMention]) -> list[MotionMention]:
     """`deze motie`, `de motie` ... not already part of a named or numbered mention."""
     out: list[MotionMention] = []
-    for m in grammar().anaphor.finditer(text):
+    for m in scan(grammar().anaphor, text):
         word = m.end() - len("motie")
         if any(t.start <= word < t.end for t in taken):
             continue

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
-from mhextract.analysis.patterns import alternation
+from mhextract.analysis.patterns import alternation, scan
 from mhextract.extract.organisations.known import alias_table, gazetteer
 from mhextract.extract.organisations.names import norm
 from mhextract.extract.person_names import find_full_names
@@ -136,7 +136,7 @@ def find_member_mentions(text: str) -> list[PersonMention]:
     """Kamerleden introduced as `het lid X`, `de leden X, Y en Z`, `Kamerlid X`."""
     found: list[PersonMention] = []
     ek_words = roles()["eerste_kamer"]
-    for m in _member_re().finditer(text):
+    for m in scan(_member_re(), text):
         names = m.group("names")
         after = re.sub(r"^[^(]*", "", names) + text[m.end("names"):m.end("names") + 30]  # `(Eerste Kamer)`
         eerste = "eerste" in m.group("phrase").lower() or any(
@@ -153,7 +153,7 @@ def find_member_mentions(text: str) -> list[PersonMention]:
 def find_government_mentions(text: str) -> list[PersonMention]:
     """Ministers and state secretaries named by surname: `minister Yeşilgöz`."""
     found: list[PersonMention] = []
-    for m in _government_re().finditer(text):
+    for m in scan(_government_re(), text):
         name = m.group("name")
         if not _case_sensitive_names(name) or not all(_usable(w) for w in name.split() if w[:1].isupper()):
             continue
@@ -168,7 +168,7 @@ def find_government_mentions(text: str) -> list[PersonMention]:
 def find_rapporteur_mentions(text: str) -> list[PersonMention]:
     """A rapporteur named with first name and surname after the title."""
     found: list[PersonMention] = []
-    for m in _rapporteur_re().finditer(text):
+    for m in scan(_rapporteur_re(), text):
         name = m.group("name")
         if any(w in _not_names() for w in name.split()):
             continue
@@ -188,7 +188,7 @@ def _official_re() -> re.Pattern[str]:
 def find_official_mentions(text: str) -> list[PersonMention]:
     """Officials named with initials after their title: `inspecteur-generaal H.J. Kooistra`."""
     found: list[PersonMention] = []
-    for m in _official_re().finditer(text):
+    for m in scan(_official_re(), text):
         name = " ".join(m.group("name").split())
         if _usable(name):
             found.append(PersonMention(m.start("name"), m.end("name"), name, m.group("title"), "official"))
@@ -227,7 +227,7 @@ def find_leader_mentions(text: str) -> list[PersonMention]:
     """`het Aanjaagteam Bescherming Arbeidsmigranten onder leiding van Roemer`: the person leading a body."""
     found: list[PersonMention] = []
     roles_by_phrase = {p["phrase"].lower(): p["role"] for p in roles()["led_by"]}
-    for m in _leader_re().finditer(text):
+    for m in scan(_leader_re(), text):
         name = " ".join(m.group("name").split())
         if not _usable(name) or _looks_like_organisation(name, text[m.end("name") : m.end("name") + 3]):
             continue

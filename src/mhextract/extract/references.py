@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import Disjoint, doc_text, publish
-from mhextract.analysis.patterns import alternation
+from mhextract.analysis.patterns import alternation, scan
 from mhextract.extract.kamerstuk import normalise_session
 from mhextract.paths import load_json
 from mhextract.record.model import Reference, Span
@@ -94,7 +94,7 @@ def scan_references(text: str) -> Iterator[RawReference]:
     """Every reference mention in `text`; earlier forms win where two overlap."""
     taken = Disjoint()  # only ranges that overlap none taken before are added
     for form in forms():
-        for m in form.pattern.finditer(text):
+        for m in scan(form.pattern, text):
             raw = resolve_reference(form, m)
             if taken.overlaps(raw.start, raw.end):
                 continue
