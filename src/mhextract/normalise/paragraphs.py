@@ -24,6 +24,8 @@ _SIGNATURE_ROLE = re.compile(
 SENTENCE_BREAK = re.compile(r"[a-z)»”'\"]\.\s+[A-Z][a-z]")
 _WORD_BEFORE = re.compile(r"\S+$")
 
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
 
 def has_sentence_break(text: str) -> bool:
     """True when `text` holds a sentence end inside it (`... gedaan. Daarna`): a line-level rule, with the
@@ -99,8 +101,7 @@ def document_vocabulary(texts: list[str]) -> set[str]:
     """Lowercased words (with inner hyphens) that the letter writes within a line."""
     words: set[str] = set()
     for t in texts:
-        for w in re.findall(r"\w+(?:-\w+)*", t[:-1] if t.rstrip().endswith("-") else t):
-            words.add(w.lower())
+        words.update(map(str.lower, _WORD.findall(t[:-1] if t.rstrip().endswith("-") else t)))
     return words
 
 

@@ -124,6 +124,8 @@ def alias_mentions(
     found: list[OrgMention] = []
     spans = list(taken)
     for alias, (key, after) in aliases.items():
+        if alias not in text:
+            continue  # a match holds the alias verbatim
         for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w])", text):
             if m.start() >= after and not overlaps(spans, m.start(), m.end()):
                 found.append(OrgMention(m.start(), m.end(), alias, key, "alias"))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from mhextract.extract.organisations.wordlists import rules, word_set
 
 _ARTICLE = re.compile(r"^(?:de|het|een)\s+")
 
 
+@lru_cache(maxsize=65536)  # pure; the same names are compared again and again within and across letters
 def norm(text: str) -> str:
     """Comparison form of a name: NFKC, lowercase, folded whitespace, no leading article,
     no hyphen inside a word (`Rechts-handhaving` = `Rechtshandhaving`)."""
