@@ -118,6 +118,9 @@ def not_marker_after() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_])(?:{words})\.?\s*$", re.IGNORECASE)
 
 
+_GLUED_YEAR = re.compile(r"(?:19|20)\d{3}")
+
+
 @cache
 def _dated_glued_marker() -> re.Pattern[str]:
     months = alternation(load_json("dates.json")["months"])
@@ -133,6 +136,8 @@ def unlinked_year_markers(paras: list[Para], taken: list[Marker]) -> list[Marker
     seen = {(mk.para, mk.start) for mk in taken}
     out: list[Marker] = []
     for i, p in enumerate(paras):
+        if _GLUED_YEAR.search(p.text) is None:
+            continue  # every match holds a year with digits glued on: a quick scan rules most paragraphs out
         for m in _dated_glued_marker().finditer(p.text):
             if (i, m.start(1)) not in seen:
                 out.append(Marker(0, i, m.start(1), m.end(1)))
