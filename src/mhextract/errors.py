@@ -20,3 +20,7 @@ class IngestError(MhextractError):
 
 class ModelError(MhextractError):
     """The requested spaCy pipeline could not be loaded."""
+
+
+class ClusterError(MhextractError):
+    """The Dask cluster cannot run the batch (unreachable, no workers, another mhextract version)."""

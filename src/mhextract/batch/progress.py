@@ -34,6 +34,8 @@ class Summary:
     seconds: float = 0.0
     workers: int = 1
     interrupted: bool = False
+    sent: int = 0  # letters handed to the extraction (the rest were skipped before sending)
+    cluster: str | None = None  # the Dask cluster the letters ran on
 
     @property
     def exit_code(self) -> int:
@@ -45,6 +47,8 @@ class Summary:
     def render(self) -> str:
         """A short human summary: counts and time, then one line per failure."""
         processes = f"{self.workers} process{'es' if self.workers > 1 else ''}"
+        if self.cluster:
+            processes = f"cluster {self.cluster}, {self.workers} worker{'s' if self.workers != 1 else ''}"
         rate = f"{self.done / self.seconds:.1f} letters/s, " if self.done and self.seconds > 0 else ""
         head = (f"mhextract: {self.total} letters in {self.seconds:.1f} s ({rate}{processes}): "
                 f"{self.done} done, {self.skipped} skipped (unchanged), {len(self.failures)} failed")

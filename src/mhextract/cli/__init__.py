@@ -1,4 +1,4 @@
-"""Command line: `mhextract parse`, `schema`, `eval`.
+"""Command line: `mhextract parse`, `schema`, `eval` (`render`, `dossier`, `tables` in their modules).
 
 Exit codes: 0 all letters done, 1 some letters failed, 2 usage error (bad
 arguments, unloadable model). Errors name the file and the reason, on stderr,
@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from mhextract.errors import ModelError
+from mhextract.errors import ClusterError, ModelError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Structured records from Dutch parliamentary letters (Kamerbrieven).")
@@ -26,14 +26,15 @@ def _fail(message: str, code: int) -> typer.Exit:
 
 @app.command()
 def parse(
-    paths: Annotated[list[Path], typer.Argument(
-        help="Letter files (.pdf, .txt, .md, .docx, .xml, .html) or directories")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write <name>.json per letter here "
-                                                                  "(directory trees are mirrored)")] = None,
-    jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write all records to this JSON-lines file, "
-                                                             "one per line ('-' = stdout)")] = None,
-    errors: Annotated[Path | None, typer.Option("--errors", help="Write failed letters (path, reason) "
-                                                               "to this JSON-lines file")] = None,
+    paths: Annotated[list[str], typer.Argument(
+        help="Letter files (.pdf, .txt, .md, .docx, .xml, .html) or directories; local, file://, "
+             "s3://bucket/prefix/ (mhextract[s3]) or another fsspec URL")],
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Write <name>.json per letter here "
+                                                                 "(directory trees are mirrored; a path or URL)")] = None,
+    jsonl: Annotated[str | None, typer.Option("--jsonl", help="Write all records to this JSON-lines file, "
+                                                            "one per line ('-' = stdout; a path or URL)")] = None,
+    errors: Annotated[str | None, typer.Option("--errors", help="Write failed letters (path, reason) "
+                                                              "to this JSON-lines file (a path or URL)")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: "
                                                     "$MHEXTRACT_MODEL, else nl_core_news_lg, else blank:nl)")] = None,
     indent: Annotated[int, typer.Option(help="JSON indent of --out files and stdout (0 = compact)")] = 2,
@@ -45,39 +46,52 @@ def parse(
     timeout: Annotated[float, typer.Option(help="Seconds one letter may take before it counts as "
                                                   "failed (0 = no limit)")] = 600.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary")] = False,
+    cluster: Annotated[str | None, typer.Option(help="Run on a Dask cluster: tcp://HOST:PORT of a running "
+                                                      "scheduler, or local:N to start N worker processes here")] = None,
 ) -> None:
     """Extract one record per letter; one file prints JSON to stdout unless --out or --jsonl is given.
 
     Unchanged letters (same content, extractor version and model as their record) are
     skipped; records are written atomically; a bad letter is reported and the rest go on.
     """
-    from mhextract import batch
+    from mhextract import batch, storage
     from mhextract.analysis.pipeline import load_pipeline
 
-    files = batch.expand_inputs(paths)
+    if cluster is not None:
+        from mhextract.batch.cluster import validate_spec
+
+        if problem := validate_spec(cluster):
+            raise _fail(problem, 2)
+    out_loc, jsonl_loc, errors_loc = (None if v is None else storage.as_location(v) for v in (out, jsonl, errors))
+    try:
+        files = batch.expand_inputs(paths)
+    except OSError as exc:
+        raise _fail(f"cannot list the inputs: {exc}", 2) from exc
     if not files:
         raise _fail("no letter files found in the given paths", 2)
     if len(files) > 1 and out is None and jsonl is None:
         raise _fail("several letters need --out DIR (one <name>.json per letter) or --jsonl FILE", 2)
     if workers < 0 or batch_size < 1 or timeout < 0:
         raise _fail("--workers and --timeout must be >= 0 and --batch-size >= 1", 2)
-    if out is not None and out.exists() and not out.is_dir():
+    if isinstance(out_loc, Path) and out_loc.exists() and not out_loc.is_dir():
         raise _fail(f"--out {out} exists and is not a directory", 2)
-    for option, target in (("--jsonl", jsonl), ("--errors", errors)):
-        if target is not None and target != batch.STDOUT and target.is_dir():
+    for option, target in (("--jsonl", jsonl_loc), ("--errors", errors_loc)):
+        if isinstance(target, Path) and target != batch.STDOUT and target.is_dir():
             raise _fail(f"{option} {target} is a directory, not a file", 2)
     try:
         nlp = load_pipeline(model)
     except ModelError as exc:
         raise _fail(str(exc), 2) from exc
-    options = batch.BatchOptions(out=out, jsonl=jsonl, errors=errors, model=model, workers=workers,
+    options = batch.BatchOptions(out=out_loc, jsonl=jsonl_loc, errors=errors_loc, model=model, workers=workers,
                                  batch_size=batch_size, indent=indent or None, force=force,
-                                 timeout=timeout or None, quiet=quiet)
+                                 timeout=timeout or None, quiet=quiet, cluster=cluster)
     try:
         summary = batch.run_batch(files, nlp, options)
     except OSError as exc:  # an output we cannot create or finish (per-letter write errors are failures)
         raise _fail(f"cannot write output: {exc}", 2) from exc
-    if not quiet and (len(files) > 1 or out is not None or (jsonl is not None and jsonl != batch.STDOUT)):
+    except ClusterError as exc:  # unreachable scheduler, no workers, another version on the workers
+        raise _fail(str(exc), 2) from exc
+    if not quiet and (len(files) > 1 or out is not None or (jsonl is not None and jsonl != "-")):
         print(summary.render(), file=sys.stderr)
     if summary.exit_code:
         raise typer.Exit(summary.exit_code)
@@ -117,10 +131,12 @@ def evaluate_cmd(
 
 
 # Analyst views (render, dossier) live in their own module; registered here.
+from mhextract.cli.tables import tables_cmd  # noqa: E402
 from mhextract.cli.views import dossier_cmd, render_cmd  # noqa: E402
 
 app.command("render")(render_cmd)
 app.command("dossier")(dossier_cmd)
+app.command("tables")(tables_cmd)
 
 
 def main() -> None:  # pragma: no cover - console entry point
