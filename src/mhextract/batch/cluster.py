@@ -8,9 +8,10 @@ Chunks go out a few per worker thread at a time and come back in input order.
 Faults: a letter that raises or hits the time limit fails on its own inside the chunk
 (`batch.chunks`). A worker that dies (crash, OOM killer, SIGKILL) makes the scheduler
 give up the chunks it was running (`KilledWorker`; `local:N` sets allowed-failures to 0,
-a running scheduler uses its own setting); the driver then sends each of their letters
-again as a task of its own, so they run once more on a live worker, and a letter whose
-worker dies again is reported failed as a `crash`. No other letter's record is lost.
+a running scheduler uses its own setting, see the README); the driver then sends each of
+their letters again as a task of its own, so they run once more on a live worker. A
+letter whose worker dies again is tried once more as the only new task, and if that
+worker dies too it is reported failed as a `crash`. No other letter's record is lost.
 """
 
 from __future__ import annotations
@@ -155,9 +156,16 @@ class Cluster:
         for task, single in singles:
             try:
                 yield from self._result(single)
-            except KilledWorker:
-                yield Outcome(task.index, task.path, kind="crash",
-                              reason="the worker died on this letter twice (crash, out of memory or killed)")
+            except KilledWorker:  # this letter, or one beside it on the same worker, killed it: try it alone
+                yield self._alone(task, config)
+
+    def _alone(self, task: Task, config: WorkConfig) -> Outcome:
+        """One letter as the only new task; if its worker dies again, the letter is the culprit."""
+        try:
+            return self._result(self._submit([task], config))[0]
+        except KilledWorker:
+            return Outcome(task.index, task.path, kind="crash",
+                           reason="the worker died on this letter (crash, out of memory or killed), also on retry")
 
     def _result(self, future: Any) -> list[Outcome]:
         """A chunk's outcomes; KilledWorker passes, anything else (a version mismatch) stops the run."""
@@ -184,6 +192,11 @@ class Cluster:
             self.local.close()
 
 
+def _has_plugin(dask_scheduler: Any, name: str) -> bool:
+    """On the scheduler: whether this pipeline plugin is registered already (by an earlier run)."""
+    return name in dask_scheduler.worker_plugins
+
+
 def plugin_name(model: str | None, factory: Callable[[], Language] | None) -> str:
     """One plugin per model and extractor version, so runs with other models can share a cluster."""
     ident = f"{model}|{getattr(factory, '__qualname__', '')}|{extractor_id()}"
@@ -205,7 +218,7 @@ def connect(spec: str, model: str | None, factory: Callable[[], Language] | None
         if m:
             with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
                 local = LocalCluster(n_workers=int(m.group(1)), threads_per_worker=1, processes=True,
-                                     host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+                                     host="127.0.0.1", dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(local, timeout=timeout)
         else:
             client = Client(spec, timeout=timeout)
@@ -214,8 +227,8 @@ def connect(spec: str, model: str | None, factory: Callable[[], Language] | None
             local.close()
         raise ClusterError(f"cannot reach the Dask scheduler at {spec}: {exc}") from exc
     name = plugin_name(model, factory)
-    plugin = PipelinePlugin(name, model, extractor_id(), factory)
-    client.register_plugin(plugin, name=name)
+    if not client.run_on_scheduler(_has_plugin, name=name):  # a long-lived cluster keeps its workers' pipelines
+        client.register_plugin(PipelinePlugin(name, model, extractor_id(), factory), name=name)
     cluster = Cluster(spec, client, name, local)
     if cluster.workers == 0:
         client.wait_for_workers(1, timeout=timeout)

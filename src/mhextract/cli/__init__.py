@@ -48,6 +48,8 @@ def parse(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary")] = False,
     cluster: Annotated[str | None, typer.Option(help="Run on a Dask cluster: tcp://HOST:PORT of a running "
                                                       "scheduler, or local:N to start N worker processes here")] = None,
+    chunk_size: Annotated[int, typer.Option(help="Letters per task sent to a worker (smaller: better balance, "
+                                                   "less redone when a worker dies)")] = 16,
 ) -> None:
     """Extract one record per letter; one file prints JSON to stdout unless --out or --jsonl is given.
 
@@ -71,8 +73,8 @@ def parse(
         raise _fail("no letter files found in the given paths", 2)
     if len(files) > 1 and out is None and jsonl is None:
         raise _fail("several letters need --out DIR (one <name>.json per letter) or --jsonl FILE", 2)
-    if workers < 0 or batch_size < 1 or timeout < 0:
-        raise _fail("--workers and --timeout must be >= 0 and --batch-size >= 1", 2)
+    if workers < 0 or batch_size < 1 or timeout < 0 or chunk_size < 1:
+        raise _fail("--workers and --timeout must be >= 0, --batch-size and --chunk-size >= 1", 2)
     if isinstance(out_loc, Path) and out_loc.exists() and not out_loc.is_dir():
         raise _fail(f"--out {out} exists and is not a directory", 2)
     for option, target in (("--jsonl", jsonl_loc), ("--errors", errors_loc)):
@@ -84,7 +86,8 @@ def parse(
         raise _fail(str(exc), 2) from exc
     options = batch.BatchOptions(out=out_loc, jsonl=jsonl_loc, errors=errors_loc, model=model, workers=workers,
                                  batch_size=batch_size, indent=indent or None, force=force,
-                                 timeout=timeout or None, quiet=quiet, cluster=cluster)
+                                 timeout=timeout or None, quiet=quiet, cluster=cluster,
+                                 chunk_size=chunk_size)
     try:
         summary = batch.run_batch(files, nlp, options)
     except OSError as exc:  # an output we cannot create or finish (per-letter write errors are failures)
