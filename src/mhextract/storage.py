@@ -45,7 +45,7 @@ def filesystem(url: str) -> tuple[Any, str]:
 
     try:
         return fsspec.core.url_to_fs(url)
-    except ImportError as exc:
+    except (ImportError, ValueError) as exc:  # driver not installed / protocol unknown to fsspec
         scheme = url.split("://", 1)[0]
         hint = {"s3": " (pip install 'mhextract[s3]')", "gs": " (pip install gcsfs)"}.get(scheme, "")
         raise OSError(f"{url}: no filesystem driver for {scheme}://{hint}") from exc

@@ -8,10 +8,10 @@ Chunks go out a few per worker thread at a time and come back in input order.
 Faults: a letter that raises or hits the time limit fails on its own inside the chunk
 (`batch.chunks`). A worker that dies (crash, OOM killer, SIGKILL) makes the scheduler
 give up the chunks it was running (`KilledWorker`; `local:N` sets allowed-failures to 0,
-a running scheduler uses its own setting, see the README); the driver then sends each of
-their letters again as a task of its own, so they run once more on a live worker. A
-letter whose worker dies again is tried once more as the only new task, and if that
-worker dies too it is reported failed as a `crash`. No other letter's record is lost.
+a running scheduler uses its own setting, see the README); the driver then sends their letters
+again one at a time, each as the only new task, so they run once more on a live worker;
+a letter whose worker dies again is reported failed as a `crash`. No other letter's
+record is lost.
 """
 
 from __future__ import annotations
@@ -152,20 +152,12 @@ class Cluster:
             return
         except KilledWorker:
             pass
-        singles = [(task, self._submit([task], config)) for task in chunk]
-        for task, single in singles:
+        for task in chunk:  # one at a time, so a death now points at this letter alone
             try:
-                yield from self._result(single)
-            except KilledWorker:  # this letter, or one beside it on the same worker, killed it: try it alone
-                yield self._alone(task, config)
-
-    def _alone(self, task: Task, config: WorkConfig) -> Outcome:
-        """One letter as the only new task; if its worker dies again, the letter is the culprit."""
-        try:
-            return self._result(self._submit([task], config))[0]
-        except KilledWorker:
-            return Outcome(task.index, task.path, kind="crash",
-                           reason="the worker died on this letter (crash, out of memory or killed), also on retry")
+                yield from self._result(self._submit([task], config))
+            except KilledWorker:
+                yield Outcome(task.index, task.path, kind="crash",
+                              reason="the worker died on this letter (crash, out of memory or killed), also on retry")
 
     def _result(self, future: Any) -> list[Outcome]:
         """A chunk's outcomes; KilledWorker passes, anything else (a version mismatch) stops the run."""
