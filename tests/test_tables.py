@@ -135,3 +135,24 @@ def test_no_records_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "bad.jsonl").write_text('{"not": "a record"}\n' + json.dumps({}) + "\n", encoding="utf-8")
     code, stderr = _cli("tables", tmp_path / "bad.jsonl", "-o", tmp_path / "t")
     assert code == 1 and "bad.jsonl:1: not a record" in stderr
+
+
+def test_readme_duckdb_command(records: Path, tmp_path: Path) -> None:
+    """The README's `duckdb -c "select ... from 'OUT/figures.parquet'"` (the DuckDB CLI, dev dependency duckdb-cli)."""
+    import shutil
+    import subprocess
+    import sys
+
+    duckdb = shutil.which("duckdb", path=str(Path(sys.executable).parent)) or shutil.which("duckdb")
+    if duckdb is None:
+        pytest.skip("the duckdb CLI is not installed (pip install duckdb-cli)")
+    assert _cli("tables", records / "dir", "-o", tmp_path / "out")[0] == 0
+    query = ("select l.date, f.value, f.subject from 'out/figures.parquet' f join 'out/letters.parquet' l "
+             "using (letter) where f.unit = 'EUR' order by f.value desc limit 3")
+    result = subprocess.run([duckdb, "-csv", "-c", query], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "date,value,subject" and len(lines) == 4
+    recs = _loaded(records)
+    top = max(f.value for r in recs.values() for f in r.figures if f.unit == "EUR" and f.value is not None)
+    assert float(lines[1].split(",")[1]) == top
