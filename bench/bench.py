@@ -6,7 +6,9 @@ trailing bytes, so every hash differs and nothing is skipped), then, in one run:
 1. stages: ingest, normalise, segment+metadata, spaCy tokenise, each of our
    components, record+JSON, timed letter by letter (components per batch);
 2. full: `mhextract.batch.run_batch` over all files (what `mhextract parse DIR --out`
-   does), once per `--workers` value, with the RSS sampled as it goes;
+   does), once per `--workers` value, with the RSS sampled as it goes, then on a Dask
+   `--cluster` (default `local:2`: the same 500 letters on 2 worker processes; its
+   start-up, the pipeline loaded on every worker, is timed apart);
 3. bare: `nlp.pipe` of the same spaCy pipeline without our components, over the
    same (normalised) texts;
 4. PDF ingest time per page, for the PDFs in `corpus/pdf/`.
@@ -162,6 +164,32 @@ def run_full(
     return seconds, cpu, samples
 
 
+def run_cluster(files: list[Path], nlp: object, out: Path, spec: str, model: str | None,
+                batch_size: int) -> tuple[float, float]:
+    """`run_batch --cluster spec` over all files (forced): (start-up s, run s); start-up loads the pipelines."""
+    from spacy.language import Language
+
+    from mhextract.batch.cluster import connect
+
+    assert isinstance(nlp, Language)
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    cluster = connect(spec, model)
+    try:
+        ready = time.perf_counter() - start
+        address = cluster.local.scheduler_address if cluster.local is not None else spec
+        options = batch.BatchOptions(out=out, batch_size=batch_size, force=True, quiet=True, model=model,
+                                     cluster=address)
+        start = time.perf_counter()
+        summary = batch.run_batch(batch.expand_inputs(files), nlp, options)
+        seconds = time.perf_counter() - start
+    finally:
+        cluster.close()
+    if summary.failures:
+        print(f"  warning: {len(summary.failures)} letters failed, e.g. {summary.failures[0].reason}")
+    return ready, seconds
+
+
 def run_bare(texts: list[str], nlp: object, batch_size: int) -> tuple[float, float]:
     """Wall and CPU seconds of `nlp.pipe` of the same spaCy pipeline without our components."""
     from spacy.language import Language
@@ -256,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default as mhextract parse)")
     parser.add_argument("--batch-size", type=int, default=batch.DEFAULT_BATCH_SIZE)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts for the full run")
+    parser.add_argument("--cluster", default="local:2", help="Dask cluster for the cluster run ('' = none)")
     parser.add_argument("--pdf-repeat", type=int, default=3)
     parser.add_argument("--diverse", type=int, default=1000, help="letters in the memory-growth run")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the stages")
@@ -308,6 +337,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  workers={workers}: {seconds:.2f} s wall, {cpu:.2f} s CPU (all processes); "
                   f"{len(files) / seconds:.1f} letters/s, {words / seconds:.0f} words/s; "
                   f"parent RSS along the run (MB): {trace}")
+        if args.cluster:
+            ready, seconds = run_cluster(files, nlp, Path(tmp) / "outc", args.cluster, args.model, args.batch_size)
+            print(f"  --cluster {args.cluster}: {seconds:.2f} s wall, {len(files) / seconds:.1f} letters/s, "
+                  f"{words / seconds:.0f} words/s; start-up (workers load the pipeline) {ready:.1f} s, "
+                  f"with it {len(files) / (seconds + ready):.1f} letters/s")
         if single is not None:
             print(f"\nratio full (1 process) / bare nlp.pipe: {single[0] / bare:.2f}x wall, "
                   f"{single[1] / bare_cpu:.2f}x CPU (goal <= 1.5x)")

@@ -21,7 +21,6 @@ from typer.testing import CliRunner
 from mhextract import batch
 from mhextract.analysis.pipeline import load_pipeline
 from mhextract.batch.cluster import Cluster, connect, letters_seen
-from mhextract.cli import app
 from mhextract.record.model import Record
 
 ROOT = Path(__file__).resolve().parents[1]

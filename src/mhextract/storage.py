@@ -13,7 +13,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -146,10 +146,8 @@ def local_copy(loc: Location, companions: tuple[str, ...] = ()) -> Iterator[Path
     with tempfile.TemporaryDirectory(prefix="mhextract-") as tmp:
         name = name_of(loc)
         target = Path(tmp) / name
-        try:
+        with suppress(FileNotFoundError):  # the reader then says "file not found", as for a local path
             target.write_bytes(fs.cat_file(path))
-        except FileNotFoundError:
-            pass  # the reader says "file not found", as for a local path
         parent = path.rsplit("/", 1)[0]
         stem = PurePosixPath(name).stem
         for pattern in companions:

@@ -94,12 +94,13 @@ def _cluster_chunk(plugin_name: str, tasks: list[Task], config: WorkConfig) -> l
     from distributed import get_worker
 
     plugin = get_worker().plugins.get(plugin_name)
-    if plugin is None:
+    if not isinstance(plugin, PipelinePlugin):
         raise ClusterError("the mhextract pipeline plugin is not on this worker")
     if plugin.problem:
         raise ClusterError(plugin.problem)
     with plugin.lock:
         plugin.letters += len(tasks)
+        assert plugin.nlp is not None, "pipeline plugin not set up"
         return run_chunk(plugin.nlp, tasks, config)
 
 

@@ -24,17 +24,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
-from pathlib import Path
 from typing import Any, TextIO
 
 from spacy.language import Language
 
+from mhextract import storage
 from mhextract.analysis.pipeline import model_label
 from mhextract.batch.chunks import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, Outcome, Task, WorkConfig, warm_up
 from mhextract.batch.inputs import InputFile
 from mhextract.batch.progress import Failure, Progress, Summary
 from mhextract.batch.stamps import Stamp, file_sha256
-from mhextract import storage
 from mhextract.batch.stores import STDOUT, JsonlStore, RecordDir, RemoteJsonl, Sink, StdoutSink
 from mhextract.batch.workers import auto_workers, run_in_process, run_parallel
 from mhextract.fingerprint import extractor_id

@@ -30,7 +30,7 @@ def parse(
         help="Letter files (.pdf, .txt, .md, .docx, .xml, .html) or directories; local, file://, "
              "s3://bucket/prefix/ (mhextract[s3]) or another fsspec URL")],
     out: Annotated[str | None, typer.Option("--out", "-o", help="Write <name>.json per letter here "
-                                                                 "(directory trees are mirrored; a path or URL)")] = None,
+                                                                 "(trees are mirrored; a path or URL)")] = None,
     jsonl: Annotated[str | None, typer.Option("--jsonl", help="Write all records to this JSON-lines file, "
                                                             "one per line ('-' = stdout; a path or URL)")] = None,
     errors: Annotated[str | None, typer.Option("--errors", help="Write failed letters (path, reason) "
