@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from mhextract import batch
 from mhextract.analysis.pipeline import load_pipeline
 from mhextract.batch.cluster import Cluster, connect, letters_seen
+from mhextract.cli import app
 from mhextract.record.model import Record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,6 +81,13 @@ def test_local_cluster_gives_the_in_process_records_and_errors(tmp_path: Path, c
     assert sorted(reasons) == sorted(bad) and all(bad[n] in reasons[n] for n in bad), reasons
     seen = cluster.client.run(letters_seen)
     assert len(seen) == 2 and all(n > 0 for n in seen.values()), seen  # both workers did letters
+
+
+@pytest.mark.parametrize("spec", ["local:0", "scheduler:8786", "http://127.0.0.1:8786"])
+def test_bad_cluster_spec_is_a_usage_error(tmp_path: Path, spec: str) -> None:
+    result = runner.invoke(app, ["parse", str(LETTERS[0]), "--cluster", spec, "--model", "blank:nl"])
+    assert result.exit_code == 2
+    assert "tcp://HOST:PORT" in result.stderr or "N >= 1" in result.stderr
 
 
 # --- a cluster of separate processes: `dask scheduler` and two `dask worker` (with their nannies) ------------

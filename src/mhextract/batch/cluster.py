@@ -224,5 +224,9 @@ def connect(spec: str, model: str | None, factory: Callable[[], Language] | None
         client.register_plugin(PipelinePlugin(name, model, extractor_id(), factory), name=name)
     cluster = Cluster(spec, client, name, local)
     if cluster.workers == 0:
-        client.wait_for_workers(1, timeout=timeout)
+        try:
+            client.wait_for_workers(1, timeout=timeout)
+        except (OSError, TimeoutError) as exc:
+            cluster.close()
+            raise ClusterError(f"the Dask cluster at {spec} has no workers (waited {timeout:g} s)") from exc
     return cluster
