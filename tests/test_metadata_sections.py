@@ -9,6 +9,7 @@ import pytest
 
 from conftest import GOLD, LETTER_IDS
 from mhextract.datetext import iso_date
+from mhextract.ingest.kst_header import parse_kst_header
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise import normalise
 from mhextract.normalise.metadata import extract_metadata
@@ -109,3 +110,32 @@ def test_kamerstuk_header_with_a_bare_dossier_line_and_its_title_below() -> None
                      "BRIEF VAN DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID\n\n"
                      "Hierbij informeer ik uw Kamer. Dat is nodig.")
     assert extract_metadata(letter).kamerstuk == "29544-1223"
+
+
+@pytest.mark.parametrize(("lines", "ids"), [
+    (["21 501-07 Raad voor Economische en Financiële Zaken", "Nr. 1187 BRIEF VAN DE MINISTER VAN FINANCIËN"],
+     ["21501-07-1187"]),
+    (["27 400 VII", "Vaststelling van de begroting (VII) voor het jaar 2001", "nr. 6", "BRIEF VAN DE MINISTERS"],
+     ["27400-VII-6"]),
+    (["29 279 Rechtsstaat en Rechtsorde", "P BRIEF VAN DE MINISTER VOOR RECHTSBESCHERMING"], ["29279-P"]),
+    (["30 804", "Wijziging van enkele belastingwetten", "F", "BRIEF AAN DE VOORZITTER VAN DE COMMISSIE"], ["30804-F"]),
+    (["33 118 Omgevingsrecht", "34 986 Invoeringswet Omgevingswet", "DI1 BRIEF VAN DE MINISTER"],
+     ["33118-DI", "34986-DI"]),
+    (["CII Nota «Bestuur in samenhang.»", "E BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN"], ["CII-E"]),
+    (["30800 X 109 Brief van de minister en staatssecretaris van defensie"], ["30800-X-109"]),
+    (["34902 G BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES"], ["34902-G"]),
+    (["Tweede Kamer der Staten-Generaal2010-201121501-07 nr. 814"], ["21501-07-814"]),
+])
+def test_header_forms_give_the_letters_own_ids(lines: list[str], ids: list[str]) -> None:
+    header = parse_kst_header(lines)
+    assert header is not None and header.ids() == ids
+
+
+@pytest.mark.parametrize("lines", [
+    ["29 279 Rechtsstaat en Rechtsorde", "P. de Vries stelde voor"],  # an initial, no letter id
+    ["28 638 Mensenhandel", "Dit is een zin.", "Nr. 3 BRIEF"],          # prose between dossier and number
+    ["In 2023 zijn 34902 G gevallen"],                                   # no title after the id
+    ["A", "BRIEF VAN DE MINISTER"],                                      # a letter id without dossier
+])
+def test_header_near_misses_give_no_id(lines: list[str]) -> None:
+    assert parse_kst_header(lines) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from mhextract.evaluate.counts import FieldScore, keyed, score_keys, score_matching
+from mhextract.evaluate.counts import FieldScore, is_optional, keyed, score_keys, score_matching
 from mhextract.evaluate.matchers import (
     commitments_match,
     motion_ids_equal,
@@ -62,7 +62,13 @@ def _score_dates(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, 
     def show(d: Mapping[str, Any]) -> str:
         return "null" if d.get("value") is None else str(d["value"])
 
-    return score_keys(keyed(gold, key, show), keyed(pred, key, show))
+    return score_keys(keyed(gold, key, show), keyed(pred, key, show), _optional_keys(gold, key))
+
+
+def _optional_keys(gold: Sequence[Any], key: Callable[[Any], Any]) -> set[Any]:
+    """Keys given only by optional gold items (a key also given by a required item stays scored)."""
+    required = {key(g) for g in gold if not is_optional(g)}
+    return {key(g) for g in gold if is_optional(g)} - required
 
 
 def _score_figures(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]) -> FieldScore:
@@ -75,7 +81,7 @@ def _score_figures(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str
         value, unit = key(f)
         return f"{fmt_number(value)} {unit}"
 
-    return score_keys(keyed(gold, key, show), keyed(pred, key, show))
+    return score_keys(keyed(gold, key, show), keyed(pred, key, show), _optional_keys(gold, key))
 
 
 def _score_recommendations(

@@ -11,11 +11,13 @@ from __future__ import annotations
 import unicodedata
 
 from mhextract.errors import IngestError
+from mhextract.ingest.kst_header import header_hints, parse_kst_header
 from mhextract.ingest.raw import RawLetter
 from mhextract.normalise.footnotes import collect_notes, find_markers, remove_markers, unlinked_year_markers
 from mhextract.normalise.layout import Block, build_layout, plain
 from mhextract.normalise.letter import Letter, Paragraph
 from mhextract.normalise.letterhead import parse_letterhead
+from mhextract.normalise.markdown import strip_inline_markdown
 from mhextract.normalise.paragraphs import (
     Para,
     block_paragraphs,
@@ -127,8 +129,20 @@ def _assemble(
     return Letter(
         path=raw.path, format=raw.format, sha256=raw.sha256, text=PARAGRAPH_SEP.join(parts),
         body_start=body_start, body_end=body_end, paragraphs=paragraphs, footnotes=footnotes, letterhead=letterhead,
-        pages=pages, page_starts=page_starts, hints=dict(raw.hints),
+        pages=pages, page_starts=page_starts, hints=_with_header_hints(raw),
     )
+
+
+def _with_header_hints(raw: RawLetter) -> dict[str, str]:
+    """The reader's hints, plus the own ids of a Kamerstuk header at the top of the lines.
+
+    Read from the raw lines in reading order (before the letterhead is taken apart), so the
+    header of a text dump or PDF (`21 501-07 ...` / `Nr. 1187 BRIEF ...`) counts like a site's.
+    """
+    top = [strip_inline_markdown(line.text).strip("# ") for line in raw.lines[:60] if line.kind != "footnote"]
+    found = header_hints(parse_kst_header([t for t in top if t][:30]))
+    own = {k: v for k, v in found.items() if k in ("kamerstuk", "kamerstukken_own")}
+    return {**own, **raw.hints}
 
 
 def _clean(text: str) -> str:
