@@ -330,9 +330,11 @@ def main(argv: list[str] | None = None) -> int:
 
         print("\nfull pipeline (mhextract.batch.run_batch, --out DIR, --force):")
         single: tuple[float, float] | None = None
+        pool: dict[int, float] = {}
         for workers in [int(w) for w in args.workers.split(",") if w.strip()]:
             seconds, cpu, samples = run_full(files, nlp, Path(tmp) / f"out{workers}", workers, args.batch_size)
             single = (seconds, cpu) if workers == 1 else single
+            pool[workers] = seconds
             trace = " ".join(f"{s / MB:.0f}" for s in samples[:: max(1, len(samples) // 6)])
             print(f"  workers={workers}: {seconds:.2f} s wall, {cpu:.2f} s CPU (all processes); "
                   f"{len(files) / seconds:.1f} letters/s, {words / seconds:.0f} words/s; "
@@ -342,6 +344,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  --cluster {args.cluster}: {seconds:.2f} s wall, {len(files) / seconds:.1f} letters/s, "
                   f"{words / seconds:.0f} words/s; start-up (workers load the pipeline) {ready:.1f} s, "
                   f"with it {len(files) / (seconds + ready):.1f} letters/s")
+            if pool:
+                most = max(pool)
+                print(f"  cluster / pool of {most}: {seconds / pool[most]:.2f}x wall without the start-up, "
+                      f"{(seconds + ready) / pool[most]:.2f}x with it (goal on one machine: <= 1.15x)")
         if single is not None:
             print(f"\nratio full (1 process) / bare nlp.pipe: {single[0] / bare:.2f}x wall, "
                   f"{single[1] / bare_cpu:.2f}x CPU (goal <= 1.5x)")
