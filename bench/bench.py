@@ -164,9 +164,16 @@ def run_full(
     return seconds, cpu, samples
 
 
+def _process_cpu() -> float:
+    """CPU seconds of the calling process (run on each Dask worker)."""
+    t = os.times()
+    return t.user + t.system
+
+
 def run_cluster(files: list[Path], nlp: object, out: Path, spec: str, model: str | None,
-                batch_size: int) -> tuple[float, float]:
-    """`run_batch --cluster spec` over all files (forced): (start-up s, run s); start-up loads the pipelines."""
+                batch_size: int) -> tuple[float, float, float]:
+    """`run_batch --cluster spec` over all files (forced): (start-up s, run s, CPU s of the run in the driver and
+    the workers); start-up loads the pipelines."""
     from spacy.language import Language
 
     from mhextract.batch.cluster import connect
@@ -180,14 +187,16 @@ def run_cluster(files: list[Path], nlp: object, out: Path, spec: str, model: str
         address = cluster.local.scheduler_address if cluster.local is not None else spec
         options = batch.BatchOptions(out=out, batch_size=batch_size, force=True, quiet=True, model=model,
                                      cluster=address)
-        start = time.perf_counter()
+        workers_cpu = sum(cluster.client.run(_process_cpu).values())
+        start, cpu = time.perf_counter(), cpu_seconds()
         summary = batch.run_batch(batch.expand_inputs(files), nlp, options)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+        cpu += sum(cluster.client.run(_process_cpu).values()) - workers_cpu
     finally:
         cluster.close()
     if summary.failures:
         print(f"  warning: {len(summary.failures)} letters failed, e.g. {summary.failures[0].reason}")
-    return ready, seconds
+    return ready, seconds, cpu
 
 
 def run_bare(texts: list[str], nlp: object, batch_size: int) -> tuple[float, float]:
@@ -340,8 +349,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{len(files) / seconds:.1f} letters/s, {words / seconds:.0f} words/s; "
                   f"parent RSS along the run (MB): {trace}")
         if args.cluster:
-            ready, seconds = run_cluster(files, nlp, Path(tmp) / "outc", args.cluster, args.model, args.batch_size)
-            print(f"  --cluster {args.cluster}: {seconds:.2f} s wall, {len(files) / seconds:.1f} letters/s, "
+            ready, seconds, cpu = run_cluster(files, nlp, Path(tmp) / "outc", args.cluster, args.model,
+                                              args.batch_size)
+            print(f"  --cluster {args.cluster}: {seconds:.2f} s wall, {cpu:.2f} s CPU (driver + workers); "
+                  f"{len(files) / seconds:.1f} letters/s, "
                   f"{words / seconds:.0f} words/s; start-up (workers load the pipeline) {ready:.1f} s, "
                   f"with it {len(files) / (seconds + ready):.1f} letters/s")
             if pool:

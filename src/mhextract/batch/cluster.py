@@ -23,6 +23,7 @@ import re
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,8 +57,9 @@ class PipelinePlugin(WorkerPlugin):
     """
 
     def __init__(self, name: str, model: str | None, expected: str,
-                 factory: Callable[[], Language] | None = None) -> None:
+                 factory: Callable[[], Language] | None = None, die_with_parent: bool = False) -> None:
         self.name = name
+        self.die_with_parent = die_with_parent  # `local:N`: workers end with the mhextract process, even if killed
         self.model = model
         self.expected = expected
         self.factory = factory
@@ -79,6 +81,8 @@ class PipelinePlugin(WorkerPlugin):
         """Load and warm up the pipeline; a version mismatch is kept and reported by the first task."""
         from mhextract.analysis.pipeline import load_pipeline
 
+        if self.die_with_parent:
+            _die_with_parent()
         if extractor_id() != self.expected:
             self.problem = f"worker runs mhextract {extractor_id()}, the driver {self.expected}: install the same"
             return
@@ -87,6 +91,15 @@ class PipelinePlugin(WorkerPlugin):
 
     def teardown(self, worker: Any = None) -> None:
         self.nlp = None
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this process when its parent (the nanny inside the mhextract process) dies."""
+    import ctypes
+    import signal
+
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _cluster_chunk(plugin_name: str, tasks: list[Task], config: WorkConfig) -> list[Outcome]:
@@ -221,7 +234,7 @@ def connect(spec: str, model: str | None, factory: Callable[[], Language] | None
         raise ClusterError(f"cannot reach the Dask scheduler at {spec}: {exc}") from exc
     name = plugin_name(model, factory)
     if not client.run_on_scheduler(_has_plugin, name=name):  # a long-lived cluster keeps its workers' pipelines
-        client.register_plugin(PipelinePlugin(name, model, extractor_id(), factory), name=name)
+        client.register_plugin(PipelinePlugin(name, model, extractor_id(), factory, local is not None), name=name)
     cluster = Cluster(spec, client, name, local)
     if cluster.workers == 0:
         try:
