@@ -36,6 +36,8 @@ from mhextract.errors import ClusterError
 from mhextract.fingerprint import extractor_id
 
 LOCAL = re.compile(r"^local:(\d+)$")
+# `local:N`: mhextract retries the letters of a dead worker itself; no stack sampling (it costs the workers CPU)
+LOCAL_CONFIG = {"distributed.scheduler.allowed-failures": 0, "distributed.worker.profile.enabled": False}
 IN_FLIGHT_PER_THREAD = 2  # chunks queued per worker thread: keeps workers busy, driver memory small
 
 
@@ -222,7 +224,7 @@ def connect(spec: str, model: str | None, factory: Callable[[], Language] | None
     try:
         m = LOCAL.match(spec)
         if m:
-            with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+            with dask.config.set(LOCAL_CONFIG):
                 local = LocalCluster(n_workers=int(m.group(1)), threads_per_worker=1, processes=True,
                                      host="127.0.0.1", dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(local, timeout=timeout)
