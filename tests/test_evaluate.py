@@ -313,6 +313,12 @@ def _drop_first(record: dict[str, Any], key: str, same: Any) -> None:
     record[key] = [x for x in record[key] if same(x) != first]
 
 
+def _drop_scored_figure(record: dict[str, Any]) -> None:
+    """Remove the first figure that is scored (`Bijlagen 2` is not: eval_config.json figures_not_scored)."""
+    first = next(f for f in record["figures"] if not f["text"].startswith("Bijlage"))
+    record["figures"] = [f for f in record["figures"] if (f["value"], f["unit"]) != (first["value"], first["unit"])]
+
+
 REMOVALS: dict[str, Any] = {
     "metadata": lambda r: r["metadata"].update(subject=None),
     "kamerstukken": lambda r: _drop_first(r, "kamerstukken", lambda x: x["id"]),
@@ -321,7 +327,7 @@ REMOVALS: dict[str, Any] = {
     "organisations": lambda r: _drop_first(r, "organisations", lambda x: x["name"]),
     "persons": lambda r: _drop_first(r, "persons", lambda x: x["name"]),
     "dates": lambda r: _drop_first(r, "dates", lambda x: x["value"]),
-    "figures": lambda r: _drop_first(r, "figures", lambda x: (x["value"], x["unit"])),
+    "figures": lambda r: _drop_scored_figure(r),
     "recommendations": lambda r: _drop_first(r, "recommendations", lambda x: x["number"]),
     "sections": lambda r: _drop_first(r, "sections", lambda x: x["title"]),
     "commitments": lambda r: _drop_first(r, "commitments", lambda x: x["text"]),

@@ -139,3 +139,61 @@ def test_header_forms_give_the_letters_own_ids(lines: list[str], ids: list[str])
 ])
 def test_header_near_misses_give_no_id(lines: list[str]) -> None:
     assert parse_kst_header(lines) is None
+
+
+def _web_letter(text: str):  # type: ignore[no-untyped-def]
+    return normalise(RawLetter(path="x.txt", format="web", sha256="0",
+                               lines=[RawLine(text=t) for t in text.split("\n")]))
+
+
+_PROSE = ("Het kabinet heeft in de afgelopen periode met alle betrokken partijen gesproken over de voortgang "
+          "van de maatregelen en de planning voor het komende jaar.")
+
+
+@pytest.mark.parametrize("heading", ["I Inleiding", "II. Inleiding", "IV Conclusies en vervolg", "a) Inleiding",
+                                     "b. Inleiding"])
+def test_roman_and_lettered_numbers_are_stripped(heading: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{heading}\n\n{_PROSE}\n\nTweede\n\n{_PROSE}")
+    sections = find_sections(letter)
+    assert sections and sections[0].title in ("Inleiding", "Conclusies en vervolg")
+    assert sections[0].number == heading.split()[0].rstrip(".)")
+
+
+@pytest.mark.parametrize("line", [
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+    "Aan de Voorzitters van de Eerste en van de Tweede Kamer der Staten-Generaal",
+    "P BRIEF VAN DE MINISTER VOOR RECHTSBESCHERMING",
+    "34902 G BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN",
+    "EN WETENSCHAP",
+    "De Minister voor Rechtsbescherming, F.M. Weerwind",
+    "XNoot 1",
+])
+def test_header_signature_and_chrome_lines_are_no_sections(line: str) -> None:
+    letter = _letter(f"{line}\n\n{_PROSE}\n\nVervolg\n\n{_PROSE}")
+    titles = [s.title for s in find_sections(letter)]
+    assert line not in titles
+
+
+def test_nothing_before_the_addressee_is_a_section_and_headings_after_it_are() -> None:
+    letter = _web_letter("Kamerbrief over de zeevaart\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+                         f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\nUitdaging\n\n{_PROSE}")
+    assert [s.title for s in find_sections(letter)] == ["Uitdaging"]
+
+
+def test_short_question_is_a_title_long_question_is_prose() -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\nWat is gepast gebruik?\n\n{_PROSE}\n\n"
+                     f"Wat betekent dit voor de gemeenten die nu al een groot deel van de taken uitvoeren?\n\n{_PROSE}")
+    assert [s.title for s in find_sections(letter)] == ["Wat is gepast gebruik?"]
+
+
+def test_pasted_page_without_blank_lines_splits_off_a_title_line() -> None:
+    text = ("Den Haag, 6 juli 2020\n"
+            "In deze brief informeer ik uw Kamer over de stand van zaken van de aanpak in de zeevaart en\n"
+            "geef ik uitvoering aan de motie van het lid Van Raan van 21 juni 2021.\n"
+            "Uitdaging\n"
+            "De internationale zeevaart draagt voor ca. 3% bij aan de mondiale door de mens gecreëerde\n"
+            "uitstoot. De studie van de IMO laat zien dat de gemiddelde uitstoot per schip daalt.\n"
+            "Ten eerste de registratie van slachtoffers bij het Coördinatiecentrum tegen\n"
+            "Mensenhandel, die sinds vorig jaar op een nieuwe manier plaatsvindt in alle regio's.")
+    titles = [s.title for s in find_sections(_web_letter(text))]
+    assert titles == ["Uitdaging"]

@@ -111,14 +111,14 @@ def test_rows_of_one_record() -> None:
         "metadata": {"date": "2023-11-30"},
         "dates": [{"text": "24 februari 2022", "value": "2022-02-24", "precision": "day",
                    "span": {"start": 3, "end": 19}},
-                  {"text": "najaar van 2023", "value": "2023-09/2023-11", "precision": "season",
+                  {"text": "najaar van 2023", "value": "2023-autumn", "precision": "season",
                    "span": {"start": 30, "end": 45}}],
         "figures": [{"text": "25 fte", "value": 25, "unit": "fte", "span": {"start": 47, "end": 53, "page": 1}}],
     })
     rows = record_rows("x", record)
     assert rows["letters"][0]["date"] == dt.date(2023, 11, 30)
     assert [(d["value"], d["date"]) for d in rows["dates"]] == [
-        ("2022-02-24", dt.date(2022, 2, 24)), ("2023-09/2023-11", None)]
+        ("2022-02-24", dt.date(2022, 2, 24)), ("2023-autumn", None)]
     assert rows["figures"] == [{"letter": "x", "letter_date": dt.date(2023, 11, 30), "value": 25, "unit": "fte",
                                 "subject": None, "period": None, "text": "25 fte", "start": 47, "end": 53, "page": 1,
                                 "section": None}]

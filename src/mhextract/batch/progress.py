@@ -33,6 +33,7 @@ class Summary:
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
     workers: int = 1
+    workers_note: str = ""  # why fewer processes ran than --workers asked for
     interrupted: bool = False
     sent: int = 0  # letters handed to the extraction (the rest were skipped before sending)
     cluster: str | None = None  # the Dask cluster the letters ran on
@@ -49,6 +50,8 @@ class Summary:
         processes = f"{self.workers} process{'es' if self.workers > 1 else ''}"
         if self.cluster:
             processes = f"cluster {self.cluster}, {self.workers} worker{'s' if self.workers != 1 else ''}"
+        if self.workers_note:
+            processes += f"; {self.workers_note}"
         rate = f"{self.done / self.seconds:.1f} letters/s, " if self.done and self.seconds > 0 else ""
         head = (f"mhextract: {self.total} letters in {self.seconds:.1f} s ({rate}{processes}): "
                 f"{self.done} done, {self.skipped} skipped (unchanged), {len(self.failures)} failed")

@@ -25,9 +25,11 @@ from mhextract.normalise.paragraphs import (
     merge_across_breaks,
     typical_line_length,
 )
+from mhextract.normalise.segment import is_header_end
 from mhextract.record.model import Footnote
 
 PARAGRAPH_SEP = "\n\n"
+HEADER_PARAGRAPHS = 6  # body paragraphs that may stand above the addressee line (site titles, wrapped titles)
 
 
 def normalise(raw: RawLetter) -> Letter:
@@ -53,6 +55,9 @@ def normalise(raw: RawLetter) -> Letter:
         elif block.kind == "letterhead":
             letterhead_blocks.append(block)
             interrupted = True
+            if len(paras) <= HEADER_PARAGRAPHS and any(is_header_end(plain(t)) for t in block.texts):
+                for p in paras:
+                    p.in_header = True
         else:
             interrupted = True
     paras = [p for p in paras if p.text.strip()]
@@ -107,7 +112,8 @@ def _assemble(
         text = _clean(p.text)
         p.text = text
         paragraphs.append(Paragraph(start=offset, end=offset + len(text), page=p.page,
-                                    heading_level=p.heading_level, bold=p.bold, italic=p.italic, lines=p.lines))
+                                    heading_level=p.heading_level, bold=p.bold, italic=p.italic, lines=p.lines,
+                                    in_header=p.in_header))
         if p.page is not None and (not page_starts or page_starts[-1][1] != p.page):
             page_starts.append((offset, p.page))
         parts.append(text)

@@ -36,7 +36,8 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("letter", TEXT), ("letter_date", DAY), ("kamerstuk", TEXT), ("submitters", TEXT), ("chamber", TEXT),
         ("status", TEXT), *_MENTIONED,
     ],
-    "organisations": [("letter", TEXT), ("name", TEXT), ("aliases", TEXT), ("kind", TEXT), *_MENTIONED],
+    "organisations": [("letter", TEXT), ("id", TEXT), ("name", TEXT), ("aliases", TEXT), ("kind", TEXT),
+                      *_MENTIONED],
     "persons": [("letter", TEXT), ("name", TEXT), ("role", TEXT), *_MENTIONED],
     "dates": [("letter", TEXT), ("text", TEXT), ("value", TEXT), ("date", DAY), ("precision", TEXT), *_SPAN],
     "figures": [

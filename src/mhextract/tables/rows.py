@@ -88,7 +88,8 @@ def motion_row(letter: str, record: Record, m: Motion) -> Row:
 
 
 def organisation_row(letter: str, o: Organisation) -> Row:
-    return {"letter": letter, "name": o.name, "aliases": joined(o.aliases), "kind": o.kind, **mention_cells(o.mentions)}
+    return {"letter": letter, "id": o.id, "name": o.name, "aliases": joined(o.aliases), "kind": o.kind,
+            **mention_cells(o.mentions)}
 
 
 def person_row(letter: str, p: Person) -> Row:
