@@ -77,9 +77,10 @@ def parse(
         raise _fail(f"{flag_values[0]}: not a letter file; --force and --quiet are flags and take no value "
                     f"(write --force, not --force {flag_values[0]})", 2)
     locations = [storage.as_location(p) for p in paths]
+    notes: list[str] = []
     try:
         if any(storage.is_remote(loc) for loc in locations):  # no letter check remotely (it reads local files)
-            files, notes = batch.expand_inputs(locations), []
+            files = batch.expand_inputs(locations)
         else:
             files, notes = letter_files(locations)
     except OSError as exc:
