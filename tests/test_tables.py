@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -66,8 +67,9 @@ def test_parquet_tables_are_typed_and_complete(records: Path, tmp_path: Path) ->
         assert by_letter[key] == (dt.date.fromisoformat(record.metadata.date) if record.metadata.date else None)
     dates = pq.read_table(tmp_path / "t" / "dates.parquet").to_pylist()
     assert any(d["date"] is not None for d in dates)
-    for d in dates:  # a day is a date; a month, season or range keeps only its ISO text
-        assert d["date"] == (dt.date.fromisoformat(d["value"]) if d["precision"] == "day" and d["value"] else None)
+    for d in dates:  # a day is a date; a month, season, range or day without year keeps only its ISO text
+        full_day = d["value"] is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d["value"])
+        assert d["date"] == (dt.date.fromisoformat(d["value"]) if full_day else None)
     inexact = [d for d in dates if d["value"] and d["precision"] != "day"]
     assert inexact and all(d["date"] is None for d in inexact)
     figures = pq.read_table(tmp_path / "t" / "figures.parquet")
