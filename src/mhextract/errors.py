@@ -22,5 +22,9 @@ class ModelError(MhextractError):
     """The requested spaCy pipeline could not be loaded."""
 
 
+class PipelineError(ModelError):
+    """A component ran without the Doc fields an earlier component must set (missing or misordered)."""
+
+
 class ClusterError(MhextractError):
     """The Dask cluster cannot run the batch (unreachable, no workers, another mhextract version)."""

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from mhextract.analysis.patterns import alternation
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
 from mhextract.normalise.markdown import strip_inline_markdown, sup_to_superscript
 from mhextract.normalise.paragraphs import Para, join_lines
@@ -21,8 +22,6 @@ from mhextract.paths import load_json
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _START = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:|(\d{{1,3}})(?=\s))\s*")
 _SUP_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
-# Words after which a glued number is a real number, not a marker (`nr.2`, `art.18`).
-_NOT_MARKER_BEFORE = re.compile(r"(?:nrs?|art|artikel|lid|blz|p|pag|bijlage|versie|nr|no)\.?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -105,15 +104,23 @@ def _glued_marker(paras: list[Para], note: Note, pos: tuple[int, int]) -> Marker
         start = pos[1] if i == pos[0] else 0
         for m in pattern.finditer(paras[i].text, start):
             before = paras[i].text[: m.start()]
-            if _NOT_MARKER_BEFORE.search(before[-8:]):
+            if not_marker_after().search(before[-8:]):
                 continue
             return Marker(note.number, i, m.start(1), m.end(1))
     return None
 
 
 @cache
+def not_marker_after() -> re.Pattern[str]:
+    """A word after which a glued number is a real number, not a marker (`nr.2`, `art.18`, `versie 2`),
+    ending the searched text (models/markers.json)."""
+    words = alternation(load_json("markers.json")["not_marker_after"])
+    return re.compile(rf"(?<![^\W_])(?:{words})\.?\s*$", re.IGNORECASE)
+
+
+@cache
 def _dated_glued_marker() -> re.Pattern[str]:
-    months = "|".join(re.escape(m) for m in load_json("dates.json")["months"])
+    months = alternation(load_json("dates.json")["months"])
     return re.compile(rf"\b(?:{months})\s+(?:19|20)\d\d(\d{{1,2}})(?=[\s,.;:)»”]|$)", re.IGNORECASE)
 
 

@@ -28,8 +28,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mhextract.errors import MhextractError
-from mhextract.extract.commitments import similar_commitments
 from mhextract.record.model import Commitment, Figure, Record
+from mhextract.similarity import similar_texts
 from mhextract.tables.rows import figure_row, kamerstuk_row
 from mhextract.tables.write import cell, write_csv
 from mhextract.views.news import Change, letter_news
@@ -237,7 +237,7 @@ def join_commitments(letters: Sequence[Letter]) -> list[DossierCommitment]:
             if position[b.letter.key] <= position[a.letter.key] or b.commitment.kind == "made":
                 continue
             same_ref = bool(a.commitment.reference) and a.commitment.reference == b.commitment.reference
-            if same_ref or similar_commitments(a.commitment.text, b.commitment.text):
+            if same_ref or similar_texts(a.commitment.text, b.commitment.text):
                 a.later.append(b)
                 b.earlier.append(a)
     return rows
