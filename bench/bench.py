@@ -11,14 +11,17 @@ trailing bytes, so every hash differs and nothing is skipped), then, in one run:
    start-up, the pipeline loaded on every worker, is timed apart);
 3. bare: `nlp.pipe` of the same spaCy pipeline without our components, over the
    same (normalised) texts;
-4. PDF ingest time per page, for the PDFs in `corpus/pdf/`.
+4. PDF reading (bench/pdf_bench.py): pages/s of the pdfium and pdfplumber backends side
+   by side over `corpus/pdf/` and `tests/fixtures/pdf/`, and the peak RSS of
+   `mhextract parse` on a 200-page PDF (`--pdf-only` runs just this part).
 
 5. start-up: one-letter `mhextract parse letter.txt` against a bare script that imports
    spaCy, builds `spacy.blank("nl")` and tokenises the same letter (fresh processes).
 
 Prints letters/s, words/s, the per-stage table, the full/bare ratio (goal <= 5x), the
-one-letter start-up ratio (goal <= 1.3x),
-peak RSS against the RSS of the loaded pipeline (goal: within 300 MB) and PDF s/page.
+one-letter start-up ratio (goal <= 1.3x), peak RSS against the RSS of the loaded pipeline
+(goal: within 300 MB) and the PDF figures (goals: pdfium >= 10x the pages/s of pdfplumber;
+200-page parse <= 250 MB).
 `--profile` adds the top functions of a cProfile run over the stages.
 
 With blank Dutch the bare baseline is the tokenizer alone, so the ratio mostly shows
@@ -59,9 +62,11 @@ from mhextract.normalise.metadata import extract_metadata
 from mhextract.normalise.segment import find_sections
 from mhextract.record.build import Prepared, build_record, to_doc
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pdf_bench  # bench/ is not a package
+
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = ROOT / "corpus" / "letters"
-PDFS = ROOT / "corpus" / "pdf"
 MB = 1024 * 1024
 
 
@@ -294,26 +299,6 @@ def memory_report(folder: Path, out: Path, model: str | None) -> None:
               f"({per_k:+.0f} MB per 1000 letters); pipeline strings {r['strings']:.0f}; {r['seconds']:.1f} s")
 
 
-def pdf_ingest(repeat: int) -> list[tuple[str, int, float]]:
-    """(name, pages, seconds per page) of reading each corpus PDF, best of `repeat` runs."""
-    rows = []
-    for pdf in sorted(PDFS.glob("*.pdf")):
-        best = math.inf
-        pages = 0
-        for _ in range(repeat):
-            start = time.perf_counter()
-            try:
-                raw = read_letter(pdf)
-            except Exception as exc:
-                print(f"  {pdf.name}: cannot read: {exc}")
-                break
-            best = min(best, time.perf_counter() - start)
-            pages = raw.pages or 1
-        if pages:
-            rows.append((pdf.name, pages, best / pages))
-    return rows
-
-
 def profile_stages(files: list[Path], nlp: object, batch_size: int, top: int) -> str:
     """cProfile of the stage pass: the functions with the most own time."""
     profiler = cProfile.Profile()
@@ -333,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts for the full run")
     parser.add_argument("--cluster", default="local:2", help="Dask cluster for the cluster run ('' = none)")
     parser.add_argument("--pdf-repeat", type=int, default=3)
+    parser.add_argument("--pdf-only", action="store_true", help="only the PDF reading figures")
     parser.add_argument("--diverse", type=int, default=1000, help="letters in the memory-growth run")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the stages")
     parser.add_argument("--startup-repeat", type=int, default=5, help="runs of each one-letter start-up command")
@@ -350,6 +336,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.startup_only:
         print_startup(args.startup_repeat)
         return 0
+    if args.pdf_only:
+        pdf_bench.report(args.pdf_repeat)
+        return 0
+
     rss_start = rss()
     t0 = time.perf_counter()
     nlp = load_pipeline(args.model)
@@ -427,13 +417,7 @@ def main(argv: list[str] | None = None) -> int:
             print(profile_stages(files[: min(len(files), 100)], nlp, args.batch_size, 30))
 
     print_startup(args.startup_repeat)
-    print(f"\nPDF ingest (read_letter, best of {args.pdf_repeat}, wall):")
-    rows = pdf_ingest(args.pdf_repeat)
-    for name, pages, per_page in rows:
-        print(f"  {name}: {pages} pages, {per_page:.3f} s/page")
-    if rows:
-        mean = sum(p * s for _, p, s in rows) / sum(p for _, p, _ in rows)
-        print(f"  overall: {mean:.3f} s/page")
+    pdf_bench.report(args.pdf_repeat)
     return 0
 
 

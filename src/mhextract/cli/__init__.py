@@ -8,6 +8,7 @@ one line each; the records of the other files are always written.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -56,6 +57,8 @@ def parse(
                                                       "scheduler, or local:N to start N worker processes here")] = None,
     chunk_size: Annotated[int, typer.Option(help="Letters per task sent to a worker (smaller: better balance, "
                                                    "less redone when a worker dies)")] = 16,
+    pdf_backend: Annotated[str | None, typer.Option("--pdf-backend", help="PDF reader: pdfium (fast, default) or "
+                                                    "pdfplumber (reference); $MHEXTRACT_PDF_BACKEND")] = None,
 ) -> None:
     """Extract one record per letter; one file prints JSON to stdout unless --out or --jsonl is given.
 
@@ -94,6 +97,12 @@ def parse(
         raise _fail("several letters need --out DIR (one <name>.json per letter) or --jsonl FILE", 2)
     if workers < 0 or batch_size < 1 or timeout < 0 or chunk_size < 1:
         raise _fail("--workers and --timeout must be >= 0, --batch-size and --chunk-size >= 1", 2)
+    if pdf_backend is not None:
+        from mhextract.ingest.pdf import BACKENDS, ENV_BACKEND
+
+        if pdf_backend not in BACKENDS:
+            raise _fail(f"--pdf-backend must be one of {', '.join(BACKENDS)}, not {pdf_backend!r}", 2)
+        os.environ[ENV_BACKEND] = pdf_backend  # read by the PDF reader, in this process and its workers
     if isinstance(out_loc, Path) and out_loc.exists() and not out_loc.is_dir():
         raise _fail(f"--out {out} exists and is not a directory", 2)
     for option, target in (("--jsonl", jsonl_loc), ("--errors", errors_loc)):

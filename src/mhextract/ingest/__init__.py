@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mhextract.errors import IngestError
 from mhextract.ingest.detect import detect_format
 from mhextract.ingest.raw import RawLetter, RawLine
 
+if TYPE_CHECKING:
+    from mhextract.ingest.pdf import Backend
+
 __all__ = ["RawLetter", "RawLine", "detect_format", "read_letter"]
 
 
-def read_letter(path: Path | str) -> RawLetter:
-    """Read one letter file into lines; raises `IngestError` naming the file and the reason."""
+def read_letter(path: Path | str, pdf_backend: Backend | None = None) -> RawLetter:
+    """Read one letter file into lines; raises `IngestError` naming the file and the reason.
+
+    `pdf_backend` chooses the PDF reader ("pdfium", the default, or "pdfplumber"); without
+    it `MHEXTRACT_PDF_BACKEND` decides.
+    """
     path = Path(path)
     if not path.exists():
         raise IngestError(path, "file not found")
@@ -30,7 +38,7 @@ def read_letter(path: Path | str) -> RawLetter:
     if fmt == "pdf":
         from mhextract.ingest.pdf import read_pdf
 
-        return read_pdf(path, data, sha256)
+        return read_pdf(path, data, sha256, backend=pdf_backend)
     if fmt == "docx":
         from mhextract.ingest.docx import read_docx
 
