@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -23,6 +24,7 @@ from mhextract.batch.zones import chunk_zone
 from mhextract.errors import IngestError
 from mhextract.record.build import Prepared, build_record, extract_docs, prepare, to_doc
 from mhextract.record.model import Record
+from mhextract.storage import as_location, local_copy, name_of
 
 # Letters per nlp.pipe minibatch. Statistical components (tok2vec, ner) hold a minibatch's
 # activations at once, ~35 MB per 2,000-word letter, and get no faster with bigger batches of
@@ -70,10 +72,14 @@ class LetterTimeout(Exception):
 
 @contextmanager
 def deadline(seconds: float | None) -> Iterator[None]:
-    """Raise `LetterTimeout` in this block after `seconds` (main thread on POSIX only; else no limit)."""
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not seconds or not usable:
+    """Raise `LetterTimeout` in this block after `seconds`: by SIGALRM in the main thread (POSIX),
+    else (a Dask worker's task thread) as an asynchronous exception in the thread."""
+    if not seconds:
         yield
+        return
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        with _thread_deadline(seconds):
+            yield
         return
 
     def _expire(signum: int, frame: object) -> None:
@@ -88,12 +94,56 @@ def deadline(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextmanager
+def _thread_deadline(seconds: float) -> Iterator[None]:
+    """A time limit for a non-main thread: a timer raises `LetterTimeout` in it at its next bytecode.
+
+    Python code that loops is stopped; a single C call (one huge regex match) is stopped
+    when it returns. A limit that fires as the block ends is withdrawn, never raised later.
+    """
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"open": True, "fired": False}
+
+    def _expire() -> None:
+        with lock:
+            if state["open"]:
+                state["fired"] = True
+                _async_raise(target, _ThreadTimeout)
+
+    timer = threading.Timer(seconds, _expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    except _ThreadTimeout:
+        raise LetterTimeout(f"took longer than {seconds:g} s (timeout)") from None
+    finally:
+        timer.cancel()
+        with lock:
+            state["open"] = False
+            if state["fired"]:
+                _async_raise(target, None)  # withdraw an exception not yet raised
+
+
+class _ThreadTimeout(LetterTimeout):
+    """Raised asynchronously in a thread by `_thread_deadline` (turned into `LetterTimeout`)."""
+
+
+def _async_raise(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Set (or with None, clear) the pending asynchronous exception of a thread."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None)
+
+
 def _failed(task: Task, exc: BaseException) -> Outcome:
     """A failure outcome with a one-line reason: the ingest reason, or the exception for anything else."""
     if isinstance(exc, IngestError):
         return Outcome(task.index, task.path, reason=exc.reason, kind="ingest")
     if isinstance(exc, LetterTimeout):
-        return Outcome(task.index, task.path, reason=str(exc), kind="timeout")
+        return Outcome(task.index, task.path, reason=str(exc) or "took longer than the time limit (timeout)",
+                       kind="timeout")
     detail = " ".join(str(exc).split())[:300]
     return Outcome(task.index, task.path, reason=f"internal error: {type(exc).__name__}: {detail}", kind="error")
 
@@ -104,12 +154,28 @@ def iter_chunk(nlp: Language, tasks: Sequence[Task], config: WorkConfig) -> Iter
     for task in tasks:
         try:
             with deadline(config.timeout):
-                ready.append((task, prepare(task.path)))
+                ready.append((task, prepare_location(task.path)))
         except Exception as exc:  # one broken letter must never stop the batch
             yield _failed(task, exc)
     with chunk_zone(nlp, len(ready)):
         for task, result in _extract(nlp, ready, config):
             yield _render(task, result, config.indents)
+
+
+def prepare_location(path: str) -> Prepared:
+    """`prepare` for a local path or a URL; a remote letter is fetched (with its OEP metadata file) first."""
+    loc = as_location(path)
+    if isinstance(loc, Path):
+        return prepare(path)
+    companions: tuple[str, ...] = ()
+    if Path(name_of(loc)).suffix.lower() in (".xml", ".html", ".htm", ".xhtml"):
+        from mhextract.ingest.lines import vocab
+
+        companions = tuple(vocab()["oep"]["metadata_file_names"])
+    with local_copy(loc, companions) as local:
+        prepared = prepare(local)
+    prepared.letter.path = path
+    return prepared
 
 
 def run_chunk(nlp: Language, tasks: Sequence[Task], config: WorkConfig) -> list[Outcome]:

@@ -3,7 +3,8 @@
 A directory is searched (recursively, hidden entries skipped) for the suffixes of
 `ingest.detect.LETTER_SUFFIXES`; a companion file such as an OEP `metadata.xml` is
 read with the publication beside it, so it is never a letter of its own. Every file
-gets a record name under `--out` that no other input of the batch has.
+gets a record name under `--out` that no other input of the batch has. A remote
+location (`s3://bucket/prefix/`, see `mhextract.storage`) is listed the same way.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from itertools import chain
 from pathlib import Path
 
 from mhextract.ingest.detect import LETTER_SUFFIXES
+from mhextract.storage import Location, as_location, is_dir, name_of, walk_files
 
 COMPANIONS = ("metadata.xml",)  # read with the publication beside it (OEP), never a letter of its own
 
@@ -24,21 +26,31 @@ class InputFile:
 
     path: Path
     name: Path
+    url: str | None = None  # a remote letter (`s3://...`); `path` is then only its name
+
+    @property
+    def location(self) -> Location:
+        """Where to read the letter: its local path or its URL."""
+        return self.url if self.url is not None else self.path
 
     @property
     def key(self) -> str:
         """The record's `source.path`: how JSONL records are matched to inputs."""
-        return str(self.path)
+        return self.url if self.url is not None else str(self.path)
 
 
-def expand_inputs(paths: Iterable[Path]) -> list[InputFile]:
+def expand_inputs(paths: Iterable[Path | str]) -> list[InputFile]:
     """Files as given, directories expanded to their letter files (recursive, sorted, hidden skipped).
 
     A file inside a directory argument keeps its relative path as record name, so
-    trees do not collide; the same file given twice is taken once.
+    trees do not collide; the same file given twice is taken once. Paths may be URLs.
     """
+    given = [as_location(p) for p in paths]
+    if any(isinstance(loc, str) for loc in given):
+        return _expand_remote(given)
     found: list[tuple[Path, Path]] = []
-    for p in paths:
+    for p in given:
+        assert isinstance(p, Path)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
@@ -55,6 +67,28 @@ def expand_inputs(paths: Iterable[Path]) -> list[InputFile]:
             continue
         seen.add(resolved)
         out.append(InputFile(f, _record_name(rel, taken)))
+    return out
+
+
+def _expand_remote(given: list[Location]) -> list[InputFile]:
+    """The same expansion when some locations are URLs (object stores have no symlinks to resolve)."""
+    found: list[tuple[Location, Path]] = []
+    for loc in given:
+        if is_dir(loc):
+            found.extend((f, Path(rel)) for f, rel in walk_files(loc)
+                         if _letter_like(Path(rel)) and not _hidden(Path(rel)))
+        else:
+            found.append((loc, Path(name_of(loc))))
+    seen: set[str] = set()
+    taken: set[Path] = set()
+    out: list[InputFile] = []
+    for f, rel in found:
+        key = f if isinstance(f, str) else str(f.resolve())
+        if key in seen:
+            continue
+        seen.add(key)
+        name = _record_name(rel, taken)
+        out.append(InputFile(Path(name_of(f)), name, f) if isinstance(f, str) else InputFile(f, name))
     return out
 
 

@@ -35,6 +35,8 @@ class Summary:
     workers: int = 1
     workers_note: str = ""  # why fewer processes ran than --workers asked for
     interrupted: bool = False
+    sent: int = 0  # letters handed to the extraction (the rest were skipped before sending)
+    cluster: str | None = None  # the Dask cluster the letters ran on
 
     @property
     def exit_code(self) -> int:
@@ -46,6 +48,8 @@ class Summary:
     def render(self) -> str:
         """A short human summary: counts and time, then one line per failure."""
         processes = f"{self.workers} process{'es' if self.workers > 1 else ''}"
+        if self.cluster:
+            processes = f"cluster {self.cluster}, {self.workers} worker{'s' if self.workers != 1 else ''}"
         if self.workers_note:
             processes += f"; {self.workers_note}"
         rate = f"{self.done / self.seconds:.1f} letters/s, " if self.done and self.seconds > 0 else ""

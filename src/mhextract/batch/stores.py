@@ -3,7 +3,9 @@
 Every sink can tell the stamp of the record it holds for an input (so unchanged
 letters are skipped) and writes so that an interrupted run leaves no half-written
 record: files by temp file + rename, JSON lines to a `.partial` file (locked against
-a second run) that `finish` merges into the target.
+a second run) that `finish` merges into the target. Remote outputs (`s3://...`, see
+`mhextract.storage`) are written as whole objects: a record per put, and the JSONL
+file built in a local staging file and uploaded when the run completes.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,8 +21,10 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, Protocol, TextIO
 
+from mhextract import storage
 from mhextract.batch.inputs import InputFile
 from mhextract.batch.stamps import HEAD_BYTES, Stamp, parse_stamp, read_record_stamp
+from mhextract.storage import Location
 
 STDOUT = Path("-")
 
@@ -92,22 +97,23 @@ class Sink(Protocol):
 
 
 class RecordDir:
-    """One `<name>.json` per letter under `root`, each written atomically."""
+    """One `<name>.json` per letter under `root` (a directory or a URL prefix), each written atomically."""
 
-    def __init__(self, root: Path, indent: int | None) -> None:
+    def __init__(self, root: Location, indent: int | None) -> None:
         self.root = root
         self.indent = indent
 
     def clean(self, items: Sequence[InputFile]) -> None:
-        """Remove temp files of killed runs from every directory this run writes to."""
-        for directory in {(self.root / item.name).parent for item in items}:
-            remove_stale_temps(directory)
+        """Remove temp files of killed runs from every directory this run writes to (none remotely)."""
+        if isinstance(self.root, Path):
+            for directory in {(self.root / item.name).parent for item in items}:
+                remove_stale_temps(directory)
 
     def stamp(self, item: InputFile) -> Stamp | None:
-        return read_record_stamp(self.root / item.name)
+        return read_record_stamp(storage.join(self.root, item.name))
 
     def write(self, item: InputFile, text: str) -> None:
-        atomic_write(self.root / item.name, (text + "\n").encode("utf-8"))
+        storage.write_bytes(storage.join(self.root, item.name), (text + "\n").encode("utf-8"))
 
     def finish(self, items: Sequence[InputFile]) -> None:
         return None
@@ -232,6 +238,39 @@ def _index_jsonl(path: Path, repair: bool = False) -> dict[str, _Line]:
         with open(path, "r+b") as fh:
             fh.truncate(complete)
     return index
+
+
+class RemoteJsonl:
+    """A JSON-lines file at a URL: a `JsonlStore` on a local staging copy, uploaded by `finish`.
+
+    The previous remote file is downloaded first, so its records count for the skip and
+    are kept; an interrupted run uploads nothing and leaves the remote file as it was.
+    """
+
+    indent: int | None = None
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._dir = tempfile.TemporaryDirectory(prefix="mhextract-jsonl-")
+        local = Path(self._dir.name) / storage.name_of(url)
+        if storage.exists(url):
+            local.write_bytes(storage.read_bytes(url))
+        self.store = JsonlStore(local)
+
+    def stamp(self, item: InputFile) -> Stamp | None:
+        return self.store.stamp(item)
+
+    def write(self, item: InputFile, text: str) -> None:
+        self.store.write(item, text)
+
+    def finish(self, items: Sequence[InputFile]) -> None:
+        self.store.finish(items)
+        storage.write_bytes(self.url, self.store.path.read_bytes())
+        self._dir.cleanup()
+
+    def close(self) -> None:
+        self.store.close()
+        self._dir.cleanup()
 
 
 class StdoutSink:
