@@ -18,6 +18,7 @@ run in spaCy memory zones (`batch.zones`).
 
 from __future__ import annotations
 
+import errno
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,6 +38,8 @@ from mhextract.batch.stores import STDOUT, JsonlStore, RecordDir, Sink, StdoutSi
 from mhextract.batch.workers import auto_workers, run_in_process, run_parallel
 from mhextract.fingerprint import extractor_id
 
+# Write errors that say the output (disk, directory) is unusable rather than this one record.
+OUTPUT_DOWN = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})
 CHUNK_LETTERS = 16  # letters per worker task and per memory zone (at least one minibatch)
 
 
@@ -174,6 +177,8 @@ def _deliver(
             for sink in sinks:
                 sink.write(item, outcome.texts[indents.index(sink.indent)])
         except OSError as exc:
+            if exc.errno in OUTPUT_DOWN:
+                raise  # the output itself is unusable: the run stops once (exit 2), not once per letter
             outcome = Outcome(outcome.index, outcome.path, reason=f"cannot write record: {exc}", kind="write")
     if outcome.ok:
         summary.done += 1
