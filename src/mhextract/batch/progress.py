@@ -34,12 +34,13 @@ class Summary:
     seconds: float = 0.0
     workers: int = 1
     interrupted: bool = False
+    signal: int = 2  # what interrupted the run: SIGINT (2) or SIGTERM (15)
 
     @property
     def exit_code(self) -> int:
-        """0 all letters have a current record, 1 some failed, 130 interrupted."""
+        """0 all letters have a current record, 1 some failed, 128 + signal when interrupted (130, 143)."""
         if self.interrupted:
-            return 130
+            return 128 + int(self.signal)
         return 1 if self.failures else 0
 
     def render(self) -> str:

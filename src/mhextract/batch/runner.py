@@ -19,7 +19,9 @@ run in spaCy memory zones (`batch.zones`).
 from __future__ import annotations
 
 import errno
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -60,6 +62,34 @@ class BatchOptions:
     quiet: bool = False
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`timeout`, systemd, CI cancellation): stops the run as Ctrl-C does."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"signal {signum}")
+        self.signum = signum
+
+
+def stop_on_sigterm() -> Callable[[], None]:
+    """Turn SIGTERM into `Terminated` for this run (main thread only); returns what restores the old handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def _raise(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    previous = signal.signal(signal.SIGTERM, _raise)
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
+def _hold_sigterm() -> Callable[[], None]:
+    """Ignore SIGTERM until the returned function is called (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
 def make_sinks(options: BatchOptions, count: int) -> list[Sink]:
     """The outputs asked for: --out DIR, --jsonl FILE (or stdout), else stdout for a single letter."""
     sinks: list[Sink] = []
@@ -95,8 +125,9 @@ def run_batch(
 ) -> Summary:
     """Extract `items` into the outputs of `options`; never raises for a bad letter.
 
-    Ctrl-C (KeyboardInterrupt) stops cleanly: records written so far stay, the
-    summary says `interrupted`, and a re-run continues where this one stopped.
+    Ctrl-C (KeyboardInterrupt) and SIGTERM stop cleanly: records written so far stay,
+    the summary says `interrupted` (exit 130 or 143), and a re-run continues where this
+    one stopped.
     """
     err = stderr or sys.stderr
     started = time.perf_counter()
@@ -111,6 +142,7 @@ def run_batch(
     progress = Progress(len(items), quiet=options.quiet, stream=err)
     outcomes: Iterator[Outcome] = iter(())
     finished = False
+    restore_sigterm = stop_on_sigterm()
     try:
         with progress:
             tasks = _plan(items, sinks, options.force, label, summary, progress)
@@ -128,9 +160,11 @@ def run_batch(
                 if on_outcome is not None:
                     on_outcome(outcome)
         finished = True
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         summary.interrupted = True
+        summary.signal = exc.signum if isinstance(exc, Terminated) else signal.SIGINT
     finally:
+        signal_guard = _hold_sigterm()  # a second SIGTERM must not cut the clean-up short
         close = getattr(outcomes, "close", None)
         if close is not None:
             close()  # stops worker processes at once when we did not finish
@@ -143,6 +177,8 @@ def run_batch(
             data = "".join(f.to_json() + "\n" for f in summary.failures)
             atomic_write(options.errors, data.encode("utf-8"))
         summary.seconds = time.perf_counter() - started
+        signal_guard()
+        restore_sigterm()
     return summary
 
 
