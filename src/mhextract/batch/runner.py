@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from spacy.language import Language
 
@@ -79,7 +79,7 @@ def stop_on_sigterm() -> Callable[[], None]:
         raise Terminated(signum)
 
     previous = signal.signal(signal.SIGTERM, _raise)
-    return lambda: signal.signal(signal.SIGTERM, previous)
+    return lambda: _set_sigterm(previous)
 
 
 def _hold_sigterm() -> Callable[[], None]:
@@ -87,7 +87,11 @@ def _hold_sigterm() -> Callable[[], None]:
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
     previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    return lambda: signal.signal(signal.SIGTERM, previous)
+    return lambda: _set_sigterm(previous)
+
+
+def _set_sigterm(handler: Any) -> None:
+    signal.signal(signal.SIGTERM, handler)
 
 
 def make_sinks(options: BatchOptions, count: int) -> list[Sink]:
