@@ -162,3 +162,39 @@ def test_real_small_tmpfs_fills_then_grows(tmp_path: Path) -> None:
         assert _valid_lines(disk / "all.jsonl") == sorted(str(p) for p in folder.iterdir())
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+def test_unreadable_arguments_fail_alone_one_line_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    good = _letters(folder, 2)
+    (folder / "loop1").symlink_to(folder / "loop2")
+    (folder / "loop2").symlink_to(folder / "loop1")
+    odd = folder / "two\nlines.txt"
+    shutil.copy(good[0], odd)
+    secret = tmp_path / "locked"
+    secret.mkdir()
+    real_listdir = os.listdir
+
+    def listdir(path: str | Path) -> list[str]:  # root reads everything: simulate the permission error
+        if Path(path) == secret:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", listdir)
+    result = runner.invoke(app, ["parse", str(good[0]), str(folder / "loop1"), str(secret), str(odd), str(good[1]),
+                                 "--out", str(out), "--model", "blank:nl", "--quiet"])
+    assert result.exit_code == 1, result.stderr
+    errors = result.stderr.splitlines()
+    assert len(errors) == 2 and all(line.startswith("mhextract: error: ") for line in errors)
+    assert "loop1: cannot open file" in errors[0]
+    assert "locked: cannot read directory: Permission denied" in errors[1]
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{good[0].stem}.json", f"{good[1].stem}.json",
+                                                            "two\nlines.json"])
+
+
+def test_newline_in_a_file_name_stays_on_one_error_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad\nname.txt"
+    bad.write_bytes(b"")
+    result = runner.invoke(app, ["parse", str(bad), "--model", "blank:nl"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"mhextract: error: {tmp_path}/bad\\nname.txt: file is empty"]

@@ -8,6 +8,7 @@ gets a record name under `--out` that no other input of the batch has.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
@@ -24,6 +25,7 @@ class InputFile:
 
     path: Path
     name: Path
+    error: str | None = None  # why the path cannot be a letter (unreadable directory, symlink loop)
 
     @property
     def key(self) -> str:
@@ -37,25 +39,38 @@ def expand_inputs(paths: Iterable[Path]) -> list[InputFile]:
     A file inside a directory argument keeps its relative path as record name, so
     trees do not collide; the same file given twice is taken once.
     """
-    found: list[tuple[Path, Path]] = []
+    found: list[tuple[Path, Path, str | None]] = []
     for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if _letter_like(f) and not _hidden(rel) and f.is_file():
-                    found.append((f, rel))
-        else:
-            found.append((p, Path(p.name)))
+        try:
+            if p.is_dir():
+                os.listdir(p)  # an unreadable directory is an error of its own, not "no letters"
+                for f in sorted(p.rglob("*")):
+                    rel = f.relative_to(p)
+                    if _letter_like(f) and not _hidden(rel) and f.is_file():
+                        found.append((f, rel, None))
+            else:
+                found.append((p, Path(p.name), None))
+        except OSError as exc:
+            found.append((p, Path(p.name), f"cannot read directory: {exc.strerror or exc}"))
     seen: set[Path] = set()
     taken: set[Path] = set()
     out: list[InputFile] = []
-    for f, rel in found:
-        resolved = f.resolve()
+    for f, rel, error in found:
+        resolved, problem = _resolve(f)
         if resolved in seen:
             continue
         seen.add(resolved)
-        out.append(InputFile(f, _record_name(rel, taken)))
+        out.append(InputFile(f, _record_name(rel, taken), error or problem))
     return out
+
+
+def _resolve(path: Path) -> tuple[Path, str | None]:
+    """The real path of a file, or its absolute path and why it cannot be resolved (a symlink loop)."""
+    try:
+        return path.resolve(), None
+    except (OSError, RuntimeError) as exc:  # Python 3.11 raises RuntimeError for a symlink loop
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "symlink loop"
+        return Path(os.path.abspath(path)), f"cannot open file: {reason}"
 
 
 def _letter_like(path: Path) -> bool:

@@ -11,6 +11,18 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 
+def shown(text: str) -> str:
+    """`text` on one line: control characters (a newline in a file name) escaped as Python would."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def error_line(path: str, reason: str) -> str:
+    """The one stderr line for a failed letter."""
+    return f"mhextract: error: {shown(path)}: {shown(reason)}"
+
+
 @dataclass(frozen=True)
 class Failure:
     """A letter that produced no record, and why."""
@@ -51,7 +63,7 @@ class Summary:
                 f"{self.done} done, {self.skipped} skipped (unchanged), {len(self.failures)} failed")
         if self.interrupted:
             head += f"; interrupted, {self.total - self.done - self.skipped - len(self.failures)} not reached"
-        return "\n".join([head, *(f"  failed: {f.path}: {f.reason}" for f in self.failures)])
+        return "\n".join([head, *(f"  failed: {shown(f.path)}: {shown(f.reason)}" for f in self.failures)])
 
 
 class Progress:

@@ -34,7 +34,7 @@ from spacy.language import Language
 from mhextract.analysis.pipeline import model_label
 from mhextract.batch.chunks import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, Outcome, Task, WorkConfig, warm_up
 from mhextract.batch.inputs import InputFile
-from mhextract.batch.progress import Failure, Progress, Summary
+from mhextract.batch.progress import Failure, Progress, Summary, error_line
 from mhextract.batch.stamps import Stamp, file_sha256
 from mhextract.batch.stores import STDOUT, JsonlStore, RecordDir, Sink, StdoutSink, atomic_write
 from mhextract.batch.workers import auto_workers, run_in_process, run_parallel
@@ -192,6 +192,11 @@ def _plan(
 ) -> Iterator[Task]:
     """Tasks for the letters whose records are missing or stale; counts the skipped ones."""
     for index, item in enumerate(items):
+        if item.error is not None:
+            summary.failures.append(Failure(str(item.path), item.error, "ingest"))
+            progress.print(error_line(str(item.path), item.error))
+            progress.advance(failed=True)
+            continue
         if not force and _current(item, sinks, extractor_id(), label):
             summary.skipped += 1
             progress.advance()
@@ -225,5 +230,5 @@ def _deliver(
     else:
         assert outcome.reason is not None and outcome.kind is not None
         summary.failures.append(Failure(outcome.path, outcome.reason, outcome.kind))
-        progress.print(f"mhextract: error: {outcome.path}: {outcome.reason}")
+        progress.print(error_line(outcome.path, outcome.reason))
     progress.advance(failed=not outcome.ok)

@@ -8,6 +8,7 @@ one line each; the records of the other files are always written.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -63,6 +64,13 @@ def parse(
         raise _fail("--workers and --timeout must be >= 0 and --batch-size >= 1", 2)
     if out is not None and out.exists() and not out.is_dir():
         raise _fail(f"--out {out} exists and is not a directory", 2)
+    if out is not None:  # an unusable output fails once, up front, not once per letter
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _fail(f"cannot create --out {out}: {exc.strerror or exc}", 2) from exc
+        if not os.access(out, os.W_OK):
+            raise _fail(f"--out {out} is not writable", 2)
     for option, target in (("--jsonl", jsonl), ("--errors", errors)):
         if target is not None and target != batch.STDOUT and target.is_dir():
             raise _fail(f"{option} {target} is a directory, not a file", 2)
