@@ -21,6 +21,7 @@ from mhextract.analysis.pipeline import model_label
 from mhextract.batch.clock import Budget, LetterTimeout, deadline
 from mhextract.batch.zones import chunk_zone
 from mhextract.errors import IngestError
+from mhextract.limits import DEFAULT_LIMITS, Limits
 from mhextract.record.build import Prepared, build_record, prepare, to_doc
 from mhextract.record.model import Record
 
@@ -47,6 +48,7 @@ class WorkConfig:
     batch_size: int = DEFAULT_BATCH_SIZE
     timeout: float | None = DEFAULT_TIMEOUT
     model: str | None = None
+    limits: Limits = DEFAULT_LIMITS
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def iter_chunk(nlp: Language, tasks: Sequence[Task], config: WorkConfig) -> Iter
         budget = Budget(config.timeout)
         try:
             with budget.charge():
-                prepared = prepare(task.path)
+                prepared = prepare(task.path, config.limits)
         except (Exception, LetterTimeout) as exc:  # one broken letter must never stop the batch
             yield _failed(task, exc)
             continue

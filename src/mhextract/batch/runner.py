@@ -39,6 +39,7 @@ from mhextract.batch.stamps import Stamp, file_sha256
 from mhextract.batch.stores import STDOUT, JsonlStore, RecordDir, Sink, StdoutSink, atomic_write
 from mhextract.batch.workers import auto_workers, run_in_process, run_parallel
 from mhextract.fingerprint import extractor_id
+from mhextract.limits import DEFAULT_LIMITS, Limits
 
 # Write errors that say the output (disk, directory) is unusable rather than this one record.
 OUTPUT_DOWN = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})
@@ -60,6 +61,7 @@ class BatchOptions:
     force: bool = False
     timeout: float | None = DEFAULT_TIMEOUT
     quiet: bool = False
+    limits: Limits = DEFAULT_LIMITS  # bytes, pages, characters of one letter
 
 
 class Terminated(KeyboardInterrupt):
@@ -141,7 +143,7 @@ def run_batch(
         if isinstance(sink, RecordDir):
             sink.clean(items)
     indents = tuple(dict.fromkeys(s.indent for s in sinks))
-    config = WorkConfig(indents, max(1, options.batch_size), options.timeout or None, options.model)
+    config = WorkConfig(indents, max(1, options.batch_size), options.timeout or None, options.model, options.limits)
     label = model_label(nlp)
     progress = Progress(len(items), quiet=options.quiet, stream=err)
     outcomes: Iterator[Outcome] = iter(())

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,11 @@ class Stamp:
 def file_sha256(path: Path) -> str | None:
     """SHA-256 of a file's bytes (as in `Source.sha256`), or None if it cannot be read."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # a FIFO or device: never hashed (it may never end), never current
         with open(path, "rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
+    except (OSError, RuntimeError):
         return None
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from mhextract.errors import ModelError
+from mhextract.limits import DEFAULT_LIMITS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Structured records from Dutch parliamentary letters (Kamerbrieven).")
@@ -46,6 +48,12 @@ def parse(
     timeout: Annotated[float, typer.Option(help="Seconds one letter may take before it counts as "
                                                   "failed (0 = no limit)")] = 600.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary")] = False,
+    max_pages: Annotated[int, typer.Option(help="Refuse a PDF with more pages")] = DEFAULT_LIMITS.max_pages,
+    max_chars: Annotated[int, typer.Option(help="Refuse a letter with more characters of text")]
+    = DEFAULT_LIMITS.max_chars,
+    max_bytes: Annotated[int, typer.Option(help="Refuse a file larger than this")] = DEFAULT_LIMITS.max_bytes,
+    special_files: Annotated[bool, typer.Option("--special-files", help="Also read FIFOs and devices "
+                                                                        "(at most --max-bytes)")] = False,
 ) -> None:
     """Extract one record per letter; one file prints JSON to stdout unless --out or --jsonl is given.
 
@@ -62,6 +70,10 @@ def parse(
         raise _fail("several letters need --out DIR (one <name>.json per letter) or --jsonl FILE", 2)
     if workers < 0 or batch_size < 1 or timeout < 0:
         raise _fail("--workers and --timeout must be >= 0 and --batch-size >= 1", 2)
+    if min(max_pages, max_chars, max_bytes) < 1:
+        raise _fail("--max-pages, --max-chars and --max-bytes must be >= 1", 2)
+    limits = replace(DEFAULT_LIMITS, max_pages=max_pages, max_chars=max_chars, max_bytes=max_bytes,
+                     special_files=special_files)
     if out is not None and out.exists() and not out.is_dir():
         raise _fail(f"--out {out} exists and is not a directory", 2)
     if out is not None:  # an unusable output fails once, up front, not once per letter
@@ -80,7 +92,7 @@ def parse(
         raise _fail(str(exc), 2) from exc
     options = batch.BatchOptions(out=out, jsonl=jsonl, errors=errors, model=model, workers=workers,
                                  batch_size=batch_size, indent=indent or None, force=force,
-                                 timeout=timeout or None, quiet=quiet)
+                                 timeout=timeout or None, quiet=quiet, limits=limits)
     try:
         summary = batch.run_batch(files, nlp, options)
     except OSError as exc:  # an output we cannot create or finish (per-letter write errors are failures)
