@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 from mhextract import __version__
 from mhextract.analysis.extensions import OUTPUTS
 from mhextract.analysis.pipeline import model_label
-from mhextract.fingerprint import fingerprint
 from mhextract.analysis.tokens import make_doc
+from mhextract.fingerprint import fingerprint
 from mhextract.ingest import read_letter
 from mhextract.limits import DEFAULT_LIMITS, Limits
 from mhextract.normalise import normalise
