@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -231,23 +232,34 @@ def _first(patterns: re.Pattern[str] | Iterable[re.Pattern[str]], text: str) -> 
     return min(found, key=lambda m: m.start()) if found else None
 
 
-def _word_index(text: str, offset: int) -> int:
-    """How many words precede `offset` in text."""
-    return len(re.findall(r"\S+", text[:offset]))
+_WORD_RUN = re.compile(r"\S+")
 
 
 def _structural_made(text: str) -> int | None:
-    """Offset of a future auxiliary that governs an inform verb addressed to the Chamber, else None."""
+    """Offset of a future auxiliary that governs an inform verb addressed to the Chamber, else None.
+
+    Distances are in words; word positions come from one pass over the sentence and are
+    looked up by bisection, so a long sentence costs n log n, not n squared.
+    """
     pats = _patterns()
     gap = int(_data()["max_gap"])
-    addressees = [_word_index(text, m.start()) for m in pats["addressee"].finditer(text)]
+    starts = [m.start() for m in _WORD_RUN.finditer(text)]  # a word's index = words starting before it
+
+    def word_index(offset: int) -> int:
+        return bisect_left(starts, offset)
+
+    addressees = [word_index(m.start()) for m in pats["addressee"].finditer(text)]
+    auxiliaries = [(word_index(m.start()), m.start(), m.end()) for m in pats["future_aux"].finditer(text)]
     for verb in pats["inform"].finditer(text):
-        v = _word_index(text, verb.start())
-        if not any(abs(a - v) <= gap for a in addressees):
+        v = word_index(verb.start())
+        near = bisect_left(addressees, v - gap)
+        if near == len(addressees) or addressees[near] > v + gap:
             continue
-        for aux in pats["future_aux"].finditer(text, 0, verb.start()):
-            if 0 < v - _word_index(text, aux.start()) <= gap:
-                return aux.start()
+        first = bisect_left(auxiliaries, (v - gap, -1, -1))
+        if first < len(auxiliaries):
+            index, start, end = auxiliaries[first]
+            if index < v and end <= verb.start():
+                return start
     return None
 
 
