@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -462,23 +462,30 @@ def find_mentions(text: str, dates: Sequence[DateMention] = (), references: Sequ
     """Every sentence of `text` that holds a commitment, classified, with due date and reference."""
     sentences = split_sentences(text)
     skip = sorted({*claimed, *((d.span.start, d.span.end) for d in dates)})
+    # Looked up per sentence by bisection (a scan per sentence is quadratic in long letters).
+    dates = sorted(dates, key=lambda d: d.span.start)
+    date_starts = [d.span.start for d in dates]
+    notes = sorted((f for f in footnotes if f.anchor is not None), key=lambda f: f.anchor or 0)
+    anchors = [f.anchor or 0 for f in notes]
     out: list[Mention] = []
     for i, sent in enumerate(sentences):
         body = text[sent.start : sent.end]
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
         next_text = text[nxt.start : nxt.end] if nxt and nxt.paragraph == sent.paragraph else ""
-        inside = [d for d in dates if sent.start <= d.span.start < sent.end]
+        inside = dates[bisect_left(date_starts, sent.start) : bisect_left(date_starts, sent.end)]
         found = classify_sentence(body, next_text, inside, sent.start, letter_date)
         if found is None:
             continue
         kind, trigger, earlier = found
         own = trim_sentence(text, sent, trigger)
         body = text[own.start : own.end]
+        own_skip = skip[bisect_left(skip, (own.start, -1)) : bisect_left(skip, (own.end, -1))]
+        near = notes[bisect_left(anchors, sent.start) : bisect_right(anchors, sent.end + 2)]
         out.append(Mention(
             kind=kind, sentence=own, trigger=trigger, earlier=earlier,
-            content=content_words(body, [r for r in skip if own.start <= r[0] < own.end], own.start),
+            content=content_words(body, own_skip, own.start),
             due=resolve_due(body, own.start, trigger, [d for d in inside if d.span.start < own.end], letter_date),
-            reference=resolve_reference(sent, references, footnotes),
+            reference=resolve_reference(sent, references, near),
             anaphor=_patterns()["anaphor"].search(body) is not None,
         ))
     return out

@@ -25,7 +25,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import doc_text, overlaps, publish
+from mhextract.analysis.extensions import Ranges, doc_text, overlaps, publish
 from mhextract.extract.numbers import parse_number_word
 from mhextract.paths import load_json
 from mhextract.record.model import Organisation, Recommendation, Span
@@ -395,7 +395,8 @@ def attribute_body(
     of recommendations (else of a report) and names an eligible organisation."""
     eligible = [o for o in orgs if o.kind not in config()["excluded_kinds"]]
     mentions = sorted(((s.start, s.end, i) for i, o in enumerate(eligible) for s in o.mentions if s.end > s.start))
-    sentences = [(s, e) for s, e in _sentences(text, start) if not overlaps(list(skip), s, e)]
+    skipped = Ranges(skip)
+    sentences = [(s, e) for s, e in _sentences(text, start) if not overlaps(skipped, s, e)]
     for words in config()["triggers"]:
         pattern = re.compile(rf"(?i:{'|'.join(words)})")
         for s, e in reversed(sentences):

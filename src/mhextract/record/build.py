@@ -102,11 +102,13 @@ def extract_docs(nlp: Language, prepared: Iterable[Prepared], batch_size: int = 
 
 def _fill_provenance(record: Record, letter: Letter, sections: list[Section]) -> None:
     """Set page and section of every Span; a footnote span takes its marker's section."""
+    page_at = letter.page_lookup()
+    note_at = letter.footnote_lookup(inclusive_end=True)
     for span in _all_spans(record):
-        span.page = letter.page_at(span.start)
+        span.page = page_at(span.start)
         offset = span.start
         if offset >= letter.body_end:
-            note = next((f for f in letter.footnotes if f.start <= offset < f.end + 1), None)
+            note = note_at(offset)
             if note is None or note.anchor is None:
                 span.section = None
                 continue
