@@ -19,7 +19,8 @@ from spacy.language import Language
 
 from mhextract.record.build import extract_file
 
-_WORDS = "Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Kilo Lima Mike November Oscar Papa".split()
+_WORDS = ["Alfa", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet", "Kilo",
+          "Lima", "Mike", "November", "Oscar", "Papa"]
 
 
 def _footnotes(n: int) -> str:
