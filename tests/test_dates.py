@@ -18,7 +18,10 @@ D2023 = "2023-11-30"  # letter 003
 CASES: list[tuple[str, str | None, str, str | None, str]] = [
     # days, explicit and relative to the letter date
     ("Tijdens het debat van 24 februari jl. heb ik toegezegd", "2022-05-01", "24 februari jl.", "2022-02-24", "day"),
-    ("Tijdens het debat van 24 februari jl. heb ik toegezegd", None, "24 februari jl.", None, "day"),
+    ("Tijdens het debat van 24 februari jl. heb ik toegezegd", None, "24 februari jl.", "--02-24", "day"),
+    ("het commissiedebat van 27 mei jl. (Kamerstuk)", None, "27 mei jl.", "--05-27", "day"),  # issue 15
+    ("Het overleg op 3 maart a.s. zal", None, "3 maart a.s.", "--03-03", "day"),
+    ("Het debat van 31 februari jl. ging over", None, "31 februari jl.", None, "day"),
     ("het commissiedebat van 27 mei j.l. (Kamerstuk)", "2021-07-02", "27 mei j.l.", "2021-05-27", "day"),
     ("zoals toegezegd in het vragenuur van 13 juni j.l..", D2023, "13 juni j.l.", "2023-06-13", "day"),
     ("Het debat van 24 december jl. ging over", "2023-01-10", "24 december jl.", "2022-12-24", "day"),

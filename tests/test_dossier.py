@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def letter(path: str, date: str | None, **fields: object) -> rec.Record:
     """A minimal record with the given fields."""
     return rec.Record(
         extractor=rec.Extractor(version="test", model="blank:nl"),
-        source=rec.Source(path=path, sha256="0" * 64, format="text"),
+        source=rec.Source(path=path, sha256=hashlib.sha256(path.encode()).hexdigest(), format="text"),
         text="Brief over mensenhandel.", metadata=rec.Metadata(date=date, subject=f"Brief {path}"),
         **fields,  # type: ignore[arg-type]
     )

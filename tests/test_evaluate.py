@@ -279,9 +279,12 @@ def test_commitments(
 
 def test_record_view_maps_references_and_skips_unannotated_kinds() -> None:
     record = gold_to_record(GOLD["003_749c75a436ca6fa8"])
-    record["references"].append({"kind": "document", "id": "blg-123", "mentions": []})
+    record["references"].append({"kind": "document", "id": "2021D07686", "mentions": []})
+    record["references"].append({"kind": "unknown-kind", "id": "x", "mentions": []})
     view = record_to_gold_view(record)
-    assert sorted(view["other_references"]) == ["ecli:ECLI:NL:RBMNE:2023:4838", "toezegging:118836"]
+    # document numbers are annotated since the real-world conventions (GOLD_FORMAT.md); unknown kinds are not
+    assert sorted(view["other_references"]) == [
+        "document:2021D07686", "ecli:ECLI:NL:RBMNE:2023:4838", "toezegging:118836"]
     assert view["document"] == "003_749c75a436ca6fa8.txt"
 
 
@@ -310,6 +313,12 @@ def _drop_first(record: dict[str, Any], key: str, same: Any) -> None:
     record[key] = [x for x in record[key] if same(x) != first]
 
 
+def _drop_scored_figure(record: dict[str, Any]) -> None:
+    """Remove the first figure that is scored (`Bijlagen 2` is not: eval_config.json figures_not_scored)."""
+    first = next(f for f in record["figures"] if not f["text"].startswith("Bijlage"))
+    record["figures"] = [f for f in record["figures"] if (f["value"], f["unit"]) != (first["value"], first["unit"])]
+
+
 REMOVALS: dict[str, Any] = {
     "metadata": lambda r: r["metadata"].update(subject=None),
     "kamerstukken": lambda r: _drop_first(r, "kamerstukken", lambda x: x["id"]),
@@ -318,7 +327,7 @@ REMOVALS: dict[str, Any] = {
     "organisations": lambda r: _drop_first(r, "organisations", lambda x: x["name"]),
     "persons": lambda r: _drop_first(r, "persons", lambda x: x["name"]),
     "dates": lambda r: _drop_first(r, "dates", lambda x: x["value"]),
-    "figures": lambda r: _drop_first(r, "figures", lambda x: (x["value"], x["unit"])),
+    "figures": lambda r: _drop_scored_figure(r),
     "recommendations": lambda r: _drop_first(r, "recommendations", lambda x: x["number"]),
     "sections": lambda r: _drop_first(r, "sections", lambda x: x["title"]),
     "commitments": lambda r: _drop_first(r, "commitments", lambda x: x["text"]),
@@ -425,3 +434,31 @@ def test_bad_directories_give_clear_errors(tmp_path: Path) -> None:
         load_gold(tmp_path)
     with pytest.raises(MhextractError, match="records directory not found"):
         evaluate(GOLD_DIR, tmp_path / "nope")
+
+
+def test_optional_organisation_neither_rewarded_nor_penalised() -> None:
+    gold = [{"name": "Ministerie van Sociale Zaken en Werkgelegenheid", "aliases": [], "optional": True},
+            {"name": "Openbaar Ministerie", "aliases": ["OM"]}]
+    found = [{"name": "OM", "aliases": []}, {"name": "Ministerie van Sociale Zaken en Werkgelegenheid", "aliases": []}]
+    # found: the optional match is no tp and no fp
+    assert score_field("organisations", gold, found) == (1, 0, 0)
+    # not found: the optional miss is no fn
+    assert score_field("organisations", gold, found[:1]) == (1, 0, 0)
+    # an unrelated prediction is still a false positive
+    assert score_field("organisations", gold, [*found[:1], {"name": "VNG", "aliases": []}]) == (1, 1, 0)
+
+
+def test_optional_date_and_figure_keys_count_nowhere_unless_also_required() -> None:
+    gold = [{"text": "2020", "value": "2020", "optional": True}, {"text": "mei 2021", "value": "2021-05"}]
+    assert score_field("dates", gold, [{"value": "2020"}, {"value": "2021-05"}]) == (1, 0, 0)
+    assert score_field("dates", gold, [{"value": "2021-05"}]) == (1, 0, 0)
+    both = [*gold, {"text": "in 2020", "value": "2020"}]
+    assert score_field("dates", both, [{"value": "2021-05"}]) == (1, 0, 1)
+    figures = [{"text": "3 fte", "value": 3, "unit": "fte", "optional": True}]
+    assert score_field("figures", figures, [{"value": 3, "unit": "fte"}]) == (0, 0, 0)
+
+
+def test_record_view_lists_the_letters_own_ids() -> None:
+    record = {"source": {"path": "x.txt"}, "metadata": {},
+              "kamerstukken": [{"id": "28638-206", "own": True}, {"id": "28638-183", "own": False}]}
+    assert record_to_gold_view(record)["kamerstukken"] == ["28638-206", "28638-183"]

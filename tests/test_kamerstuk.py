@@ -191,8 +191,10 @@ def test_header_with_two_dossiers_on_joined_lines() -> None:
 
 
 def test_own_id_from_metadata_is_added_once() -> None:
-    refs = find_kamerstukken("Geen citaten hier.", own_id="35925-VI-118")
+    refs = find_kamerstukken("Geen citaten hier.", own_ids="35925-VI-118")
     assert [(r.id, r.suffix, r.number, r.mentions) for r in refs] == [("35925-VI-118", "VI", "118", [])]
+    two = find_kamerstukken("Geen citaten hier.", own_ids=["29544-1223", "29279-1223"])
+    assert [(r.id, r.own) for r in two] == [("29544-1223", True), ("29279-1223", True)]
     assert ref_from_id("28638").number is None
 
 
@@ -209,5 +211,5 @@ def test_own_number_from_header_is_marked_own_not_cited() -> None:
             "Tijdens het commissiedebat (Kamerstuk 28 638, nr. 253) heb ik toegezegd terug te komen.")
     refs = {r.id: r for r in find_kamerstukken(text)}
     assert refs["28638-254"].own and not refs["28638-253"].own
-    assert [r.id for r in find_kamerstukken("Zie Kamerstuk 28 638, nr. 253.", own_id="28638-254") if r.own] == [
+    assert [r.id for r in find_kamerstukken("Zie Kamerstuk 28 638, nr. 253.", own_ids="28638-254") if r.own] == [
         "28638-254"]

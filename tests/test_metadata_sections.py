@@ -9,6 +9,7 @@ import pytest
 
 from conftest import GOLD, LETTER_IDS
 from mhextract.datetext import iso_date
+from mhextract.ingest.kst_header import parse_kst_header
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise import normalise
 from mhextract.normalise.metadata import extract_metadata
@@ -109,3 +110,90 @@ def test_kamerstuk_header_with_a_bare_dossier_line_and_its_title_below() -> None
                      "BRIEF VAN DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID\n\n"
                      "Hierbij informeer ik uw Kamer. Dat is nodig.")
     assert extract_metadata(letter).kamerstuk == "29544-1223"
+
+
+@pytest.mark.parametrize(("lines", "ids"), [
+    (["21 501-07 Raad voor Economische en Financiële Zaken", "Nr. 1187 BRIEF VAN DE MINISTER VAN FINANCIËN"],
+     ["21501-07-1187"]),
+    (["27 400 VII", "Vaststelling van de begroting (VII) voor het jaar 2001", "nr. 6", "BRIEF VAN DE MINISTERS"],
+     ["27400-VII-6"]),
+    (["29 279 Rechtsstaat en Rechtsorde", "P BRIEF VAN DE MINISTER VOOR RECHTSBESCHERMING"], ["29279-P"]),
+    (["30 804", "Wijziging van enkele belastingwetten", "F", "BRIEF AAN DE VOORZITTER VAN DE COMMISSIE"], ["30804-F"]),
+    (["33 118 Omgevingsrecht", "34 986 Invoeringswet Omgevingswet", "DI1 BRIEF VAN DE MINISTER"],
+     ["33118-DI", "34986-DI"]),
+    (["CII Nota «Bestuur in samenhang.»", "E BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN"], ["CII-E"]),
+    (["30800 X 109 Brief van de minister en staatssecretaris van defensie"], ["30800-X-109"]),
+    (["34902 G BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES"], ["34902-G"]),
+    (["Tweede Kamer der Staten-Generaal2010-201121501-07 nr. 814"], ["21501-07-814"]),
+])
+def test_header_forms_give_the_letters_own_ids(lines: list[str], ids: list[str]) -> None:
+    header = parse_kst_header(lines)
+    assert header is not None and header.ids() == ids
+
+
+@pytest.mark.parametrize("lines", [
+    ["29 279 Rechtsstaat en Rechtsorde", "P. de Vries stelde voor"],  # an initial, no letter id
+    ["28 638 Mensenhandel", "Dit is een zin.", "Nr. 3 BRIEF"],          # prose between dossier and number
+    ["In 2023 zijn 34902 G gevallen"],                                   # no title after the id
+    ["A", "BRIEF VAN DE MINISTER"],                                      # a letter id without dossier
+])
+def test_header_near_misses_give_no_id(lines: list[str]) -> None:
+    assert parse_kst_header(lines) is None
+
+
+def _web_letter(text: str):  # type: ignore[no-untyped-def]
+    return normalise(RawLetter(path="x.txt", format="web", sha256="0",
+                               lines=[RawLine(text=t) for t in text.split("\n")]))
+
+
+_PROSE = ("Het kabinet heeft in de afgelopen periode met alle betrokken partijen gesproken over de voortgang "
+          "van de maatregelen en de planning voor het komende jaar.")
+
+
+@pytest.mark.parametrize("heading", ["I Inleiding", "II. Inleiding", "IV Conclusies en vervolg", "a) Inleiding",
+                                     "b. Inleiding"])
+def test_roman_and_lettered_numbers_are_stripped(heading: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{heading}\n\n{_PROSE}\n\nTweede\n\n{_PROSE}")
+    sections = find_sections(letter)
+    assert sections and sections[0].title in ("Inleiding", "Conclusies en vervolg")
+    assert sections[0].number == heading.split()[0].rstrip(".)")
+
+
+@pytest.mark.parametrize("line", [
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+    "Aan de Voorzitters van de Eerste en van de Tweede Kamer der Staten-Generaal",
+    "P BRIEF VAN DE MINISTER VOOR RECHTSBESCHERMING",
+    "34902 G BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN",
+    "EN WETENSCHAP",
+    "De Minister voor Rechtsbescherming, F.M. Weerwind",
+    "XNoot 1",
+])
+def test_header_signature_and_chrome_lines_are_no_sections(line: str) -> None:
+    letter = _letter(f"{line}\n\n{_PROSE}\n\nVervolg\n\n{_PROSE}")
+    titles = [s.title for s in find_sections(letter)]
+    assert line not in titles
+
+
+def test_nothing_before_the_addressee_is_a_section_and_headings_after_it_are() -> None:
+    letter = _web_letter("Kamerbrief over de zeevaart\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+                         f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\nUitdaging\n\n{_PROSE}")
+    assert [s.title for s in find_sections(letter)] == ["Uitdaging"]
+
+
+def test_short_question_is_a_title_long_question_is_prose() -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\nWat is gepast gebruik?\n\n{_PROSE}\n\n"
+                     f"Wat betekent dit voor de gemeenten die nu al een groot deel van de taken uitvoeren?\n\n{_PROSE}")
+    assert [s.title for s in find_sections(letter)] == ["Wat is gepast gebruik?"]
+
+
+def test_pasted_page_without_blank_lines_splits_off_a_title_line() -> None:
+    text = ("Den Haag, 6 juli 2020\n"
+            "In deze brief informeer ik uw Kamer over de stand van zaken van de aanpak in de zeevaart en\n"
+            "geef ik uitvoering aan de motie van het lid Van Raan van 21 juni 2021.\n"
+            "Uitdaging\n"
+            "De internationale zeevaart draagt voor ca. 3% bij aan de mondiale door de mens gecreëerde\n"
+            "uitstoot. De studie van de IMO laat zien dat de gemiddelde uitstoot per schip daalt.\n"
+            "Ten eerste de registratie van slachtoffers bij het Coördinatiecentrum tegen\n"
+            "Mensenhandel, die sinds vorig jaar op een nieuwe manier plaatsvindt in alle regio's.")
+    titles = [s.title for s in find_sections(_web_letter(text))]
+    assert titles == ["Uitdaging"]

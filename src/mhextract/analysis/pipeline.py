@@ -20,6 +20,7 @@ from mhextract.errors import ModelError
 
 DEFAULT_MODEL = "nl_core_news_lg"
 ENV_VAR = "MHEXTRACT_MODEL"
+QUIET_ENV_VAR = "MHEXTRACT_QUIET"  # set (to anything but 0/empty) to silence the missing-model note
 BLANK = "blank:nl"
 INSTALL_HINT = f"python -m spacy download {DEFAULT_MODEL}"
 
@@ -51,12 +52,16 @@ def resolve_model_name(model: str | None) -> tuple[str, bool]:
     return DEFAULT_MODEL, False
 
 
-def load_pipeline(model: str | None = None, *, warn: TextIO | None = None) -> Language:
+_noted: set[str] = set()  # default models whose absence was already noted on stderr in this process
+
+
+def load_pipeline(model: str | None = None, *, warn: TextIO | None = None, quiet: bool = False) -> Language:
     """Load `model` (name or path), or the default model, or fall back to blank Dutch.
 
     An explicitly requested model that cannot be loaded is an error; the default
-    model being absent is not: we warn once on `warn` (stderr) and use `blank:nl`
-    plus our rule components, which carry the extraction on their own.
+    model being absent is not: we use `blank:nl` plus our rule components, which carry
+    the extraction on their own, and say so in one short line on `warn` when given, else
+    on stderr once per process unless `quiet` or $MHEXTRACT_QUIET is set.
     """
     name, explicit = resolve_model_name(model)
     if name == BLANK:
@@ -67,18 +72,26 @@ def load_pipeline(model: str | None = None, *, warn: TextIO | None = None) -> La
         except OSError as exc:
             raise ModelError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
     else:
-        stream = warn if warn is not None else sys.stderr
-        print(
-            f"mhextract: warning: spaCy model {name!r} is not installed; using blank Dutch "
-            f"(spacy.blank('nl')) with mhextract's rule components. For statistical NER "
-            f"install it with: {INSTALL_HINT}",
-            file=stream,
-        )
+        if warn is not None:
+            print(missing_model_note(name), file=warn)
+        elif not (quiet or _quiet_env() or name in _noted):
+            _noted.add(name)
+            print(missing_model_note(name), file=sys.stderr)
         nlp = spacy.blank("nl")
     is_blank = name == BLANK or not nlp.pipe_names
     nlp.meta["mhextract_model"] = BLANK if is_blank else name
     add_components(nlp)
     return nlp
+
+
+def missing_model_note(name: str) -> str:
+    """The one line said when the default model is absent: what happens, how to install, how to hide it."""
+    return (f"mhextract: note: {name} not installed, using blank Dutch "
+            f"(get it: {INSTALL_HINT}; hide: --quiet or {QUIET_ENV_VAR}=1)")
+
+
+def _quiet_env() -> bool:
+    return os.environ.get(QUIET_ENV_VAR, "").strip() not in ("", "0")
 
 
 def add_components(nlp: Language) -> Language:

@@ -56,7 +56,7 @@ def expand_inputs(paths: Iterable[Path]) -> list[InputFile]:
     taken: set[Path] = set()
     out: list[InputFile] = []
     for f, rel, error in found:
-        resolved, problem = _resolve(f)
+        resolved, problem = resolve_path(f)
         if resolved in seen:
             continue
         seen.add(resolved)
@@ -64,7 +64,7 @@ def expand_inputs(paths: Iterable[Path]) -> list[InputFile]:
     return out
 
 
-def _resolve(path: Path) -> tuple[Path, str | None]:
+def resolve_path(path: Path) -> tuple[Path, str | None]:
     """The real path of a file, or its absolute path and why it cannot be resolved (a symlink loop)."""
     try:
         return path.resolve(), None

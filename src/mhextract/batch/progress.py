@@ -45,6 +45,7 @@ class Summary:
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
     workers: int = 1
+    workers_note: str = ""  # why fewer processes ran than --workers asked for
     interrupted: bool = False
     signal: int = 2  # what interrupted the run: SIGINT (2) or SIGTERM (15)
 
@@ -58,6 +59,8 @@ class Summary:
     def render(self) -> str:
         """A short human summary: counts and time, then one line per failure."""
         processes = f"{self.workers} process{'es' if self.workers > 1 else ''}"
+        if self.workers_note:
+            processes += f"; {self.workers_note}"
         rate = f"{self.done / self.seconds:.1f} letters/s, " if self.done and self.seconds > 0 else ""
         head = (f"mhextract: {self.total} letters in {self.seconds:.1f} s ({rate}{processes}): "
                 f"{self.done} done, {self.skipped} skipped (unchanged), {len(self.failures)} failed")

@@ -152,9 +152,13 @@ def run_batch(
     try:
         with progress:
             tasks = _plan(items, sinks, options.force, label, summary, progress)
-            chunks = _chunks(tasks, max(options.chunk_size, config.batch_size))
+            chunks = _chunks(tasks, chunk_letters(options, config.batch_size, len(items)))
             head = list(islice(chunks, 2))  # fewer than two chunks to do: not worth starting processes
             summary.workers = (options.workers or auto_workers()) if len(head) > 1 else 1
+            if options.workers > 1 and summary.workers == 1:
+                todo = sum(len(c) for c in head)
+                summary.workers_note = (f"--workers {options.workers} not used: "
+                                        f"{todo} letter{'s' if todo != 1 else ''} to extract fit one chunk")
             chunks = chain(head, chunks)
             if summary.workers > 1:
                 outcomes = run_parallel(nlp, chunks, summary.workers, config)
@@ -186,6 +190,14 @@ def run_batch(
         signal_guard()
         restore_sigterm()
     return summary
+
+
+def chunk_letters(options: BatchOptions, batch_size: int, letters: int) -> int:
+    """Letters per chunk: `chunk_size`, smaller when --workers N is given so that N workers get work."""
+    size = max(options.chunk_size, batch_size)
+    if options.workers > 1:
+        size = min(size, -(-letters // options.workers))
+    return max(size, batch_size, 1)
 
 
 def _plan(

@@ -16,11 +16,14 @@ from typing import Annotated
 
 import typer
 
-from mhextract.errors import ModelError
+from mhextract.errors import MhextractError, ModelError
 from mhextract.limits import DEFAULT_LIMITS
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# Plain click help (rich_markup_mode=None): typer's rich help shows flags as `--force <bool>`, which
+# reads as if they took a value (`--force true` then takes `true` for a letter path).
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Structured records from Dutch parliamentary letters (Kamerbrieven).")
+BOOLEAN_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0"})
 
 def _fail(message: str, code: int) -> typer.Exit:
     print(f"mhextract: error: {message}", file=sys.stderr)
@@ -40,14 +43,17 @@ def parse(
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: "
                                                     "$MHEXTRACT_MODEL, else nl_core_news_lg, else blank:nl)")] = None,
     indent: Annotated[int, typer.Option(help="JSON indent of --out files and stdout (0 = compact)")] = 2,
-    workers: Annotated[int, typer.Option(help="Worker processes (0 = auto: one per core, up to "
-                                                "4, for batches of more than one chunk)")] = 0,
+    workers: Annotated[int, typer.Option(help="Worker processes (0 = auto: one per core, up to 4). "
+                                                "Letters go to workers in chunks of up to 16 (fewer when "
+                                                "--workers is given, so each worker gets some); a batch "
+                                                "that fits one chunk runs in this process")] = 0,
     batch_size: Annotated[int, typer.Option(help="Letters per nlp.pipe minibatch (a statistical model holds "
                                                    "~35 MB per long letter of a minibatch)")] = 4,
     force: Annotated[bool, typer.Option("--force", help="Re-extract letters whose records are current")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds one letter may take before it counts as "
                                                   "failed (0 = no limit)")] = 600.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, summary, skip notes "
+                                                                "or missing-model note")] = False,
     max_pages: Annotated[int, typer.Option(help="Refuse a PDF with more pages")] = DEFAULT_LIMITS.max_pages,
     max_chars: Annotated[int, typer.Option(help="Refuse a letter with more characters of text")]
     = DEFAULT_LIMITS.max_chars,
@@ -62,8 +68,16 @@ def parse(
     """
     from mhextract import batch
     from mhextract.analysis.pipeline import load_pipeline
+    from mhextract.api import letter_files
 
-    files = batch.expand_inputs(paths)
+    flag_values = [p for p in paths if str(p).lower() in BOOLEAN_WORDS and not p.exists()]
+    if flag_values:
+        raise _fail(f"{flag_values[0]}: not a letter file; --force and --quiet are flags and take no value "
+                    f"(write --force, not --force {flag_values[0]})", 2)
+    files, notes = letter_files(paths)
+    if not quiet:
+        for note in notes:
+            print(f"mhextract: note: {note}", file=sys.stderr)
     if not files:
         raise _fail("no letter files found in the given paths", 2)
     if len(files) > 1 and out is None and jsonl is None:
@@ -87,7 +101,7 @@ def parse(
         if target is not None and target != batch.STDOUT and target.is_dir():
             raise _fail(f"{option} {target} is a directory, not a file", 2)
     try:
-        nlp = load_pipeline(model)
+        nlp = load_pipeline(model, quiet=quiet)
     except ModelError as exc:
         raise _fail(str(exc), 2) from exc
     options = batch.BatchOptions(out=out, jsonl=jsonl, errors=errors, model=model, workers=workers,
@@ -104,11 +118,15 @@ def parse(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    outline: Annotated[bool, typer.Option("--outline", help="Print the short outline of the record "
+                                                            "(as in the README) instead")] = False,
+) -> None:
     """Print the JSON Schema of the record."""
     from mhextract.record.model import json_schema
+    from mhextract.record.outline import record_outline
 
-    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    print(record_outline() if outline else json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
 @app.command("eval")
@@ -121,9 +139,19 @@ def evaluate_cmd(
     """Score records against the gold annotations (P/R/F1 per field, macro F1)."""
     from mhextract import evaluate
 
-    if not gold.is_dir() or not records.is_dir():
-        raise _fail(f"--gold {gold} and --records {records} must be directories", 2)
-    report = evaluate.evaluate(gold, records)
+    for option, folder in (("--gold", gold), ("--records", records)):
+        if not folder.is_dir():
+            raise _fail(f"{option} {folder}: no such directory", 2)
+    if not any(not p.name.startswith(".") for p in records.rglob("*.json")):
+        raise _fail(f"--records {records}: no record files (*.json) in it; make them with "
+                    f"`mhextract parse LETTERS --out {records}`", 2)
+    try:
+        report = evaluate.evaluate(gold, records)
+    except MhextractError as exc:
+        raise _fail(str(exc), 2) from exc
+    if all(row.missing for row in report.documents):
+        raise _fail(f"--records {records}: none of its record files belongs to a gold letter in {gold} "
+                    f"({len(report.unmatched_records)} unmatched)", 2)
     if as_json:
         print(report.to_json())
         return

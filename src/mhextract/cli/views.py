@@ -8,6 +8,7 @@ the CLI: 0 done, 1 the input could not be read or holds no records, 2 usage erro
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +25,7 @@ def _fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
-def load_or_extract(letter: Path, model: str | None) -> Record:
+def load_or_extract(letter: Path, model: str | None, quiet: bool = False) -> Record:
     """A record JSON file is read as is; any other letter file is extracted with the pipeline."""
     if letter.suffix.lower() == ".json":
         try:
@@ -36,7 +37,7 @@ def load_or_extract(letter: Path, model: str | None) -> Record:
     from mhextract.analysis.pipeline import load_pipeline
     from mhextract.record.build import extract_file
 
-    return extract_file(letter, load_pipeline(model))
+    return extract_file(letter, load_pipeline(model, quiet=quiet))
 
 
 def render_cmd(
@@ -45,6 +46,7 @@ def render_cmd(
                                                                   "(default: <letter stem>.html here)")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: "
                                                     "$MHEXTRACT_MODEL, else nl_core_news_lg, else blank:nl)")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No missing-model note")] = False,
 ) -> None:
     """Write a self-contained HTML reading view of one letter with every extraction highlighted."""
     from mhextract.views.render import write_html
@@ -52,7 +54,7 @@ def render_cmd(
     if not letter.is_file():
         raise _fail(f"{letter}: no such file", 1)
     try:
-        record = load_or_extract(letter, model)
+        record = load_or_extract(letter, model, quiet)
     except ModelError as exc:
         raise _fail(str(exc), 2) from exc
     except MhextractError as exc:
@@ -67,18 +69,32 @@ def dossier_cmd(
                                                           "and letters/*.html")] = Path("dossier"),
     letter_pages: Annotated[bool, typer.Option("--letter-pages/--no-letter-pages",
                                                help="Also write each letter's reading view")] = True,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Also read the records in subfolders "
+                                                                      "(a letter is still counted once)")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD",
+                                              help="Reference date for overdue commitments (default: today)")] = None,
 ) -> None:
-    """Write an overview across letters: motions, commitments, figures, citations, organisations."""
-    from mhextract.views.dossier import CSV_FILES, build_dossier, load_records, write_dossier
+    """Write an overview across letters: overdue commitments, what is new per letter, motions, commitments,
+    figures, citations, organisations."""
+    from mhextract.views.dossier import CSV_FILES, build_dossier, read_records, write_dossier
 
     try:
-        letters, skipped = load_records(records_dir)
+        reference = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError as exc:
+        raise _fail(f"--as-of {as_of}: not a date (YYYY-MM-DD)", 2) from exc
+    try:
+        loaded = read_records(records_dir, recursive=recursive)
     except MhextractError as exc:
         raise _fail(str(exc), 1) from exc
-    for message in skipped:
+    for message in loaded.skipped:
         print(f"mhextract: warning: {message}", file=sys.stderr)
-    if not letters:
-        raise _fail(f"{records_dir}: no records found", 1)
-    write_dossier(build_dossier(letters, skipped), out, letter_pages=letter_pages)
-    print(f"mhextract: dossier of {len(letters)} letters written to {out}/ "
+    for message in loaded.duplicates:
+        print(f"mhextract: note: {message}", file=sys.stderr)
+    if not loaded.letters:
+        hint = "" if recursive else " (subfolders are read with --recursive)"
+        raise _fail(f"{records_dir}: no records found{hint}", 1)
+    dossier = build_dossier(loaded.letters, loaded.skipped, reference, loaded.duplicates)
+    write_dossier(dossier, out, letter_pages=letter_pages)
+    print(f"mhextract: dossier of {len(loaded.letters)} letters ({len(dossier.overdue)} overdue commitments on "
+          f"{reference.isoformat()}) written to {out}/ "
           f"(index.html, {len(CSV_FILES)} CSV files{', letters/' if letter_pages else ''})", file=sys.stderr)

@@ -61,9 +61,17 @@ class FieldScore(Counts):
                 "fn_items": self.fn_items}
 
 
-def score_keys(gold: Mapping[Any, str], pred: Mapping[Any, str]) -> FieldScore:
-    """Compare two sets of keys; the mappings give each key's display text."""
+def is_optional(item: Any) -> bool:
+    """A gold item marked `"optional": true`: neither rewarded nor penalised (GOLD_FORMAT.md)."""
+    return isinstance(item, Mapping) and item.get("optional") is True
+
+
+def score_keys(gold: Mapping[Any, str], pred: Mapping[Any, str], optional: Iterable[Any] = ()) -> FieldScore:
+    """Compare two sets of keys; the mappings give each key's display text; optional keys count nowhere."""
     score = FieldScore()
+    skip = set(optional)
+    gold = {k: v for k, v in gold.items() if k not in skip}
+    pred = {k: v for k, v in pred.items() if k not in skip}
     for key, shown in gold.items():
         if key in pred:
             score.tp += 1
@@ -117,11 +125,23 @@ def score_matching(
     gold: Sequence[Any], pred: Sequence[Any], edge: Callable[[Any, Any], bool],
     show: Callable[[Any], str], preferred: Callable[[Any, Any], bool] | None = None,
 ) -> FieldScore:
-    """Score a one-to-one matching: matched pairs are tp, unmatched gold fn, unmatched predictions fp."""
+    """Score a one-to-one matching: matched pairs are tp, unmatched gold fn, unmatched predictions fp.
+
+    Optional gold items take part in the matching (so a prediction matching one is not a false
+    positive) but count neither as tp nor as fn.
+    """
     matched = max_matching(gold, pred, edge, preferred)
-    score = FieldScore(tp=len(matched), fn=len(gold) - len(matched), fp=len(pred) - len(matched))
-    used = set(matched.values())
+    score = FieldScore()
     for g, item in enumerate(gold):
-        (score.tp_items if g in matched else score.fn_items).append(show(item))
+        if is_optional(item):
+            continue
+        if g in matched:
+            score.tp += 1
+            score.tp_items.append(show(item))
+        else:
+            score.fn += 1
+            score.fn_items.append(show(item))
+    used = set(matched.values())
     score.fp_items = [show(item) for p, item in enumerate(pred) if p not in used]
+    score.fp = len(score.fp_items)
     return score

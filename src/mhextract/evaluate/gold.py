@@ -43,8 +43,8 @@ def record_to_gold_view(record: Mapping[str, Any]) -> dict[str, Any]:
             "signatories": [{"role": s.get("role"), "name": s.get("name")}
                             for s in meta.get("signatories") or []],
         },
-        # The letter's own number (its header) is not a citation: the gold lists cited ids only.
-        "kamerstukken": [k["id"] for k in record.get("kamerstukken") or [] if k.get("id") and not k.get("own")],
+        # The letter's own ids (its header) are listed too (GOLD_FORMAT.md, "The letter's own ids").
+        "kamerstukken": [k["id"] for k in record.get("kamerstukken") or [] if k.get("id")],
         "other_references": [f"{r['kind']}:{r['id']}" for r in record.get("references") or []
                              if r.get("kind") in kinds and r.get("id")],
         "motions": [{"submitters": list(m.get("submitters") or []), "kamerstuk": m.get("kamerstuk")}

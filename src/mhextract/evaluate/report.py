@@ -25,7 +25,10 @@ class DocumentRow:
 
     @property
     def macro_f1(self) -> float:
-        """Mean F1 over this document's fields."""
+        """Mean F1 over this document's fields; 0 for a gold letter without a record (a miss, not
+        partial credit from fields whose gold is empty)."""
+        if self.missing:
+            return 0.0
         return sum(s.f1 for s in self.fields.values()) / len(self.fields) if self.fields else 0.0
 
     def to_dict(self) -> dict[str, Any]:

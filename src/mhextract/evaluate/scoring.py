@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from mhextract.evaluate.counts import FieldScore, keyed, score_keys, score_matching
+from mhextract.evaluate.counts import FieldScore, is_optional, keyed, score_keys, score_matching
 from mhextract.evaluate.matchers import (
     commitments_match,
     motion_ids_equal,
@@ -17,7 +18,7 @@ from mhextract.evaluate.matchers import (
     show_org,
 )
 from mhextract.evaluate.normalise import fmt_number, norm, number_key
-from mhextract.evaluate.settings import FIELDS
+from mhextract.evaluate.settings import FIELDS, eval_config
 
 
 def _score_metadata(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> FieldScore:
@@ -54,28 +55,49 @@ def _score_text_set(gold: Sequence[str], pred: Sequence[str]) -> FieldScore:
 
 
 def _score_dates(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]) -> FieldScore:
-    """The set of distinct date values; null is one value of its own."""
+    """The set of distinct date values; null is one value of its own. Against gold that never uses the
+    year-less form `--MM-DD` (it wrote null for `27 mei jl.` in an undated letter), that form counts as null."""
+    yearless_is_null = not any(str(d.get("value") or "").startswith("--") for d in gold)
 
     def key(d: Mapping[str, Any]) -> str | None:
-        return None if d.get("value") is None else norm(d["value"])
+        value = d.get("value")
+        if value is None or (yearless_is_null and str(value).startswith("--")):
+            return None
+        return norm(value)
 
     def show(d: Mapping[str, Any]) -> str:
         return "null" if d.get("value") is None else str(d["value"])
 
-    return score_keys(keyed(gold, key, show), keyed(pred, key, show))
+    return score_keys(keyed(gold, key, show), keyed(pred, key, show), _optional_keys(gold, key))
+
+
+def _optional_keys(gold: Sequence[Any], key: Callable[[Any], Any]) -> set[Any]:
+    """Keys given only by optional gold items (a key also given by a required item stays scored)."""
+    required = {key(g) for g in gold if not is_optional(g)}
+    return {key(g) for g in gold if is_optional(g)} - required
 
 
 def _score_figures(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]) -> FieldScore:
-    """The set of distinct (value, unit) pairs, values compared as numbers."""
+    """The set of distinct (value, unit) pairs, values compared as numbers (`eval_config.json`: figures
+    that are no figures are left out on both sides; `years`/`months` count as `other` against older gold)."""
+    config = eval_config()
+    skip = [(rule["unit"], re.compile(rule["text"])) for rule in config["figures_not_scored"]]
+
+    def scored(f: Mapping[str, Any]) -> bool:
+        return not any(f.get("unit") == unit and pattern.search(str(f.get("text") or "")) for unit, pattern in skip)
+
+    gold, pred = [f for f in gold if scored(f)], [f for f in pred if scored(f)]
+    legacy = set(config["legacy_other_units"]) - {str(f.get("unit")) for f in gold}
 
     def key(f: Mapping[str, Any]) -> tuple[float | None, str]:
-        return number_key(f.get("value")), norm(f.get("unit") or "other")
+        unit = f.get("unit") or "other"
+        return number_key(f.get("value")), norm("other" if unit in legacy else unit)
 
     def show(f: Mapping[str, Any]) -> str:
         value, unit = key(f)
         return f"{fmt_number(value)} {unit}"
 
-    return score_keys(keyed(gold, key, show), keyed(pred, key, show))
+    return score_keys(keyed(gold, key, show), keyed(pred, key, show), _optional_keys(gold, key))
 
 
 def _score_recommendations(

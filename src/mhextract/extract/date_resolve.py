@@ -83,6 +83,8 @@ def _resolve_day(g: Groups, letter: date | None) -> tuple[str | None, Precision]
             if when and (when <= letter if step < 0 else when >= letter):
                 return when.isoformat(), "day"
         return None, "day"
+    if (g.get("past") or g.get("fut")) and _safe_date(2000, month, day):  # undated letter: keep what it says
+        return f"--{month:02d}-{day:02d}", "day"  # ISO 8601 day without year (`27 mei jl.` -> --05-27)
     year = None if g.get("past") or g.get("fut") else _anchor_year(g, letter)
     when = _safe_date(year, month, day) if year else None
     return (when.isoformat() if when else None), "day"

@@ -35,7 +35,7 @@ from mhextract.extract.numbers import (
 from mhextract.paths import load_json
 from mhextract.record.model import Figure, Span
 
-Unit = Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "other"]
+Unit = Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "years", "months", "other"]
 SUBSTANTIVE: frozenset[str] = frozenset({"fte", "EUR", "percent", "persons", "cases", "organisations"})
 ONE_WORDS = frozenset({"één", "eén", "éen"})
 
@@ -216,7 +216,7 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     unit, subject, end = head
     if unit == "other" and n.scaled and _money_context(text, n.start):
         unit = "EUR"
-    if (single and unit not in SUBSTANTIVE) or (unit == "other" and _in_law_name(text, start)):
+    if (single and unit not in SUBSTANTIVE) or (unit not in SUBSTANTIVE and _in_law_name(text, start)):
         return None
     if single and _single_after_preposition(text, n, unit):
         return None
@@ -319,13 +319,13 @@ def _comparison_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{cues})\s*$", re.IGNORECASE)
 
 
-def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity:
-    """`tweejarig project`, `18-jarige slachtoffers`: the number, with the noun it describes."""
+def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity | None:
+    """`18-jarige slachtoffers`: the number, with the people (cases, organisations) it describes;
+    `tweejarig project` describes a thing and is no figure."""
     head = _head(text, end)
-    if head is None:
-        return Quantity(start, end, value, "other")
-    unit = head[0] if head[0] in ("persons", "cases", "organisations") else "other"
-    return Quantity(start, head[2], value, unit, head[1] or None)
+    if head is None or head[0] not in ("persons", "cases", "organisations"):
+        return None
+    return Quantity(start, head[2], value, head[0], head[1] or None)
 
 
 def _find_count_adjectives(text: str) -> list[Quantity]:
@@ -334,8 +334,9 @@ def _find_count_adjectives(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in re.finditer(rf"\b([^\W\d_]+?)(?:{suffixes})\b", text):
         value = parse_number_word(m.group(1))
-        if value is not None:
-            out.append(_count_adjective(text, m.start(), m.end(), value))
+        quantity = _count_adjective(text, m.start(), m.end(), value) if value is not None else None
+        if quantity is not None:
+            out.append(quantity)
     return out
 
 

@@ -267,12 +267,13 @@ def group_citations(citations: list[Citation]) -> list[KamerstukRef]:
     return list(refs.values())
 
 
-def find_kamerstukken(text: str, own_id: str | None = None) -> list[KamerstukRef]:
+def find_kamerstukken(text: str, own_ids: str | list[str] | None = None) -> list[KamerstukRef]:
     """All Kamerstuk references of a letter, one per id; the letter's own ids are marked `own`.
 
-    Own ids come from the header (`28 638 Mensenhandel` ... `Nr. 183`) or from `own_id`
-    (metadata); an id that the letter also cites in its text is a citation, not `own`.
+    Own ids come from the header (`28 638 Mensenhandel` ... `Nr. 183`) or from `own_ids`
+    (metadata, site pages); an id that the letter also cites in its text is a citation, not `own`.
     """
+    stated = [own_ids] if isinstance(own_ids, str) else list(own_ids or [])
     header = find_header_kamerstukken(text)
     header_spans = [(c.start, c.end) for c in header]
     cited = [c for c in scan_citations(text) if not any(s < c.end and c.start < e for s, e in header_spans)]
@@ -280,10 +281,11 @@ def find_kamerstukken(text: str, own_id: str | None = None) -> list[KamerstukRef
     cited_ids = {c.id for c in cited}
     for ref in refs:
         ref.own = ref.id in {c.id for c in header} and ref.id not in cited_ids
-    if own_id and own_id not in {r.id for r in refs}:
-        own = ref_from_id(own_id)
-        own.own = True
-        refs.append(own)
+    for own_id in stated:
+        if own_id not in {r.id for r in refs}:
+            own = ref_from_id(own_id)
+            own.own = True
+            refs.append(own)
     return refs
 
 
@@ -301,7 +303,8 @@ class KamerstukComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         metadata: Metadata | None = doc._.metadata
-        refs = find_kamerstukken(doc_text(doc), metadata.kamerstuk if metadata else None)
+        own = doc._.own_kamerstukken or ([metadata.kamerstuk] if metadata and metadata.kamerstuk else [])
+        refs = find_kamerstukken(doc_text(doc), own)
         return publish(doc, "kamerstukken", refs, lambda r: r.id)
 
 

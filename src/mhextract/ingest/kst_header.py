@@ -44,13 +44,27 @@ def _header_res() -> dict[str, re.Pattern[str]]:
 
 
 def parse_kst_header(lines: list[str]) -> KstHeader | None:
-    """Read a Kamerstuk header from its lines; None when the lines hold no dossier + `Nr.` pair."""
+    """Read a Kamerstuk header from its lines; None when the lines hold no dossier + `Nr.` pair.
+
+    Forms: dossier line(s) then `Nr. 206 BRIEF ...` (or old `nr. 6`); an Eerste Kamer letter
+    id (`P BRIEF VAN ...`, `F` then `BRIEF AAN ...`); dossier, number and title on one line
+    (`30800 X 109 Brief van ...`); the officielebekendmakingen table row glued together.
+    """
     res = _header_res()
     texts = [clean_line(SUP_RUN.sub("", t)) for t in lines]
     texts = [t for t in texts if t]
     header = KstHeader()
     pending: list[tuple[str, str | None, str]] = []
     for i, text in enumerate(texts):
+        if m := res["oep_row_glued"].search(text):
+            return KstHeader(chamber=None, session=m.group(1), dossiers=[(m.group(2), m.group(3), "")],
+                             number=m.group(4))
+        if not pending and (m := res["one_line"].match(text)):
+            return KstHeader(dossiers=[(m.group(1).replace(" ", ""), m.group(2), "")], number=m.group(3),
+                             title=m.group(4))
+        if pending and (letter := _ek_letter(texts, i)):
+            header.dossiers, header.number, header.title = pending, letter[0], letter[1]
+            return header
         if res["chamber"].match(text):
             header.chamber = re.sub(r"\s+\d$", "", text)
             continue
@@ -74,6 +88,19 @@ def parse_kst_header(lines: list[str]) -> KstHeader | None:
             pending[-1] = (core, suffix, text)  # `29 279` with its title on the next line
         elif pending:
             pending = []  # dossier lines must run straight into the `Nr.` line
+    return None
+
+
+def _ek_letter(texts: list[str], i: int) -> tuple[str, str | None] | None:
+    """An Eerste Kamer letter id after the dossier lines: `P BRIEF VAN ...`, or `F` with the title next."""
+    m = _header_res()["ek_letter"].match(texts[i])
+    if m is None:
+        return None
+    if m.group(2):
+        return m.group(1), m.group(2)
+    nxt = texts[i + 1] if i + 1 < len(texts) else ""
+    if re.match(r"^(?:BRIEF|NOTA|MEMORIE)\b", nxt):
+        return m.group(1), nxt
     return None
 
 

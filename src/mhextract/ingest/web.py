@@ -62,9 +62,15 @@ def _any(key: str, line: str) -> bool:
 
 
 def looks_like_web_paste(text: str) -> bool:
-    """Two or more different site signatures (tkconv, tweedekamer.nl, OEP) in the first and last lines."""
+    """Two or more different site signatures in the first and last lines, or a site's title line on top.
+
+    The title lines (`Brief regering : <subject>`, openkamer's `Kamerstuk 34300-VII-60`) open a
+    page and never a letter, so one of them on the first three lines is enough.
+    """
     lines = [clean_line(t) for t in text.split("\n")]
     lines = [t for t in lines if t]
+    if any(_any("lead_signatures", t) for t in lines[:3]):
+        return True
     sample = lines[:120] + lines[-60:]
     hits = {i for i, p in enumerate(_compiled("signatures")) for t in sample if p.search(t)}
     return len(hits) >= 2
@@ -83,8 +89,7 @@ def letter_bounds(lines: list[str]) -> tuple[int, int]:
     """(start, end) of the letter among stripped lines: after the top chrome, before the page footer."""
     anchor = 0
     for i, line in enumerate(lines[:400]):
-        if line.startswith("Preview document") or _fields()["tk_subject"].match(line) \
-                or _fields()["oep_row"].match(line) or line.rstrip(":") == "U bent hier":
+        if _any("anchors", line) or _fields()["tk_subject"].match(line) or _fields()["oep_row"].match(line):
             anchor = i + 1
     start = anchor
     for i in range(anchor, min(len(lines), anchor + 60)):
@@ -128,12 +133,29 @@ class SiteInfo:
     signatories: list[str] = field(default_factory=list)
 
 
+# Chrome lines that state facts about the letter and stay in its text as margin lines: the zaak
+# (a reference), the committees (organisations) and the agenda of debates on it (dates).
+_KEPT_FIELDS = ("zaak", "committee", "agenda")
+
+
 def site_info(chrome: list[str]) -> SiteInfo:
     """Parse the identifying lines of the chrome into hints; everything else is dropped."""
     info = SiteInfo()
     f = _fields()
     for i, line in enumerate(chrome):
-        kept = False
+        kept = any(f[name].match(line) for name in _KEPT_FIELDS)
+        if m := f["title_id"].match(line):
+            info.kamerstukken.append(m.group("kst"))
+            info.hints.setdefault("subject", _next_title(chrome[i + 1:]))
+            kept = True
+        if m := f["own_id"].match(line):
+            info.kamerstukken.append(m.group("kst"))
+            kept = True
+        if (glued := parse_kst_header([line])) is not None:  # OEP's table row pasted without separators
+            info.kamerstukken.extend(glued.ids())
+        if m := f["indiener"].match(line):
+            info.signatories.append(f"{_role(m.group('role'))}|{clean_line(m.group('name'))}")
+            kept = True
         if m := f["tkconv_number"].search(line):
             info.hints.setdefault("document_number", m.group("document_number"))
             info.hints.setdefault("date", iso_date(m.group("date")) or "")
@@ -173,6 +195,11 @@ def _role(role: str) -> str:
     if re.match(r"^(?:de|het)\s", role, re.IGNORECASE):
         return role[0].upper() + role[1:]
     return f"De {role[:1].upper()}{role[1:]}"
+
+
+def _next_title(after: list[str]) -> str:
+    """openkamer prints the letter's title on the first line after `Kamerstuk <id>`."""
+    return next((line for line in after[:3] if line and not is_navigation(line)), "")
 
 
 def _tkconv_subject(before: list[str]) -> str:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import unicodedata
 
 from mhextract.errors import IngestError
+from mhextract.ingest.kst_header import header_hints, parse_kst_header
 from mhextract.ingest.raw import RawLetter
 from mhextract.normalise.footnotes import collect_notes, find_markers, remove_markers, unlinked_year_markers
 from mhextract.normalise.layout import Block, build_layout, plain
 from mhextract.normalise.letter import Letter, Paragraph
 from mhextract.normalise.letterhead import parse_letterhead
+from mhextract.normalise.markdown import strip_inline_markdown
 from mhextract.normalise.paragraphs import (
     Para,
     block_paragraphs,
@@ -23,9 +25,11 @@ from mhextract.normalise.paragraphs import (
     merge_across_breaks,
     typical_line_length,
 )
+from mhextract.normalise.segment import is_header_end
 from mhextract.record.model import Footnote
 
 PARAGRAPH_SEP = "\n\n"
+HEADER_PARAGRAPHS = 6  # body paragraphs that may stand above the addressee line (site titles, wrapped titles)
 
 
 def normalise(raw: RawLetter) -> Letter:
@@ -51,6 +55,9 @@ def normalise(raw: RawLetter) -> Letter:
         elif block.kind == "letterhead":
             letterhead_blocks.append(block)
             interrupted = True
+            if len(paras) <= HEADER_PARAGRAPHS and any(is_header_end(plain(t)) for t in block.texts):
+                for p in paras:
+                    p.in_header = True
         else:
             interrupted = True
     paras = [p for p in paras if p.text.strip()]
@@ -105,7 +112,8 @@ def _assemble(
         text = _clean(p.text)
         p.text = text
         paragraphs.append(Paragraph(start=offset, end=offset + len(text), page=p.page,
-                                    heading_level=p.heading_level, bold=p.bold, italic=p.italic, lines=p.lines))
+                                    heading_level=p.heading_level, bold=p.bold, italic=p.italic, lines=p.lines,
+                                    in_header=p.in_header))
         if p.page is not None and (not page_starts or page_starts[-1][1] != p.page):
             page_starts.append((offset, p.page))
         parts.append(text)
@@ -127,8 +135,20 @@ def _assemble(
     return Letter(
         path=raw.path, format=raw.format, sha256=raw.sha256, text=PARAGRAPH_SEP.join(parts),
         body_start=body_start, body_end=body_end, paragraphs=paragraphs, footnotes=footnotes, letterhead=letterhead,
-        pages=pages, page_starts=page_starts, hints=dict(raw.hints),
+        pages=pages, page_starts=page_starts, hints=_with_header_hints(raw),
     )
+
+
+def _with_header_hints(raw: RawLetter) -> dict[str, str]:
+    """The reader's hints, plus the own ids of a Kamerstuk header at the top of the lines.
+
+    Read from the raw lines in reading order (before the letterhead is taken apart), so the
+    header of a text dump or PDF (`21 501-07 ...` / `Nr. 1187 BRIEF ...`) counts like a site's.
+    """
+    top = [strip_inline_markdown(line.text).strip("# ") for line in raw.lines[:60] if line.kind != "footnote"]
+    found = header_hints(parse_kst_header([t for t in top if t][:30]))
+    own = {k: v for k, v in found.items() if k in ("kamerstuk", "kamerstukken_own")}
+    return {**own, **raw.hints}
 
 
 def _clean(text: str) -> str:

@@ -94,7 +94,7 @@ def plain(line: str) -> str:
 def build_layout(raw: RawLetter) -> Layout:
     """Group lines into blocks with pages, then classify each block."""
     blocks = _group(raw)
-    if raw.format == "text":
+    if raw.format in ("text", "web"):  # pasted pages are wrapped like text dumps
         blocks = _split_unspaced_blocks(blocks)
     for block in blocks:
         _classify_known(block, raw.format)
@@ -163,20 +163,39 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         current: list[RawLine] = []
         first = True
-        for line in block.lines:
+        title_open = False  # the line before was a title split off by the rule below: it stands alone
+        for n, line in enumerate(block.lines):
             text = line.text.strip()
+            nxt = block.lines[n + 1].text.strip() if n + 1 < len(block.lines) else ""
             own = _is_own(text) or _is_furniture(text)
+            # `...van 21 juni 2021.` / `Uitdaging` / `De internationale ...`: a title line, clearly shorter
+            # than the wrapped lines around it
+            title = bool(current) and bool(_TERMINAL_END.search(current[-1].text)) and _title_shaped(text) \
+                and nxt[:1].isupper() and len(text) < 0.6 * max(len(current[-1].text.strip()), len(nxt))
             if current and _BARE_DOSSIER.match(current[-1].text.strip()):
                 own = False  # `29 279` + its title on the next line: one header block
             prev = current[-1].text if current else ""
-            if current and (own or _ends_paragraph(prev, text, typical) or _is_own(prev) or _is_furniture(prev)):
+            if current and (own or title or title_open or _ends_paragraph(prev, text, typical) or _is_own(prev)
+                            or _is_furniture(prev)):
                 out.append(Block(lines=current, kind=block.kind, page=block.page,
                                  page_start=block.page_start and first))
                 current, first = [], False
             current.append(line)
+            title_open = title
         if current:
             out.append(Block(lines=current, kind=block.kind, page=block.page, page_start=block.page_start and first))
     return out
+
+
+_TITLE_MAX_WORDS = 12
+_CONNECTOR_END = re.compile(r"\b(?:de|het|een|van|en|of|in|op|voor|met|tot|te|bij|aan|om|die|dat)$", re.IGNORECASE)
+
+
+def _title_shaped(text: str) -> bool:
+    """A short line that could be a title: capital or digit first, no closing punctuation, no dangling word."""
+    text = text.strip()
+    return (bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) <= _TITLE_MAX_WORDS
+            and not _TERMINAL_END.search(text) and not text.endswith((",", "-")) and not _CONNECTOR_END.search(text))
 
 
 def _is_furniture(text: str) -> bool:

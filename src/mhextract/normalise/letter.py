@@ -28,6 +28,7 @@ class Paragraph:
     bold: bool = False  # whole paragraph bold (markdown ** or PDF bold font)
     italic: bool = False
     lines: int = 1  # how many source lines it was joined from
+    in_header: bool = False  # stood before the addressee / `Den Haag, <date>` line (which went to the letterhead)
 
 
 @dataclass

@@ -99,11 +99,20 @@ def _sender(head: dict[str, list[str]], signatories: list[Signatory]) -> str | N
 
 
 def _own_kamerstuk(letter: Letter) -> str | None:
-    """The letter's own id from a Kamerstuk header (dossier line + `Nr. N`); the first when there are several."""
-    lines = [*letter.letterhead.get("Overig", []), *letter.body[:800].split("\n\n")[:8]]
-    header = parse_kst_header(lines)
-    ids = header.ids() if header else []
+    """The letter's own id: the first of `own_kamerstukken`."""
+    ids = own_kamerstukken(letter)
     return ids[0] if ids else None
+
+
+def own_kamerstukken(letter: Letter) -> list[str]:
+    """The letter's own ids, one per dossier: stated by the source (site, OEP metadata) or its header."""
+    stated = [i for i in letter.hints.get("kamerstukken_own", "").split("\n") if i]
+    if stated:
+        return stated
+    lines = [*letter.letterhead.get("Overig", []), *letter.body[:1200].split("\n\n")[:10]]
+    lines = [line for block in lines for line in block.split("\n")]
+    header = parse_kst_header(lines)
+    return header.ids() if header else []
 
 
 def find_signatories(letter: Letter) -> list[Signatory]:

@@ -35,6 +35,7 @@ class Para:
     italic: bool = False
     lines: int = 1
     after_break: bool = False  # a page break, letterhead or footnote block came before it
+    in_header: bool = False  # stood before the line that ends the letter's header (see segment.is_header_end)
 
 
 def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:

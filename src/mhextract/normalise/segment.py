@@ -1,35 +1,52 @@
 """Sections: headings in reading order, with number, level and the text range they govern.
 
 A heading is a markdown heading, a bold block, or a short title paragraph
-(numbered `1. Gegevensdeling ...` / `8.Toezegging ...`, or an unpunctuated
-standalone line); a full sentence ending in a full stop is never a heading,
-nor are signature lines.
+(numbered `1. Gegevensdeling ...` / `8.Toezegging ...` / `IV Conclusies`, or an
+unpunctuated standalone line); a full sentence ending in a full stop is never a
+heading, nor are the letter's header (up to the addressee or `Den Haag, <date>`),
+signature blocks and what follows the signature (footnote chrome, appendices).
+The word lists and patterns are data: `models/sections.json`.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 from mhextract.normalise.letter import Letter, Paragraph
 from mhextract.normalise.paragraphs import SENTENCE_BREAK
+from mhextract.paths import load_json
 from mhextract.record.model import Section
 
-_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\s+|(?=[A-Z]))(?=\S)")
-_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,4}\s?[A-Za-z]")
-_DOSSIER_LINE = re.compile(r"^\d{2} \d{3}\b")  # `29 427 ILO-verdragen`: a Kamerstuk header, not section 29
-_SIGNATURE = re.compile(r"^(?:De|Het)\s+\S.*,$")
 MAX_TITLE = 260
+_CLOSED = re.compile(r"[.,;:!][)»”'\"]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}$")  # ends a sentence, perhaps with a footnote marker
+_QUESTION = re.compile(r"\?[)»”'\"]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}$")
+MAX_QUESTION_WORDS = 10  # `Wat is gepast gebruik?` on its own line is a title; a longer question is prose
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    data = load_json("sections.json")
+    return {
+        "header_end": [re.compile(p) for p in data["header_end"]],
+        "header_scan": int(data["header_scan"]),
+        "body_end": [re.compile(p) for p in data["body_end"]],
+        "never": [re.compile(p) for p in data["never"]],
+        "numbering": re.compile(data["numbering"]),
+    }
 
 
 def find_sections(letter: Letter) -> list[Section]:
     """Headings of the body in order; each section runs to the next heading or the body end."""
-    heads = [p for i, p in enumerate(letter.paragraphs) if _is_heading(letter, i, p)]
+    first, last = _heading_zone(letter)
+    heads = [p for i, p in enumerate(letter.paragraphs) if first <= i < last and _is_heading(letter, i, p)]
     sections: list[Section] = []
     base_level = min((p.heading_level for p in heads if p.heading_level), default=1)
     for n, p in enumerate(heads):
         raw = letter.text[p.start:p.end].strip()
-        m = _NUMBER.match(raw)
-        number = m.group(1) if m else None
+        m = _rules()["numbering"].match(raw)
+        number = (m.group("arabic") or m.group("roman") or m.group("letter")) if m else None
         title = raw[m.end():].strip() if m else raw
         level = _level(p, number, base_level)
         end = heads[n + 1].start if n + 1 < len(heads) else letter.body_end
@@ -42,24 +59,44 @@ def _level(p: Paragraph, number: str | None, base_level: int) -> int:
     """Markdown level relative to the letter's top level; else the depth of `1.2`-style numbers."""
     if p.heading_level:
         return p.heading_level - base_level + 1
-    return number.count(".") + 1 if number else 1
+    return number.count(".") + 1 if number and number[0].isdigit() else 1
+
+
+def is_header_end(text: str) -> bool:
+    """The addressee, `Den Haag, <date>` or salutation line that ends a letter's header."""
+    return any(r.match(text.strip()) for r in _rules()["header_end"])
+
+
+def _heading_zone(letter: Letter) -> tuple[int, int]:
+    """Paragraph range that may hold headings: after the header, before a page's footnote section."""
+    rules = _rules()
+    texts = [letter.text[p.start:p.end].strip() for p in letter.paragraphs]
+    first = max((i + 1 for i, p in enumerate(letter.paragraphs) if p.in_header), default=0)
+    for i, text in enumerate(texts[: rules["header_scan"]]):
+        if is_header_end(text):
+            first = max(first, i + 1)
+    last = next((i for i in range(first, len(texts)) if any(r.match(texts[i]) for r in rules["body_end"])),
+                len(texts))
+    return first, last
 
 
 def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
     text = letter.text[p.start:p.end].strip()
     if not text or len(text) > MAX_TITLE or i + 1 >= len(letter.paragraphs):
         return False
-    if text.endswith((".", ",", ";", ":", "?", "!")) or any(
-        p.match(text) for p in (_DOSSIER_LINE, _SIGNATURE, _INITIALS)
-    ):
+    if _CLOSED.search(text) or any(r.match(text) for r in _rules()["never"]):
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "«'\""):
+    if _QUESTION.search(text) and (p.lines > 1 or len(text.split()) > MAX_QUESTION_WORDS):
+        return False
+    numbered = _rules()["numbering"].match(text)
+    title = text[numbered.end():] if numbered else text
+    if not title or not (title[0].isupper() or title[0].isdigit() or title[0] in "«'\""):
         return False
     if p.heading_level or (p.bold and not p.italic):
         return True
     if p.italic and not p.bold:
         return False
-    if p.lines > 4 or SENTENCE_BREAK.search(text):
+    if p.lines > 4 or SENTENCE_BREAK.search(title):
         return False
     # A title introduces prose: the next paragraph is longer and reads as sentences; a title
     # may also be followed by a sub-title that introduces the prose (`Stand van zaken` /

@@ -26,7 +26,7 @@ from mhextract.ingest import read_letter
 from mhextract.limits import DEFAULT_LIMITS, Limits
 from mhextract.normalise import normalise
 from mhextract.normalise.letter import Letter
-from mhextract.normalise.metadata import extract_metadata
+from mhextract.normalise.metadata import extract_metadata, own_kamerstukken
 from mhextract.normalise.segment import find_sections, section_index
 from mhextract.record.model import Extractor, Metadata, Record, Section, Source, Span
 
@@ -55,6 +55,7 @@ def to_doc(nlp: Language, prepared: Prepared) -> Doc:
     doc._.body_start = prepared.letter.body_start
     doc._.body_end = prepared.letter.body_end
     doc._.metadata = prepared.metadata
+    doc._.own_kamerstukken = own_kamerstukken(prepared.letter)
     doc._.sections = prepared.sections
     return doc
 

@@ -11,6 +11,19 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_ID = f"urn:mhextract:record:{SCHEMA_VERSION}"
+
+# ISO 8601 value forms of dates (README "Date values"): a point is a day, a month, a year, a
+# season (`2021-summer`), a quarter (`2023-Q4`) or a day without year (`--05-27`, ISO 8601's
+# form for a day whose year the letter does not give); an interval is two points with `/`.
+_MM = r"(?:0[1-9]|1[0-2])"
+_DD = r"(?:0[1-9]|[12]\d|3[01])"
+ISO_DAY = rf"\d{{4}}-{_MM}-{_DD}"
+_POINT = (rf"(?:{ISO_DAY}|\d{{4}}-{_MM}|\d{{4}}|\d{{4}}-(?:spring|summer|autumn|winter)|\d{{4}}-Q[1-4]"
+          rf"|--{_MM}-{_DD})")
+DAY_PATTERN = rf"^{ISO_DAY}$"
+DATE_VALUE_PATTERN = rf"^{_POINT}(?:/{_POINT})?$"
 
 
 class Model(BaseModel):
@@ -48,7 +61,7 @@ class Signatory(Model):
 
 
 class Metadata(Model):
-    date: str | None = Field(default=None, description="ISO date of the letter")
+    date: str | None = Field(default=None, pattern=DAY_PATTERN, description="ISO date of the letter (YYYY-MM-DD)")
     subject: str | None = None
     reference: str | None = Field(default=None, description="Ons kenmerk")
     addressee: str | None = None
@@ -76,11 +89,14 @@ class Footnote(Model):
 
 
 class Organisation(Model):
+    id: str | None = Field(default=None, description=(
+        "stable id of a known organisation (from the gazetteer, models/organisations.jsonl): the same body has the "
+        "same id and canonical name in every record; null for a body found from its form"))
     name: str
     aliases: list[str] = Field(default_factory=list)
     kind: Literal[
         "ministry", "police", "judiciary", "inspectorate", "advisory", "ngo",
-        "municipality", "chamber", "research", "other",
+        "municipality", "chamber", "research", "party", "international", "company", "other",
     ] = "other"
     mentions: list[Span] = Field(default_factory=list)
 
@@ -119,7 +135,9 @@ class Motion(Model):
 
 class DateMention(Model):
     text: str
-    value: str | None = None
+    value: str | None = Field(default=None, pattern=DATE_VALUE_PATTERN,
+                              description="ISO 8601 at the precision the text gives: day, month, year, season, "
+                                          "quarter, --MM-DD (no year), or an interval a/b")
     precision: Literal["day", "month", "season", "quarter", "year", "range"] | None = None
     span: Span
 
@@ -127,7 +145,7 @@ class DateMention(Model):
 class Figure(Model):
     text: str
     value: float | int | None = None
-    unit: Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "other"] = "other"
+    unit: Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "years", "months", "other"] = "other"
     subject: str | None = None
     period: str | None = None
     span: Span
@@ -145,7 +163,7 @@ class Recommendation(Model):
 class Commitment(Model):
     text: str
     kind: Literal["made", "fulfilled", "reported"]
-    due: str | None = None
+    due: str | None = Field(default=None, pattern=DATE_VALUE_PATTERN, description="ISO value like a date's value")
     reference: str | None = None
     span: Span
 
@@ -156,7 +174,7 @@ class Record(Model):
     schema_version: str = SCHEMA_VERSION
     extractor: Extractor
     source: Source
-    text: str
+    text: str = Field(description="normalised letter text; every offset points into it")
     body_start: int = Field(default=0, description="offset where the body begins; before it: the letterhead")
     body_end: int | None = Field(default=None, description="offset where the footnote texts begin")
     metadata: Metadata
@@ -174,5 +192,5 @@ class Record(Model):
 
 
 def json_schema() -> dict[str, object]:
-    """The JSON Schema of `Record`, as printed by `mhextract schema`."""
-    return Record.model_json_schema()
+    """The JSON Schema of `Record`, as printed by `mhextract schema`, with its dialect and id."""
+    return {"$schema": SCHEMA_DIALECT, "$id": SCHEMA_ID, **Record.model_json_schema()}

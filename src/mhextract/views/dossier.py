@@ -9,7 +9,11 @@
 - the Kamerstuk citation graph: letter -> cited id edges;
 - organisations by number of letters (names and aliases joined across letters).
 Letters are ordered by date; undated letters come first, in file order, so a dated letter's
-statement is always the latest. `write_dossier` writes the CSV files, the overview page and a
+statement is always the latest. A directory is read without its subfolders unless asked, and a
+letter is taken once (same own Kamerstuk id, same Ons kenmerk and date, or same file content),
+the other records of it reported as duplicates. Overdue commitments (`views.overdue`) are
+judged at a reference date (`as_of`, default today); `views.news` says what each letter adds.
+`write_dossier` writes the CSV files, the overview page and a
 reading view (`mhextract.views.render`) of every letter, so the overview links to each letter.
 """
 
@@ -19,6 +23,7 @@ import csv
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -26,9 +31,11 @@ from pydantic import ValidationError
 from mhextract.errors import MhextractError
 from mhextract.extract.commitments import similar_commitments
 from mhextract.record.model import Commitment, Figure, Record
+from mhextract.views.news import Change, letter_news
+from mhextract.views.overdue import Overdue, by_ministry, due_end, ministry, overdue_commitments
 from mhextract.views.render import template_environment, write_html
 
-CSV_FILES = ("letters.csv", "motions.csv", "motion_mentions.csv", "commitments.csv", "figures.csv",
+CSV_FILES = ("letters.csv", "motions.csv", "motion_mentions.csv", "commitments.csv", "news.csv", "figures.csv",
              "citations.csv", "organisations.csv")
 
 
@@ -38,6 +45,7 @@ class Letter:
 
     key: str
     record: Record
+    has_page: bool = True  # False with --no-letter-pages: nothing links to a page that is not written
 
     @property
     def date(self) -> str | None:
@@ -46,8 +54,8 @@ class Letter:
 
     @property
     def page(self) -> str:
-        """Relative path of the letter's reading view."""
-        return f"letters/{self.key}.html"
+        """Relative path of the letter's reading view ('' when it is not written)."""
+        return f"letters/{self.key}.html" if self.has_page else ""
 
     @property
     def label(self) -> str:
@@ -111,28 +119,68 @@ class Dossier:
     citations: list[tuple[Letter, str, str | None, int]]  # letter, cited id, url, mentions
     organisations: list[DossierOrganisation]
     skipped: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    as_of: date = field(default_factory=date.today)
+    overdue: list[Overdue] = field(default_factory=list)
+    news: dict[str, list[Change]] = field(default_factory=dict)
+
+    @property
+    def overdue_by_ministry(self) -> list[tuple[str, list[Overdue]]]:
+        """Overdue commitments per ministry, then per letter."""
+        return by_ministry(self.overdue)
 
 
 # ---------------------------------------------------------------------------- loading
 
 
-def load_records(directory: Path | str) -> tuple[list[Letter], list[str]]:
-    """Every record JSON under `directory` (hidden files skipped), and a message per unreadable file."""
+@dataclass
+class Loaded:
+    """The records of a directory: one letter each, unreadable files, duplicate records of a letter."""
+
+    letters: list[Letter]
+    skipped: list[str]
+    duplicates: list[str]
+
+
+def letter_identity(record: Record) -> str:
+    """What makes two records the same letter: its own Kamerstuk id, else Ons kenmerk and date, else content."""
+    meta = record.metadata
+    if meta.kamerstuk:
+        return f"Kamerstuk {meta.kamerstuk}"
+    if meta.reference and meta.date:
+        return f"Ons kenmerk {meta.reference} of {meta.date}"
+    return f"sha256 {record.source.sha256[:16]}"
+
+
+def read_records(directory: Path | str, recursive: bool = False) -> Loaded:
+    """Every record JSON in `directory` (its subfolders only when recursive; hidden files skipped)."""
     root = Path(directory)
     if not root.is_dir():
         raise MhextractError(f"{root}: records directory not found")
-    letters: list[Letter] = []
-    skipped: list[str] = []
-    for path in sorted(root.rglob("*.json")):
+    loaded = Loaded([], [], [])
+    first: dict[str, Path] = {}
+    for path in sorted(root.rglob("*.json") if recursive else root.glob("*.json")):
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
         try:
             record = Record.model_validate_json(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValidationError, json.JSONDecodeError) as exc:
-            skipped.append(f"{path}: not a record ({type(exc).__name__})")
+            loaded.skipped.append(f"{path}: not a record ({type(exc).__name__})")
             continue
-        letters.append(Letter(key=_unique_key(path.stem, letters), record=record))
-    return order_letters(letters), skipped
+        identity = letter_identity(record)
+        if identity in first:
+            loaded.duplicates.append(f"{path}: same letter as {first[identity]} ({identity}); counted once")
+            continue
+        first[identity] = path
+        loaded.letters.append(Letter(key=_unique_key(path.stem, loaded.letters), record=record))
+    loaded.letters = order_letters(loaded.letters)
+    return loaded
+
+
+def load_records(directory: Path | str, recursive: bool = False) -> tuple[list[Letter], list[str]]:
+    """The letters of `directory` (see `read_records`) and a message per unreadable file."""
+    loaded = read_records(directory, recursive)
+    return loaded.letters, loaded.skipped
 
 
 def _unique_key(stem: str, letters: Sequence[Letter]) -> str:
@@ -219,21 +267,32 @@ def join_organisations(letters: Sequence[Letter]) -> list[DossierOrganisation]:
     return sorted(orgs, key=lambda d: (-len(d.letters), -d.mentions, d.name.lower()))
 
 
-def build_dossier(letters: Sequence[Letter], skipped: Sequence[str] = ()) -> Dossier:
-    """Join the records of one dossier."""
+def build_dossier(letters: Sequence[Letter], skipped: Sequence[str] = (), as_of: date | None = None,
+                  duplicates: Sequence[str] = ()) -> Dossier:
+    """Join the records of one dossier; commitments are judged overdue at `as_of` (default today)."""
     ordered = order_letters(letters)
+    motions, commitments = join_motions(ordered), join_commitments(ordered)
+    reference = as_of or date.today()
     return Dossier(
         letters=ordered,
-        motions=join_motions(ordered),
-        commitments=join_commitments(ordered),
+        motions=motions,
+        commitments=commitments,
         figures=[(letter, f) for letter in ordered for f in letter.record.figures],
         citations=[(letter, k.id, k.url, len(k.mentions)) for letter in ordered for k in letter.record.kamerstukken],
         organisations=join_organisations(ordered),
         skipped=list(skipped),
+        duplicates=list(duplicates),
+        as_of=reference,
+        overdue=overdue_commitments(commitments, reference),
+        news=letter_news(ordered, motions, commitments),
     )
 
 
 # ---------------------------------------------------------------------------- tables
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def _join(items: Iterable[object]) -> str:
@@ -254,9 +313,13 @@ def tables(dossier: Dossier) -> dict[str, tuple[list[str], Sequence[Sequence[obj
                for m in dossier.motions]
     mentions = [[m.kamerstuk or "", _join(m.submitters), x.letter.key, x.letter.date or "", x.status or "",
                  x.chamber or ""] for m in dossier.motions for x in m.mentions]
-    commitments = [[c.id, c.letter.key, c.letter.date or "", c.commitment.kind, c.commitment.due or "",
+    overdue = {id(o.item): o for o in dossier.overdue}
+    commitments = [[c.id, c.letter.key, c.letter.date or "", ministry(c.letter.record), c.commitment.kind,
+                    c.commitment.due or "", _iso(due_end(c.commitment.due)),
+                    "yes" if id(c) in overdue else "no", dossier.as_of.isoformat(),
                     c.commitment.reference or "", c.commitment.text, _join(e.id for e in c.earlier),
                     _join(f"{x.id} ({x.commitment.kind})" for x in c.later)] for c in dossier.commitments]
+    news = [[d.key, d.date or "", change.kind, change.text] for d in dossier.letters for change in dossier.news[d.key]]
     figures = [[d.key, d.date or "", f.value if f.value is not None else "", f.unit, f.subject or "",
                 f.period or "", f.text] for d, f in dossier.figures]
     citations = [[d.key, d.date or "", d.record.metadata.kamerstuk or "", cited, url or "", n]
@@ -269,8 +332,9 @@ def tables(dossier: Dossier) -> dict[str, tuple[list[str], Sequence[Sequence[obj
         "motions.csv": (["kamerstuk", "submitters", "letters_count", "letters", "letter_dates", "latest_status",
                          "latest_status_letter", "latest_status_date"], motions),
         "motion_mentions.csv": (["kamerstuk", "submitters", "letter", "letter_date", "status", "chamber"], mentions),
-        "commitments.csv": (["id", "letter", "letter_date", "kind", "due", "reference", "text", "continues",
-                             "continued_in"], commitments),
+        "commitments.csv": (["id", "letter", "letter_date", "ministry", "kind", "due", "due_by", "overdue", "as_of",
+                             "reference", "text", "continues", "continued_in"], commitments),
+        "news.csv": (["letter", "letter_date", "change", "detail"], news),
         "figures.csv": (["letter", "letter_date", "value", "unit", "subject", "period", "text"], figures),
         "citations.csv": (["letter", "letter_date", "letter_kamerstuk", "cited", "cited_url", "mentions"], citations),
         "organisations.csv": (["name", "aliases", "kind", "letters_count", "mentions", "letters"], orgs),
@@ -309,6 +373,8 @@ def write_dossier(dossier: Dossier, outdir: Path | str, letter_pages: bool = Tru
     """Write the CSV files, `index.html` and (optionally) each letter's reading view; return the paths."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
+    for letter in dossier.letters:
+        letter.has_page = letter_pages
     written = []
     for name, (header, rows) in tables(dossier).items():
         write_csv(out / name, header, rows)

@@ -34,6 +34,12 @@ HIGHLIGHT_TYPES: dict[str, tuple[str, str]] = {
     "commitment": ("Commitments", "commitments"),
 }
 _ORDER = {kind: i for i, kind in enumerate(HIGHLIGHT_TYPES)}
+# Tooltip labels: one item of a type (`Kamerstuk: ...`, not the plural cut short).
+SINGULAR: dict[str, str] = {
+    "organisation": "Organisation", "person": "Person", "motion": "Motion", "kamerstuk": "Kamerstuk",
+    "reference": "Reference", "date": "Date", "figure": "Figure", "recommendation": "Recommendation",
+    "commitment": "Commitment",
+}
 
 
 @dataclass
@@ -50,7 +56,7 @@ class Highlight:
     @property
     def title(self) -> str:
         """The tooltip: type label and every description, one per line."""
-        return f"{HIGHLIGHT_TYPES[self.kind][0][:-1]}: " + "\n".join(self.titles)
+        return f"{SINGULAR[self.kind]}: " + "\n".join(self.titles)
 
 
 @dataclass(frozen=True)
@@ -256,11 +262,28 @@ def snap_inserts(inserts: Iterable[Insert], paragraphs: Sequence[tuple[int, int]
     return out
 
 
+def _within(inserts: Iterable[Insert], start: int, end: int) -> list[Insert]:
+    """The inserts whose offset lies in [start, end]."""
+    return [i for i in inserts if start <= i.offset <= end]
+
+
+def letterhead_blocks(record: Record, highlights: Sequence[Highlight], used: set[str]) -> list[Block]:
+    """The letterhead and repeated margin blocks before `body_start`, as paragraphs (shown folded)."""
+    start = min(record.body_start, body_end(record))
+    paragraphs = list(_paragraphs(record.text, 0, start))
+    links = _within(link_inserts(highlights), 0, max(start - 1, 0))
+    inserts = snap_inserts(links, paragraphs)
+    return [Block("p", markup_range(record.text, a, b, highlights, inserts, used)) for a, b in paragraphs]
+
+
 def body_blocks(record: Record, highlights: Sequence[Highlight], used: set[str]) -> list[Block]:
-    """The letter body as paragraphs and section headings, with highlights and footnote markers."""
+    """The letter body (after the letterhead, before the footnotes) as paragraphs and section headings,
+    with highlights, footnote markers and the extra links of joint Kamerstuk citations made there."""
     text = record.text
-    paragraphs = list(_paragraphs(text, 0, body_end(record)))
-    inserts = snap_inserts(footnote_inserts(record) + link_inserts(highlights), paragraphs)
+    start, end = min(record.body_start, body_end(record)), body_end(record)
+    paragraphs = list(_paragraphs(text, start, end))
+    links = [i for i in link_inserts(highlights) if start <= i.offset < end]  # footnote links stay in the footnote
+    inserts = snap_inserts(footnote_inserts(record) + links, paragraphs)
     headings = {s.start: (i, s) for i, s in enumerate(record.sections)}
     blocks = []
     for a, b in paragraphs:
@@ -275,8 +298,10 @@ def body_blocks(record: Record, highlights: Sequence[Highlight], used: set[str])
 
 
 def footnote_items(record: Record, highlights: Sequence[Highlight], used: set[str]) -> list[tuple[int, Markup]]:
-    """Each footnote's number and highlighted text."""
-    return [(fn.number, markup_range(record.text, fn.start, fn.end, highlights, (), used))
+    """Each footnote's number and highlighted text, with the links of its joint Kamerstuk citations."""
+    links = link_inserts(highlights)
+    return [(fn.number,
+             markup_range(record.text, fn.start, fn.end, highlights, _within(links, fn.start, fn.end), used))
             for fn in record.footnotes]
 
 
@@ -301,11 +326,13 @@ def render_record(record: Record) -> str:
     """The complete reading-view HTML page of one record."""
     highlights = collect_highlights(record)
     used: set[str] = set()
+    letterhead = letterhead_blocks(record, highlights, used)
     blocks = body_blocks(record, highlights, used)
     notes = footnote_items(record, highlights, used)
     counts = {kind: sum(1 for h in highlights if h.kind == kind) for kind in HIGHLIGHT_TYPES}
     return template_environment().get_template("letter.html.j2").render(
-        record=record, title=page_title(record), blocks=blocks, footnotes=notes, types=HIGHLIGHT_TYPES,
+        record=record, title=page_title(record), letterhead=letterhead, blocks=blocks, footnotes=notes,
+        types=HIGHLIGHT_TYPES,
         counts=counts, linked=used, source_name=Path(record.source.path).name,
     )
 

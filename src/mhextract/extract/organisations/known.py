@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import get_args
@@ -25,6 +27,7 @@ class GazetteerEntry:
     name: str
     aliases: tuple[str, ...]
     kind: str
+    id: str = ""
     exact: bool = False
     posts: tuple[str, ...] = ()
     in_compounds: bool = True  # False: `EU-richtlijn` is an adjective, not a mention of the EU
@@ -42,12 +45,19 @@ def gazetteer() -> tuple[GazetteerEntry, ...]:
             name=row["name"],
             aliases=tuple(row.get("aliases", [])),
             kind=row.get("kind", "other") if row.get("kind") in KINDS else "other",
+            id=row.get("id") or gazetteer_id(row["name"]),
             exact=row.get("match") == "exact",
             posts=tuple(row.get("posts", [])),
             in_compounds=row.get("in_compounds", True) is not False,
         )
         for row in load_jsonl("organisations.jsonl")
     )
+
+
+def gazetteer_id(name: str) -> str:
+    """A stable id from a canonical name: `Coördinatiecentrum tegen Mensenhandel` -> `coordinatiecentrum-tegen-...`."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 @cache

@@ -74,7 +74,7 @@ def build_organisation(mentions: Sequence[OrgMention], combined: str | None = No
     surfaces = list(spellings.values())
     if combined:
         name = combined
-    elif entry and (entry.kind == "ministry" or entry.name.casefold() in spellings or not surfaces):
+    elif entry:  # a known body has its canonical name in every record; the letter's forms are aliases
         name = entry.name
     elif surfaces:
         defined = [clean(m.text) for m in mentions if m.source == "definition"]
@@ -87,7 +87,7 @@ def build_organisation(mentions: Sequence[OrgMention], combined: str | None = No
     kind = entry.kind if entry else next((m.kind for m in mentions if m.kind != "other"), "other")
     spans = sorted({(m.start, m.end) for m in mentions if m.end > m.start})
     return Organisation(
-        name=name, aliases=aliases, kind=cast(Any, kind),
+        id=entry.id if entry and not combined else None, name=name, aliases=aliases, kind=cast(Any, kind),
         mentions=[Span(start=s, end=e) for s, e in spans],
     )
 

@@ -1,0 +1,105 @@
+"""Site page metadata is letter metadata: tweedekamer.nl, openkamer, officielebekendmakingen, tkconv pages."""
+# ruff: noqa: W293  (tweedekamer.nl pages hold whitespace-only lines; the samples keep them)
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mhextract.ingest import read_letter
+from mhextract.ingest.web import looks_like_web_paste
+
+_TK_PAGE = """Brief regering : Voortgang aanpak ondermijning in het havengebied
+35 311 Ondermijning
+Nr. 17 BRIEF VAN DE MINISTER VAN FINANCIËN
+            
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+Den Haag, 3 maart 2023
+Met deze brief informeer ik u over de voortgang van de aanpak in de havens. In 2022
+                  zijn 48 incidenten gemeld bij de Douane.
+"""
+
+_OPENKAMER_PAGE = """Kamerstuk 36200-IX-12
+
+Reactie op het rapport van de Algemene Rekenkamer over de belastingdienst
+
+Dossier: Vaststelling van de begrotingsstaten van het Ministerie van Financiën (IX) voor het jaar 2023
+
+Gepubliceerd: 14 februari 2023
+Indiener(s): Marnix van Rij (staatssecretaris financiën) (CDA)
+Onderwerpen: belasting
+Bron: https://zoek.officielebekendmakingen.nl/kst-36200-IX-12.html
+ID: 36200-IX-12
+
+Nr. 12 BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 14 februari 2023
+
+Hierbij ontvangt u mijn reactie op het rapport van de Algemene Rekenkamer.
+"""
+
+_TKCONV_GLUED_PERSONS = """Stand van zaken rijbewijzen
+Verkeersveiligheid
+Brief regering
+Nummer: 2023D01234, datum: 2023-05-02, bijgewerkt: 2023-06-01 10:00, versie: 2
+Gerelateerde personen:- Eerste ondertekenaar: V.L.W.A. Heijnen, staatssecretaris van Infrastructuur en Waterstaat (CDA)
+Onderdeel van zaak 2023Z07777:
+- Indiener: V.L.W.A. Heijnen, staatssecretaris van Infrastructuur en Waterstaat
+- Volgcommissie: vaste commissie voor Justitie en Veiligheid
+- Voortouwcommissie: vaste commissie voor Infrastructuur en Waterstaat
+- 2023-05-10 10:00: Procedures en brieven (Procedurevergadering), vaste commissie voor Infrastructuur en Waterstaat
+Preview document (🔗 origineel)
+29 398 Maatregelen verbetering verkeersveiligheid
+Nr. 1050 BRIEF VAN DE STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+Den Haag, 2 mei 2023
+Hierbij informeer ik u over de stand van zaken.
+"""
+
+
+def _read(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_letter(path)
+
+
+def test_tweedekamer_subject_line_alone_makes_a_web_page_and_is_the_subject(tmp_path: Path) -> None:
+    raw = _read(tmp_path, _TK_PAGE)
+    assert raw.format == "web"
+    assert raw.hints["subject"] == "Voortgang aanpak ondermijning in het havengebied"
+    body = [line.text for line in raw.lines if line.kind == "body"]
+    assert not any(t.startswith("Brief regering") for t in body)
+
+
+def test_openkamer_indiener_is_signatory_and_id_is_own_id(tmp_path: Path) -> None:
+    raw = _read(tmp_path, _OPENKAMER_PAGE)
+    assert raw.format == "web"
+    assert raw.hints["kamerstukken_own"].split("\n")[0] == "36200-IX-12"
+    assert raw.hints["subject"] == "Reactie op het rapport van de Algemene Rekenkamer over de belastingdienst"
+    assert raw.hints["signatories"] == "De Staatssecretaris financiën|Marnix van Rij"
+    texts = " ".join(line.text for line in raw.lines)
+    assert "Gepubliceerd" not in texts and "Onderwerpen" not in texts
+
+
+def test_tkconv_persons_glued_after_label_and_zaak_committees_agenda_kept(tmp_path: Path) -> None:
+    raw = _read(tmp_path, _TKCONV_GLUED_PERSONS)
+    assert raw.hints["signatories"].split("\n") == [
+        "De Staatssecretaris van Infrastructuur en Waterstaat|V.L.W.A. Heijnen"]
+    margin = [line.text for line in raw.lines if line.kind == "margin"]
+    assert any(t.startswith("Onderdeel van zaak 2023Z07777") for t in margin)
+    assert any("Volgcommissie: vaste commissie voor Justitie en Veiligheid" in t for t in margin)
+    assert any(t.startswith("2023-05-10 10:00") for t in margin)
+    assert not any("Indiener:" in t for t in margin)
+
+
+@pytest.mark.parametrize("text", [
+    # a letter that mentions the site words in its prose is no web page
+    "Den Haag, 3 maart 2023\nIn de brief regering : zie bijlage.\nKamerstuk 28638-1 is verstuurd.\n",
+    # a title line further down is no page title
+    "Geachte voorzitter,\n\nTekst.\n\nMeer tekst.\n\nKamerstuk 36200-IX-12\n",
+])
+def test_near_misses_are_not_web_pages(text: str) -> None:
+    assert not looks_like_web_paste(text)
