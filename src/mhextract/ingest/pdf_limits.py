@@ -21,15 +21,33 @@ _FLATE = {"FlateDecode", "Fl"}
 
 def check_pdf_limits(path: Path, data: bytes, limits: Limits) -> None:
     """Raise `IngestError` if the PDF has more pages than allowed or a page/stream inflates beyond the cap."""
+    _check_pages_count(path, _fast_page_count(data), limits)
     try:
         doc = _document(data)
     except Exception:  # broken or encrypted: the reader says which
         return
-    pages = _page_count(doc)
-    if pages is not None and pages > limits.max_pages:
-        raise IngestError(path, f"PDF has {pages} pages, more than the limit of {limits.max_pages} (--max-pages)")
+    _check_pages_count(path, _page_count(doc), limits)
     _check_streams(path, doc, limits.max_page_bytes)
     _check_pages(path, doc, limits.max_page_bytes)
+
+
+def _check_pages_count(path: Path, pages: int | None, limits: Limits) -> None:
+    if pages is not None and pages > limits.max_pages:
+        raise IngestError(path, f"PDF has {pages} pages, more than the limit of {limits.max_pages} (--max-pages)")
+
+
+def _fast_page_count(data: bytes) -> int | None:
+    """The page count as pdfium reads it (C, a fraction of a second for 100,000 pages), or None."""
+    try:
+        import pypdfium2
+
+        doc = pypdfium2.PdfDocument(data)
+        try:
+            return len(doc)
+        finally:
+            doc.close()
+    except Exception:  # not installed, encrypted, damaged: pdfminer's count below, or the reader's error
+        return None
 
 
 def _document(data: bytes) -> Any:
