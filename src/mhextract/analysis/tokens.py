@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-LONG_RUN = 500
+LONG_RUN = 120  # longer than any word; a longer URL becomes several tokens (our components read text)
 _LONG = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 
 
