@@ -72,10 +72,14 @@ def test_sigterm_stops_cleanly_with_exit_143(tmp_path: Path) -> None:
     time.sleep(1.0)  # the workers are extracting
     workers = _children(proc.pid)
     proc.send_signal(signal.SIGTERM)
-    _, stderr = proc.communicate(timeout=30)
-
-    assert proc.returncode == 143, stderr.decode()
-    assert _wait_for(lambda: not any(_alive(w) for w in workers), 10)
+    try:
+        _, stderr = proc.communicate(timeout=30)
+        assert proc.returncode == 143, stderr.decode()
+        assert _wait_for(lambda: not any(_alive(w) for w in workers), 10)
+    finally:
+        for w in workers:  # never leave them behind, even when the test fails
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
     for path in out.glob("*.json"):
         json.loads(path.read_text(encoding="utf-8"))
