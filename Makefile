@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RECORDS ?= records
 DEMO   ?= corpus/letters/003_749c75a436ca6fa8.txt
 
-.PHONY: setup demo test lint eval eval-holdout bench browser schema clean
+.PHONY: setup demo test lint eval eval-holdout eval-realworld bench browser schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,17 @@ eval-holdout: setup  ## score the blind hold-out sets (corpus/holdout*/; gold wr
 		echo "== $$name"; \
 		$(BIN)/mhextract parse $$set/letters --out $(RECORDS)/$$name && \
 		$(BIN)/mhextract eval --gold $$set/gold --records $(RECORDS)/$$name || exit 1; done
+
+eval-realworld: setup  ## score every batch of the real-world corpus (corpus/realworld/*/), then all of it pooled
+	@rm -rf $(RECORDS)/realworld && mkdir -p $(RECORDS)/realworld/all/gold $(RECORDS)/realworld/all/records
+	@for set in corpus/realworld/*/; do name=$$(basename $$set); \
+		mkdir -p $(RECORDS)/realworld/$$name; \
+		$(BIN)/mhextract parse $$set/letters --out $(RECORDS)/realworld/$$name --quiet >/dev/null; \
+		cp $$set/gold/*.json $(RECORDS)/realworld/all/gold/; \
+		cp $(RECORDS)/realworld/$$name/*.json $(RECORDS)/realworld/all/records/ 2>/dev/null; \
+		printf '%-6s ' $$name; $(BIN)/mhextract eval --gold $$set/gold --records $(RECORDS)/realworld/$$name | grep -m1 '^macro F1'; \
+		done
+	@echo "== all real-world letters"; $(BIN)/mhextract eval --gold $(RECORDS)/realworld/all/gold --records $(RECORDS)/realworld/all/records | awk '/^field/{p=1} p{print} /^macro/{if(p) exit}'
 
 bench: setup  ## throughput, per-stage time, peak RSS, ratio to bare nlp.pipe
 	$(BIN)/python bench/bench.py

@@ -272,3 +272,28 @@ SENSES = [
 @pytest.mark.parametrize(("sentence", "expected"), SENSES)
 def test_single_and_matters_senses(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(f.text, f.value, f.unit) for f in find_figures(sentence)] == expected
+
+
+def test_flattened_table_cells_take_their_unit_from_the_row_header() -> None:
+    text = ("In het eerste half jaar is het aantal meldingen gestegen.\n\nAantal aangiften in behandeling\n\n"
+            "1.201\n\n1.149\n\n1.300\n\n+ 13%\n\nWelke inspecties volgen\n\n412\n\n388\n\nDaarna volgt de tekst.")
+    found = {(f.value, f.unit) for f in find_figures(text)}
+    assert {(1201, "cases"), (1149, "cases"), (1300, "cases"), (13, "percent"), (412, "cases"), (388, "cases")} <= found
+
+
+def test_a_lone_number_paragraph_is_no_table_cell() -> None:
+    text = "Tekst van de brief.\n\n3\n\nDe volgende alinea begint hier."
+    assert [f.value for f in find_figures(text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "De 4e studie van de IMO uit 20204 laat zien dat de uitstoot daalt.",
+    "Dat is afgesproken in 2024.1 Daarna volgde meer.",
+    "In het jaar 201833529 werd dit gemeld.",
+])
+def test_a_year_with_a_glued_marker_is_no_figure(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_a_large_count_after_a_non_year_word_stays_a_figure() -> None:
+    assert [(f.value, f.unit) for f in find_figures("Er zijn in totaal 20204 meldingen gedaan.")] == [(20204, "cases")]

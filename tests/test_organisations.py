@@ -91,8 +91,8 @@ def test_common_words_are_not_names(text: str, name: str) -> None:
 
 # ministries: the letter names the ministry, its minister or state secretary, or a short form
 MINISTRY_CASES = [
-    ("aan de minister van Buitenlandse Zaken", "Ministerie van Buitenlandse Zaken"),
-    ("door de Minister van JenV toegezegd", "Ministerie van Justitie en Veiligheid"),
+    ("aan het ministerie van Buitenlandse Zaken", "Ministerie van Buitenlandse Zaken"),
+    ("door het Ministerie van JenV toegezegd", "Ministerie van Justitie en Veiligheid"),
     ("De Ministeries van JenV en SZW", "Ministerie van Sociale Zaken en Werkgelegenheid"),
     ("met financiële ondersteuning van het Ministerie van VWS", "Ministerie van Volksgezondheid, Welzijn en Sport"),
     ("de staatssecretaris van Volksgezondheid, Welzijn en Sport (VWS)",
@@ -431,7 +431,7 @@ def test_ministry_abbreviation_after_the_ministry_stays_the_ministrys() -> None:
     ("Tekst.\n\nAsiel en Migratie\n\nDe instroom daalt.", None),
     # near misses: in running text, after a minister's title, or an abbreviation in a heading
     ("Ik overleg met Financiën over de middelen.", "Ministerie van Financiën"),
-    ("Tekst.\n\nDe Minister van Financiën\n\nW.B. Hoekstra", "Ministerie van Financiën"),
+    ("Tekst.\n\nDe Minister van Financiën\n\nW.B. Hoekstra", None),  # an office in a signature names no body
     ("Inzet SZW\n\nTekst.", "Ministerie van Sociale Zaken en Werkgelegenheid"),
 ])
 def test_bare_portfolio_in_a_heading_is_a_topic(text: str, ministry: str | None) -> None:
@@ -519,12 +519,13 @@ def test_short_form_shared_by_two_bodies_joins_neither() -> None:
 
 
 def test_all_caps_header_forms_are_no_aliases() -> None:
-    text = ("BRIEF VAN DE STAATSSECRETARIS VAN VEILIGHEID EN JUSTITIE\n\nTekst.\n\n"
+    text = ("BRIEF VAN DE STAATSSECRETARIS VAN VEILIGHEID EN JUSTITIE\n\nTekst over Veiligheid en Justitie.\n\n"
             "De Staatssecretaris van Veiligheid en Justitie,")
     ministry = orgs(text)["Ministerie van Veiligheid en Justitie"]
     assert ministry.aliases == ["Veiligheid en Justitie"]
-    assert len(ministry.mentions) == 2
-    header_only = orgs("BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT\n\nTekst.")
+    assert len(ministry.mentions) == 3
+    header_only = orgs("BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT\n\n"
+                       "Tekst over Infrastructuur en Waterstaat.")
     assert header_only["Ministerie van Infrastructuur en Waterstaat"].aliases == ["Infrastructuur en Waterstaat"]
 
 
@@ -567,3 +568,23 @@ def test_political_parties_are_organisations(text: str, party: str) -> None:
 @pytest.mark.parametrize("text", ["De SPoedprocedure loopt.", "Wij spreken met elkaar af.", "Een volt-meter."])
 def test_party_abbreviations_need_their_exact_form(text: str) -> None:
     assert not any(o.kind == "party" for o in orgs(text).values())
+
+
+@pytest.mark.parametrize("text", [
+    "Dit heb ik besproken met de Minister van Defensie.",
+    "De Onderzoeksraad deed aanbevelingen aan mijn collega-bewindspersonen van Infrastructuur en Waterstaat, "
+    "Binnenlandse Zaken en Koninkrijksrelaties, Economische Zaken en Klimaat en Defensie.",
+    "BRIEF VAN DE MINISTERS VAN SOCIALE ZAKEN EN WERKGELEGENHEID, VAN BUITENLANDSE ZAKEN EN VOOR BUITENLANDSE HANDEL",
+    "De Staatssecretaris van Justitie en Veiligheid,\n\nE. van der Burg",
+])
+def test_a_ministry_named_only_through_an_office_is_left_out(text: str) -> None:
+    assert not [o for o in distinct(orgs(text)) if o.kind == "ministry"]
+
+
+@pytest.mark.parametrize(("text", "ministry"), [
+    ("Het Ministerie van Defensie heeft dit onderzocht.", "Ministerie van Defensie"),
+    ("Defensie heeft dit onderzocht, zoals de Minister van Defensie schreef.", "Ministerie van Defensie"),
+    ("Het ministerie van SZW en de minister van SZW overleggen.", "Ministerie van Sociale Zaken en Werkgelegenheid"),
+])
+def test_a_ministry_named_as_a_body_stays(text: str, ministry: str) -> None:
+    assert [o.name for o in distinct(orgs(text)) if o.kind == "ministry"] == [ministry]

@@ -97,7 +97,9 @@ def _is_adjective(word: str) -> bool:
 def _head(text: str, pos: int) -> tuple[Unit, str, int] | None:
     """The unit word or counted noun after a number: (unit, subject, end), stepping over adjectives."""
     stops = _lower_set("stop_words") - _lower_set("pass_words")
-    for word, _, end in _tokens(text, pos, 5):
+    for word, start, end in _tokens(text, pos, 5):
+        if "\n\n" in text[pos:start]:
+            return None  # the counted noun stands in the same paragraph as its number
         unit = _unit_word(word)
         if unit:
             return unit, "", end
@@ -126,17 +128,35 @@ def _is_excluded(text: str, n: NumberMatch) -> bool:
         return True
     line_before = text[text.rfind("\n", 0, n.start) + 1 : n.start]
     if not line_before.strip() and re.match(r"[.)]|\s+[A-Z]", text[n.end : n.end + 2]):
-        return True
+        return table_cell_unit(text, n.start, n.end) is None  # a list number, unless the last cell of a table
     if n.kind != "digits":
         return False
+    if glued_year(text, n):
+        return True
     before, after = text[max(0, n.start - 4) : n.start], text[n.end : n.end + 5]
     if re.search(r"\d,\s?$", before) or re.match(r",\s?\d", after):  # 31818, 31819: a list of ids
         return True
-    if len(n.text) == 3 and re.search(r"(?<!\d)\d{2}\s$", before):  # 28 638: a dossier number
+    if len(n.text) == 3 and re.search(r"(?<!\d)\d{2}[ \u00a0]$", before):  # 28 638: a dossier number
         return True
     if len(n.text) <= 2 and re.match(r"\s\d{3}(?!\d)", after):
         return True
     return len(n.text) == 4 and bool(re.match(r"\s?[A-Z]{2}\b", after))  # 2500 EH: a postcode
+
+
+_GLUED_YEAR = re.compile(r"(?:19|20)\d\d(?:\d{1,4}|\.\d{1,2})")
+
+
+def glued_year(text: str, n: NumberMatch) -> bool:
+    """A year with a footnote marker glued to it, not a figure: `de IMO uit 20204 laat`, `in 2024.1`, `201833529`.
+
+    Digits without thousands separators that start with a year and run on, or a year, a full
+    stop and one or two digits; a real count of that size is written with separators (`20.204`).
+    """
+    if not _GLUED_YEAR.fullmatch(n.text):
+        return False
+    if "." in n.text:
+        return True
+    return _prev_word(text, n.start) in _lower_set("year_cues") or len(n.text) >= 7
 
 
 def _count_label(text: str, n: NumberMatch) -> int | None:
@@ -297,7 +317,53 @@ def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None
         if unit == "other" and _money_context(text, n.start):
             unit = "EUR"
         return Quantity(n.start, n.end, n.value, unit)
+    if n.kind == "digits" and (cell_unit := table_cell_unit(text, n.start, n.end)) is not None:
+        return Quantity(n.start, n.end, n.value, cell_unit)
     return None
+
+
+_CELL = re.compile(r"[+\-–]?\s*\d[\d.,]*\s*%?")
+MAX_CELL_RUN = 12  # number-only paragraphs between a flattened table's row header and a cell
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the paragraph (between blank-line separators) holding `pos`."""
+    start = text.rfind("\n\n", 0, pos)
+    end = text.find("\n\n", pos)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+def table_cell_unit(text: str, start: int, end: int) -> Unit | None:
+    """The unit of a number that is a cell of a flattened table (one number a paragraph), else None.
+
+    A cell stands among other number-only paragraphs; its row header is the nearest paragraph
+    before them that is text (`Aantal ongevallen in onderzoek` / `1.201` / `1.149`): the header's
+    counted noun gives the unit (`ongevallen` -> cases), else `other`.
+    """
+    p_start, p_end = _paragraph(text, start)
+    if not _CELL.fullmatch(text[p_start:p_end].strip()):
+        return None
+    cells = 1
+    header = None
+    pos = p_start
+    for _ in range(MAX_CELL_RUN):
+        if pos < 2:
+            break
+        prev_start, prev_end = _paragraph(text, pos - 3)
+        para = text[prev_start:prev_end].strip()
+        if _CELL.fullmatch(para):
+            cells += 1
+            pos = prev_start
+            continue
+        header = para
+        break
+    nxt_start, nxt_end = _paragraph(text, p_end + 2) if p_end + 2 < len(text) else (p_end, p_end)
+    if _CELL.fullmatch(text[nxt_start:nxt_end].strip()):
+        cells += 1
+    if header is None or cells < 2 or len(header) > 120 or header.endswith((".", ":", ";")):
+        return None
+    units = _counted_units(header)
+    return units[-1] if units else "other"
 
 
 def _comparison_partner(text: str, n: NumberMatch, previous: Quantity | None) -> Quantity | None:

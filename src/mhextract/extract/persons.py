@@ -8,6 +8,7 @@ Find, then resolve. Each `find_*` pass returns `PersonMention`s with offsets:
   find_rapporteur_mentions  `de Nationaal Rapporteur, Conny Rijken`
   find_official_mentions    `inspecteur-generaal H.J. Kooistra`, `burgemeester A. Aboutaleb`
   find_leader_mentions      `het Aanjaagteam Bescherming Arbeidsmigranten onder leiding van Roemer`
+  full_name_mentions        `Derk Wiersum`, `Laura van Geest`: a known first name and a surname (person_names)
 `resolve_persons` merges mentions of one person (same surname) into one `Person`, keeping
 the name and role of the most authoritative source. Titles and particles: models/roles.json.
 A name never ends in digits: a glued footnote marker (`het lid Agema1`) is not part of it.
@@ -24,13 +25,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.extensions import claimed_ranges, doc_text, publish
 from mhextract.extract.organisations.known import gazetteer
+from mhextract.extract.person_names import find_full_names
 from mhextract.paths import load_json
 from mhextract.record.model import Motion, Person, Signatory, Span
 
 # most authoritative first
-SOURCES = ("signatory", "motion", "member", "government", "rapporteur", "official", "leader")
+SOURCES = ("signatory", "motion", "member", "government", "rapporteur", "official", "leader", "fullname")
 _NAME_CHAR = r"(?:[^\W\d_]|['’])"  # a letter or apostrophe, never a digit (`Agema1`: glued footnote marker)
 
 
@@ -322,10 +324,19 @@ def resolve_persons(mentions: Sequence[PersonMention]) -> list[Person]:
     return persons
 
 
+def full_name_mentions(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[PersonMention]:
+    """Full names in running text without a title or role (`Derk Wiersum`), outside organisation names."""
+    return [PersonMention(s, e, name, None, "fullname") for s, e, name in find_full_names(text, list(blocked))]
+
+
 def find_persons(
     text: str, signatories: Sequence[Signatory] | None = None, motions: Sequence[Motion] = (),
+    blocked: Sequence[tuple[int, int]] = (),
 ) -> list[Person]:
-    """All named persons in `text`; signatories from the metadata, else from the signature block."""
+    """All named persons in `text`; signatories from the metadata, else from the signature block.
+
+    `blocked` are ranges no full name may overlap (the organisations' mentions: `Prinses Máxima Centrum`).
+    """
     sigs = list(signatories) if signatories else find_signatories(text)
     mentions = [
         *signatory_mentions(text, sigs),
@@ -335,6 +346,7 @@ def find_persons(
         *find_rapporteur_mentions(text),
         *find_official_mentions(text),
         *find_leader_mentions(text),
+        *full_name_mentions(text, blocked),
     ]
     return resolve_persons(mentions)
 
@@ -345,7 +357,8 @@ class PersonsComponent:
     def __call__(self, doc: Doc) -> Doc:
         metadata = doc._.metadata
         signatories = metadata.signatories if metadata is not None else None
-        persons = find_persons(doc_text(doc), signatories, doc._.motions or [])
+        blocked = claimed_ranges(doc, "organisations")
+        persons = find_persons(doc_text(doc), signatories, doc._.motions or [], blocked)
         return publish(doc, "persons", persons, lambda p: p.name)
 
 

@@ -51,6 +51,7 @@ from mhextract.extract.organisations.mentions import OrgMention, blocked_matcher
 from mhextract.extract.organisations.merge import build_organisation, near_duplicate, resolve_organisations
 from mhextract.extract.organisations.names import clean, legal_form_free, norm
 from mhextract.extract.organisations.ner import MODEL_LABELS, model_mentions, plausible_model_name
+from mhextract.extract.organisations.offices import drop_office_only_ministries
 from mhextract.extract.organisations.tokens import (
     is_blank_tokenizer,
     is_capword,
@@ -122,9 +123,10 @@ def find_organisations(
     rule = [*gaz, *find_pattern_mentions(doc, gaz), *find_descriptor_mentions(doc)]
     rule += find_coordinated_mentions(doc, select_mentions(rule, [], find_blocked(doc)), person_names, claimed)
     model = model_mentions(text, model_spans, claimed, person_names)
-    return resolve_organisations(
+    found = resolve_organisations(
         text, doc, rule, model, find_definitions(text), find_blocked(doc), letterhead_mentions(letterhead),
     )
+    return drop_office_only_ministries(text, found)
 
 
 # ----------------------------------------------------------------------------- spaCy

@@ -1,0 +1,51 @@
+"""Full names in running text, from deduce's Dutch first-name list: wordings beyond the corpus and near-misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhextract.extract.person_names import find_full_names, first_names
+from mhextract.extract.persons import find_persons
+
+
+def test_first_name_list_is_loaded_from_deduce() -> None:
+    names = first_names()
+    assert len(names) > 10_000
+    assert {"Derk", "Laura", "Emile", "Jan"} <= names
+    assert "Bent" not in names  # deduce lists it as a first name that is also a common word
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Derk Wiersum werd in 2019 vermoord.", "Derk Wiersum"),
+    ("de voorzitter Laura van Geest van de AFM", "Laura van Geest"),
+    ("Twee jaar geleden presenteerde dhr. Emile Roemer het rapport.", "Emile Roemer"),
+    ("zoals Jan Jansen1 opmerkte", "Jan Jansen"),
+    ("met oud-burgemeester Femke Halsema-Dijkstra besproken", "Femke Halsema-Dijkstra"),
+    ("Het onderzoek van Paul van der Berg laat zien", "Paul van der Berg"),
+])
+def test_full_names_are_found(text: str, name: str) -> None:
+    assert [n for _, _, n in find_full_names(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "In Den Haag en Sint Maarten is overleg gevoerd.",
+    "Bent u bekend met het bericht?",
+    "Het Jeugdfonds Sport & Cultuur en het Prinses Máxima Centrum.",
+    "Op 1 Juni Maart volgt het besluit.",
+    "in de Tweede Kamer en de Raad",
+    "het advies van de Raad van State van Maria Kamer",
+])
+def test_near_misses_are_no_full_names(text: str) -> None:
+    assert find_full_names(text) == []
+
+
+def test_a_full_name_inside_an_organisation_name_is_blocked() -> None:
+    text = "De Stichting Anne Frank Huis opent."
+    start = text.index("Stichting")
+    assert find_full_names(text) and not find_full_names(text, [(start, start + len("Stichting Anne Frank Huis"))])
+
+
+def test_full_name_joins_a_titled_mention_of_the_same_person() -> None:
+    persons = find_persons("Minister Rutte sprak. Later zei Mark Rutte dat het kabinet besluit.")
+    # one person, named as the titled mention names him (more authoritative), with both mentions
+    assert [(p.name, p.role, len(p.mentions)) for p in persons] == [("Rutte", "Minister", 2)]
