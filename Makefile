@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RECORDS ?= records
 DEMO   ?= corpus/letters/003_749c75a436ca6fa8.txt
 
-.PHONY: setup demo test lint eval eval-holdout eval-realworld bench browser schema clean
+.PHONY: setup demo test lint eval eval-holdout eval-realworld bench browser schema clean record-diff
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ eval-realworld: setup  ## score every batch of the real-world corpus (corpus/rea
 
 bench: setup  ## throughput, per-stage time, peak RSS, ratio to bare nlp.pipe
 	$(BIN)/python bench/bench.py
+
+record-diff: setup  ## records of every corpus letter vs a baseline checkout: make record-diff BASE=/path/to/checkout
+	@test -n "$(BASE)" || { echo "usage: make record-diff BASE=<baseline checkout> (e.g. git worktree add /tmp/base REV)"; exit 2; }
+	$(BIN)/python scripts/record_diff.py --baseline $(BASE)
 
 schema: setup
 	$(BIN)/mhextract schema

@@ -108,7 +108,11 @@ class LetterSpec:
     footer: bool = True
     running_header: str | None = None  # a header line repeated on every page; `{page}` = the page number
     logo_text: str | None = None  # text beside the logo, straddling the column gutter
-    footnote_number_style: Literal["superscript", "plain"] = "superscript"
+    # superscript: a raised small number and a space; plain: a full-size number and a space;
+    # tab: a full-size number and the text at a tab stop (the Word/LibreOffice default)
+    # glued: a full-size number with the text right after it (a tab stop just past the number)
+    footnote_number_style: Literal["superscript", "plain", "tab", "glued"] = "superscript"
+    marker_rise: bool = False  # draw superscripts with a text rise (`Ts`) on the line's baseline, not moved
     heading_gap_after: bool = True
     positioned_words: bool = False  # each word placed separately, no space glyphs (as many PDF producers do)
     margin_char_space: float = 0.0  # letter-spacing in the margin column (PDF spacing artefacts like `4 2 83675`)
@@ -250,7 +254,8 @@ def _footnote_lines(spec: LetterSpec, note: Footnote) -> list[_Line]:
     """A footnote wrapped into lines; the first starts with its number."""
     lines = wrap(spec, note.text, BODY_W - 8, spec.footnote_size)
     number: Piece = (str(note.number), "sup" if spec.footnote_number_style == "superscript" else "normal")
-    lines[0].pieces = _merge([number, (" ", "normal"), *lines[0].pieces])
+    gap: Piece = ("\t", "normal") if spec.footnote_number_style == "tab" else (" ", "normal")
+    lines[0].pieces = _merge([number, *([] if spec.footnote_number_style == "glued" else [gap]), *lines[0].pieces])
     return lines
 
 
@@ -297,15 +302,31 @@ def _draw_pieces(
 ) -> None:
     """Draw pieces left to right at baseline y (from the top); superscripts raised."""
     for text, style in pieces:
-        if style == "sup":
+        if style == "sup" and spec.marker_rise:
+            s = spec.sup_size * size / spec.body_size
+            x += _draw_text(c, spec, x, y, text, spec.font, s, 0.0, rise=spec.sup_rise * size / spec.body_size)
+        elif style == "sup":
             s = spec.sup_size * size / spec.body_size
             x += _draw_text(c, spec, x, y - spec.sup_rise * size / spec.body_size, text, spec.font, s, 0.0)
+        elif "\t" in text:  # a tab: the rest starts at the next 12 pt stop
+            head, _, tail = text.partition("\t")
+            x += _draw_text(c, spec, x, y, head, _font(spec, style), size, char_space)
+            x = BODY_X + 12 * (int((x - BODY_X) // 12) + 1)
+            x += _draw_text(c, spec, x, y, tail, _font(spec, style), size, char_space)
         else:
             x += _draw_text(c, spec, x, y, text, _font(spec, style), size, char_space)
 
 
 def _draw_text(
-    c: canvas.Canvas, spec: LetterSpec, x: float, y: float, text: str, font: str, size: float, char_space: float
+    c: canvas.Canvas,
+    spec: LetterSpec,
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    char_space: float,
+    rise: float = 0.0,
 ) -> float:
     """Draw a string (word by word without space glyphs if `positioned_words`); return its advance."""
     width = stringWidth(" ", font, size) + char_space
@@ -318,7 +339,11 @@ def _draw_text(
         t = c.beginText(x, PAGE_H - y)
         t.setFont(font, size)
         t.setCharSpace(char_space)
+        if rise:
+            t.setRise(rise)
         t.textOut(chunk)
+        if rise:
+            t.setRise(0)  # the rise is text state: it outlives the text object
         c.drawText(t)
         x += stringWidth(chunk, font, size) + char_space * len(chunk)
     return x - start
@@ -418,7 +443,7 @@ SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def line_text(line: _Line) -> str:
     """A drawn line's text as the reader should give it: markers as superscript digits."""
-    return "".join(t.translate(SUPERSCRIPT) if s == "sup" else t for t, s in line.pieces)
+    return "".join(t.translate(SUPERSCRIPT) if s == "sup" else t.replace("\t", " ") for t, s in line.pieces)
 
 
 def page_of_line(spec: LetterSpec) -> list[tuple[int, str]]:

@@ -6,6 +6,8 @@ import pytest
 import spacy
 
 from mhextract.analysis import extensions  # noqa: F401  (registers Doc extensions)
+from mhextract.analysis.pipeline import add_components
+from mhextract.errors import PipelineError
 from mhextract.evaluate import score_document
 from mhextract.extract.commitments import (
     classify_sentence,
@@ -161,7 +163,10 @@ def test_due_resolution(text: str, dates: list[tuple[str, str]], letter_date: st
 
 @pytest.mark.parametrize(("value", "end"), [
     ("2024", "2024-12-31"), ("2023-02", "2023-02-28"), ("2024-02", "2024-02-29"), ("2023-06-13", "2023-06-13"),
-    ("2021-summer", "2021-09-30"), ("2023-Q1", "2023-03-31"), ("2019/2023", "2023-12-31"),
+    # seasons as date resolution reads them (models/dates.json season_months): summer ends in August,
+    # winter in February of the next year
+    ("2021-summer", "2021-08-31"), ("2021-spring", "2021-05-31"), ("2021-autumn", "2021-11-30"),
+    ("2021-winter", "2022-02-28"), ("2023-Q1", "2023-03-31"), ("2023-H1", "2023-06-30"), ("2019/2023", "2023-12-31"),
 ])
 def test_period_end(value: str, end: str) -> None:
     assert str(period_end(value)) == end
@@ -257,24 +262,32 @@ def test_different_earlier_commitments_of_one_debate_stay_apart() -> None:
 # ---------------------------------------------------------------- spaCy component and scoring
 
 def test_component_uses_doc_dates_references_and_footnotes() -> None:
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("mh_commitments")
+    nlp = add_components(spacy.blank("nl"), until="mh_commitments")
     text = "Ik zal uw Kamer hierover voor het zomerreces van 2025 informeren. Dit is geen toezegging."
     doc = nlp.make_doc(text)
-    doc._.dates = [date_at(text, "het zomerreces van 2025", "2025-summer")]
     doc._.letter_date = "2024-11-01"
     doc = nlp(doc)
+    assert [d.value for d in doc._.dates] == ["2025-summer"]
     [c] = doc._.commitments
     assert (c.kind, c.due, c.reference) == ("made", "2025-summer", None)
     assert [(s.text, s.label_) for s in doc.spans["commitments"]] == [
         ("Ik zal uw Kamer hierover voor het zomerreces van 2025 informeren", "made")]
 
 
-def test_component_treats_missing_inputs_as_empty() -> None:
+def test_component_without_the_components_it_needs_is_an_error() -> None:
+    """A missing or misordered component is an error naming what to add, never an empty field."""
     nlp = spacy.blank("nl")
     nlp.add_pipe("mh_commitments")
+    with pytest.raises(PipelineError, match=r"mh_commitments needs doc\._\.sentences.*add mh_analysis"):
+        nlp("Uw Kamer zal hierover worden geïnformeerd.")
+    nlp = add_components(spacy.blank("nl"), until="mh_commitments")
     doc = nlp("Uw Kamer zal hierover worden geïnformeerd.")
     assert [(c.kind, c.due) for c in doc._.commitments] == [("made", None)]
+    with pytest.raises(PipelineError, match="in the order"):
+        misordered = spacy.blank("nl")
+        misordered.add_pipe("mh_dates")
+        misordered.add_pipe("mh_kamerstukken")
+        add_components(misordered)
 
 
 @pytest.mark.parametrize(("gold", "pred", "counts"), [

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from mhextract.extract import commitments
+from mhextract.analysis.patterns import required_literals
+from mhextract.extract import commitment_forms, commitments
 from mhextract.extract.commitments import classify_sentence, may_hold_commitment, split_sentences
-from mhextract.extract.numbers import required_literals
 from mhextract.normalise.letter import Letter
 
 
@@ -55,16 +55,16 @@ def test_prefilter_changes_no_classification(corpus_letters: dict[str, Letter],
     fast = [classify_sentence(s) for s in sentences]
     assert sum(f is not None for f in fast) >= 30
     assert sum(not may_hold_commitment(s) for s in sentences) > len(sentences) // 2  # it does skip
-    monkeypatch.setattr(commitments, "_keywords", lambda: None)
+    monkeypatch.setattr(commitment_forms, "keywords", lambda: None)
     assert [classify_sentence(s) for s in sentences] == fast
 
 
 @pytest.mark.parametrize("group", ["fulfilled", "earlier", "this_letter", "present_inform", "progress"])
 def test_joined_group_starts_where_the_earliest_pattern_matches(corpus_letters: dict[str, Letter],
                                                                 group: str) -> None:
-    joined = commitments._patterns()[group]
+    joined = commitment_forms.patterns()[group]
     assert isinstance(joined, re.Pattern)
-    patterns = [re.compile(commitments._fill(p), commitments._FLAGS) for p in commitments._data()[group]]
+    patterns = [re.compile(commitment_forms.fill(p), commitment_forms.FLAGS) for p in commitment_forms.data()[group]]
     found = 0
     for sentence in corpus_sentences(corpus_letters):
         one, each = joined.search(sentence), commitments._first(patterns, sentence)
@@ -75,6 +75,6 @@ def test_joined_group_starts_where_the_earliest_pattern_matches(corpus_letters: 
 
 def test_joined_keeps_lists_it_cannot_join() -> None:
     with_group = [re.compile(r"(a)\1"), re.compile("b")]
-    assert commitments._joined(with_group) is with_group
-    assert commitments._joined([]) == []
+    assert commitment_forms.joined(with_group) is with_group
+    assert commitment_forms.joined([]) == []
     assert commitments._first([], "abc") is None

@@ -6,6 +6,7 @@ import pytest
 import spacy
 
 from mhextract.analysis import extensions  # noqa: F401  (registers Doc extensions)
+from mhextract.analysis.pipeline import add_components
 from mhextract.extract.date_grammar import mask_glued_markers
 from mhextract.extract.date_resolve import easter_sunday, named_day
 from mhextract.extract.dates import find_dates, is_session_year
@@ -315,8 +316,7 @@ def test_letter_date_that_is_not_iso_counts_as_missing() -> None:
 
 
 def test_spacy_component_sets_extension_and_span_group() -> None:
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("mh_dates")
+    nlp = add_components(spacy.blank("nl"), until="mh_dates")
     doc = nlp.make_doc("Op 19 januari jl. en in Kamerstukken II 2023/24 en eind 2021.")
     doc._.letter_date = D2023
     doc = nlp(doc)

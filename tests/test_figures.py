@@ -6,6 +6,7 @@ import pytest
 import spacy
 
 from mhextract.analysis import extensions  # noqa: F401  (registers Doc extensions)
+from mhextract.analysis.pipeline import add_components
 from mhextract.extract.figures import find_figures
 from mhextract.record.model import Figure
 
@@ -210,9 +211,7 @@ def test_claimed_dates_are_skipped() -> None:
 
 
 def test_spacy_component_uses_dates() -> None:
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("mh_dates")
-    nlp.add_pipe("mh_figures")
+    nlp = add_components(spacy.blank("nl"), until="mh_figures")
     doc = nlp("Op 24 februari 2022 zijn 87 fte en € 10 miljoen toegezegd.")
     assert all(isinstance(f, Figure) for f in doc._.figures)
     assert [(f.value, f.unit) for f in doc._.figures] == [(87, "fte"), (10_000_000, "EUR")]

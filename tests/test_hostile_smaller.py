@@ -93,6 +93,7 @@ def test_a_slow_pdf_page_is_a_timeout_not_a_corrupt_pdf(
         time.sleep(10)
         return []
 
+    monkeypatch.setenv("MHEXTRACT_PDF_BACKEND", "pdfplumber")  # the reader that reads `Page.chars`
     monkeypatch.setattr(pdfplumber.page.Page, "chars", property(slow_chars))
     summary = batch.run_batch(batch.expand_inputs([pdf]), nlp,
                               batch.BatchOptions(jsonl=tmp_path / "out.jsonl", quiet=True, timeout=0.5, workers=1))

@@ -13,7 +13,7 @@ import pytest
 
 import pdfgen  # tests/ is on sys.path under pytest's default import mode
 from mhextract.errors import IngestError
-from mhextract.ingest.pdf import read_pdf
+from mhextract.ingest.pdf import BACKENDS, Backend, read_pdf
 from mhextract.ingest.raw import RawLetter, RawLine
 
 CONTROL = Path(__file__).parent.parent / "corpus" / "pdf" / "tk-besluitenlijst_example1.pdf"
@@ -31,9 +31,9 @@ MARGIN_STRINGS = [
 SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
-def read(data: bytes, name: str = "brief.pdf") -> RawLetter:
+def read(data: bytes, name: str = "brief.pdf", backend: Backend | None = None) -> RawLetter:
     """Read PDF bytes as the ingest layer would."""
-    return read_pdf(Path(name), data, hashlib.sha256(data).hexdigest())
+    return read_pdf(Path(name), data, hashlib.sha256(data).hexdigest(), backend=backend)
 
 
 def of_kind(raw: RawLetter, kind: str) -> list[RawLine]:
@@ -61,6 +61,17 @@ def footnotes(raw: RawLetter) -> dict[int, tuple[str, list[int]]]:
 SPECS = {
     "default": pdfgen.sample_spec(),
     "plain-footnote-numbers": pdfgen.sample_spec(footnote_number_style="plain"),
+    "tab-footnote-numbers": pdfgen.sample_spec(footnote_number_style="tab"),
+    "glued-footnote-numbers": pdfgen.sample_spec(footnote_number_style="glued"),
+    "text-rise-markers": pdfgen.sample_spec(marker_rise=True),
+    "flat-markers": pdfgen.sample_spec(sup_rise=0.0),
+    "body-size-footnotes": pdfgen.sample_spec(  # footnotes as large as the body: only the separator rule tells
+        footnote_size=9.5,
+        footnote_leading=13.5,
+        footnotes=[
+            pdfgen.Footnote(n.number, n.text[:300].rsplit(" ", 1)[0]) for n in pdfgen.sample_spec().footnotes
+        ],
+    ),
     "running-header": pdfgen.sample_spec(running_header="Tweede Kamer, vergaderjaar 2023–2024, 28 638"),
     "numbered-header": pdfgen.sample_spec(running_header="Kamerstuk 28 638, nr. 233 {page}", footer=False),
     "logo-text": pdfgen.sample_spec(logo_text="Ministerie van Justitie en Veiligheid"),
@@ -259,9 +270,10 @@ def test_single_page_letter_still_finds_margin() -> None:
     ],
     ids=["encrypted", "image-only", "truncated", "not-a-pdf", "empty", "zero-pages"],
 )
-def test_bad_pdfs_raise_ingest_error(make: Callable[[], bytes], reason: str) -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_bad_pdfs_raise_ingest_error(make: Callable[[], bytes], reason: str, backend: Backend) -> None:
     with pytest.raises(IngestError) as err:
-        read(make(), "kapot.pdf")
+        read(make(), "kapot.pdf", backend)
     assert err.value.path == "kapot.pdf"
     assert err.value.reason.startswith(reason)
 

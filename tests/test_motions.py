@@ -7,6 +7,7 @@ import re
 import pytest
 import spacy
 
+from mhextract.analysis.pipeline import add_components
 from mhextract.extract.kamerstuk import find_kamerstukken
 from mhextract.extract.motions import find_motions, sentence_bounds, sentence_of
 from mhextract.record.model import Footnote, Motion
@@ -206,9 +207,7 @@ def test_sentence_bounds_skip_abbreviations() -> None:
 def test_spacy_component_uses_kamerstukken_and_footnotes() -> None:
     text, footnotes = letter("Zo is de motie van Bikker en Verkuilen{3} ingediend.",
                              {3: "Kamerstukken II 2023/24, 28 638, nr.231"})
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("mh_kamerstukken")
-    nlp.add_pipe("mh_motions")
+    nlp = add_components(spacy.blank("nl"), until="mh_motions")
     doc = nlp.make_doc(text)
     doc._.footnotes = footnotes
     doc = nlp(doc)

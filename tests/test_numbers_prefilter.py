@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from mhextract.analysis import patterns
 from mhextract.extract import numbers
 from mhextract.extract.numbers import counted_unit, find_numbers
 
@@ -54,7 +55,7 @@ def test_find_numbers_values() -> None:
 
 @pytest.mark.parametrize("words", [["acht", "achttien", "achttig"], ["een", "één", "eén"], ["tal"], ["a", "ab", "abc"]])
 def test_trie_pattern_finds_where_any_word_starts(words: list[str]) -> None:
-    pattern = re.compile(numbers.trie_pattern(words))
+    pattern = re.compile(patterns.trie_pattern(words))
     text = " ".join(["xx", *words, "achtendertig", "abab", "talent", "zeen"])
     naive = sorted({i for w in words for i in range(len(text)) if text.startswith(w, i)})
     found, pos = [], 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from mhextract.analysis.pipeline import add_components
 from mhextract.extract.organisations import (
     KINDS,
     find_definitions,
@@ -305,8 +306,7 @@ def test_component_sets_extension_and_span_group() -> None:
 def test_component_runs_in_a_users_own_pipeline() -> None:
     import mhextract.extract  # noqa: F401  (registers the factories)
 
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("mh_organisations")
+    nlp = add_components(spacy.blank("nl"), until="mh_organisations")
     doc = nlp("De VNG en de Nationale Politie.")
     assert {o.name for o in doc._.organisations} == {"Vereniging van Nederlandse Gemeenten", "Nationale Politie"}
 

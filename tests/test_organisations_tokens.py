@@ -1,4 +1,4 @@
-"""Organisations on the pipeline's own tokens: re-split, not re-tokenized, and freed by memory zones."""
+"""Organisations on the pipeline's own tokens (with the split rules of analysis.tokenizer), and memory zones."""
 
 from __future__ import annotations
 
@@ -6,108 +6,73 @@ import pytest
 import spacy
 from spacy.util import compile_infix_regex
 
+from mhextract.analysis.pipeline import add_components, load_pipeline
+from mhextract.analysis.tokenizer import add_split_rules, has_split_rules, shared_tokenizer, tokenize
 from mhextract.extract import organisations
-from mhextract.extract.organisations import (
-    find_organisations,
-    is_blank_tokenizer,
-    retokenize,
-    tokenize,
-    tokenizer,
-)
-from mhextract.extract.organisations.known import gazetteer_matchers
-from mhextract.extract.organisations.mentions import blocked_matcher
-from mhextract.extract.organisations.unknown import head_matcher
+from mhextract.extract.organisations import find_organisations
 
-# Runs with `-` or `/` that our tokenizer splits further, and runs where it must not.
+# Runs with `-` or `/` that our split rules cut further, and runs where they must not.
 SPLIT_CASES = [
-    "in het RIEC-verband en het WODC-rapport",
-    "de Noord-Holland/Zeeland-regio",
-    "zie https://www.rijksoverheid.nl/a-b/c en e-mail",
-    "in 2023-2024 en 1/2 van de zaken",
-    "Rb. Midden-Nederland 23 augustus 2023.",
-    "(zie: Fier/Sterk Huis) -- en -x x- a-/b :-) (-:",
-    "regel\n\nmet  dubbele   spaties -\n/ en\ttab-stop",
-    "geen streepjes hier, alleen woorden.",
-    "-",
-    " ",
+    ("in het RIEC-verband", ["in", "het", "RIEC", "-", "verband"]),
+    ("de Noord-Holland/Zeeland-regio", ["de", "Noord", "-", "Holland", "/", "Zeeland", "-", "regio"]),
+    ("in 2023-2024 en 1/2", ["in", "2023-2024", "en", "1/2"]),
+    ("geen streepjes hier.", ["geen", "streepjes", "hier", "."]),
 ]
 
 
-@pytest.mark.parametrize("text", SPLIT_CASES)
-def test_retokenize_equals_our_tokenizer(text: str) -> None:
-    pipeline_doc = spacy.blank("nl").make_doc(text)
-    assert [t.text_with_ws for t in retokenize(pipeline_doc, text)] == [t.text_with_ws for t in tokenize(text)]
+@pytest.mark.parametrize(("text", "tokens"), SPLIT_CASES)
+def test_the_pipeline_tokenizer_has_the_split_rules(text: str, tokens: list[str]) -> None:
+    nlp = load_pipeline("blank:nl")
+    assert has_split_rules(nlp.tokenizer)
+    assert [t.text for t in nlp.make_doc(text)] == tokens
+    assert [t.text for t in tokenize(text)] == tokens
 
 
-def test_retokenize_keeps_the_pipeline_vocab_and_doc_when_nothing_splits() -> None:
+def test_split_rules_are_added_once_and_only_to_a_spacy_tokenizer() -> None:
     nlp = spacy.blank("nl")
-    plain = nlp.make_doc("de politie en het OM")
-    assert retokenize(plain, plain.text) is plain
-    hyphen = nlp.make_doc("het RIEC-verband")
-    split = retokenize(hyphen, hyphen.text)
-    assert [t.text for t in split] == ["het", "RIEC", "-", "verband"]
-    assert split.vocab is nlp.vocab
-
-
-def test_retokenize_falls_back_on_a_doc_not_cut_at_whitespace() -> None:
-    from spacy.tokens import Doc
-
-    nlp = spacy.blank("nl")
-    glued = Doc(nlp.vocab, words=["het RIEC-verband"], spaces=[False])  # not a tokenizer's Doc
-    assert [t.text for t in retokenize(glued, glued.text)] == ["het", "RIEC", "-", "verband"]
-
-
-def test_is_blank_tokenizer() -> None:
-    assert is_blank_tokenizer(spacy.blank("nl").tokenizer)
-    assert not is_blank_tokenizer(tokenizer().tokenizer)  # ours has the extra infix rule
-    assert not is_blank_tokenizer(spacy.blank("en").tokenizer)
-    assert not is_blank_tokenizer(lambda text: text)
+    assert not has_split_rules(nlp.tokenizer)
+    add_split_rules(add_split_rules(nlp))
+    assert nlp.tokenizer.infix_finditer.__self__.pattern.count("[-/]") == 1  # type: ignore[attr-defined]
+    assert not has_split_rules(lambda text: text)
 
 
 def test_component_gives_the_same_with_any_tokenizer() -> None:
-    """The re-split tokens (blank Dutch) and our own tokenization (other tokenizers) agree."""
+    """On the pipeline's tokens (split rules present) and on its own tokens (a user's tokenizer without
+    them) the component finds the same organisations."""
     text = ("Het RIEC-verband, de Inspectie Justitie en Veiligheid (IJenV) en het Noord-Holland/Zeeland-team "
             "van de politie werken samen met FNV, CNV en VCP.")
-    blank = spacy.blank("nl")
-    blank.add_pipe("mh_organisations")
+    ours = load_pipeline("blank:nl")
+    plain = add_components(spacy.blank("nl"))
     other = spacy.blank("nl")
     infixes = [*other.Defaults.infixes, r"(?<=[a-z])x(?=[a-z])"]
     other.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    other.add_pipe("mh_organisations")
-    assert not is_blank_tokenizer(other.tokenizer)
+    add_components(other)
     expected = find_organisations(text)
     assert [o.name for o in expected]
-    assert blank(text)._.organisations == expected
-    assert other(text)._.organisations == expected
+    for nlp in (ours, plain, other):
+        assert nlp(text)._.organisations == expected
 
 
-def test_memory_zone_frees_our_words_and_keeps_the_matchers() -> None:
-    """Words our tokenizer meets inside `nlp.memory_zone()` are gone after it; the matchers (built
-    before the zone, even when a zone is the first thing the pipeline sees) still work."""
-    for built in (gazetteer_matchers, head_matcher, blocked_matcher, tokenizer):
-        built.cache_clear()
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("mh_organisations")
+def test_memory_zone_keeps_the_matchers() -> None:
+    """The matchers are built when the component is made, before any zone: a zone that is the first
+    thing a pipeline sees frees the letter's words, never the matchers."""
+    nlp = load_pipeline("blank:nl")
     text = "Het Zorgxyzcentrum-verband en de Stichting Qwertyuiop/Asdfgh werken samen met het OM."
-    assert tokenizer.cache_info().currsize == 0  # the zone below builds our tokenizer and matchers
     with nlp.memory_zone():
         inside = [o.model_dump() for o in nlp(text)._.organisations]
     after = nlp(text)._.organisations
     assert inside == [o.model_dump() for o in after]
     assert {"Openbaar Ministerie"} <= {o.name for o in after}
-    before = len(tokenizer().vocab.strings)
     with nlp.memory_zone():
         nlp("Het Plmoknijbuhv-verband en Zxcvbnmlkj/Poiuytrewq.")
-    assert len(tokenizer().vocab.strings) == before
-    assert "Plmoknijbuhv" not in tokenizer().vocab.strings
+    assert "Plmoknijbuhv" not in nlp.vocab.strings
+    assert "Plmoknijbuhv" not in shared_tokenizer().vocab.strings
 
 
-def test_nested_pipelines_share_our_tokenizer_without_nesting_its_zone() -> None:
-    first, second = spacy.blank("nl"), spacy.blank("nl")
-    for nlp in (first, second):
-        nlp.add_pipe("mh_organisations")
+def test_nested_pipelines_share_the_matchers_without_nesting_a_zone() -> None:
+    first, second = load_pipeline("blank:nl"), load_pipeline("blank:nl")
     with first.memory_zone(), second.memory_zone():
         assert {o.name for o in second("Het OM-team en de politie.")._.organisations} == {
             o.name for o in find_organisations("Het OM-team en de politie.")
         }
-    assert organisations.prepare_matchers() is tokenizer()
+    assert organisations.prepare_matchers() is shared_tokenizer()

@@ -104,3 +104,18 @@ def test_doc_text_is_built_once_and_matches_doc_text(nlp) -> None:
     assert doc._.text is None
     assert doc_text(doc) == doc.text
     assert doc._.text is doc_text(doc)
+
+
+def test_components_declare_what_they_require_and_assign() -> None:
+    """`nlp.analyze_pipes()` finds every attribute a component requires set by one before it."""
+    from mhextract.analysis.pipeline import COMPONENTS
+
+    nlp = load_pipeline("blank:nl")
+    analysis = nlp.analyze_pipes()
+    assert all(not problems for problems in analysis["problems"].values())
+    assert [name for name in nlp.pipe_names if name in COMPONENTS] == list(COMPONENTS)
+    assigned = {attr for row in analysis["summary"].values() for attr in row["assigns"]}
+    assert {"doc._.sentences", "doc._.commitments", "doc._.person_mentions"} <= assigned
+    doc = nlp("Dit is nr. 5 van de brief. Hij schreef aan E. Jansen.\n\nNieuwe alinea.")
+    assert [s.text.strip() for s in doc.sents] == ["Dit is nr. 5 van de brief.", "Hij schreef aan E. Jansen.",
+                                                   "Nieuwe alinea."]

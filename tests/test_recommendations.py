@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from mhextract.extract.organisations import find_organisations
+from mhextract.extract.recommendation_parts import named_item
 from mhextract.extract.recommendations import (
     find_recommendations,
     heading_length,
     list_items,
-    named_item,
     paragraphs,
     stated_count,
     title_of,

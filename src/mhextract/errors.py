@@ -20,3 +20,7 @@ class IngestError(MhextractError):
 
 class ModelError(MhextractError):
     """The requested spaCy pipeline could not be loaded."""
+
+
+class PipelineError(ModelError):
+    """A component ran without the Doc fields an earlier component must set (missing or misordered)."""

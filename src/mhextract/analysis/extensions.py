@@ -13,6 +13,11 @@ Outputs, one list of record models per component (None until it has run):
   kamerstukken, references, motions, dates, figures, organisations, persons,
   recommendations, commitments.
 Each component also puts its mentions into `doc.spans[<name>]` for spaCy users.
+Set by the analysis stage and components for later components (not record fields):
+  doc._.sentences        analysis.sentences.Sentences (mh_analysis)
+  doc._.person_mentions  extract.persons.PersonMention list (mh_person_mentions), read by mh_organisations
+                         and mh_persons
+A component whose required field is unset (None) raises `PipelineError`: see `require`.
 """
 
 from __future__ import annotations
@@ -23,21 +28,38 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from mhextract.errors import PipelineError
+
 INPUTS = ("letter_date", "footnotes", "body_start", "body_end", "metadata", "own_kamerstukken", "sections", "text")
 OUTPUTS = (
     "kamerstukken", "references", "motions", "dates", "figures",
     "organisations", "persons", "recommendations", "commitments",
 )
+SHARED = ("sentences", "person_mentions")
+# The component that sets each field components read from one another.
+PROVIDERS = {"sentences": "mh_analysis", "person_mentions": "mh_person_mentions",
+             **{name: f"mh_{name}" for name in OUTPUTS}}
 
 
 def register_extensions() -> None:
     """Register every extension (idempotent; mutable defaults are avoided on purpose)."""
-    for name in INPUTS + OUTPUTS:
+    for name in INPUTS + OUTPUTS + SHARED:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
 
 register_extensions()
+
+
+def require(doc: Doc, component: str, *fields: str) -> None:
+    """Raise `PipelineError` unless earlier components set every one of `fields` on `doc`:
+    a missing or misordered component is an error, never an empty field."""
+    missing = [name for name in fields if getattr(doc._, name) is None]
+    if missing:
+        before = ", ".join(dict.fromkeys(PROVIDERS[name] for name in missing))
+        raise PipelineError(
+            f"{component} needs doc._.{', doc._.'.join(missing)}: add {before} before it "
+            f"(mhextract.analysis.pipeline.load_pipeline builds the whole pipeline in order)")
 
 
 def doc_text(doc: Doc) -> str:

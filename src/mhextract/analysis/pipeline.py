@@ -15,8 +15,9 @@ import spacy
 from spacy.language import Language
 
 from mhextract import extract  # noqa: F401  (registers our factories)
-from mhextract.analysis import extensions  # noqa: F401  (registers Doc extensions)
-from mhextract.errors import ModelError
+from mhextract.analysis import extensions, stage  # noqa: F401  (registers Doc extensions, the analysis stage)
+from mhextract.analysis.tokenizer import add_split_rules, blank_dutch
+from mhextract.errors import ModelError, PipelineError
 
 DEFAULT_MODEL = "nl_core_news_lg"
 ENV_VAR = "MHEXTRACT_MODEL"
@@ -24,14 +25,18 @@ QUIET_ENV_VAR = "MHEXTRACT_QUIET"  # set (to anything but 0/empty) to silence th
 BLANK = "blank:nl"
 INSTALL_HINT = f"python -m spacy download {DEFAULT_MODEL}"
 
-# Our components, in the order they must run: later ones read earlier outputs
-# (motions use kamerstukken; dates skip references; figures skip dates).
+# Our components, in the order they must run: later ones read earlier outputs (each factory
+# declares what it requires and assigns; `nlp.analyze_pipes()` checks the order): the analysis
+# stage cuts sentences; motions use kamerstukken; dates skip references; figures skip dates;
+# organisations skip the names of the person mentions; persons' full names skip organisations.
 COMPONENTS: tuple[str, ...] = (
+    "mh_analysis",
     "mh_kamerstukken",
     "mh_references",
     "mh_motions",
     "mh_dates",
     "mh_figures",
+    "mh_person_mentions",
     "mh_organisations",
     "mh_persons",
     "mh_recommendations",
@@ -65,7 +70,7 @@ def load_pipeline(model: str | None = None, *, warn: TextIO | None = None, quiet
     """
     name, explicit = resolve_model_name(model)
     if name == BLANK:
-        nlp = spacy.blank("nl")
+        nlp = blank_dutch()
     elif explicit or _is_installed(name):
         try:
             nlp = spacy.load(name, exclude=list(_UNUSED))
@@ -77,9 +82,10 @@ def load_pipeline(model: str | None = None, *, warn: TextIO | None = None, quiet
         elif not (quiet or _quiet_env() or name in _noted):
             _noted.add(name)
             print(missing_model_note(name), file=sys.stderr)
-        nlp = spacy.blank("nl")
+        nlp = blank_dutch()
     is_blank = name == BLANK or not nlp.pipe_names
     nlp.meta["mhextract_model"] = BLANK if is_blank else name
+    add_split_rules(nlp)
     add_components(nlp)
     return nlp
 
@@ -94,13 +100,18 @@ def _quiet_env() -> bool:
     return os.environ.get(QUIET_ENV_VAR, "").strip() not in ("", "0")
 
 
-def add_components(nlp: Language) -> Language:
-    """Append our registered components that are not in `nlp` yet, in pipeline order."""
-    for factory in COMPONENTS:
-        if factory in nlp.pipe_names:
-            continue
-        if Language.has_factory(factory):
-            nlp.add_pipe(factory)
+def add_components(nlp: Language, until: str | None = None) -> Language:
+    """Append our components that are not in `nlp` yet, in pipeline order (up to and including `until`,
+    for a partial pipeline); a pipeline that holds ours in another order is an error (a later
+    component would read an unset field)."""
+    wanted = COMPONENTS[: COMPONENTS.index(until) + 1] if until else COMPONENTS
+    for factory in wanted:
+        if factory not in nlp.pipe_names:
+            nlp.add_pipe(factory)  # an unregistered factory raises: never skipped silently
+    ours = [name for name in nlp.pipe_names if name in COMPONENTS]
+    if ours != [name for name in COMPONENTS if name in ours]:
+        raise PipelineError(f"mhextract's components run in the order {', '.join(COMPONENTS)}; "
+                            f"this pipeline has {', '.join(ours)}")
     return nlp
 
 

@@ -60,6 +60,8 @@ def parse(
     max_bytes: Annotated[int, typer.Option(help="Refuse a file larger than this")] = DEFAULT_LIMITS.max_bytes,
     special_files: Annotated[bool, typer.Option("--special-files", help="Also read FIFOs and devices "
                                                                         "(at most --max-bytes)")] = False,
+    pdf_backend: Annotated[str | None, typer.Option("--pdf-backend", help="PDF reader: pdfium (fast, default) or "
+                                                    "pdfplumber (reference); $MHEXTRACT_PDF_BACKEND")] = None,
 ) -> None:
     """Extract one record per letter; one file prints JSON to stdout unless --out or --jsonl is given.
 
@@ -88,6 +90,12 @@ def parse(
         raise _fail("--max-pages, --max-chars and --max-bytes must be >= 1", 2)
     limits = replace(DEFAULT_LIMITS, max_pages=max_pages, max_chars=max_chars, max_bytes=max_bytes,
                      special_files=special_files)
+    if pdf_backend is not None:
+        from mhextract.ingest.pdf import BACKENDS, ENV_BACKEND
+
+        if pdf_backend not in BACKENDS:
+            raise _fail(f"--pdf-backend must be one of {', '.join(BACKENDS)}, not {pdf_backend!r}", 2)
+        os.environ[ENV_BACKEND] = pdf_backend  # read by the PDF reader, in this process and its workers
     if out is not None and out.exists() and not out.is_dir():
         raise _fail(f"--out {out} exists and is not a directory", 2)
     if out is not None:  # an unusable output fails once, up front, not once per letter

@@ -31,31 +31,22 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text
-from mhextract.extract.numbers import required_literals, trie_pattern
-from mhextract.paths import load_json
-from mhextract.record.model import Commitment, DateMention, Footnote, Reference, Span
+from mhextract.analysis.data import CarriesData
+from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text, require
+from mhextract.analysis.sentences import Sentence
+from mhextract.analysis.sentences import split_sentences as split_text
+from mhextract.extract.commitment_forms import data, may_hold_commitment, patterns
+from mhextract.extract.date_grammar import date_words
+from mhextract.extract.date_resolve import season_months
+from mhextract.record.model import Commitment, CommitmentKind, DateMention, Footnote, Reference, Span
+from mhextract.similarity import alike, content_words
 
-DATA_FILE = "commitments.json"
-Kind = Literal["made", "fulfilled", "reported"]
+Kind = CommitmentKind
 _RANK = {"made": 0, "reported": 1, "fulfilled": 2}
-_WORD = r"[\w'’()«»-]+"
-_FLAGS = re.IGNORECASE
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of the text: offsets (trailing space and final stop excluded) and its paragraph."""
-
-    start: int
-    end: int
-    paragraph: int
 
 
 @dataclass
@@ -73,152 +64,27 @@ class Mention:
     anaphor: bool = False
 
 
-# ---------------------------------------------------------------------------- data
-
-
-@cache
-def _data() -> dict[str, Any]:
-    """The commitment forms and word lists of models/commitments.json."""
-    data: dict[str, Any] = load_json(DATA_FILE)
-    return data
-
-
-def _fill(pattern: str) -> str:
-    """Put the addressee alternation and the one-word pattern into a data pattern."""
-    return pattern.replace("{ADDR}", _data()["addressee"]).replace("{W}", _WORD)
-
-
-def _words_alt(words: Iterable[str]) -> str:
-    """A whole-word alternation of literal phrases, longest first, spaces matching any whitespace."""
-    ordered = sorted(words, key=len, reverse=True)
-    return r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + r")(?!\w)"
-
-
-def _joined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | list[re.Pattern[str]]:
-    """The patterns of one group as one regex, `(?:p1)|(?:p2)|...`: its search starts where the earliest
-    of them matches (the leftmost place where any does; there it tries them in order), as `_first`
-    needs, in one scan. The list itself when a pattern has groups (a backreference would change
-    meaning) or they cannot be joined (a global inline flag)."""
-    if not patterns or any(p.groups for p in patterns) or len({p.flags for p in patterns}) > 1:
-        return patterns
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
-    except re.error:
-        return patterns
-
-
-@cache
-def _patterns() -> dict[str, Any]:
-    """All compiled patterns, once per process."""
-    d = _data()
-    made = [(re.compile(_fill(m["pattern"]), _FLAGS), bool(m["needs_future"])) for m in d["made"]]
-    return {
-        "fulfilled": _joined([re.compile(_fill(p), _FLAGS) for p in d["fulfilled"]]),
-        "earlier": _joined([re.compile(_fill(p), _FLAGS) for p in d["earlier"]]),
-        "made": made,
-        "present_inform": _joined([re.compile(_fill(p), _FLAGS) for p in d["present_inform"]]),
-        "this_letter": _joined([re.compile(_fill(p), _FLAGS) for p in d["this_letter"]]),
-        "addressee": re.compile(r"(?<!\w)" + d["addressee"] + r"(?!\w)", _FLAGS),
-        "future_aux": re.compile(_words_alt(d["future_aux"]), _FLAGS),
-        "inform": re.compile(_words_alt(d["inform_verbs"]), _FLAGS),
-        "future_cue": re.compile(_words_alt(d["future_cues"]), _FLAGS),
-        "future_time": re.compile(d["future_time"], _FLAGS),
-        "recurrence": re.compile(_words_alt(d["recurrence"]), _FLAGS),
-        "recurrence_adverb": re.compile(_words_alt(d["recurrence_adverbs"]), _FLAGS),
-        "progress": _joined([re.compile(_fill(p), _FLAGS) for p in d["progress"]]),
-        "anaphor": re.compile(_fill(d["anaphor"]), _FLAGS),
-        "trim_before": re.compile(_fill(d["trim_before"]), _FLAGS),
-        "past_marker": re.compile(_words_alt(d["due"]["past_markers"]), _FLAGS),
-        "made_at": re.compile(_words_alt(d["due"]["made_at_words"]), _FLAGS),
-        "made_at_prep": re.compile(r"(?:" + _words_alt(d["due"]["made_at_preps"]) + r")\s*$", _FLAGS),
-    }
-
-
-# ---------------------------------------------------------------------------- pre-filter
-
-
-@cache
-def _keywords() -> tuple[re.Pattern[str] | None, re.Pattern[str]] | None:
-    """Pre-filter of `classify_sentence`: literals one of which every sentence it can classify holds.
-
-    Each pattern that can make a sentence a commitment (fulfilled, earlier, made, present_inform, and
-    the inform verbs that `_structural_made` needs) contains, in every match, one of its required
-    literals (read off its parse tree). Returns (a trie of the lowercased literals for lowercased ASCII
-    sentences, or None where a non-ASCII literal could match ASCII text; a case-insensitive trie of
-    all, as loose about case as any pattern), or None (no pre-filter) when a pattern has no literals."""
-    d = _data()
-    sources = [*d["fulfilled"], *d["earlier"], *(m["pattern"] for m in d["made"]), *d["present_inform"]]
-    words: set[str] = set()
-    for pattern in [*map(_fill, sources), _words_alt(d["inform_verbs"])]:
-        required = required_literals(pattern, _FLAGS)
-        if not required:
-            return None
-        words |= required
-    other = [c for w in words for c in w if not c.isascii()]
-    ascii_safe = not any(re.fullmatch(re.escape(c), chr(a), re.IGNORECASE) for c in other for a in range(128))
-    lowered = re.compile(trie_pattern({w.lower() for w in words if w.isascii()})) if ascii_safe else None
-    return lowered, re.compile(trie_pattern(words), _FLAGS | re.IGNORECASE)
-
-
-def may_hold_commitment(sentence: str) -> bool:
-    """False when no pattern that makes a commitment can match the sentence (see `_keywords`)."""
-    keywords = _keywords()
-    if keywords is None:
-        return True
-    lowered, any_case = keywords
-    if lowered is not None and sentence.isascii():  # ASCII: ignoring case is lowercasing
-        return lowered.search(sentence.lower()) is not None
-    return any_case.search(sentence) is not None
-
-
 # ---------------------------------------------------------------------------- sentences
 
-_BOUNDARY = re.compile(r"[.!?]+[)\]\"'’”»]*\s+(?=[A-ZÀ-Ý0-9(«\"'‘“¹²³⁴⁵⁶⁷⁸⁹])")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_CLOSE = re.compile(r"[.!?]+[)\]\"'’”»]*$")
 
 
-def _is_abbreviation(text: str, stop: int) -> bool:
-    """True when the full stop at `stop` ends an abbreviation or an initial (`nr.`, `jl.`, `E.`)."""
-    start = stop
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([":
-        start -= 1
-    token = text[start : stop + 1]
-    if re.fullmatch(r"[A-Z]\.", token):
-        return True
-    abbreviations = _abbreviations()
-    return token.lower() in abbreviations or token.lower().rstrip(".") in abbreviations
-
-
-@cache
-def _abbreviations() -> frozenset[str]:
-    """The abbreviations of models/commitments.json, lowercased."""
-    return frozenset(a.lower() for a in _data()["abbreviations"])
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of `text`: paragraphs split at blank lines, then at sentence-final punctuation."""
-    sentences: list[Sentence] = []
-    starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
-    ends = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
-    for index, (p_start, p_end) in enumerate(zip(starts, ends, strict=True)):
-        cursor = p_start
-        for m in _BOUNDARY.finditer(text, p_start, p_end):
-            if m.group().startswith(".") and m.group().count(".") == 1 and _is_abbreviation(text, m.start()):
-                continue
-            _add_sentence(sentences, text, cursor, m.start() + 1, index)
-            cursor = m.end()
-        _add_sentence(sentences, text, cursor, p_end, index)
-    return sentences
-
-
-def _add_sentence(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    """Append text[start:end] trimmed of whitespace and a final `.`/`:`/`;`, if anything is left."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".:;"):
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, paragraph))
+def split_sentences(text: str, sentences: Sequence[Sentence] | None = None) -> list[Sentence]:
+    """The analysis stage's sentences as commitments read them: a sentence that a stop ends inside its
+    paragraph keeps only the stop's first character, and a final `.`, `:` or `;` is dropped."""
+    sentences = split_text(text) if sentences is None else sentences
+    out: list[Sentence] = []
+    for i, sent in enumerate(sentences):
+        end = sent.end
+        if i + 1 < len(sentences) and sentences[i + 1].paragraph == sent.paragraph:
+            close = _CLOSE.search(text, sent.start, end)
+            if close is not None:
+                end = close.start() + 1
+        while end > sent.start and (text[end - 1].isspace() or text[end - 1] in ".:;"):
+            end -= 1
+        if end > sent.start:
+            out.append(Sentence(sent.start, end, sent.paragraph))
+    return out
 
 
 # ---------------------------------------------------------------------------- classification
@@ -241,8 +107,8 @@ def _structural_made(text: str) -> int | None:
     Distances are in words; word positions come from one pass over the sentence and are
     looked up by bisection, so a long sentence costs n log n, not n squared.
     """
-    pats = _patterns()
-    gap = int(_data()["max_gap"])
+    pats = patterns()
+    gap = int(data()["max_gap"])
     starts = [m.start() for m in _WORD_RUN.finditer(text)]  # a word's index = words starting before it
 
     def word_index(offset: int) -> int:
@@ -266,7 +132,7 @@ def _structural_made(text: str) -> int | None:
 def has_future_time(text: str, dates: Sequence[DateMention] = (), offset: int = 0,
                     letter_date: str | None = None) -> bool:
     """A future cue word, a future time phrase, or a non-past date mention in the sentence."""
-    pats = _patterns()
+    pats = patterns()
     if pats["future_cue"].search(text) or pats["future_time"].search(text):
         return True
     return any(_due_candidate(d, text, offset, letter_date) for d in dates)
@@ -278,11 +144,11 @@ def classify_sentence(text: str, next_text: str = "", dates: Sequence[DateMentio
 
     `next_text` is the following sentence of the same paragraph (for `Ik informeer u bij deze`);
     `dates` are the date mentions of the sentence, with offsets relative to `offset`. A new way to
-    a commitment below needs its patterns in `_keywords`, the pre-filter that skips most sentences.
+    a commitment below needs its patterns in `commitment_forms.keywords`, the pre-filter that skips most sentences.
     """
     if not may_hold_commitment(text):
-        return None  # none of the patterns that make a commitment can match (see _keywords)
-    pats = _patterns()
+        return None  # none of the patterns that make a commitment can match (see commitment_forms.keywords)
+    pats = patterns()
     fulfilled = _first(pats["fulfilled"], text)
     if fulfilled is not None:
         return "fulfilled", fulfilled.start(), True
@@ -314,7 +180,7 @@ def classify_sentence(text: str, next_text: str = "", dates: Sequence[DateMentio
 def trim_sentence(text: str, sentence: Sentence, trigger: int) -> Sentence:
     """The sentence cut before a coordinated motion or other instrument after the trigger (not the promise's)."""
     body = text[sentence.start : sentence.end]
-    m = _patterns()["trim_before"].search(body, trigger)
+    m = patterns()["trim_before"].search(body, trigger)
     if m is None:
         return sentence
     return Sentence(sentence.start, sentence.start + m.start(), sentence.paragraph)
@@ -335,9 +201,12 @@ def period_end(value: str) -> date | None:
     if m.group(2):
         month = int(m.group(2))
         return date(year, month, calendar.monthrange(year, month)[1])
-    seasons = {"spring": 6, "summer": 9, "autumn": 12, "winter": 12, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12,
-               "H1": 6, "H2": 12}
-    month = seasons.get(m.group(4) or "", 12)
+    part = m.group(4) or ""
+    if part in date_words()["season_months"]:
+        first, month = season_months(part)
+        year += month < first  # winter ends in February of the next year
+    else:
+        month = int(date_words()["part_end_months"].get(part, 12))
     return period_end(f"{year}-{month:02d}")
 
 
@@ -355,11 +224,11 @@ def _is_past(value: str | None, letter_date: str | None) -> bool:
 
 def _due_candidate(mention: DateMention, text: str, offset: int, letter_date: str | None) -> bool:
     """Whether a date in the sentence can be a due date: not past, not when the promise was made."""
-    pats = _patterns()
+    pats = patterns()
     if pats["past_marker"].search(mention.text) or _is_past(mention.value, letter_date):
         return False
     start = mention.span.start - offset
-    window = int(_data()["due"]["made_at_window"])
+    window = int(data()["due"]["made_at_window"])
     before = text[max(0, start - window) : start]
     return not (pats["made_at_prep"].search(before) and pats["made_at"].search(before))
 
@@ -394,37 +263,14 @@ def resolve_reference(sentence: Sentence, references: Sequence[Reference],
 # ---------------------------------------------------------------------------- merging
 
 
-def content_words(text: str, skip: Iterable[tuple[int, int]] = (), offset: int = 0) -> frozenset[str]:
-    """Distinct lower-case content words of a sentence, without stopwords, numbers and skipped ranges."""
-    stop = set(_data()["stopwords"])
-    ranges = [(s - offset, e - offset) for s, e in skip]
-    out = set()
-    for m in re.finditer(r"[^\W\d_][\w-]*", text):
-        if any(s < m.end() and m.start() < e for s, e in ranges):
-            continue
-        word = m.group().lower()
-        if len(word) >= 3 and word not in stop:
-            out.add(word)
-    return frozenset(out)
-
-
 def _same_commitment(a: Mention, b: Mention) -> bool:
     """Two mentions of an earlier commitment that share most of their content words."""
-    cfg = _data()["merge"]
-    shared = len(a.content & b.content)
-    smaller = min(len(a.content), len(b.content))
-    return shared >= cfg["min_shared"] and smaller > 0 and shared / smaller >= cfg["min_overlap"]
-
-
-def similar_commitments(a: str, b: str) -> bool:
-    """Whether two commitment texts (e.g. of different letters) share most of their content words."""
-    return _same_commitment(Mention("made", Sentence(0, 0, 0), 0, False, content_words(a)),
-                            Mention("made", Sentence(0, 0, 0), 0, False, content_words(b)))
+    return alike(a.content, b.content)
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Mention]:
     """One mention per commitment: anaphoric mentions join the one before; alike earlier mentions join."""
-    limit = _data()["merge"]["max_anaphoric_content"]
+    limit = data()["merge"]["max_anaphoric_content"]
     groups: list[list[Mention]] = []
     for m in mentions:
         anaphoric = m.earlier and (m.anaphor or len(m.content) <= limit)
@@ -458,9 +304,11 @@ def _combine(group: list[Mention]) -> Mention:
 
 def find_mentions(text: str, dates: Sequence[DateMention] = (), references: Sequence[Reference] = (),
                   footnotes: Sequence[Footnote] = (), letter_date: str | None = None,
-                  claimed: Iterable[tuple[int, int]] = ()) -> list[Mention]:
-    """Every sentence of `text` that holds a commitment, classified, with due date and reference."""
-    sentences = split_sentences(text)
+                  claimed: Iterable[tuple[int, int]] = (),
+                  sentences: Sequence[Sentence] | None = None) -> list[Mention]:
+    """Every sentence of `text` (the analysis stage's, else cut here) that holds a commitment, classified,
+    with due date and reference."""
+    sentences = split_sentences(text, sentences)
     skip = sorted({*claimed, *((d.span.start, d.span.end) for d in dates)})
     # Looked up per sentence by bisection (a scan per sentence is quadratic in long letters).
     dates = sorted(dates, key=lambda d: d.span.start)
@@ -486,7 +334,7 @@ def find_mentions(text: str, dates: Sequence[DateMention] = (), references: Sequ
             content=content_words(body, own_skip, own.start),
             due=resolve_due(body, own.start, trigger, [d for d in inside if d.span.start < own.end], letter_date),
             reference=resolve_reference(sent, references, near),
-            anaphor=_patterns()["anaphor"].search(body) is not None,
+            anaphor=patterns()["anaphor"].search(body) is not None,
         ))
     return out
 
@@ -508,13 +356,16 @@ def to_commitments(text: str, merged: Iterable[Mention]) -> list[Commitment]:
 # ---------------------------------------------------------------------------- spaCy
 
 
-class CommitmentsComponent:
+class CommitmentsComponent(CarriesData):
     """spaCy component: fills `doc._.commitments` and the `commitments` span group (every mention)."""
 
+    factory = "mh_commitments"
+
     def __call__(self, doc: Doc) -> Doc:
+        require(doc, "mh_commitments", "sentences", "kamerstukken", "references", "dates")
         text = doc_text(doc)
         mentions = find_mentions(
-            text, dates=doc._.dates or [], references=doc._.references or [],
+            text, dates=doc._.dates, references=doc._.references, sentences=doc._.sentences,
             footnotes=doc._.footnotes or [], letter_date=doc._.letter_date,
             claimed=claimed_ranges(doc, "kamerstukken", "references"),
         )
@@ -525,7 +376,11 @@ class CommitmentsComponent:
         return doc
 
 
-@Language.factory("mh_commitments")
+@Language.factory(
+    "mh_commitments",
+    requires=["doc._.sentences", "doc._.kamerstukken", "doc._.references", "doc._.dates"],
+    assigns=["doc._.commitments"],
+)
 def make_commitments_component(nlp: Language, name: str) -> CommitmentsComponent:
     """Factory for the commitments component."""
     return CommitmentsComponent()

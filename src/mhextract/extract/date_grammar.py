@@ -19,7 +19,9 @@ from functools import cache, lru_cache
 from typing import Any
 
 from mhextract.analysis.extensions import Ranges, overlaps
-from mhextract.extract.numbers import quantity_unit, required_literals, trie_pattern
+from mhextract.analysis.patterns import required_literals, word_alternation
+from mhextract.extract.numbers import quantity_unit
+from mhextract.normalise.footnotes import not_marker_after
 from mhextract.paths import load_json
 
 Groups = dict[str, str | None]
@@ -48,20 +50,9 @@ def date_words() -> dict[str, Any]:
     return data
 
 
-def _alt(words: Iterable[str], trie: bool = True) -> str:
-    """A regex alternation of literal words, longest first. With `trie`, ASCII words become a trie of
-    their lowercase forms (every pattern here ignores case): words that match at one place are then
-    prefixes of one another, which the trie tries longest first as well, and a scan tries one branch
-    per letter instead of every word."""
-    words = list(words)
-    if trie and all(w.isascii() for w in words):
-        return trie_pattern({w.lower() for w in words})
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def _alt_words(words: Iterable[str], trie: bool = True) -> str:
-    """Like `_alt`, but a space inside a phrase matches any whitespace (`tweede\\nkerstdag`)."""
-    return _alt(words, trie).replace(r"\ ", r"\s+")
+    """`word_alternation`, but a space inside a phrase matches any whitespace (`tweede\\nkerstdag`)."""
+    return word_alternation(words, trie=trie).replace(r"\ ", r"\s+")
 
 
 def _unnamed(pattern: str) -> str:
@@ -81,7 +72,7 @@ def date_sources(trie: bool = True) -> dict[str, str]:
     d = date_words()
 
     def alt(words: Iterable[str]) -> str:
-        return _alt(words, trie)
+        return word_alternation(words, trie=trie)
 
     def alt_words(words: Iterable[str]) -> str:
         return _alt_words(words, trie)
@@ -210,10 +201,8 @@ def mask_glued_markers(text: str) -> str:
 
 
 def _after_version_label(text: str, start: int) -> bool:
-    """True when a version label (`versie`, `release`, `v.`) stands right before the year at `start`."""
-    before = text[max(0, start - 12) : start].rstrip().lower()
-    return any(before.endswith(label) and (len(before) == len(label) or not before[-len(label) - 1].isalnum())
-               for label in date_words()["version_labels"])
+    """True when a word after which no footnote marker stands (`versie`, `release`, `nr.`) is right before `start`."""
+    return not_marker_after().search(text[max(0, start - 12) : start]) is not None
 
 
 def _listed_days(text: str, day: DateCandidate) -> list[DateCandidate]:
@@ -257,7 +246,7 @@ def _capitalised_name(text: str, cand: DateCandidate, groups: Groups) -> bool:
 @cache
 def _session_re() -> re.Pattern[str]:
     """Text that ends in a citation's session label: `Kamerstukken II `, `TK `, `Handelingen I `."""
-    prefixes = _alt(date_words()["session_prefixes"])
+    prefixes = word_alternation(date_words()["session_prefixes"])
     return re.compile(rf"(?<!\w)(?:{prefixes})(?:\s+I{{1,2}})?,?\s*$", re.IGNORECASE)
 
 

@@ -14,13 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any
 
 from mhextract.extract.date_grammar import DateCandidate, Groups, date_patterns, date_words
-
-Precision = Literal["day", "month", "season", "quarter", "year", "range"]
-
-_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+from mhextract.record.model import Precision
 
 
 def parse_letter_date(letter_date: str | None) -> date | None:
@@ -131,15 +128,21 @@ def _resolve_season(g: Groups, letter: date | None) -> tuple[str | None, Precisi
     return (f"{year}-{season}" if year else None), "season"
 
 
+def season_months(season: str) -> tuple[int, int]:
+    """First and last month of a season (`summer` -> (6, 8); winter: (12, 2)), from models/dates.json."""
+    first, last = date_words()["season_months"][season]
+    return int(first), int(last)
+
+
 def _season_over(season: str, letter: date) -> bool:
     """True when this year's `season` has ended by the letter date (winter never counts as over)."""
-    first, last = _SEASON_MONTHS[season]
+    first, last = season_months(season)
     return first <= last < letter.month
 
 
 def _season_shift(season: str, direction: int, letter: date) -> int:
     """Years to add for `volgend voorjaar` (next one to come) or `vorige zomer` (last one past)."""
-    first, last = _SEASON_MONTHS[season]
+    first, last = season_months(season)
     if direction > 0:
         return 0 if first > letter.month else 1
     if direction < 0:

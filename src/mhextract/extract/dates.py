@@ -18,10 +18,11 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import claimed_ranges, doc_text, publish
+from mhextract.analysis.data import CarriesData
+from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
 from mhextract.extract.date_grammar import DateCandidate, find_date_candidates, is_session_year
-from mhextract.extract.date_resolve import Precision, parse_letter_date, resolve_date
-from mhextract.record.model import DateMention, Span
+from mhextract.extract.date_resolve import parse_letter_date, resolve_date
+from mhextract.record.model import DateMention, Precision, Span
 
 __all__ = [
     "DateCandidate", "DateExtractor", "Precision", "find_date_candidates", "find_dates", "is_session_year",
@@ -43,16 +44,19 @@ def find_dates(text: str, letter_date: str | None = None,
 
 # ---------------------------------------------------------------------------- spaCy
 
-class DateExtractor:
+class DateExtractor(CarriesData):
     """spaCy component: `doc._.dates` and `doc.spans["dates"]`, skipping citations."""
 
+    factory = "mh_dates"
+
     def __call__(self, doc: Doc) -> Doc:
+        require(doc, "mh_dates", "kamerstukken", "references")
         claimed = claimed_ranges(doc, "kamerstukken", "references")
         mentions = find_dates(doc_text(doc), doc._.letter_date, claimed)
         return publish(doc, "dates", mentions, lambda m: m.precision or "date")
 
 
-@Language.factory("mh_dates")
+@Language.factory("mh_dates", requires=["doc._.kamerstukken", "doc._.references"], assigns=["doc._.dates"])
 def make_date_extractor(nlp: Language, name: str) -> DateExtractor:
     """Factory for the `mh_dates` pipeline component."""
     return DateExtractor()

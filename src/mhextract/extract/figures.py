@@ -17,14 +17,25 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any, Literal, cast
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import claimed_ranges, doc_text, publish
+from mhextract.analysis.data import CarriesData
+from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
+from mhextract.analysis.patterns import alternation
+from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
+from mhextract.extract.figure_tables import glued_year, table_cell_unit
+from mhextract.extract.figure_words import (
+    counted_units,
+    figure_data,
+    is_adjective,
+    lower_set,
+    noun_head,
+    prev_word,
+)
 from mhextract.extract.numbers import (
     Number,
     NumberMatch,
@@ -32,16 +43,9 @@ from mhextract.extract.numbers import (
     find_numbers,
     parse_number_word,
 )
-from mhextract.paths import load_json
-from mhextract.record.model import Figure, Span
+from mhextract.record.model import Figure, Span, Unit
 
-Unit = Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "years", "months", "other"]
 SUBSTANTIVE: frozenset[str] = frozenset({"fte", "EUR", "percent", "persons", "cases", "organisations"})
-ONE_WORDS = frozenset({"één", "eén", "éen"})
-
-_TOKEN_RE = re.compile(r"\s*([^\W\d_][\w'’\-]*|%|[^\w\s])")
-_SENTENCE_END_RE = re.compile(r"(?<!\b[a-z])(?<!\bnr)(?<!\bjl)[.!?](?=\s+[A-Z(«'\"]|\s*$)|\n\s*\n")
-
 
 @dataclass(frozen=True)
 class Quantity:
@@ -54,77 +58,9 @@ class Quantity:
     subject: str | None = None
 
 
-@cache
-def _data() -> dict[str, Any]:
-    """The figures vocabulary from models/figures.json."""
-    data: dict[str, Any] = load_json("figures.json")
-    return data
-
-
-@cache
-def _lower_set(key: str) -> frozenset[str]:
-    """A word list from the data file, lowercased."""
-    return frozenset(w.lower() for w in _data()[key])
-
-
-def _tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
-    """Up to `limit` tokens (words or single punctuation marks) from `pos`, with offsets."""
-    out: list[tuple[str, int, int]] = []
-    while len(out) < limit:
-        m = _TOKEN_RE.match(text, pos)
-        if m is None:
-            break
-        out.append((m.group(1), m.start(1), m.end(1)))
-        pos = m.end()
-    return out
-
-
-def _unit_word(word: str) -> Unit | None:
-    """The unit a unit word names directly: `fte`, `euro`, `procent`, `%`."""
-    w = word.lower().rstrip(".")
-    for unit, words in _data()["unit_words"].items():
-        if w in (x.lower() for x in words):
-            return cast(Unit, unit)
-    return None
-
-
-def _is_adjective(word: str) -> bool:
-    """An inflected or typical adjective (`unieke`, `digitaal`, `OM-geregistreerde`) we may step over."""
-    w = word.lower()
-    return w in _lower_set("pass_words") or any(w.endswith(e) for e in _data()["adjective_endings"])
-
-
-def _head(text: str, pos: int) -> tuple[Unit, str, int] | None:
-    """The unit word or counted noun after a number: (unit, subject, end), stepping over adjectives."""
-    stops = _lower_set("stop_words") - _lower_set("pass_words")
-    for word, start, end in _tokens(text, pos, 5):
-        if "\n\n" in text[pos:start]:
-            return None  # the counted noun stands in the same paragraph as its number
-        unit = _unit_word(word)
-        if unit:
-            return unit, "", end
-        if not word[0].isalpha() or word.lower() in stops:
-            return None
-        noun_unit = counted_unit(word)
-        if noun_unit:
-            return cast(Unit, noun_unit), word, end
-        if _is_adjective(word):
-            continue
-        if word[0].isupper() or len(word) < 2 or re.match(r"\.\w", text[end : end + 2]):
-            return None  # a name, a letter or an abbreviation (z.s.m.) is no counted noun
-        return "other", word, end
-    return None
-
-
-def _prev_word(text: str, start: int) -> str:
-    """The word right before `start` (same line), lowercased, keeping a final dot."""
-    m = re.search(r"([^\W\d_][\w.]*)\s*$", text[max(0, start - 40) : start])
-    return m.group(1).lower() if m else ""
-
-
 def _is_excluded(text: str, n: NumberMatch) -> bool:
     """Labels (`artikel 5`), list numbers at a line start, spaced citation numbers, postcodes."""
-    if _prev_word(text, n.start) in _lower_set("labels"):
+    if prev_word(text, n.start) in lower_set("labels"):
         return True
     line_before = text[text.rfind("\n", 0, n.start) + 1 : n.start]
     if not line_before.strip() and re.match(r"[.)]|\s+[A-Z]", text[n.end : n.end + 2]):
@@ -143,59 +79,26 @@ def _is_excluded(text: str, n: NumberMatch) -> bool:
     return len(n.text) == 4 and bool(re.match(r"\s?[A-Z]{2}\b", after))  # 2500 EH: a postcode
 
 
-_GLUED_YEAR = re.compile(r"(?:19|20)\d\d(?:\d{1,4}|\.\d{1,2})")
-
-
-def glued_year(text: str, n: NumberMatch) -> bool:
-    """A year with a footnote marker glued to it, not a figure: `de IMO uit 20204 laat`, `in 2024.1`, `201833529`.
-
-    Digits without thousands separators that start with a year and run on, or a year, a full
-    stop and one or two digits; a real count of that size is written with separators (`20.204`).
-    """
-    if not _GLUED_YEAR.fullmatch(n.text):
-        return False
-    if "." in n.text:
-        return True
-    return _prev_word(text, n.start) in _lower_set("year_cues") or len(n.text) >= 7
-
-
 def _count_label(text: str, n: NumberMatch) -> int | None:
     """Start of a count label such as the letterhead's `Bijlagen 2` standing at a line start."""
     before = text[: n.start].rstrip().rstrip(":").rstrip()
-    for label in _data()["count_labels"]:
+    for label in figure_data()["count_labels"]:
         begin = len(before) - len(label)
         if begin >= 0 and before.endswith(label) and (begin == 0 or text[begin - 1] == "\n"):
             return begin
     return None
 
 
-@lru_cache(maxsize=8)
-def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
-    """Where sentences end in `text` (start and end of each boundary), computed once per text."""
-    marks = list(_SENTENCE_END_RE.finditer(text))
-    return [m.start() for m in marks], [m.end() for m in marks]
-
-
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """Bounds of the sentence around `pos` (rough: full stops before capitals, blank lines)."""
-    starts, ends = _sentence_ends(text)
-    i = bisect.bisect_right(ends, pos) - 1  # last boundary ending at or before pos
-    begin = ends[i] if i >= 0 else 0
-    j = bisect.bisect_left(starts, pos)  # first boundary starting at or after pos
-    return begin, (starts[j] if j < len(starts) else len(text))
+    """Bounds of the analysis stage's sentence around `pos` (between two sentences: the gap)."""
+    return split_sentences(text).at(pos)
 
 
 def _money_context(text: str, pos: int) -> bool:
     """True when the sentence around `pos` talks about money (euro, middelen, investeren)."""
     s, e = _sentence(text, pos)
     sentence = "".join(c for c in unicodedata.normalize("NFKD", text[s:e].lower()) if not unicodedata.combining(c))
-    return any(cue in sentence for cue in _data()["money_cues"])
-
-
-def _counted_units(segment: str) -> list[Unit]:
-    """Units of the counted nouns in a stretch of text (persons, cases, organisations), in order."""
-    units = (counted_unit(m.group()) for m in re.finditer(r"[^\W\d_][\w'’\-]*", segment))
-    return [cast(Unit, u) for u in units if u and u != "other"]
+    return any(cue in sentence for cue in figure_data()["money_cues"])
 
 
 def _unit_from_context(text: str, pos: int) -> Unit:
@@ -204,8 +107,8 @@ def _unit_from_context(text: str, pos: int) -> Unit:
     Else the first one after it in the sentence, else the last one of the previous sentence.
     """
     s, e = _sentence(text, pos)
-    before, after = _counted_units(text[s:pos]), _counted_units(text[pos:e])
-    previous = _counted_units(text[_sentence(text, s - 1)[0] : s]) if s > 0 else []
+    before, after = counted_units(text[s:pos]), counted_units(text[pos:e])
+    previous = counted_units(text[_sentence(text, s - 1)[0] : s]) if s > 0 else []
     if before:
         return before[-1]
     if after:
@@ -221,16 +124,16 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     if _is_excluded(text, n):
         return None
     start, value = n.start, n.value
-    currency = re.search(r"(?:€|EUR)\s*$", text[max(0, start - 5) : start])
+    currency = re.search(rf"(?:{alternation(figure_data()['currency_signs'])})\s*$", text[max(0, start - 5) : start])
     if currency:
         end = n.end + (2 if text.startswith(",-", n.end) else 0)
         return Quantity(max(0, start - 5) + currency.start(), end, value, "EUR")
-    suffixes = "|".join(_data()["count_adjective_suffixes"])
+    suffixes = "|".join(figure_data()["count_adjective_suffixes"])
     adjective = re.match(rf"-?(?:{suffixes})\b", text[n.end :])
     if adjective:
         return _count_adjective(text, n.start, n.end + adjective.end(), value)
-    single = n.text.lower() in ONE_WORDS  # één: a count only of something substantive
-    head = _head(text, n.end) or _elided_head(text, n, nxt)
+    single = n.text.lower() in lower_set("one_words")  # één: a count only of something substantive
+    head = noun_head(text, n.end) or _elided_head(text, n, nxt)
     if head is None:
         return None if single else _bare(text, n, nxt)
     unit, subject, end = head
@@ -250,14 +153,14 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
 def _single_after_preposition(text: str, n: NumberMatch, unit: Unit) -> bool:
     """`met één melding geholpen worden`, `via één loket`: `één` after an instrument preposition means
     "a single", unless it counts people or organisations (`met één slachtoffer gesproken`)."""
-    rule = _data()["single_prepositions"]
-    return _prev_word(text, n.start) in rule["words"] and unit not in rule["counted_units"]
+    rule = figure_data()["single_prepositions"]
+    return prev_word(text, n.start) in rule["words"] and unit not in rule["counted_units"]
 
 
 def _means_matters(text: str, start: int, subject: str, end: int) -> bool:
     """`drie zaken aan de orde stellen`, `de volgende drie zaken`, `staan drie zaken voorop: 1. ...`:
     `zaken` meaning matters or points, not (court) cases (cue words in models/figures.json)."""
-    rule = _data()["matter_nouns"]
+    rule = figure_data()["matter_nouns"]
     if subject.lower() not in rule["nouns"]:
         return False
     s, e = _sentence(text, start)
@@ -276,9 +179,9 @@ def _elided_head(text: str, n: NumberMatch, nxt: NumberMatch | None) -> tuple[Un
         return None
     gap = text[n.end : nxt.start]
     m = re.fullmatch(r"((?:\s+[^\W\d_][\w-]*){1,2}),?\s+(?:en|of)\s+", gap)
-    if m is None or not all(_is_adjective(w) for w in m.group(1).split()):
+    if m is None or not all(is_adjective(w) for w in m.group(1).split()):
         return None
-    head = _head(text, nxt.end)
+    head = noun_head(text, nxt.end)
     return (head[0], head[1], n.end + len(m.group(1))) if head is not None else None
 
 
@@ -290,7 +193,7 @@ def _in_law_name(text: str, start: int) -> bool:
 @cache
 def _law_name_pattern() -> re.Pattern[str]:
     """A law's title word (models/figures.json law_titles) and the rest of its name up to the end of a text."""
-    titles = "|".join(map(re.escape, _data()["law_titles"]))
+    titles = alternation(figure_data()["law_titles"])
     return re.compile(rf"(?<!\w)(?:{titles})\s[^,.;:()\n]*$")
 
 
@@ -299,20 +202,20 @@ def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None
     after = text[n.end : n.end + 12]
     joined = r"\s+(?:en|of|tot(?: en met)?|t/m|à|a|van de|op de)\s+|\s*[-–]\s*"
     if nxt is not None and re.fullmatch(joined, text[n.end : nxt.start]):
-        head = _head(text, nxt.end)
+        head = noun_head(text, nxt.end)
         if head is not None:
             return Quantity(n.start, n.end, n.value, head[0], head[1] or None)
     before = text[max(0, n.start - 12) : n.start]
     if re.match(r"\s+van\s+de\s+\d", after) or re.search(r"\d\s+van\s+de\s+$", before):
         return Quantity(n.start, n.end, n.value, _unit_from_context(text, n.start))
     if n.scaled:
-        money = _money_context(text, n.start) or n.text.lower().split()[-1] in _lower_set("money_scales")
+        money = _money_context(text, n.start) or n.text.lower().split()[-1] in lower_set("money_scales")
         return Quantity(n.start, n.end, n.value, "EUR" if money else "other")
     if n.kind == "collective":
         return Quantity(n.start, n.end, n.value, "other")
     after_year = re.search(r"(?<!\d)(?:1[89]|20)\d\d\s*\($", text[max(0, n.start - 8) : n.start])
     in_brackets = bool(after_year) and text.startswith(")", n.end)  # `in 2020 (1013)`
-    if n.kind == "digits" and (in_brackets or _prev_word(text, n.start) in _lower_set("bare_count_cues")):
+    if n.kind == "digits" and (in_brackets or prev_word(text, n.start) in lower_set("bare_count_cues")):
         unit = _unit_from_context(text, n.start)
         if unit == "other" and _money_context(text, n.start):
             unit = "EUR"
@@ -320,50 +223,6 @@ def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None
     if n.kind == "digits" and (cell_unit := table_cell_unit(text, n.start, n.end)) is not None:
         return Quantity(n.start, n.end, n.value, cell_unit)
     return None
-
-
-_CELL = re.compile(r"[+\-–]?\s*\d[\d.,]*\s*%?")
-MAX_CELL_RUN = 12  # number-only paragraphs between a flattened table's row header and a cell
-
-
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the paragraph (between blank-line separators) holding `pos`."""
-    start = text.rfind("\n\n", 0, pos)
-    end = text.find("\n\n", pos)
-    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
-
-
-def table_cell_unit(text: str, start: int, end: int) -> Unit | None:
-    """The unit of a number that is a cell of a flattened table (one number a paragraph), else None.
-
-    A cell stands among other number-only paragraphs; its row header is the nearest paragraph
-    before them that is text (`Aantal ongevallen in onderzoek` / `1.201` / `1.149`): the header's
-    counted noun gives the unit (`ongevallen` -> cases), else `other`.
-    """
-    p_start, p_end = _paragraph(text, start)
-    if not _CELL.fullmatch(text[p_start:p_end].strip()):
-        return None
-    cells = 1
-    header = None
-    pos = p_start
-    for _ in range(MAX_CELL_RUN):
-        if pos < 2:
-            break
-        prev_start, prev_end = _paragraph(text, pos - 3)
-        para = text[prev_start:prev_end].strip()
-        if _CELL.fullmatch(para):
-            cells += 1
-            pos = prev_start
-            continue
-        header = para
-        break
-    nxt_start, nxt_end = _paragraph(text, p_end + 2) if p_end + 2 < len(text) else (p_end, p_end)
-    if _CELL.fullmatch(text[nxt_start:nxt_end].strip()):
-        cells += 1
-    if header is None or cells < 2 or len(header) > 120 or header.endswith((".", ":", ";")):
-        return None
-    units = _counted_units(header)
-    return units[-1] if units else "other"
 
 
 def _comparison_partner(text: str, n: NumberMatch, previous: Quantity | None) -> Quantity | None:
@@ -381,14 +240,14 @@ def _comparison_partner(text: str, n: NumberMatch, previous: Quantity | None) ->
 @cache
 def _comparison_pattern() -> re.Pattern[str]:
     """A comparison cue (`tegenover`, `ten opzichte van`) ending a text, longest cue first."""
-    cues = "|".join(re.escape(c) for c in sorted(_data()["comparison_cues"], key=len, reverse=True))
+    cues = alternation(figure_data()["comparison_cues"])
     return re.compile(rf"(?<!\w)(?:{cues})\s*$", re.IGNORECASE)
 
 
 def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity | None:
     """`18-jarige slachtoffers`: the number, with the people (cases, organisations) it describes;
     `tweejarig project` describes a thing and is no figure."""
-    head = _head(text, end)
+    head = noun_head(text, end)
     if head is None or head[0] not in ("persons", "cases", "organisations"):
         return None
     return Quantity(start, head[2], value, head[0], head[1] or None)
@@ -396,7 +255,7 @@ def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity
 
 def _find_count_adjectives(text: str) -> list[Quantity]:
     """Number words fused with `-jarig`: `tweejarig project` (digits with `-jarige` go via numbers)."""
-    suffixes = "|".join(_data()["count_adjective_suffixes"])
+    suffixes = "|".join(figure_data()["count_adjective_suffixes"])
     out: list[Quantity] = []
     for m in re.finditer(rf"\b([^\W\d_]+?)(?:{suffixes})\b", text):
         value = parse_number_word(m.group(1))
@@ -425,7 +284,7 @@ def _extend_start(text: str, q: Quantity, n: NumberMatch | None) -> int:
 def _qualifier_patterns() -> list[re.Pattern[str]]:
     """One pattern per qualifier (`ongeveer`, `ruim`) ending a text, longest qualifier first."""
     return [re.compile(rf"(?<!\w){re.escape(q)}\s+$", re.IGNORECASE)
-            for q in sorted(_data()["qualifiers"], key=len, reverse=True)]
+            for q in sorted(figure_data()["qualifiers"], key=len, reverse=True)]
 
 
 def _period(text: str, start: int, end: int) -> str | None:
@@ -448,8 +307,8 @@ def _period(text: str, start: int, end: int) -> str | None:
 @cache
 def _period_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Patterns of `_period`: a period word before the figure, one after it, an anchored year in the sentence."""
-    periods = "|".join(map(re.escape, sorted(_data()["periods"], key=len, reverse=True)))
-    anchors = "|".join(map(re.escape, _data()["period_anchors"]))
+    periods = alternation(figure_data()["periods"])
+    anchors = alternation(figure_data()["period_anchors"])
     return (
         re.compile(rf"(?<!\w)({periods})\s+(?:\w+\s+)?$", re.IGNORECASE),
         re.compile(rf"\s+(?:\w+\s+)?({periods})(?!\w)", re.IGNORECASE),
@@ -500,20 +359,27 @@ def _overlaps(merged: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _blocked_one(text: str, n: NumberMatch) -> bool:
     """`slechts één zaak`: `één` after `slechts`/`maar` means "a single", not a count."""
-    return n.text.lower() in ONE_WORDS and not n.scaled and _prev_word(text, n.start) in _lower_set(
+    return n.text.lower() in lower_set("one_words") and not n.scaled and prev_word(text, n.start) in lower_set(
         "singular_blockers")
 
 
-class FigureExtractor:
+class FigureExtractor(CarriesData):
     """spaCy component: `doc._.figures` and `doc.spans["figures"]`, skipping dates and citations."""
 
+    factory = "mh_figures"
+
     def __call__(self, doc: Doc) -> Doc:
+        require(doc, "mh_figures", "sentences", "dates", "kamerstukken", "references")
         claimed = claimed_ranges(doc, "dates", "kamerstukken", "references")
         figures = find_figures(doc_text(doc), claimed)
         return publish(doc, "figures", figures, lambda f: f.unit)
 
 
-@Language.factory("mh_figures")
+@Language.factory(
+    "mh_figures",
+    requires=["doc._.sentences", "doc._.dates", "doc._.kamerstukken", "doc._.references"],
+    assigns=["doc._.figures"],
+)
 def make_figure_extractor(nlp: Language, name: str) -> FigureExtractor:
     """Factory for the `mh_figures` pipeline component."""
     return FigureExtractor()

@@ -17,19 +17,16 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.patterns import alternation
+from mhextract.ingest.kst_header import kst_id
 from mhextract.paths import load_json
 from mhextract.record.model import KamerstukRef, Metadata, Span
 
 DATA_FILE = "kamerstuk.json"
 # End of a number or letter: no word character may follow, except a glued superscript footnote marker.
 END = r"(?![^\W\u00b2\u00b3\u00b9\u2070-\u209f])"
-
-
-def _alt(words: list[str]) -> str:
-    """Regex alternation of literal words, longest first, spaces matching any whitespace."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def _word(w: str) -> str:
@@ -57,8 +54,8 @@ def grammar() -> Grammar:
     d = load_json(DATA_FILE)
     sp = r"[ \u00a0\u202f]"
     core = rf"\d{{2}}{sp}?\d{{3}}(?!\d)"
-    suffix = rf"(?:{_alt(d['dossier_suffixes'])})(?![\w])"
-    numwords = rf"(?:{_alt(d['number_words'])})"
+    suffix = rf"(?:{alternation(d['dossier_suffixes'], spaces=True)})(?![\w])"
+    numwords = rf"(?:{alternation(d['number_words'], spaces=True)})"
     letter = d["eerste_kamer_letter"]
     num = rf"(?:\d{{1,4}}[a-z]?|{letter}){END}"
     next_num = rf"{num}(?!{sp}?\d{{3}}(?!\d))"
@@ -68,10 +65,10 @@ def grammar() -> Grammar:
     suffix_part = rf"(?:{sp}|\s?[-–]\s?)(?:{suffix}|\d{{1,3}}(?!\d){num_look})"
     dossier = rf"(?<![\w/.\-–]){core}(?:{suffix_part})?"
     session = r"(?:19|20)\d{2}\s?[/–-]\s?(?:\d{4}|\d{2})(?!\d)"
-    chamber = rf"(?:{_alt(list(d['chambers']))})(?![\w])"
-    chamber_alone = rf"(?:{_alt(d['chambers_without_keyword'])})(?![\w])"
+    chamber = rf"(?:{alternation(list(d['chambers']), spaces=True)})(?![\w])"
+    chamber_alone = rf"(?:{alternation(d['chambers_without_keyword'], spaces=True)})(?![\w])"
     prefix = (
-        rf"(?:(?P<kw>{_alt(d['keywords'])})(?![a-z])(?:\s+(?P<ch>{chamber}))?"
+        rf"(?:(?P<kw>{alternation(d['keywords'], spaces=True)})(?![a-z])(?:\s+(?P<ch>{chamber}))?"
         rf"|(?P<ch2>{chamber_alone})(?=\s*,?\s*{session}))"
         rf"(?:\s*,?\s*(?P<session>{session}))?\s*,?\s*"
     )
@@ -83,7 +80,7 @@ def grammar() -> Grammar:
     dossiers = rf"(?P<dossiers>{dossier}(?:(?:\s*[,&]\s*|\s+en\s+){dossier})*)"
     citation = rf"(?:{prefix})?{dossiers}(?P<num>{numpart})?"
     machine = (
-        rf"(?<![\w])(?:{_alt(d['machine_prefixes'])})(?P<core>\d{{5}})"
+        rf"(?<![\w])(?:{alternation(d['machine_prefixes'], spaces=True)})(?P<core>\d{{5}})"
         rf"(?:-(?P<suf>{suffix}|\d{{1,3}}(?=-\w)))?-(?P<n>\d{{1,4}}[a-z]?|{letter}){END}"
     )
     one_dossier = rf"(?P<core>{core})(?:(?P<sep>{sp}|\s?[-–]\s?)(?P<suf>{suffix}|\d{{1,3}}(?!\d)))?"
@@ -126,11 +123,6 @@ def normalise_session(raw: str | None) -> str | None:
     if not m:
         return None
     return f"{m.group(1)}/{m.group(2)[-2:]}"
-
-
-def make_id(dossier: str, suffix: str | None, number: str | None) -> str:
-    """The GOLD_FORMAT id: dossier digits, `-suffix`, `-number` (each only when present)."""
-    return "-".join(p for p in (dossier, suffix, number) if p)
 
 
 def url_for(kid: str, number: str | None) -> str | None:
@@ -202,16 +194,16 @@ def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
         dossier = re.sub(r"\D", "", dm.group("core"))
         suffix = dm.group("suf")
         for number in numbers:
-            ch = chamber or ("Eerste Kamer" if number and number.isupper() else None)
-            out.append(Citation(make_id(dossier, suffix, number), dossier, suffix, number, ch, session,
+            ch = chamber or (grammar().data["first_chamber"] if number and number.isupper() else None)
+            out.append(Citation(kst_id(dossier, suffix, number), dossier, suffix, number, ch, session,
                                 m.start(), m.end()))
     return out
 
 
 def _resolve_machine(m: re.Match[str]) -> list[Citation]:
     dossier, suffix, number = m.group("core"), m.group("suf"), m.group("n")
-    ch = "Eerste Kamer" if number.isupper() else None
-    return [Citation(make_id(dossier, suffix, number), dossier, suffix, number, ch, None, m.start(), m.end())]
+    ch = grammar().data["first_chamber"] if number.isupper() else None
+    return [Citation(kst_id(dossier, suffix, number), dossier, suffix, number, ch, None, m.start(), m.end())]
 
 
 def scan_citations(text: str) -> list[Citation]:
@@ -239,14 +231,16 @@ def find_header_kamerstukken(text: str) -> list[Citation]:
     num = g.header_number.search(head, first.end(), first.end() + 400)
     if num is None or ". " in head[first.end() : num.start()]:
         return []
-    chamber = "Eerste Kamer" if "Eerste Kamer" in head[: num.start()] else None
-    session_m = re.search(r"Vergaderjaar\s+(\d{4}\s?[/–-]\s?\d{2,4})", head[: num.start()])
+    first_chamber = str(g.data["first_chamber"])
+    chamber = first_chamber if first_chamber in head[: num.start()] else None
+    label = re.escape(g.data["session_label"])
+    session_m = re.search(rf"{label}\s+(\d{{4}}\s?[/–-]\s?\d{{2,4}})", head[: num.start()])
     session = normalise_session(session_m.group(1)) if session_m else None
     out: list[Citation] = []
     for dm in g.header_dossier.finditer(head, first.start(), num.start()):
         dossier = dm.group("core").replace(" ", "")
         suffix, number = dm.group("suf"), num.group("n")
-        out.append(Citation(make_id(dossier, suffix, number), dossier, suffix, number, chamber, session,
+        out.append(Citation(kst_id(dossier, suffix, number), dossier, suffix, number, chamber, session,
                             dm.start("core"), num.end()))
     return out
 
@@ -298,8 +292,10 @@ def ref_from_id(kid: str) -> KamerstukRef:
     return KamerstukRef(id=kid, dossier=dossier, suffix=suffix, number=number, url=url_for(kid, number))
 
 
-class KamerstukComponent:
+class KamerstukComponent(CarriesData):
     """spaCy component: fills `doc._.kamerstukken` and the `kamerstukken` span group."""
+
+    factory = "mh_kamerstukken"
 
     def __call__(self, doc: Doc) -> Doc:
         metadata: Metadata | None = doc._.metadata
@@ -308,7 +304,7 @@ class KamerstukComponent:
         return publish(doc, "kamerstukken", refs, lambda r: r.id)
 
 
-@Language.factory("mh_kamerstukken")
+@Language.factory("mh_kamerstukken", assigns=["doc._.kamerstukken"])
 def make_kamerstuk_component(nlp: Language, name: str) -> KamerstukComponent:
     """Factory for the Kamerstuk citation component."""
     return KamerstukComponent()

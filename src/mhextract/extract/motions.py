@@ -22,9 +22,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.data import CarriesData
+from mhextract.analysis.extensions import doc_text, publish, require
+from mhextract.analysis.patterns import alternation, either_case_alternation
+from mhextract.analysis.sentences import Sentence, split_sentences
+from mhextract.extract.motion_groups import MotionMention, group_motions
 from mhextract.paths import load_json
-from mhextract.record.model import Footnote, KamerstukRef, Motion, Span
+from mhextract.record.model import Footnote, KamerstukRef, Motion
 
 DATA_FILE = "motions.json"
 MEMBERS_FILE = "kamerleden.json"
@@ -42,19 +46,6 @@ def _data() -> dict[str, Any]:
 def members() -> frozenset[str]:
     """Known Kamerlid surnames (lowercase), to settle `motie van Dijk` and hyphenated names."""
     return frozenset(s.lower() for s in load_json(MEMBERS_FILE)["surnames"])
-
-
-def _ci(phrase: str) -> str:
-    """Regex for a phrase whose words may start with either case, spaces matching any whitespace."""
-    words = []
-    for w in phrase.split():
-        head = f"[{w[0].upper()}{w[0].lower()}]" if w[0].isalpha() else re.escape(w[0])
-        words.append(head + re.escape(w[1:]))
-    return r"\s+".join(words)
-
-
-def _alt_ci(phrases: Sequence[str]) -> str:
-    return "|".join(_ci(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -79,33 +70,34 @@ def grammar() -> MotionGrammar:
     """Build the motion grammar once from `models/motions.json`."""
     d = _data()
     initials = r"(?:(?:[A-Z][a-z]?\.\s?){1,5}\s*)"
-    prefix = rf"(?:{_alt_ci(d['name_prefixes'])})(?=\s)"
+    prefix = rf"(?:{either_case_alternation(d['name_prefixes'])})(?=\s)"
     single = rf"(?:{prefix}\s+)?{CAP}(?:-{CAP})*"
     name = rf"{initials}?{single}(?:[ ]{single})?"
     party = r"\s*\((?![^)]*\d)[^()\n]{1,30}\)"
     sep = r"(?:\s*,\s*|\s+en\s+|\s*/\s*|\s*&\s*)"
-    cs = "|".join(re.escape(c) for c in d["co_signers"])
+    cs = alternation(d["co_signers"])
     names = rf"{name}(?:{party})?(?:{sep}{name}(?:{party})?)*(?P<cs>\s+(?:{cs}))?(?:{party})?"
-    titles = _alt_ci(d["titles"])
-    adjectives, motion_words = _alt_ci(d["motion_adjectives"]), _alt_ci(d["motion_words"])
+    titles = either_case_alternation(d["titles"])
+    adjectives = either_case_alternation(d["motion_adjectives"])
+    motion_words = either_case_alternation(d["motion_words"])
     word = rf"(?<![\w-])(?P<adj>(?:{adjectives})\s+)?(?P<motie>{motion_words})(?![\w])"
     titled = rf"(?:-|\s+)van\s+(?:{titles})(?P<typo>\s+van(?=\s+[{re.escape(UPPER)}]))?\s+"
-    submitted = (rf"[^.;()\n]{{0,{int(d['submitted_by_window'])}}}?(?:{_alt_ci(d['submitted_by'])})"
+    submitted = (rf"[^.;()\n]{{0,{int(d['submitted_by_window'])}}}?(?:{either_case_alternation(d['submitted_by'])})"
                  rf"\s+(?:{titles})\s+")
     nick = r"-|[ \t]+|[ \t]*\n[ \t]*"  # one line break at most: never across a paragraph
     named = (rf"{word}(?:(?P<titled>{titled})|(?P<submitted>{submitted})|(?P<van>\s+van\s+)|(?P<nick>{nick}))"
              rf"(?P<names>{names})")
-    with_article = _alt_ci([t for t in d["titles"] if " " in t])
+    with_article = either_case_alternation([t for t in d["titles"] if " " in t])
     reverse = (rf"(?<![\w])(?P<rtitle>{with_article})\s+(?P<names>{names})"
                rf"[^.;\n]{{0,{int(d['submitted_by_window'])}}}?(?<![\w])[Ee]en\s+{word}")
     gap_unit = r"(?:[^.;:()\n]|\.(?=\S|[ \t]+[a-z(])|\([^()\n]{0,120}\))"
-    delayed = (rf"{word}(?P<gap>,?\s+(?:{_alt_ci(d['delayed_openers'])})(?![\w])"
+    delayed = (rf"{word}(?P<gap>,?\s+(?:{either_case_alternation(d['delayed_openers'])})(?![\w])"
                rf"{gap_unit}{{0,{int(d['delayed_window'])}}}?),?\s+van\s+(?P<dtitle>{titles})\s+(?P<names>{names})")
     stop_words = "|".join(re.escape(w.lower()) for w in d["delayed_stop_words"])
     stop_suffixes = "|".join(re.escape(w.lower()) for w in d["delayed_stop_suffixes"])
     delay_stop = rf"(?<![\w])(?:{stop_words})(?![\w])|(?:{stop_suffixes})(?![\w])"
     statuses = tuple(
-        (re.compile(rf"(?<![\w])(?:{_alt_ci(s['words'])})(?![\w])"), s["value"], int(s["rank"]))
+        (re.compile(rf"(?<![\w])(?:{either_case_alternation(s['words'])})(?![\w])"), s["value"], int(s["rank"]))
         for s in d["statuses"]
     )
     chambers = tuple(
@@ -121,25 +113,10 @@ def grammar() -> MotionGrammar:
         single=re.compile(single),
         party=re.compile(party),
         motion_word=re.compile(word),
-        anaphor=re.compile(rf"(?<![\w])(?:{_alt_ci(d['anaphors'])})(?![\w])"),
+        anaphor=re.compile(rf"(?<![\w])(?:{either_case_alternation(d['anaphors'])})(?![\w])"),
         statuses=statuses,
         chambers=chambers,
     )
-
-
-@dataclass
-class MotionMention:
-    """One mention of a motion: named (submitters), numbered (Kamerstuk id) or anaphoric."""
-
-    start: int
-    end: int
-    kind: str  # "named" | "numbered" | "anaphor"
-    submitters: tuple[str, ...] = ()
-    co_signed: bool = False
-    kamerstuk: str | None = None
-    chamber: str | None = None
-    status: tuple[int, str] | None = None
-    order: tuple[int, int, int] = (0, 0, 0)
 
 
 # --- names -----------------------------------------------------------------------------
@@ -295,25 +272,10 @@ def find_anaphors(text: str, taken: Sequence[MotionMention]) -> list[MotionMenti
 # --- sentences, kamerstukken, status ----------------------------------------------------
 
 
-def sentence_bounds(text: str) -> list[int]:
-    """Sorted sentence boundary offsets (0, each sentence end, paragraph breaks, len(text))."""
-    abbreviations = {a.lower() for a in _data()["abbreviations"]}
-    bounds = {0, len(text)}
-    for m in re.finditer(r"\n\s*\n", text):
-        bounds.update((m.start(), m.end()))
-    for m in re.finditer(r"[.?!]", text):
-        rest = text[m.end() : m.end() + 40]
-        nxt = rest.lstrip(" \t")
-        if rest and not rest[0].isspace():
-            continue
-        if nxt and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\n\"'‘“(«"):
-            continue
-        before = re.search(r"\S*$", text[max(0, m.end() - 40) : m.end()])
-        token = (before.group() if before else "").lstrip("(«\"'‘“")
-        if token.lower() in abbreviations or re.fullmatch(r"(?:[A-Z][a-z]?\.)+", token):
-            continue
-        bounds.add(m.end())
-    return sorted(bounds)
+def sentence_bounds(text: str, sentences: Sequence[Sentence] | None = None) -> list[int]:
+    """Sorted sentence boundary offsets: 0, where each sentence of the analysis stage starts and ends, len(text)."""
+    sentences = split_sentences(text) if sentences is None else sentences
+    return sorted({0, len(text), *(s.start for s in sentences), *(s.end for s in sentences)})
 
 
 def sentence_of(bounds: Sequence[int], pos: int) -> tuple[int, int]:
@@ -407,91 +369,30 @@ def annotate(ctx: Context, mentions: list[MotionMention]) -> list[MotionMention]
     return sorted(out, key=lambda x: x.order)
 
 
-# --- grouping ---------------------------------------------------------------------------
-
-
-@dataclass
-class _Entry:
-    submitters: list[str]
-    co_signed: bool
-    kamerstuk: str | None
-    chamber: str | None
-    status: tuple[int, str] | None
-    mentions: list[tuple[int, int]]
-
-
-def _key(names: Sequence[str]) -> frozenset[str]:
-    return frozenset(n.lower() for n in names)
-
-
-def same_motion(e: _Entry, m: MotionMention) -> bool:
-    """Same id, or same submitters, or a `c.s.` mention whose first submitter leads the other list."""
-    if e.kamerstuk and m.kamerstuk:
-        return e.kamerstuk == m.kamerstuk
-    if not e.submitters or not m.submitters:
-        return False
-    a, b = _key(e.submitters), _key(m.submitters)
-    if a == b:
-        return True
-    lead = e.submitters[0].lower() == m.submitters[0].lower()
-    return lead and (e.co_signed or m.co_signed) and (a <= b or b <= a)
-
-
-def _merge(e: _Entry, m: MotionMention) -> None:
-    fuller = e.co_signed and not m.co_signed and _key(m.submitters) > _key(e.submitters)
-    if m.submitters and (not e.submitters or fuller):
-        e.submitters, e.co_signed = list(m.submitters), m.co_signed
-    e.kamerstuk = e.kamerstuk or m.kamerstuk
-    e.chamber = e.chamber or m.chamber
-    if m.status and (e.status is None or m.status[0] > e.status[0]):
-        e.status = m.status
-    e.mentions.append((m.start, m.end))
-
-
-def group_motions(mentions: Sequence[MotionMention]) -> list[Motion]:
-    """One `Motion` per distinct motion; anaphors join the motion mentioned last before them."""
-    entries: list[_Entry] = []
-    last: _Entry | None = None
-    for m in mentions:
-        if m.kind == "anaphor":
-            if last is not None:
-                _merge(last, m)
-            continue
-        entry = next((e for e in entries if same_motion(e, m)), None)
-        if entry is None:
-            entry = _Entry([], False, None, None, None, [])
-            entries.append(entry)
-        _merge(entry, m)
-        last = entry
-    return [
-        Motion(submitters=e.submitters, kamerstuk=e.kamerstuk, chamber=e.chamber,
-               status=e.status[1] if e.status else None,
-               mentions=[Span(start=s, end=t) for s, t in sorted(set(e.mentions))])
-        for e in entries
-    ]
-
-
 def find_motions(text: str, kamerstukken: Sequence[KamerstukRef] = (),
-                 footnotes: Sequence[Footnote] = ()) -> list[Motion]:
+                 footnotes: Sequence[Footnote] = (), sentences: Sequence[Sentence] | None = None) -> list[Motion]:
     """Every distinct motion in `text`, using the letter's Kamerstuk citations and footnotes."""
     ks = tuple(sorted((s.start, s.end, r.id) for r in kamerstukken for s in r.mentions))
     chambers = {r.id: r.chamber for r in kamerstukken if r.chamber}
-    ctx = Context(text, ks, tuple(footnotes), tuple(sentence_bounds(text)), chambers)
+    ctx = Context(text, ks, tuple(footnotes), tuple(sentence_bounds(text, sentences)), chambers)
     named = find_named(text, [s for s, _, _ in ks])
     numbered = find_numbered(text, named, ks)
     anaphors = find_anaphors(text, named + numbered)
     return group_motions(annotate(ctx, named + numbered + anaphors))
 
 
-class MotionsComponent:
+class MotionsComponent(CarriesData):
     """spaCy component: fills `doc._.motions` and the `motions` span group."""
 
+    factory = "mh_motions"
+
     def __call__(self, doc: Doc) -> Doc:
-        motions = find_motions(doc_text(doc), doc._.kamerstukken or [], doc._.footnotes or [])
+        require(doc, "mh_motions", "sentences", "kamerstukken")
+        motions = find_motions(doc_text(doc), doc._.kamerstukken, doc._.footnotes or [], doc._.sentences)
         return publish(doc, "motions", motions, lambda m: "/".join(m.submitters) or (m.kamerstuk or "motie"))
 
 
-@Language.factory("mh_motions")
+@Language.factory("mh_motions", requires=["doc._.sentences", "doc._.kamerstukken"], assigns=["doc._.motions"])
 def make_motions_component(nlp: Language, name: str) -> MotionsComponent:
     """Factory for the motions component."""
     return MotionsComponent()

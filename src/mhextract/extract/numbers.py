@@ -2,20 +2,19 @@
 
 Shared by the figures and dates extractors. `find_numbers` is the find pass: every
 number with its character offsets and value; it does not decide what is counted.
-The word lists live in `models/numbers.json`. Also two regex helpers the extractors use to
-skip work: `trie_pattern` (one fast regex of many words) and `required_literals` (words one of
-which every match of a pattern must contain).
+The word lists live in `models/numbers.json`; the number-stem pre-filter is a trie from
+`analysis.patterns`.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from mhextract.analysis.patterns import trie_pattern
 from mhextract.paths import load_json
 
 Number = int | float
@@ -195,81 +194,6 @@ def _stems_are_letters() -> bool:
     """True when every number stem is letters only (then a stem found in a text lies inside one word)."""
     stems = _number_stems_list()
     return all(re.fullmatch(r"[^\W\d_]+", stem) for stem in stems)
-
-
-# ---------------------------------------------------------------------------- regex helpers
-# Shared with the commitments and date extractors: pre-filters that skip work a pattern cannot need.
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching where any of `words` starts, as a trie (`acht(?:tien)?|...`): a scan tries one
-    branch per letter at each position instead of every word."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_branches(trie)
-
-
-def _trie_branches(node: dict[str, Any]) -> str:
-    """The regex of one trie node: its branches, optional where a word ends at the node."""
-    branches = [re.escape(char) + _trie_branches(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    group = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    return f"(?:{group})?" if "" in node else group
-
-
-def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Literal strings one of which every match of `pattern` contains (`\\bgestand\\s+doen` -> {`gestand`},
-    `(?:heb|had)\\s+toegezegd` -> {`toegezegd`}), or None when there are none or the parse tree is unreadable."""
-    try:
-        parser = importlib.import_module("re._parser")
-        constants = importlib.import_module("re._constants")
-        return _sequence_literals(list(parser.parse(pattern, flags)), constants)
-    except Exception:  # another Python's private parser: no pre-filter, never a wrong one
-        return None
-
-
-def _sequence_literals(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
-    """Required literals of a sequence: the most selective of its literal runs and required parts."""
-    options: list[frozenset[str]] = []
-    run = ""
-    for op, arg in items:
-        if op is c.LITERAL:
-            run += chr(arg)
-            continue
-        if run:
-            options.append(frozenset({run}))
-            run = ""
-        inner = _item_literals(op, arg, c)
-        if inner:
-            options.append(inner)
-    if run:
-        options.append(frozenset({run}))
-    return max(options, key=lambda o: min(map(len, o)), default=None)
-
-
-def _item_literals(op: Any, arg: Any, c: Any) -> frozenset[str] | None:
-    """Required literals of one part: a group, an alternation (each branch must have some), a repeat
-    of at least one; None for anything else (classes, assertions, optional parts)."""
-    if op is c.SUBPATTERN:
-        return _sequence_literals(list(arg[-1]), c)
-    if op is c.ATOMIC_GROUP:
-        return _sequence_literals(list(arg), c)
-    if op is c.BRANCH:
-        union: set[str] = set()
-        for branch in arg[1]:
-            found = _sequence_literals(list(branch), c)
-            if not found:
-                return None  # a branch without a required literal: the alternation has none
-            union |= found
-        return frozenset(union)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
-        return _sequence_literals(list(arg[2]), c)
-    return None
 
 
 def _candidate_words(text: str) -> Iterator[re.Match[str]]:

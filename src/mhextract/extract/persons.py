@@ -17,7 +17,7 @@ A name never ends in digits: a glued footnote marker (`het lid Agema1`) is not p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -25,9 +25,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import claimed_ranges, doc_text, publish
-from mhextract.extract.organisations.known import gazetteer
+from mhextract.analysis.data import CarriesData
+from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
+from mhextract.analysis.patterns import alternation
+from mhextract.extract.organisations.known import alias_table, gazetteer
+from mhextract.extract.organisations.names import norm
 from mhextract.extract.person_names import find_full_names
+from mhextract.normalise.metadata import signatories_in
 from mhextract.paths import load_json
 from mhextract.record.model import Motion, Person, Signatory, Span
 
@@ -54,14 +58,10 @@ class PersonMention:
     source: str
 
 
-def _alt(words: Iterable[str], flags: str = "") -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _surname_re() -> str:
     """A surname with optional initials and particles: `Kuik`, `Van der Graaf`, `E. van der Burg`."""
-    particles = _alt({p for w in roles()["particles"] for p in (w, w[:1].upper() + w[1:])})
+    particles = alternation({p for w in roles()["particles"] for p in (w, w[:1].upper() + w[1:])})
     word = rf"[A-Z]{_NAME_CHAR}*[a-zà-ÿ]{_NAME_CHAR}*(?:-[A-Z]{_NAME_CHAR}+)*(?!{_NAME_CHAR})"
     return rf"(?:(?:[A-Z]\.\s?){{1,5}}\s*)?(?:(?:{particles})\s+){{0,3}}{word}"
 
@@ -71,7 +71,7 @@ def _member_re() -> re.Pattern[str]:
     party = r"(?:\s*\([^()\n]{1,30}\))?"  # `Kuik (CDA)`
     marker = r"(?:\d{1,2}(?![\d\w]))?"  # a glued footnote marker: `Kuik2 en Bikker3`
     name = _surname_re() + marker + party
-    phrases = _alt(roles()["members"])
+    phrases = alternation(roles()["members"])
     return re.compile(
         rf"(?<![\w])(?P<phrase>(?i:{phrases}))\s+(?P<names>{name}(?:\s*,\s*{name})*(?:\s+en\s+{name})?)"
     )
@@ -79,14 +79,14 @@ def _member_re() -> re.Pattern[str]:
 
 @cache
 def _government_re() -> re.Pattern[str]:
-    titles = _alt(roles()["government"])
+    titles = alternation(roles()["government"])
     given = r"(?:[A-Z][a-zà-ÿ]+\s+(?=[A-Z]|(?:van|de|der|den|ter|ten)\s))?"  # `minister Dilan Yeşilgöz`
     return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{given}{_surname_re()})")
 
 
 @cache
 def _rapporteur_re() -> re.Pattern[str]:
-    titles = _alt(roles()["rapporteurs"])
+    titles = alternation(roles()["rapporteurs"])
     first = r"[A-Z][a-zà-ÿ]+"
     return re.compile(rf"(?<![\w])(?:{titles})(?:[^,.()\n]{{0,80}}?)?,?\s+(?P<name>{first}\s+{_surname_re()})")
 
@@ -178,8 +178,8 @@ def find_rapporteur_mentions(text: str) -> list[PersonMention]:
 
 @cache
 def _official_re() -> re.Pattern[str]:
-    titles = _alt(roles()["officials"])
-    academic = _alt(roles()["academic_titles"])
+    titles = alternation(roles()["officials"])
+    academic = alternation(roles()["academic_titles"])
     initials = r"(?:[A-Z]\.\s?){1,5}"
     return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?:(?:{academic})\s+)*"
                       rf"(?P<name>{initials}\s*{_surname_re()})")
@@ -202,8 +202,8 @@ def _leader_re() -> re.Pattern[str]:
     Matching the body in the same pattern made every capitalised word a start to try, each
     running to the end of the capitalised run: time grew with the square of such a run.
     """
-    phrases = _alt(p["phrase"] for p in roles()["led_by"])
-    academic = _alt(roles()["academic_titles"])
+    phrases = alternation(p["phrase"] for p in roles()["led_by"])
+    academic = alternation(roles()["academic_titles"])
     given = r"(?:[A-Z][a-zà-ÿ]+\s+(?=[A-Z]|(?:van|de|der|den|ter|ten)\s))?"
     return re.compile(rf"(?P<phrase>(?i:{phrases}))\s+(?:(?:{academic})\s+)*(?P<name>{given}{_surname_re()})")
 
@@ -229,8 +229,6 @@ def _organisation_words() -> frozenset[str]:
 
 def _looks_like_organisation(name: str, after: str) -> bool:
     """A gazetteer name, an organisation head word, a place, an acronym, or a run into more capitals."""
-    from mhextract.extract.organisations.known import alias_table
-    from mhextract.extract.organisations.names import norm
 
     words = name.split()
     acronym = any(re.search(r"[A-Z].*[A-Z]", w.split("-")[0]) and not re.fullmatch(r"(?:[A-Z]\.)+", w)
@@ -270,22 +268,9 @@ def signatory_mentions(text: str, signatories: Sequence[Signatory]) -> list[Pers
     return found
 
 
-@cache
-def _signature_re() -> re.Pattern[str]:
-    titles = _alt(t for t in roles()["government"])
-    return re.compile(
-        rf"^(?:De|Het)\s+(?P<role>(?i:{titles})\b[^,\n]{{0,120}}),\s*\n+\s*(?P<name>{_surname_re()})\s*$",
-        re.MULTILINE,
-    )
-
-
 def find_signatories(text: str) -> list[Signatory]:
-    """Fallback when no metadata is given: `De Minister van ...,` followed by a name line."""
-    found = []
-    for m in _signature_re().finditer(text):
-        if m.group("name")[:1].isupper():
-            found.append(Signatory(role=m.group(0).split(",")[0].strip(), name=m.group("name").strip()))
-    return found
+    """Fallback when no metadata is given: the signature block among the text's last paragraphs."""
+    return signatories_in(re.split(r"\n\s*\n", text)[-14:])
 
 
 def motion_mentions(text: str, motions: Sequence[Motion]) -> list[PersonMention]:
@@ -337,8 +322,16 @@ def find_persons(
 
     `blocked` are ranges no full name may overlap (the organisations' mentions: `Prinses Máxima Centrum`).
     """
+    return resolve_persons([*find_person_mentions(text, signatories, motions), *full_name_mentions(text, blocked)])
+
+
+def find_person_mentions(
+    text: str, signatories: Sequence[Signatory] | None = None, motions: Sequence[Motion] = (),
+) -> list[PersonMention]:
+    """The mentions of every finder that needs no organisations (all but full names), most authoritative
+    source first: what `mh_person_mentions` hands to the organisations component."""
     sigs = list(signatories) if signatories else find_signatories(text)
-    mentions = [
+    return [
         *signatory_mentions(text, sigs),
         *motion_mentions(text, motions),
         *find_member_mentions(text),
@@ -346,23 +339,45 @@ def find_persons(
         *find_rapporteur_mentions(text),
         *find_official_mentions(text),
         *find_leader_mentions(text),
-        *full_name_mentions(text, blocked),
     ]
-    return resolve_persons(mentions)
 
 
-class PersonsComponent:
+class PersonsComponent(CarriesData):
     """Sets `doc._.persons` and the `persons` span group."""
 
+    factory = "mh_persons"
+
     def __call__(self, doc: Doc) -> Doc:
+        require(doc, "mh_persons", "person_mentions", "organisations")
+        blocked = claimed_ranges(doc, "organisations")
+        mentions = [*doc._.person_mentions, *full_name_mentions(doc_text(doc), blocked)]
+        return publish(doc, "persons", resolve_persons(mentions), lambda p: p.name)
+
+
+class PersonMentionsComponent(CarriesData):
+    """Sets `doc._.person_mentions`: the titled and role mentions, which organisations read (never a name)."""
+
+    factory = "mh_person_mentions"
+
+    def __call__(self, doc: Doc) -> Doc:
+        require(doc, "mh_person_mentions", "motions")
         metadata = doc._.metadata
         signatories = metadata.signatories if metadata is not None else None
-        blocked = claimed_ranges(doc, "organisations")
-        persons = find_persons(doc_text(doc), signatories, doc._.motions or [], blocked)
-        return publish(doc, "persons", persons, lambda p: p.name)
+        doc._.person_mentions = find_person_mentions(doc_text(doc), signatories, doc._.motions)
+        return doc
 
 
-@Language.factory("mh_persons")
+@Language.factory("mh_person_mentions", requires=["doc._.motions"], assigns=["doc._.person_mentions"])
+def make_person_mentions(nlp: Language, name: str) -> PersonMentionsComponent:
+    """spaCy factory for the person mentions (before organisations)."""
+    return PersonMentionsComponent()
+
+
+@Language.factory(
+    "mh_persons",
+    requires=["doc._.person_mentions", "doc._.organisations"],
+    assigns=["doc._.persons"],
+)
 def make_persons(nlp: Language, name: str) -> PersonsComponent:
-    """spaCy factory for the persons component."""
+    """spaCy factory for the persons component (after organisations: full names never inside one)."""
     return PersonsComponent()

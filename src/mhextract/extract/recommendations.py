@@ -16,60 +16,33 @@ Words and thresholds live in models/recommendations.json.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import Ranges, doc_text, overlaps, publish
+from mhextract.analysis.data import CarriesData
+from mhextract.analysis.extensions import doc_text, overlaps, publish, require
+from mhextract.analysis.patterns import alternation
+from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.numbers import parse_number_word
-from mhextract.paths import load_json
+from mhextract.extract.recommendation_parts import (
+    Found,
+    Paragraph,
+    attach_responses,
+    attribute_body,
+    config,
+    distribute_responses,
+    fold,
+    is_heading,
+)
 from mhextract.record.model import Organisation, Recommendation, Span
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9‘'\"(]|\s*$)")
 _ITEM = re.compile(r"(?:^|(?<=\s))(?:(?P<num>\d{1,2})[.)]|(?P<letter>[a-z])[.)]|(?P<bullet>[-•–·▪]))\s+(?=\S)")
-
-
-@cache
-def config() -> dict[str, Any]:
-    """models/recommendations.json."""
-    data: dict[str, Any] = load_json("recommendations.json")
-    return data
-
-
-def fold(text: str) -> str:
-    """Whitespace folded to single spaces."""
-    return " ".join(text.split())
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A body paragraph: offsets into the text and its raw text."""
-
-    start: int
-    end: int
-    raw: str
-
-    @property
-    def text(self) -> str:
-        return fold(self.raw)
-
-
-@dataclass(frozen=True)
-class Found:
-    """A recommendation before resolution: its number and where its own text is."""
-
-    number: int | None
-    start: int  # where the recommendation (label included) begins
-    text_start: int  # where its own text begins
-    end: int  # where its own text ends (heading or statement)
-    text: str
-    heading: bool  # a heading without a full stop; the response follows
 
 
 def paragraphs(text: str, body_end: int | None = None) -> list[Paragraph]:
@@ -95,7 +68,7 @@ def title_of(text: str) -> str:
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    labels = "|".join(re.escape(w) for w in config()["labels"])
+    labels = alternation(config()["labels"])
     return re.compile(
         rf"^(?:\d+[.)]\s*)?(?:{labels})\s+(?P<num>\d{{1,2}}|[IVX]{{1,4}})\b\s*(?:[:.–—-]\s*|$)", re.DOTALL
     )
@@ -107,7 +80,7 @@ def heading_length(rest: str) -> int:
     stop = _SENTENCE_END.search(rest)
     if stop is None or len(rest[: stop.start()].split()) <= config()["max_title_words"]:
         return len(rest)
-    starters = "|".join(re.escape(w) for w in config()["sentence_starters"])
+    starters = alternation(config()["sentence_starters"])
     m = re.search(rf"(?<=[a-zà-ÿ0-9)])\s+(?=(?:{starters})\s)", rest[: stop.start()])
     return m.start() if m else len(rest)
 
@@ -136,19 +109,20 @@ def find_labelled_recommendations(paras: Sequence[Paragraph]) -> list[Found]:
 
 @cache
 def _intro_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in config()["intro_words"])
+    words = alternation(config()["intro_words"])
     return re.compile(rf"(?i:{words})")
 
 
 @cache
 def _pointer_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in config()["list_pointers"])
+    words = alternation(config()["list_pointers"])
     return re.compile(rf"(?i:\b(?:{words})\b)")
 
 
 def _sentence_texts(raw: str) -> list[str]:
-    """The sentences of a paragraph (split after . ! ? before a capital or digit)."""
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(])", fold(raw)) if s]
+    """The sentences of a paragraph, as the analysis stage cuts them."""
+    text = fold(raw)
+    return [text[s.start : s.end] for s in split_sentences(text)]
 
 
 def introduces_recommendations(p: Paragraph) -> bool:
@@ -166,7 +140,7 @@ def introduces_recommendations(p: Paragraph) -> bool:
 
 def stated_count(raw: str) -> int | None:
     """The number of recommendations an intro announces (`vier aanbevelingen`, `3 concrete adviezen`)."""
-    nouns = "|".join(re.escape(w) for w in config()["count_nouns"])
+    nouns = alternation(config()["count_nouns"])
     for m in re.finditer(rf"(?i)(?:(\w+)\s+)?(\w+)\s+(?:{nouns})\b", raw):
         for word in (m.group(2), m.group(1)):  # the word before the noun, else the one before an adjective
             value = _count_word(word)
@@ -288,125 +262,6 @@ def list_items(p: Paragraph, seen: int = 0, kind: str | None = None) -> list[Ite
     return items
 
 
-def is_heading(p: Paragraph) -> bool:
-    """A section heading or a signature line: short and without closing punctuation."""
-    words = len(p.text.split())
-    heading = words <= config()["max_heading_words"] and not re.search(r"[.;:?!,]$", p.text)
-    return heading or (p.text.endswith(",") and words <= 10)
-
-
-def attach_responses(paras: Sequence[Paragraph], found: Sequence[Found]) -> list[tuple[str | None, int]]:
-    """For each recommendation, the text after it up to the next one or a heading, and where that ends."""
-    starts = sorted(f.start for f in found)
-    out: list[tuple[str | None, int]] = []
-    for f in found:
-        nxt = next((s for s in starts if s > f.start), None)
-        parts, end = [], f.end
-        for p in paras:
-            if p.end <= f.end:
-                continue
-            if (nxt is not None and p.start >= nxt) or (p.start >= f.end and is_heading(p)):
-                break
-            raw = p.raw[max(0, f.end - p.start):]
-            if nxt is not None and p.end > nxt:
-                raw = raw[: nxt - max(p.start, f.end)]
-            if raw.strip():
-                parts.append(fold(raw))
-                end = max(p.start, f.end) + len(raw.rstrip())
-        out.append(("\n\n".join(parts) or None, end))
-    return out
-
-
-@cache
-def _ordinal_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in config()["ordinals"])
-    return re.compile(rf"(?i)\b(?:(?P<word>{words})\s+aanbeveling|aanbeveling\s+(?P<num>\d{{1,2}}))\b")
-
-
-def named_item(paragraph: str) -> int | None:
-    """The recommendation a response paragraph opens with (`Ten aanzien van de eerste aanbeveling`,
-    `De vierde aanbeveling ...`, `Aanbeveling 2 ...`), looked for in its first sentence only."""
-    first = re.split(r"(?<=[.!?])\s", paragraph, maxsplit=1)[0]
-    m = _ordinal_re().search(first)
-    if not m:
-        return None
-    return int(m.group("num")) if m.group("num") else config()["ordinals"][m.group("word").lower()]
-
-
-def distribute_responses(numbers: Sequence[int | None], responses: Sequence[str | None]) -> list[str | None]:
-    """Responses given after a whole list go to the items they name: the paragraphs after the last item
-    of a run 1..n, when the first of them names an item by ordinal, are split at each paragraph that
-    names another; an item that already has a response between the items keeps it."""
-    out = list(responses)
-    for i, number in enumerate(numbers):
-        last = out[i]
-        if number is None or number < 2 or last is None or i + 1 < number:
-            continue
-        if i + 1 < len(numbers) and numbers[i + 1] not in (1, None):
-            continue  # not the last item of its run
-        run = list(range(i + 1 - number, i + 1))
-        if [numbers[j] for j in run] != list(range(1, number + 1)) or any(out[j] for j in run[:-1]):
-            continue
-        given = _split_by_named_item(last.split("\n\n"), number)
-        if given is not None:
-            for j, n in zip(run, range(1, number + 1), strict=True):
-                out[j] = "\n\n".join(given[n]) if n in given else None
-    return out
-
-
-def _split_by_named_item(parts: Sequence[str], count: int) -> dict[int, list[str]] | None:
-    """Paragraphs grouped by the item (1..count) they name, a paragraph naming none going with the one
-    before; None when the first paragraph names no item."""
-    current = named_item(parts[0])
-    if current is None or not 1 <= current <= count:
-        return None
-    given: dict[int, list[str]] = {}
-    for part in parts:
-        named = named_item(part)
-        if named is not None and 1 <= named <= count:
-            current = named
-        given.setdefault(current, []).append(part)
-    return given
-
-
-def _sentences(text: str, end: int) -> list[tuple[int, int]]:
-    """Sentence ranges of text[:end] (split after . ! ? and at paragraph breaks)."""
-    out, pos = [], 0
-    for m in re.finditer(r"[.!?](?=\s)|\n\s*\n", text[:end]):
-        out.append((pos, m.end()))
-        pos = m.end()
-    out.append((pos, end))
-    return out
-
-
-def short_form(text: str, org: Organisation) -> str:
-    """The name the letter uses most for `org` (the shorter on ties)."""
-    counts: Counter[str] = Counter()
-    for s in org.mentions:
-        if s.end > s.start:
-            counts[re.sub(r"^(?:de|het)\s+", "", fold(text[s.start:s.end]))] += 1
-    return min(counts, key=lambda k: (-counts[k], len(k))) if counts else org.name
-
-
-def attribute_body(
-    text: str, start: int, orgs: Sequence[Organisation], skip: Sequence[tuple[int, int]] = (),
-) -> str | None:
-    """The body that made the recommendation at `start`: the nearest sentence before it that speaks
-    of recommendations (else of a report) and names an eligible organisation."""
-    eligible = [o for o in orgs if o.kind not in config()["excluded_kinds"]]
-    mentions = sorted(((s.start, s.end, i) for i, o in enumerate(eligible) for s in o.mentions if s.end > s.start))
-    skipped = Ranges(skip)
-    sentences = [(s, e) for s, e in _sentences(text, start) if not overlaps(skipped, s, e)]
-    for words in config()["triggers"]:
-        pattern = re.compile(rf"(?i:{'|'.join(words)})")
-        for s, e in reversed(sentences):
-            if pattern.search(text[s:e]):
-                inside = [i for ms, me, i in mentions if s <= ms and me <= e]
-                if inside:
-                    return short_form(text, eligible[inside[0]])
-    return None
-
-
 def find_recommendations(
     text: str, orgs: Sequence[Organisation] = (), body_end: int | None = None,
 ) -> list[Recommendation]:
@@ -429,15 +284,22 @@ def find_recommendations(
     return out
 
 
-class RecommendationsComponent:
+class RecommendationsComponent(CarriesData):
     """Sets `doc._.recommendations` and the `recommendations` span group."""
 
+    factory = "mh_recommendations"
+
     def __call__(self, doc: Doc) -> Doc:
-        recs = find_recommendations(doc_text(doc), doc._.organisations or [], doc._.body_end)
+        require(doc, "mh_recommendations", "sentences", "organisations")
+        recs = find_recommendations(doc_text(doc), doc._.organisations, doc._.body_end)
         return publish(doc, "recommendations", recs, lambda r: f"{r.number}")
 
 
-@Language.factory("mh_recommendations")
+@Language.factory(
+    "mh_recommendations",
+    requires=["doc._.sentences", "doc._.organisations"],
+    assigns=["doc._.recommendations"],
+)
 def make_recommendations(nlp: Language, name: str) -> RecommendationsComponent:
     """spaCy factory for the recommendations component."""
     return RecommendationsComponent()

@@ -18,7 +18,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, publish
+from mhextract.analysis.patterns import alternation
 from mhextract.extract.kamerstuk import normalise_session
 from mhextract.paths import load_json
 from mhextract.record.model import Reference, Span
@@ -55,8 +57,7 @@ def _data() -> dict[str, Any]:
 def forms() -> tuple[Form, ...]:
     """The reference forms of `models/references.json`, compiled."""
     d = _data()
-    chambers = sorted(d["chambers"], key=len, reverse=True)
-    chamber = "(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in chambers) + r")(?![\w])"
+    chamber = rf"(?:{alternation(d['chambers'], spaces=True)})(?![\w])"
     out = []
     for f in d["forms"]:
         src = f["pattern"].replace("{SESSION}", d["session"]).replace("{CHAMBER}", chamber)
@@ -110,15 +111,17 @@ def find_references(text: str) -> list[Reference]:
     return list(refs.values())
 
 
-class ReferencesComponent:
+class ReferencesComponent(CarriesData):
     """spaCy component: fills `doc._.references` and the `references` span group."""
+
+    factory = "mh_references"
 
     def __call__(self, doc: Doc) -> Doc:
         refs = find_references(doc_text(doc))
         return publish(doc, "references", refs, lambda r: f"{r.kind}:{r.id}")
 
 
-@Language.factory("mh_references")
+@Language.factory("mh_references", assigns=["doc._.references"])
 def make_references_component(nlp: Language, name: str) -> ReferencesComponent:
     """Factory for the other-references component."""
     return ReferencesComponent()

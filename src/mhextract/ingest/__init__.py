@@ -11,26 +11,33 @@ import hashlib
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from mhextract.errors import IngestError
 from mhextract.ingest.detect import detect_format
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.limits import DEFAULT_LIMITS, Limits
 
+if TYPE_CHECKING:
+    from mhextract.ingest.pdf import Backend
+
 __all__ = ["RawLetter", "RawLine", "detect_format", "read_letter"]
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def read_letter(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> RawLetter:
-    """Read one letter file into lines; raises `IngestError` naming the file and the reason."""
+def read_letter(path: Path | str, limits: Limits = DEFAULT_LIMITS, pdf_backend: Backend | None = None) -> RawLetter:
+    """Read one letter file into lines; raises `IngestError` naming the file and the reason.
+
+    `pdf_backend` chooses the PDF reader ("pdfium", the default, or "pdfplumber"); without
+    it `MHEXTRACT_PDF_BACKEND` decides.
+    """
     path = Path(path)
     data = read_bytes(path, limits)
     if not data.strip():
         raise IngestError(path, "file is empty")
     sha256 = hashlib.sha256(data).hexdigest()
-    raw = _read_format(path, from_utf16(path, data), sha256, limits)
+    raw = _read_format(path, from_utf16(path, data), sha256, limits, pdf_backend)
     for line in raw.lines:
         if "\x00" in line.text:
             line.text = line.text.replace("\x00", "")
@@ -88,7 +95,7 @@ def from_utf16(path: Path, data: bytes) -> bytes:
         raise IngestError(path, f"cannot decode UTF-16 text: {exc}") from exc
 
 
-def _read_format(path: Path, data: bytes, sha256: str, limits: Limits) -> RawLetter:
+def _read_format(path: Path, data: bytes, sha256: str, limits: Limits, pdf_backend: Backend | None) -> RawLetter:
     """The reader for the detected format."""
     fmt = detect_format(path, data)
     if fmt == "pdf":
@@ -96,7 +103,7 @@ def _read_format(path: Path, data: bytes, sha256: str, limits: Limits) -> RawLet
         from mhextract.ingest.pdf_limits import check_pdf_limits
 
         check_pdf_limits(path, data, limits)
-        return read_pdf(path, data, sha256)
+        return read_pdf(path, data, sha256, backend=pdf_backend)
     if fmt == "docx":
         from mhextract.ingest.docx import read_docx
 

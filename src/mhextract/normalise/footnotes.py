@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
+from mhextract.analysis.patterns import alternation
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
 from mhextract.normalise.markdown import strip_inline_markdown, sup_to_superscript
 from mhextract.normalise.paragraphs import Para, join_lines
@@ -22,9 +23,7 @@ from mhextract.paths import load_json
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _START = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:|(\d{{1,3}})(?=\s))\s*")
 _SUP_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
-# Words after which a glued number is a real number, not a marker (`nr.2`, `art.18`).
 _MAX_MARKER_DIGITS = 6  # a longer run of digits is never a footnote marker (and int() of it may fail)
-_NOT_MARKER_BEFORE = re.compile(r"(?:nrs?|art|artikel|lid|blz|p|pag|bijlage|versie|nr|no)\.?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -114,7 +113,7 @@ def _glued_candidates(paras: list[Para]) -> dict[int, list[tuple[int, int]]]:
     found: dict[int, list[tuple[int, int]]] = {}
     for i, p in enumerate(paras):
         for m in _GLUED.finditer(p.text):
-            if not _NOT_MARKER_BEFORE.search(p.text[max(0, m.start() - 8) : m.start()]):
+            if not not_marker_after().search(p.text[max(0, m.start() - 8) : m.start()]):
                 found.setdefault(int(m.group(1)), []).append((i, m.start()))
     return found
 
@@ -132,8 +131,16 @@ def _glued_marker(
 
 
 @cache
+def not_marker_after() -> re.Pattern[str]:
+    """A word after which a glued number is a real number, not a marker (`nr.2`, `art.18`, `versie 2`),
+    ending the searched text (models/markers.json)."""
+    words = alternation(load_json("markers.json")["not_marker_after"])
+    return re.compile(rf"(?<![^\W_])(?:{words})\.?\s*$", re.IGNORECASE)
+
+
+@cache
 def _dated_glued_marker() -> re.Pattern[str]:
-    months = "|".join(re.escape(m) for m in load_json("dates.json")["months"])
+    months = alternation(load_json("dates.json")["months"])
     return re.compile(rf"\b(?:{months})\s+(?:19|20)\d\d(\d{{1,2}})(?=[\s,.;:)»”]|$)", re.IGNORECASE)
 
 

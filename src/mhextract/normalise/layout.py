@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
+from mhextract.analysis.patterns import alternation
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise.markdown import strip_inline_markdown
 from mhextract.paths import load_json
@@ -71,7 +72,7 @@ def _vocab() -> dict[str, Any]:
 @cache
 def _label_re() -> re.Pattern[str]:
     labels: list[str] = sorted(_vocab()["field_labels"], key=len, reverse=True)
-    alts = "|".join(re.escape(lb) for lb in labels)
+    alts = alternation(labels)
     return re.compile(rf"^(?:{alts})(?=\s|$|:)")
 
 

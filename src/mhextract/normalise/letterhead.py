@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from mhextract.normalise.layout import Block, plain
+from mhextract.normalise.paragraphs import join_lines
 from mhextract.paths import load_json
 
 
@@ -61,14 +62,14 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
             new_label, rest = _split_label(ln)
             if new_label:
                 if label:
-                    add(label, " ".join(parts))
+                    add(label, join_lines(parts))
                 label, parts = new_label, [rest] if rest else []
             elif label:
                 parts.append(ln)
             else:
                 add("Overig", ln)
         if label and parts:
-            add(label, " ".join(parts))
+            add(label, join_lines(parts))  # a wrapped value loses its line-end hyphen (`natio-` + `nale`)
         elif label:
             pending = label
     return fields

@@ -117,7 +117,13 @@ def own_kamerstukken(letter: Letter) -> list[str]:
 
 def find_signatories(letter: Letter) -> list[Signatory]:
     """Role line (`De Minister van ...,`) followed by a name, in the last paragraphs of the body."""
-    paras = [letter.text[p.start:p.end].strip() for p in letter.paragraphs[-14:]]
+    return signatories_in([letter.text[p.start:p.end] for p in letter.paragraphs[-14:]])
+
+
+def signatories_in(paragraphs: list[str]) -> list[Signatory]:
+    """The signature block's role lines (`De Minister van ...,`), each with the name after it (same or next
+    paragraph): the one signatory finder, for metadata and for persons of a text without metadata."""
+    paras = [p.strip() for p in paragraphs]
     found: list[Signatory] = []
     for i, text in enumerate(paras):
         m = _ROLE.match(text)

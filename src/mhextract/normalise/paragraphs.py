@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mhextract.analysis.sentences import is_abbreviation
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
 from mhextract.normalise.markdown import emphasis_of, heading_level, strip_inline_markdown
 
@@ -21,6 +22,17 @@ _SIGNATURE_ROLE = re.compile(
     r".{0,120},\s*$"
 )
 SENTENCE_BREAK = re.compile(r"[a-z)»”'\"]\.\s+[A-Z][a-z]")
+_WORD_BEFORE = re.compile(r"\S+$")
+
+
+def has_sentence_break(text: str) -> bool:
+    """True when `text` holds a sentence end inside it (`... gedaan. Daarna`): a line-level rule, with the
+    analysis stage's abbreviation list, so `jl. Het` or `nr. Dit` is no break."""
+    for m in SENTENCE_BREAK.finditer(text):
+        word = _WORD_BEFORE.search(text, 0, m.start() + 2)
+        if word is None or not is_abbreviation(word.group().lstrip("([«\"'‘“")):
+            return True
+    return False
 _CONNECTORS = {"de", "het", "een", "van", "en", "of", "in", "op", "voor", "met", "tot", "te", "bij", "aan", "om"}
 
 
@@ -144,7 +156,7 @@ def _title_lines(texts: list[str], typical: int) -> int:
         nxt = texts[k].strip()
         if not title or not (title[0].isupper() or title[0].isdigit()):
             return 0
-        if SENTENCE_BREAK.search(title) or len(title) > 260:
+        if has_sentence_break(title) or len(title) > 260:
             return 0
         if last.endswith((*_TERMINAL, ",", "-")):
             continue
@@ -169,7 +181,7 @@ def is_heading_like(p: Para, typical: int) -> bool:
         return True
     short = len(p.text) < 0.8 * typical if p.lines == 1 else p.lines <= 3 and len(p.text) <= 250
     return (short and len(p.text) <= 250 and not p.text.rstrip().endswith(_TERMINAL)
-            and not SENTENCE_BREAK.search(p.text))
+            and not has_sentence_break(p.text))
 
 
 def merge_across_breaks(paras: list[Para], typical: int, vocabulary: set[str]) -> list[Para]:

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from mhextract.normalise.letter import Letter, Paragraph
-from mhextract.normalise.paragraphs import SENTENCE_BREAK
+from mhextract.normalise.paragraphs import has_sentence_break
 from mhextract.paths import load_json
 from mhextract.record.model import Section
 
@@ -96,7 +96,7 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
         return True
     if p.italic and not p.bold:
         return False
-    if p.lines > 4 or SENTENCE_BREAK.search(title):
+    if p.lines > 4 or has_sentence_break(title):
         return False
     # A title introduces prose: the next paragraph is longer and reads as sentences; a title
     # may also be followed by a sub-title that introduces the prose (`Stand van zaken` /

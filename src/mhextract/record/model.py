@@ -10,6 +10,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# The closed vocabularies of the record, named once: extractors import them from here.
+SourceFormat = Literal["pdf", "text", "markdown", "docx", "html", "xml", "web"]
+ReferenceKind = Literal["handelingen", "zaak", "ecli", "toezegging", "document", "rijkswet"]
+Precision = Literal["day", "month", "season", "quarter", "year", "range"]
+Unit = Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "years", "months", "other"]
+CommitmentKind = Literal["made", "fulfilled", "reported"]
+
 SCHEMA_VERSION = "1"
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = f"urn:mhextract:record:{SCHEMA_VERSION}"
@@ -51,7 +58,7 @@ class Extractor(Model):
 class Source(Model):
     path: str
     sha256: str
-    format: Literal["pdf", "text", "markdown", "docx", "html", "xml", "web"]
+    format: SourceFormat
     pages: int | None = None
 
 
@@ -120,7 +127,7 @@ class KamerstukRef(Model):
 
 
 class Reference(Model):
-    kind: Literal["handelingen", "zaak", "ecli", "toezegging", "document", "rijkswet"]
+    kind: ReferenceKind
     id: str
     mentions: list[Span] = Field(default_factory=list)
 
@@ -138,14 +145,14 @@ class DateMention(Model):
     value: str | None = Field(default=None, pattern=DATE_VALUE_PATTERN,
                               description="ISO 8601 at the precision the text gives: day, month, year, season, "
                                           "quarter, --MM-DD (no year), or an interval a/b")
-    precision: Literal["day", "month", "season", "quarter", "year", "range"] | None = None
+    precision: Precision | None = None
     span: Span
 
 
 class Figure(Model):
     text: str
     value: float | int | None = None
-    unit: Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "years", "months", "other"] = "other"
+    unit: Unit = "other"
     subject: str | None = None
     period: str | None = None
     span: Span
@@ -162,7 +169,7 @@ class Recommendation(Model):
 
 class Commitment(Model):
     text: str
-    kind: Literal["made", "fulfilled", "reported"]
+    kind: CommitmentKind
     due: str | None = Field(default=None, pattern=DATE_VALUE_PATTERN, description="ISO value like a date's value")
     reference: str | None = None
     span: Span

@@ -29,8 +29,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mhextract.errors import MhextractError
-from mhextract.extract.commitments import similar_commitments
 from mhextract.record.model import Commitment, Figure, Record
+from mhextract.similarity import similar_texts
 from mhextract.views.news import Change, letter_news
 from mhextract.views.overdue import Overdue, by_ministry, due_end, ministry, overdue_commitments
 from mhextract.views.render import template_environment, write_html
@@ -236,7 +236,7 @@ def join_commitments(letters: Sequence[Letter]) -> list[DossierCommitment]:
             if position[b.letter.key] <= position[a.letter.key] or b.commitment.kind == "made":
                 continue
             same_ref = bool(a.commitment.reference) and a.commitment.reference == b.commitment.reference
-            if same_ref or similar_commitments(a.commitment.text, b.commitment.text):
+            if same_ref or similar_texts(a.commitment.text, b.commitment.text):
                 a.later.append(b)
                 b.earlier.append(a)
     return rows

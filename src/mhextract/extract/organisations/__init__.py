@@ -26,8 +26,9 @@ from typing import Any, cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import claimed_ranges, doc_text, publish
-from mhextract.extract import persons
+from mhextract.analysis.data import CarriesData
+from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
+from mhextract.analysis.tokenizer import has_split_rules, share_tokenizer, shared_tokenizer, tokenize
 from mhextract.extract.organisations.coordination import find_coordinated_mentions
 from mhextract.extract.organisations.definitions import (
     Definition,
@@ -52,14 +53,7 @@ from mhextract.extract.organisations.merge import build_organisation, near_dupli
 from mhextract.extract.organisations.names import clean, legal_form_free, norm
 from mhextract.extract.organisations.ner import MODEL_LABELS, model_mentions, plausible_model_name
 from mhextract.extract.organisations.offices import drop_office_only_ministries
-from mhextract.extract.organisations.tokens import (
-    is_blank_tokenizer,
-    is_capword,
-    retokenize,
-    sentence_initial,
-    tokenize,
-    tokenizer,
-)
+from mhextract.extract.organisations.tokens import is_capword, sentence_initial
 from mhextract.extract.organisations.unknown import find_descriptor_mentions, find_pattern_mentions, head_matcher
 from mhextract.extract.organisations.wordlists import Head, heads
 from mhextract.record.model import Organisation
@@ -87,7 +81,6 @@ __all__ = [
     "find_pattern_mentions",
     "gazetteer",
     "heads",
-    "is_blank_tokenizer",
     "is_capword",
     "legal_form_free",
     "letterhead_mentions",
@@ -99,11 +92,9 @@ __all__ = [
     "plausible_model_name",
     "prepare_matchers",
     "resolve_organisations",
-    "retokenize",
     "select_mentions",
     "sentence_initial",
     "tokenize",
-    "tokenizer",
 ]
 
 
@@ -117,7 +108,8 @@ def find_organisations(
 ) -> list[Organisation]:
     """All organisations in `text` (plus the sender block), with the model's ORG spans if any;
     `person_names` (motion submitters, signatories) are never organisations; `tokens` are the
-    text's tokens as `tokenize` makes them, when the caller has them already."""
+    text's tokens as the pipeline's tokenizer (with `analysis.tokenizer`'s split rules) makes them,
+    when the caller has them already."""
     doc = tokens if tokens is not None else tokenize(text)
     gaz = heading_topics(text, find_gazetteer_mentions(doc))
     rule = [*gaz, *find_pattern_mentions(doc, gaz), *find_descriptor_mentions(doc)]
@@ -133,32 +125,28 @@ def find_organisations(
 
 
 def prepare_matchers() -> Language:
-    """Build our tokenizer and the PhraseMatchers on its vocabulary (they must outlive any memory zone)."""
+    """Build the PhraseMatchers on the shared tokenizer's vocabulary (they must outlive any memory zone)."""
     gazetteer_matchers()
     head_matcher()
     blocked_matcher()
-    return tokenizer()
+    return shared_tokenizer()
 
 
-class OrganisationsComponent:
+class OrganisationsComponent(CarriesData):
     """Sets `doc._.organisations` and the `organisations` span group."""
+
+    factory = "mh_organisations"
 
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp = nlp
-        self._checked: object = None  # the pipeline tokenizer last checked by `_same_tokens`
-        self._same = False
-
-    def _same_tokens(self) -> bool:
-        """True when the pipeline's tokenizer is blank Dutch's, so its Doc can be re-split, not re-tokenized."""
-        current = self.nlp.tokenizer if self.nlp is not None else None
-        if current is not self._checked:
-            self._checked, self._same = current, current is not None and is_blank_tokenizer(current)
-        return self._same
+        if nlp is not None:
+            share_tokenizer(nlp)
+        prepare_matchers()  # ~0.1 s on the shared tokenizer, before any memory zone
 
     @contextmanager
     def memory_zone(self, mem: Any = None) -> Iterator[None]:
-        """Entered by `nlp.memory_zone()`: the words our own tokenizer meets inside it are freed with it
-        (its vocabulary would otherwise keep every new word of every letter)."""
+        """Entered by `nlp.memory_zone()`: when the matchers' tokenizer is not the pipeline's, the words it
+        meets inside the zone are freed with it (its vocabulary would otherwise keep every new word)."""
         vocab = prepare_matchers().vocab
         if cast(Any, vocab).in_memory_zone:  # zones must not nest (another pipeline shares our tokenizer)
             yield
@@ -167,20 +155,27 @@ class OrganisationsComponent:
             yield
 
     def __call__(self, doc: Doc) -> Doc:
+        require(doc, "mh_organisations", "kamerstukken", "references", "motions", "dates", "figures",
+                "person_mentions")
         text = doc_text(doc)
         model_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in MODEL_LABELS]
         claimed = claimed_ranges(doc, "kamerstukken", "references", "motions", "dates", "figures")
         metadata = doc._.metadata
         sender = [metadata.sender] if metadata is not None and metadata.sender else []
-        people = [n for m in doc._.motions or [] for n in m.submitters]
+        people = [n for m in doc._.motions for n in m.submitters]
         people += [s.name for s in metadata.signatories] if metadata is not None else []
-        people += [p.name for p in [*persons.find_member_mentions(text), *persons.find_government_mentions(text)]]
-        tokens = retokenize(doc, text) if self._same_tokens() else None
+        people += [p.name for p in doc._.person_mentions if p.source in ("member", "government")]
+        tokens = doc if has_split_rules(self.nlp.tokenizer if self.nlp is not None else None) else None
         orgs = find_organisations(text, model_spans, claimed, sender, people, tokens)
         return publish(doc, "organisations", orgs, lambda o: o.name)
 
 
-@Language.factory("mh_organisations")
+@Language.factory(
+    "mh_organisations",
+    requires=["doc._.kamerstukken", "doc._.references", "doc._.motions", "doc._.dates", "doc._.figures",
+              "doc._.person_mentions"],
+    assigns=["doc._.organisations"],
+)
 def make_organisations(nlp: Language, name: str) -> OrganisationsComponent:
     """spaCy factory for the organisations component."""
     return OrganisationsComponent(nlp)

@@ -11,9 +11,9 @@ from typing import get_args
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import legal_form_free, norm
-from mhextract.extract.organisations.tokens import tokenizer
 from mhextract.paths import load_jsonl
 from mhextract.record.model import Organisation
 
@@ -87,7 +87,7 @@ def _single_variants(name: str) -> set[str]:
 @cache
 def gazetteer_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     """(LOWER matcher, ORTH matcher) over all gazetteer names and minister posts."""
-    nlp = tokenizer()
+    nlp = shared_tokenizer()
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     orth = PhraseMatcher(nlp.vocab, attr="ORTH")
     for i, entry in enumerate(gazetteer()):
@@ -128,7 +128,7 @@ def find_gazetteer_mentions(doc: Doc) -> list[OrgMention]:
     lower, orth = gazetteer_matchers()
     found: list[OrgMention] = []
     for match_id, start, end in [*lower(doc), *orth(doc)]:
-        key = tokenizer().vocab.strings[match_id]  # the matchers' vocabulary; `doc` may have another
+        key = shared_tokenizer().vocab.strings[match_id]  # the matchers' vocabulary; `doc` may have another
         span = doc[start:end]
         index = int(key[2:])
         is_post = key.startswith("p:")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from mhextract.analysis.tokenizer import tokenize
 from mhextract.extract.organisations.known import canonical_key, find_gazetteer_mentions
 from mhextract.extract.organisations.mentions import OrgMention, select_mentions
-from mhextract.extract.organisations.tokens import tokenize
 from mhextract.extract.organisations.unknown import find_pattern_mentions
 
 

@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import Ranges, overlaps
-from mhextract.extract.organisations.tokens import tokenizer
+from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.wordlists import rules
 
 
@@ -37,7 +37,7 @@ def find_blocked(doc: Doc) -> list[tuple[int, int]]:
 @cache
 def blocked_matcher() -> PhraseMatcher:
     """PhraseMatcher (LOWER) over the names that are no organisation (non_organisations)."""
-    nlp = tokenizer()
+    nlp = shared_tokenizer()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher.add("blocked", [nlp.make_doc(n) for n in rules()["non_organisations"]])
     return matcher

@@ -9,16 +9,17 @@ from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm
-from mhextract.extract.organisations.tokens import is_capword, sentence_initial, tokenizer, tokens_where
+from mhextract.extract.organisations.tokens import is_capword, sentence_initial, tokens_where
 from mhextract.extract.organisations.wordlists import Head, heads, rules, word_set
 
 
 @cache
 def head_matcher() -> tuple[PhraseMatcher, dict[str, Head]]:
     """PhraseMatcher over the head words (ORTH; lowercase forms too where a head allows them)."""
-    nlp = tokenizer()
+    nlp = shared_tokenizer()
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     by_key: dict[str, Head] = {}
     for i, head in enumerate(heads()):
@@ -43,7 +44,7 @@ def _has_suffix_head(low: str) -> bool:
 def _head_spans(doc: Doc) -> list[tuple[int, int, Head]]:
     """Token ranges of head words: listed heads and capitalised compounds ending in a suffix head."""
     matcher, by_key = head_matcher()
-    spans = [(s, e, by_key[tokenizer().vocab.strings[m]]) for m, s, e in matcher(doc)]
+    spans = [(s, e, by_key[shared_tokenizer().vocab.strings[m]]) for m, s, e in matcher(doc)]
     taken = {i for s, e, _ in spans for i in range(s, e)}
     for i in tokens_where(doc, LOWER, _has_suffix_head):  # the few tokens the loop below can take
         tok = doc[i]

@@ -1,0 +1,126 @@
+"""Regex builders every extractor shares: word-list alternations, tries, required-literal pre-filters.
+
+One place (eyecite's regexes.py idea) instead of a private helper per extractor, so a
+word list in `models/` becomes a pattern the same way everywhere: literal, longest
+first (a longer phrase wins over its prefix), spaces matching any whitespace where the
+text may wrap.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+
+def alternation(words: Iterable[str], *, spaces: bool = False,
+                escape: Callable[[str], str] = re.escape) -> str:
+    """`a|b|c` of the literal `words` (duplicates dropped), longest first; with `spaces`, a space
+    inside a phrase matches any run of whitespace (`tweede\\nkerstdag`)."""
+    out = "|".join(escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return out.replace(r"\ ", r"\s+") if spaces else out
+
+
+def whole_words(pattern: str) -> str:
+    """`pattern` as a whole word or phrase: no word character right before or after it."""
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """Whole-word `alternation` of literal phrases, longest first, spaces matching any whitespace."""
+    return whole_words(alternation(phrases, spaces=True))
+
+
+def initial_either_case(phrase: str) -> str:
+    """A phrase whose words may start in either case (`Motie van`/`motie van`), spaces matching any whitespace."""
+    words = []
+    for w in phrase.split():
+        head = f"[{w[0].upper()}{w[0].lower()}]" if w[0].isalpha() else re.escape(w[0])
+        words.append(head + re.escape(w[1:]))
+    return r"\s+".join(words)
+
+
+def either_case_alternation(phrases: Iterable[str]) -> str:
+    """`alternation` of phrases whose words may start in either case, longest first."""
+    return alternation(phrases, escape=initial_either_case)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching where any of `words` starts, as a trie (`acht(?:tien)?|...`): a scan tries one
+    branch per letter at each position instead of every word."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_branches(trie)
+
+
+def word_alternation(words: Iterable[str], *, trie: bool = True) -> str:
+    """`alternation`, or for ASCII words a trie of their lowercase forms (for patterns that ignore
+    case): words matching at one place are prefixes of one another, which the trie tries longest first."""
+    words = list(words)
+    if trie and all(w.isascii() for w in words):
+        return trie_pattern({w.lower() for w in words})
+    return alternation(words)
+
+
+def _trie_branches(node: dict[str, Any]) -> str:
+    """The regex of one trie node: its branches, optional where a word ends at the node."""
+    branches = [re.escape(char) + _trie_branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    group = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{group})?" if "" in node else group
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Literal strings one of which every match of `pattern` contains (`\\bgestand\\s+doen` -> {`gestand`},
+    `(?:heb|had)\\s+toegezegd` -> {`toegezegd`}), or None when there are none or the parse tree is unreadable."""
+    try:
+        parser = importlib.import_module("re._parser")
+        constants = importlib.import_module("re._constants")
+        return _sequence_literals(list(parser.parse(pattern, flags)), constants)
+    except Exception:  # another Python's private parser: no pre-filter, never a wrong one
+        return None
+
+
+def _sequence_literals(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
+    """Required literals of a sequence: the most selective of its literal runs and required parts."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is c.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        inner = _item_literals(op, arg, c)
+        if inner:
+            options.append(inner)
+    if run:
+        options.append(frozenset({run}))
+    return max(options, key=lambda o: min(map(len, o)), default=None)
+
+
+def _item_literals(op: Any, arg: Any, c: Any) -> frozenset[str] | None:
+    """Required literals of one part: a group, an alternation (each branch must have some), a repeat
+    of at least one; None for anything else (classes, assertions, optional parts)."""
+    if op is c.SUBPATTERN:
+        return _sequence_literals(list(arg[-1]), c)
+    if op is c.ATOMIC_GROUP:
+        return _sequence_literals(list(arg), c)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            found = _sequence_literals(list(branch), c)
+            if not found:
+                return None  # a branch without a required literal: the alternation has none
+            union |= found
+        return frozenset(union)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+        return _sequence_literals(list(arg[2]), c)
+    return None

@@ -1,0 +1,107 @@
+"""The commitment forms of models/commitments.json, compiled once, and the keyword pre-filter.
+
+Read by the commitments extractor (`extract/commitments.py`): `patterns()` holds every compiled
+form; `may_hold_commitment` skips sentences none of the forms can match (required literals).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from mhextract.analysis.patterns import phrase_alternation, required_literals, trie_pattern
+from mhextract.paths import load_json
+
+DATA_FILE = "commitments.json"
+WORD = r"[\w'’()«»-]+"
+FLAGS = re.IGNORECASE
+
+
+@cache
+def data() -> dict[str, Any]:
+    """The commitment forms and word lists of models/commitments.json."""
+    loaded: dict[str, Any] = load_json(DATA_FILE)
+    return loaded
+
+
+def fill(pattern: str) -> str:
+    """Put the addressee alternation and the one-word pattern into a data pattern."""
+    return pattern.replace("{ADDR}", data()["addressee"]).replace("{W}", WORD)
+
+
+def joined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | list[re.Pattern[str]]:
+    """The patterns of one group as one regex, `(?:p1)|(?:p2)|...`: its search starts where the earliest
+    of them matches (the leftmost place where any does; there it tries them in order), as `commitments._first`
+    needs, in one scan. The list itself when a pattern has groups (a backreference would change
+    meaning) or they cannot be joined (a global inline flag)."""
+    if not patterns or any(p.groups for p in patterns) or len({p.flags for p in patterns}) > 1:
+        return patterns
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return patterns
+
+
+@cache
+def patterns() -> dict[str, Any]:
+    """All compiled patterns, once per process."""
+    d = data()
+    made = [(re.compile(fill(m["pattern"]), FLAGS), bool(m["needs_future"])) for m in d["made"]]
+    return {
+        "fulfilled": joined([re.compile(fill(p), FLAGS) for p in d["fulfilled"]]),
+        "earlier": joined([re.compile(fill(p), FLAGS) for p in d["earlier"]]),
+        "made": made,
+        "present_inform": joined([re.compile(fill(p), FLAGS) for p in d["present_inform"]]),
+        "this_letter": joined([re.compile(fill(p), FLAGS) for p in d["this_letter"]]),
+        "addressee": re.compile(r"(?<!\w)" + d["addressee"] + r"(?!\w)", FLAGS),
+        "future_aux": re.compile(phrase_alternation(d["future_aux"]), FLAGS),
+        "inform": re.compile(phrase_alternation(d["inform_verbs"]), FLAGS),
+        "future_cue": re.compile(phrase_alternation(d["future_cues"]), FLAGS),
+        "future_time": re.compile(d["future_time"], FLAGS),
+        "recurrence": re.compile(phrase_alternation(d["recurrence"]), FLAGS),
+        "recurrence_adverb": re.compile(phrase_alternation(d["recurrence_adverbs"]), FLAGS),
+        "progress": joined([re.compile(fill(p), FLAGS) for p in d["progress"]]),
+        "anaphor": re.compile(fill(d["anaphor"]), FLAGS),
+        "trim_before": re.compile(fill(d["trim_before"]), FLAGS),
+        "past_marker": re.compile(phrase_alternation(d["due"]["past_markers"]), FLAGS),
+        "made_at": re.compile(phrase_alternation(d["due"]["made_at_words"]), FLAGS),
+        "made_at_prep": re.compile(r"(?:" + phrase_alternation(d["due"]["made_at_preps"]) + r")\s*$", FLAGS),
+    }
+
+
+# ---------------------------------------------------------------------------- pre-filter
+
+
+@cache
+def keywords() -> tuple[re.Pattern[str] | None, re.Pattern[str]] | None:
+    """Pre-filter of `classify_sentence`: literals one of which every sentence it can classify holds.
+
+    Each pattern that can make a sentence a commitment (fulfilled, earlier, made, present_inform, and
+    the inform verbs that `commitments._structural_made` needs) contains, in every match, one of its required
+    literals (read off its parse tree). Returns (a trie of the lowercased literals for lowercased ASCII
+    sentences, or None where a non-ASCII literal could match ASCII text; a case-insensitive trie of
+    all, as loose about case as any pattern), or None (no pre-filter) when a pattern has no literals."""
+    d = data()
+    sources = [*d["fulfilled"], *d["earlier"], *(m["pattern"] for m in d["made"]), *d["present_inform"]]
+    words: set[str] = set()
+    for pattern in [*map(fill, sources), phrase_alternation(d["inform_verbs"])]:
+        required = required_literals(pattern, FLAGS)
+        if not required:
+            return None
+        words |= required
+    other = [c for w in words for c in w if not c.isascii()]
+    ascii_safe = not any(re.fullmatch(re.escape(c), chr(a), re.IGNORECASE) for c in other for a in range(128))
+    lowered = re.compile(trie_pattern({w.lower() for w in words if w.isascii()})) if ascii_safe else None
+    return lowered, re.compile(trie_pattern(words), FLAGS | re.IGNORECASE)
+
+
+def may_hold_commitment(sentence: str) -> bool:
+    """False when no pattern that makes a commitment can match the sentence (see `keywords`)."""
+    found = keywords()
+    if found is None:
+        return True
+    lowered, any_case = found
+    if lowered is not None and sentence.isascii():  # ASCII: ignoring case is lowercasing
+        return lowered.search(sentence.lower()) is not None
+    return any_case.search(sentence) is not None

@@ -1,0 +1,91 @@
+"""The words around a number, as the figures extractor reads them: unit words, counted nouns, adjectives.
+
+`noun_head` finds what a number counts (`87 fte`, `314 unieke bezoekers`), stepping over adjectives;
+the word lists are `models/figures.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any, cast
+
+from mhextract.extract.numbers import counted_unit
+from mhextract.paths import load_json
+from mhextract.record.model import Unit
+
+_TOKEN_RE = re.compile(r"\s*([^\W\d_][\w'’\-]*|%|[^\w\s])")
+
+
+@cache
+def figure_data() -> dict[str, Any]:
+    """The figures vocabulary from models/figures.json."""
+    loaded: dict[str, Any] = load_json("figures.json")
+    return loaded
+
+
+@cache
+def lower_set(key: str) -> frozenset[str]:
+    """A word list from the data file, lowercased."""
+    return frozenset(w.lower() for w in figure_data()[key])
+
+
+def tokens_after(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
+    """Up to `limit` tokens (words or single punctuation marks) from `pos`, with offsets."""
+    out: list[tuple[str, int, int]] = []
+    while len(out) < limit:
+        m = _TOKEN_RE.match(text, pos)
+        if m is None:
+            break
+        out.append((m.group(1), m.start(1), m.end(1)))
+        pos = m.end()
+    return out
+
+
+def unit_word(word: str) -> Unit | None:
+    """The unit a unit word names directly: `fte`, `euro`, `procent`, `%`."""
+    w = word.lower().rstrip(".")
+    for unit, words in figure_data()["unit_words"].items():
+        if w in (x.lower() for x in words):
+            return cast(Unit, unit)
+    return None
+
+
+def is_adjective(word: str) -> bool:
+    """An inflected or typical adjective (`unieke`, `digitaal`, `OM-geregistreerde`) we may step over."""
+    w = word.lower()
+    return w in lower_set("pass_words") or any(w.endswith(e) for e in figure_data()["adjective_endings"])
+
+
+def noun_head(text: str, pos: int) -> tuple[Unit, str, int] | None:
+    """The unit word or counted noun after a number: (unit, subject, end), stepping over adjectives."""
+    stops = lower_set("stop_words") - lower_set("pass_words")
+    for word, start, end in tokens_after(text, pos, 5):
+        if "\n\n" in text[pos:start]:
+            return None  # the counted noun stands in the same paragraph as its number
+        unit = unit_word(word)
+        if unit:
+            return unit, "", end
+        if not word[0].isalpha() or word.lower() in stops:
+            return None
+        noun_unit = counted_unit(word)
+        if noun_unit:
+            return cast(Unit, noun_unit), word, end
+        if is_adjective(word):
+            continue
+        if word[0].isupper() or len(word) < 2 or re.match(r"\.\w", text[end : end + 2]):
+            return None  # a name, a letter or an abbreviation (z.s.m.) is no counted noun
+        return "other", word, end
+    return None
+
+
+def prev_word(text: str, start: int) -> str:
+    """The word right before `start` (same line), lowercased, keeping a final dot."""
+    m = re.search(r"([^\W\d_][\w.]*)\s*$", text[max(0, start - 40) : start])
+    return m.group(1).lower() if m else ""
+
+
+def counted_units(segment: str) -> list[Unit]:
+    """Units of the counted nouns in a stretch of text (persons, cases, organisations), in order."""
+    units = (counted_unit(m.group()) for m in re.finditer(r"[^\W\d_][\w'’\-]*", segment))
+    return [cast(Unit, u) for u in units if u and u != "other"]
