@@ -9,6 +9,7 @@ location (`s3://bucket/prefix/`, see `mhextract.storage`) is listed the same way
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
@@ -27,6 +28,7 @@ class InputFile:
     path: Path
     name: Path
     url: str | None = None  # a remote letter (`s3://...`); `path` is then only its name
+    error: str | None = None  # why the path cannot be a letter (unreadable directory, symlink loop)
 
     @property
     def location(self) -> Location:
@@ -48,25 +50,29 @@ def expand_inputs(paths: Iterable[Path | str]) -> list[InputFile]:
     given = [as_location(p) for p in paths]
     if any(isinstance(loc, str) for loc in given):
         return _expand_remote(given)
-    found: list[tuple[Path, Path]] = []
+    found: list[tuple[Path, Path, str | None]] = []
     for p in given:
         assert isinstance(p, Path)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if _letter_like(f) and not _hidden(rel) and f.is_file():
-                    found.append((f, rel))
-        else:
-            found.append((p, Path(p.name)))
+        try:
+            if p.is_dir():
+                os.listdir(p)  # an unreadable directory is an error of its own, not "no letters"
+                for f in sorted(p.rglob("*")):
+                    rel = f.relative_to(p)
+                    if _letter_like(f) and not _hidden(rel) and f.is_file():
+                        found.append((f, rel, None))
+            else:
+                found.append((p, Path(p.name), None))
+        except OSError as exc:
+            found.append((p, Path(p.name), f"cannot read directory: {exc.strerror or exc}"))
     seen: set[Path] = set()
     taken: set[Path] = set()
     out: list[InputFile] = []
-    for f, rel in found:
-        resolved = f.resolve()
+    for f, rel, error in found:
+        resolved, problem = resolve_path(f)
         if resolved in seen:
             continue
         seen.add(resolved)
-        out.append(InputFile(f, _record_name(rel, taken)))
+        out.append(InputFile(f, _record_name(rel, taken), error=error or problem))
     return out
 
 
@@ -90,6 +96,15 @@ def _expand_remote(given: list[Location]) -> list[InputFile]:
         name = _record_name(rel, taken)
         out.append(InputFile(Path(name_of(f)), name, f) if isinstance(f, str) else InputFile(f, name))
     return out
+
+
+def resolve_path(path: Path) -> tuple[Path, str | None]:
+    """The real path of a file, or its absolute path and why it cannot be resolved (a symlink loop)."""
+    try:
+        return path.resolve(), None
+    except (OSError, RuntimeError) as exc:  # Python 3.11 raises RuntimeError for a symlink loop
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "symlink loop"
+        return Path(os.path.abspath(path)), f"cannot open file: {reason}"
 
 
 def _letter_like(path: Path) -> bool:

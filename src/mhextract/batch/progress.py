@@ -11,6 +11,18 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 
+def shown(text: str) -> str:
+    """`text` on one line: control characters (a newline in a file name) escaped as Python would."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def error_line(path: str, reason: str) -> str:
+    """The one stderr line for a failed letter."""
+    return f"mhextract: error: {shown(path)}: {shown(reason)}"
+
+
 @dataclass(frozen=True)
 class Failure:
     """A letter that produced no record, and why."""
@@ -37,12 +49,13 @@ class Summary:
     interrupted: bool = False
     sent: int = 0  # letters handed to the extraction (the rest were skipped before sending)
     cluster: str | None = None  # the Dask cluster the letters ran on
+    signal: int = 2  # what interrupted the run: SIGINT (2) or SIGTERM (15)
 
     @property
     def exit_code(self) -> int:
-        """0 all letters have a current record, 1 some failed, 130 interrupted."""
+        """0 all letters have a current record, 1 some failed, 128 + signal when interrupted (130, 143)."""
         if self.interrupted:
-            return 130
+            return 128 + int(self.signal)
         return 1 if self.failures else 0
 
     def render(self) -> str:
@@ -57,7 +70,7 @@ class Summary:
                 f"{self.done} done, {self.skipped} skipped (unchanged), {len(self.failures)} failed")
         if self.interrupted:
             head += f"; interrupted, {self.total - self.done - self.skipped - len(self.failures)} not reached"
-        return "\n".join([head, *(f"  failed: {f.path}: {f.reason}" for f in self.failures)])
+        return "\n".join([head, *(f"  failed: {shown(f.path)}: {shown(f.reason)}" for f in self.failures)])
 
 
 class Progress:

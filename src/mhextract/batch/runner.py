@@ -19,7 +19,10 @@ run in spaCy memory zones (`batch.zones`).
 
 from __future__ import annotations
 
+import errno
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -32,13 +35,16 @@ from mhextract import storage
 from mhextract.analysis.pipeline import model_label
 from mhextract.batch.chunks import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, Outcome, Task, WorkConfig, warm_up
 from mhextract.batch.inputs import InputFile
-from mhextract.batch.progress import Failure, Progress, Summary
+from mhextract.batch.progress import Failure, Progress, Summary, error_line
 from mhextract.batch.stamps import Stamp, file_sha256
 from mhextract.batch.stores import STDOUT, JsonlStore, RecordDir, RemoteJsonl, Sink, StdoutSink
 from mhextract.batch.workers import auto_workers, run_in_process, run_parallel
 from mhextract.fingerprint import extractor_id
+from mhextract.limits import DEFAULT_LIMITS, Limits
 from mhextract.storage import Location
 
+# Write errors that say the output (disk, directory) is unusable rather than this one record.
+OUTPUT_DOWN = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})
 CHUNK_LETTERS = 16  # letters per worker task and per memory zone (at least one minibatch)
 
 
@@ -59,6 +65,39 @@ class BatchOptions:
     quiet: bool = False
     cluster: str | None = None  # Dask: tcp://scheduler:8786 or local:N
     cluster_pipeline: Callable[[], Language] | None = None  # builds the workers' pipeline (default: load `model`)
+    limits: Limits = DEFAULT_LIMITS  # bytes, pages, characters of one letter
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`timeout`, systemd, CI cancellation): stops the run as Ctrl-C does."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"signal {signum}")
+        self.signum = signum
+
+
+def stop_on_sigterm() -> Callable[[], None]:
+    """Turn SIGTERM into `Terminated` for this run (main thread only); returns what restores the old handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def _raise(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    previous = signal.signal(signal.SIGTERM, _raise)
+    return lambda: _set_sigterm(previous)
+
+
+def _hold_sigterm() -> Callable[[], None]:
+    """Ignore SIGTERM until the returned function is called (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    return lambda: _set_sigterm(previous)
+
+
+def _set_sigterm(handler: Any) -> None:
+    signal.signal(signal.SIGTERM, handler)
 
 
 def make_sinks(options: BatchOptions, count: int) -> list[Sink]:
@@ -98,8 +137,9 @@ def run_batch(
 ) -> Summary:
     """Extract `items` into the outputs of `options`; never raises for a bad letter.
 
-    Ctrl-C (KeyboardInterrupt) stops cleanly: records written so far stay, the
-    summary says `interrupted`, and a re-run continues where this one stopped.
+    Ctrl-C (KeyboardInterrupt) and SIGTERM stop cleanly: records written so far stay,
+    the summary says `interrupted` (exit 130 or 143), and a re-run continues where this
+    one stopped.
     """
     err = stderr or sys.stderr
     started = time.perf_counter()
@@ -109,12 +149,13 @@ def run_batch(
         if isinstance(sink, RecordDir):
             sink.clean(items)
     indents = tuple(dict.fromkeys(s.indent for s in sinks))
-    config = WorkConfig(indents, max(1, options.batch_size), options.timeout or None, options.model)
+    config = WorkConfig(indents, max(1, options.batch_size), options.timeout or None, options.model, options.limits)
     label = model_label(nlp)
     progress = Progress(len(items), quiet=options.quiet, stream=err)
     outcomes: Iterator[Outcome] = iter(())
     cluster: Any = None
     finished = False
+    restore_sigterm = stop_on_sigterm()
     try:
         with progress:
             tasks = _plan(items, sinks, options.force, label, summary, progress)
@@ -142,9 +183,11 @@ def run_batch(
                 if on_outcome is not None:
                     on_outcome(outcome)
         finished = True
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         summary.interrupted = True
+        summary.signal = exc.signum if isinstance(exc, Terminated) else signal.SIGINT
     finally:
+        signal_guard = _hold_sigterm()  # a second SIGTERM must not cut the clean-up short
         close = getattr(outcomes, "close", None)
         if close is not None:
             close()  # stops worker processes at once when we did not finish
@@ -159,6 +202,8 @@ def run_batch(
             data = "".join(f.to_json() + "\n" for f in summary.failures)
             storage.write_bytes(options.errors, data.encode("utf-8"))
         summary.seconds = time.perf_counter() - started
+        signal_guard()
+        restore_sigterm()
     return summary
 
 
@@ -176,6 +221,11 @@ def _plan(
 ) -> Iterator[Task]:
     """Tasks for the letters whose records are missing or stale; counts the skipped ones."""
     for index, item in enumerate(items):
+        if item.error is not None:
+            summary.failures.append(Failure(str(item.path), item.error, "ingest"))
+            progress.print(error_line(str(item.path), item.error))
+            progress.advance(failed=True)
+            continue
         if not force and _current(item, sinks, extractor_id(), label):
             summary.skipped += 1
             progress.advance()
@@ -208,11 +258,13 @@ def _deliver(
             for sink in sinks:
                 sink.write(item, outcome.texts[indents.index(sink.indent)])
         except OSError as exc:
+            if exc.errno in OUTPUT_DOWN:
+                raise  # the output itself is unusable: the run stops once (exit 2), not once per letter
             outcome = Outcome(outcome.index, outcome.path, reason=f"cannot write record: {exc}", kind="write")
     if outcome.ok:
         summary.done += 1
     else:
         assert outcome.reason is not None and outcome.kind is not None
         summary.failures.append(Failure(outcome.path, outcome.reason, outcome.kind))
-        progress.print(f"mhextract: error: {outcome.path}: {outcome.reason}")
+        progress.print(error_line(outcome.path, outcome.reason))
     progress.advance(failed=not outcome.ok)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,9 +36,11 @@ def file_sha256(path: Location) -> str | None:
             fs, inner = filesystem(path)
             with fs.open(inner, "rb") as fh:
                 return hashlib.file_digest(fh, "sha256").hexdigest()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # a FIFO or device: never hashed (it may never end), never current
         with open(path, "rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
+    except (OSError, RuntimeError):
         return None
 
 

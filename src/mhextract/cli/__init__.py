@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from mhextract.errors import ClusterError, MhextractError, ModelError
+from mhextract.limits import DEFAULT_LIMITS
 
 # Plain click help (rich_markup_mode=None): typer's rich help shows flags as `--force <bool>`, which
 # reads as if they took a value (`--force true` then takes `true` for a letter path).
@@ -57,6 +59,12 @@ def parse(
                                                       "scheduler, or local:N to start N worker processes here")] = None,
     chunk_size: Annotated[int, typer.Option(help="Letters per task sent to a worker (smaller: better balance, "
                                                    "less redone when a worker dies)")] = 16,
+    max_pages: Annotated[int, typer.Option(help="Refuse a PDF with more pages")] = DEFAULT_LIMITS.max_pages,
+    max_chars: Annotated[int, typer.Option(help="Refuse a letter with more characters of text")]
+    = DEFAULT_LIMITS.max_chars,
+    max_bytes: Annotated[int, typer.Option(help="Refuse a file larger than this")] = DEFAULT_LIMITS.max_bytes,
+    special_files: Annotated[bool, typer.Option("--special-files", help="Also read FIFOs and devices "
+                                                                        "(at most --max-bytes)")] = False,
     pdf_backend: Annotated[str | None, typer.Option("--pdf-backend", help="PDF reader: pdfium (fast, default) or "
                                                     "pdfplumber (reference); $MHEXTRACT_PDF_BACKEND")] = None,
 ) -> None:
@@ -97,6 +105,10 @@ def parse(
         raise _fail("several letters need --out DIR (one <name>.json per letter) or --jsonl FILE", 2)
     if workers < 0 or batch_size < 1 or timeout < 0 or chunk_size < 1:
         raise _fail("--workers and --timeout must be >= 0, --batch-size and --chunk-size >= 1", 2)
+    if min(max_pages, max_chars, max_bytes) < 1:
+        raise _fail("--max-pages, --max-chars and --max-bytes must be >= 1", 2)
+    limits = replace(DEFAULT_LIMITS, max_pages=max_pages, max_chars=max_chars, max_bytes=max_bytes,
+                     special_files=special_files)
     if pdf_backend is not None:
         from mhextract.ingest.pdf import BACKENDS, ENV_BACKEND
 
@@ -105,6 +117,13 @@ def parse(
         os.environ[ENV_BACKEND] = pdf_backend  # read by the PDF reader, in this process and its workers
     if isinstance(out_loc, Path) and out_loc.exists() and not out_loc.is_dir():
         raise _fail(f"--out {out} exists and is not a directory", 2)
+    if isinstance(out_loc, Path):  # an unusable output fails once, up front, not once per letter
+        try:
+            out_loc.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _fail(f"cannot create --out {out}: {exc.strerror or exc}", 2) from exc
+        if not os.access(out_loc, os.W_OK):
+            raise _fail(f"--out {out} is not writable", 2)
     for option, target in (("--jsonl", jsonl_loc), ("--errors", errors_loc)):
         if isinstance(target, Path) and target != batch.STDOUT and target.is_dir():
             raise _fail(f"{option} {target} is a directory, not a file", 2)
@@ -115,7 +134,7 @@ def parse(
     options = batch.BatchOptions(out=out_loc, jsonl=jsonl_loc, errors=errors_loc, model=model, workers=workers,
                                  batch_size=batch_size, indent=indent or None, force=force,
                                  timeout=timeout or None, quiet=quiet, cluster=cluster,
-                                 chunk_size=chunk_size)
+                                 chunk_size=chunk_size, limits=limits)
     try:
         summary = batch.run_batch(files, nlp, options)
     except OSError as exc:  # an output we cannot create or finish (per-letter write errors are failures)

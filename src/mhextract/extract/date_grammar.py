@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from mhextract.analysis.extensions import overlaps
+from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.analysis.patterns import required_literals, word_alternation
 from mhextract.extract.numbers import quantity_unit
 from mhextract.normalise.footnotes import not_marker_after
@@ -131,7 +131,7 @@ _FIND_KINDS = ("day_range", "month_range", "year_range", "day", "numeric", "mont
 
 def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> list[DateCandidate]:
     """Every date expression in `text`, longest match first, skipping claimed ranges."""
-    taken = sorted(claimed)
+    taken = Ranges(claimed)
     masked = mask_glued_markers(text)
     absent = _absent_kinds(masked)
     found: list[DateCandidate] = []
@@ -143,9 +143,11 @@ def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> 
             if not overlaps(taken, cand.start, cand.end) and _is_date(masked, cand, m):
                 found.append(cand)
     chosen: list[DateCandidate] = []
+    chosen_ranges = Ranges()
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if not any(c.start < cand.end and cand.start < c.end for c in chosen):
+        if not chosen_ranges.overlaps(cand.start, cand.end):
             chosen.append(cand)
+            chosen_ranges.add(cand.start, cand.end)
     listed = [d for c in chosen if c.kind == "day" for d in _listed_days(text, c)]
     chosen.extend(d for d in listed if not overlaps(taken, d.start, d.end))
     return sorted(chosen, key=lambda c: c.start)
