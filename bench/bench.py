@@ -6,7 +6,9 @@ trailing bytes, so every hash differs and nothing is skipped), then, in one run:
 1. stages: ingest, normalise, segment+metadata, spaCy tokenise, each of our
    components, record+JSON, timed letter by letter (components per batch);
 2. full: `mhextract.batch.run_batch` over all files (what `mhextract parse DIR --out`
-   does), once per `--workers` value, with the RSS sampled as it goes;
+   does), once per `--workers` value, with the RSS sampled as it goes, then on a Dask
+   `--cluster` (default `local:2`: the same 500 letters on 2 worker processes; its
+   start-up, the pipeline loaded on every worker, is timed apart);
 3. bare: `nlp.pipe` of the same spaCy pipeline without our components, over the
    same (normalised) texts;
 4. PDF reading (bench/pdf_bench.py): pages/s of the pdfium and pdfplumber backends side
@@ -173,6 +175,41 @@ def run_full(
     return seconds, cpu, samples
 
 
+def _process_cpu() -> float:
+    """CPU seconds of the calling process (run on each Dask worker)."""
+    t = os.times()
+    return t.user + t.system
+
+
+def run_cluster(files: list[Path], nlp: object, out: Path, spec: str, model: str | None,
+                batch_size: int) -> tuple[float, float, float]:
+    """`run_batch --cluster spec` over all files (forced): (start-up s, run s, CPU s of the run in the driver and
+    the workers); start-up loads the pipelines."""
+    from spacy.language import Language
+
+    from mhextract.batch.cluster import connect
+
+    assert isinstance(nlp, Language)
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    cluster = connect(spec, model)
+    try:
+        ready = time.perf_counter() - start
+        address = cluster.local.scheduler_address if cluster.local is not None else spec
+        options = batch.BatchOptions(out=out, batch_size=batch_size, force=True, quiet=True, model=model,
+                                     cluster=address)
+        workers_cpu = sum(cluster.client.run(_process_cpu).values())
+        start, cpu = time.perf_counter(), cpu_seconds()
+        summary = batch.run_batch(batch.expand_inputs(files), nlp, options)
+        seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+        cpu += sum(cluster.client.run(_process_cpu).values()) - workers_cpu
+    finally:
+        cluster.close()
+    if summary.failures:
+        print(f"  warning: {len(summary.failures)} letters failed, e.g. {summary.failures[0].reason}")
+    return ready, seconds, cpu
+
+
 def run_bare(texts: list[str], nlp: object, batch_size: int) -> tuple[float, float]:
     """Wall and CPU seconds of `nlp.pipe` of the same spaCy pipeline without our components."""
     from spacy.language import Language
@@ -284,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default as mhextract parse)")
     parser.add_argument("--batch-size", type=int, default=batch.DEFAULT_BATCH_SIZE)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts for the full run")
+    parser.add_argument("--cluster", default="local:2", help="Dask cluster for the cluster run ('' = none)")
     parser.add_argument("--pdf-repeat", type=int, default=3)
     parser.add_argument("--pdf-only", action="store_true", help="only the PDF reading figures")
     parser.add_argument("--diverse", type=int, default=1000, help="letters in the memory-growth run")
@@ -339,13 +377,26 @@ def main(argv: list[str] | None = None) -> int:
 
         print("\nfull pipeline (mhextract.batch.run_batch, --out DIR, --force):")
         single: tuple[float, float] | None = None
+        pool: dict[int, float] = {}
         for workers in [int(w) for w in args.workers.split(",") if w.strip()]:
             seconds, cpu, samples = run_full(files, nlp, Path(tmp) / f"out{workers}", workers, args.batch_size)
             single = (seconds, cpu) if workers == 1 else single
+            pool[workers] = seconds
             trace = " ".join(f"{s / MB:.0f}" for s in samples[:: max(1, len(samples) // 6)])
             print(f"  workers={workers}: {seconds:.2f} s wall, {cpu:.2f} s CPU (all processes); "
                   f"{len(files) / seconds:.1f} letters/s, {words / seconds:.0f} words/s; "
                   f"parent RSS along the run (MB): {trace}")
+        if args.cluster:
+            ready, seconds, cpu = run_cluster(files, nlp, Path(tmp) / "outc", args.cluster, args.model,
+                                              args.batch_size)
+            print(f"  --cluster {args.cluster}: {seconds:.2f} s wall, {cpu:.2f} s CPU (driver + workers); "
+                  f"{len(files) / seconds:.1f} letters/s, "
+                  f"{words / seconds:.0f} words/s; start-up (workers load the pipeline) {ready:.1f} s, "
+                  f"with it {len(files) / (seconds + ready):.1f} letters/s")
+            if pool:
+                most = max(pool)
+                print(f"  cluster / pool of {most}: {seconds / pool[most]:.2f}x wall without the start-up, "
+                      f"{(seconds + ready) / pool[most]:.2f}x with it (goal on one machine: <= 1.15x)")
         if single is not None:
             print(f"\nratio full (1 process) / bare nlp.pipe: {single[0] / bare:.2f}x wall, "
                   f"{single[1] / bare_cpu:.2f}x CPU (goal <= 5x)")

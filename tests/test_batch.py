@@ -166,11 +166,11 @@ def test_slow_letter_times_out_and_the_rest_go_on(tmp_path: Path) -> None:
     nlp.add_pipe("test_batch_slow")
     start = time.perf_counter()
     summary = batch.run_batch(batch.expand_inputs([folder]), nlp,
-                              batch.BatchOptions(out=tmp_path / "out", quiet=True, timeout=0.5, batch_size=2))
+                              batch.BatchOptions(out=tmp_path / "out", quiet=True, timeout=2, batch_size=2))
     assert time.perf_counter() - start < 8
-    assert summary.done == 1
+    assert summary.done == 1  # each letter has its own 2 s, also the normal one on a loaded machine
     assert [(Path(f.path).name, f.kind) for f in summary.failures] == [(files[0].name, "timeout")]
-    assert "0.5 s" in summary.failures[0].reason
+    assert "2 s" in summary.failures[0].reason
 
 
 @Language.component("test_batch_boom")

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LETTERS = sorted((ROOT / "corpus" / "letters").glob("*.txt"))
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 runner = CliRunner()
-COMMANDS = ("parse", "schema", "eval", "render", "dossier")
+COMMANDS = ("parse", "schema", "eval", "render", "dossier", "tables")
 
 
 def _section(title: str) -> str:

@@ -293,7 +293,7 @@ def test_listed_days_borrow_month_and_year() -> None:
     found = find_dates("Op 12, 13 en 14 mei 2022 en op 3 of 4 juni jl. en 14 en 15 juni.", "2022-09-01")
     assert [(d.text, d.value) for d in found] == [
         ("12", "2022-05-12"), ("13", "2022-05-13"), ("14 mei 2022", "2022-05-14"), ("3", "2022-06-03"),
-        ("4 juni jl.", "2022-06-04"), ("14", "2022-06-14"), ("15 juni", "2022-06-15"),
+        ("4 juni jl.", "2022-06-04"), ("14 en 15 juni", "2022-06-14/2022-06-15"),  # a two-day event (GOLD_FORMAT)
     ]
 
 

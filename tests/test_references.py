@@ -15,7 +15,7 @@ REFERENCES: list[tuple[str, list[str]]] = [
     ("Handelingen I 2019/2020, 12, item 5", ["handelingen:I-2019/20-12-5"]),
     ("Handelingen TK 2021–2022, nr. 7", ["handelingen:II-2021/22-7"]),
     ("https://zoek.officielebekendmakingen.nl/h-tk-20202021-30-7.html", ["handelingen:II-2020/21-30-7"]),
-    ("Aanhangsel Handelingen II 2021/22, nr. 1234", ["handelingen:II-2021/22-aanhangsel-1234"]),
+    ("Aanhangsel Handelingen II 2021/22, nr. 1234", ["handelingen:II-2021/22-1234"]),
     ("<sup>1</sup> Kamerstukken II 2021/22, 2022Z19982.", ["zaak:2022Z19982"]),
     ("vragen van het lid Kuik (2023Z01234) en documentnummer 2021D07686",
      ["zaak:2023Z01234", "document:2021D07686"]),

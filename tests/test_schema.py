@@ -41,7 +41,8 @@ MALFORMED = [
     ("dates", "value", "volgend jaar"),
     ("dates", "value", "2023/"),
     ("dates", "value", "05-27"),
-    ("dates", "precision", "week"),
+    ("dates", "precision", "fortnight"),
+    ("dates", "value", "2023-W54"),
     ("commitments", "due", "na de zomer"),
     ("figures", "unit", "kg"),
 ]

@@ -46,15 +46,16 @@ def letter_files(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[str
     Files named directly are always taken; files found in a folder are taken when they may be
     letters (`ingest.letter_check.not_a_letter`).
     """
-    from mhextract.batch.inputs import expand_inputs
+    from mhextract.batch.inputs import expand_inputs, resolve_path
     from mhextract.ingest.letter_check import not_a_letter
 
     given = [Path(p) for p in paths]
-    named = {p.resolve() for p in given if not p.is_dir()}
+    named = {resolve_path(p)[0] for p in given if not p.is_dir()}
     files: list[InputFile] = []
     notes: list[str] = []
     for item in expand_inputs(given):
-        reason = None if item.path.resolve() in named else not_a_letter(item.path)
+        # an argument that cannot be read (item.error) is kept: the run reports it on its own line
+        reason = None if item.error or resolve_path(item.path)[0] in named else not_a_letter(item.path)
         if reason is None:
             files.append(item)
         else:

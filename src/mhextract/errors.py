@@ -24,3 +24,7 @@ class ModelError(MhextractError):
 
 class PipelineError(ModelError):
     """A component ran without the Doc fields an earlier component must set (missing or misordered)."""
+
+
+class ClusterError(MhextractError):
+    """The Dask cluster cannot run the batch (unreachable, no workers, another mhextract version)."""

@@ -4,8 +4,9 @@ The package's API, for the CLI, the tests and the benchmark; each part lives in 
 module named after it: `inputs` (letter files of the given paths), `stamps` (is a
 record current?), `stores` (record outputs), `chunks` (extracting a chunk of letters),
 `zones` (memory-zone policy; set `zones.PERMANENT_VOCAB_LETTERS` there, not here),
-`workers` (process pool, crash isolation), `progress` (bar and summary) and `runner`
-(`run_batch`: plan, extract, write).
+`workers` (process pool, crash isolation), `cluster` (a Dask cluster: `--cluster`;
+imported only when used), `progress` (bar and summary) and `runner` (`run_batch`:
+plan, extract, write). Paths and outputs may be fsspec URLs (`mhextract.storage`).
 """
 
 from mhextract.batch.chunks import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, Outcome, warm_up

@@ -11,6 +11,18 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 
+def shown(text: str) -> str:
+    """`text` on one line: control characters (a newline in a file name) escaped as Python would."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def error_line(path: str, reason: str) -> str:
+    """The one stderr line for a failed letter."""
+    return f"mhextract: error: {shown(path)}: {shown(reason)}"
+
+
 @dataclass(frozen=True)
 class Failure:
     """A letter that produced no record, and why."""
@@ -35,17 +47,22 @@ class Summary:
     workers: int = 1
     workers_note: str = ""  # why fewer processes ran than --workers asked for
     interrupted: bool = False
+    sent: int = 0  # letters handed to the extraction (the rest were skipped before sending)
+    cluster: str | None = None  # the Dask cluster the letters ran on
+    signal: int = 2  # what interrupted the run: SIGINT (2) or SIGTERM (15)
 
     @property
     def exit_code(self) -> int:
-        """0 all letters have a current record, 1 some failed, 130 interrupted."""
+        """0 all letters have a current record, 1 some failed, 128 + signal when interrupted (130, 143)."""
         if self.interrupted:
-            return 130
+            return 128 + int(self.signal)
         return 1 if self.failures else 0
 
     def render(self) -> str:
         """A short human summary: counts and time, then one line per failure."""
         processes = f"{self.workers} process{'es' if self.workers > 1 else ''}"
+        if self.cluster:
+            processes = f"cluster {self.cluster}, {self.workers} worker{'s' if self.workers != 1 else ''}"
         if self.workers_note:
             processes += f"; {self.workers_note}"
         rate = f"{self.done / self.seconds:.1f} letters/s, " if self.done and self.seconds > 0 else ""
@@ -53,7 +70,7 @@ class Summary:
                 f"{self.done} done, {self.skipped} skipped (unchanged), {len(self.failures)} failed")
         if self.interrupted:
             head += f"; interrupted, {self.total - self.done - self.skipped - len(self.failures)} not reached"
-        return "\n".join([head, *(f"  failed: {f.path}: {f.reason}" for f in self.failures)])
+        return "\n".join([head, *(f"  failed: {shown(f.path)}: {shown(f.reason)}" for f in self.failures)])
 
 
 class Progress:

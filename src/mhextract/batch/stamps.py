@@ -11,9 +11,11 @@ import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
+
+from mhextract.storage import Location, filesystem, read_head_tail
 
 HEAD_BYTES = 16_384  # a record's stamp (extractor, source) sits in its first bytes
 
@@ -27,12 +29,18 @@ class Stamp:
     model: str
 
 
-def file_sha256(path: Path) -> str | None:
-    """SHA-256 of a file's bytes (as in `Source.sha256`), or None if it cannot be read."""
+def file_sha256(path: Location) -> str | None:
+    """SHA-256 of a file's bytes (as in `Source.sha256`), or None if it cannot be read (local or a URL)."""
     try:
+        if isinstance(path, str):
+            fs, inner = filesystem(path)
+            with fs.open(inner, "rb") as fh:
+                return hashlib.file_digest(fh, "sha256").hexdigest()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # a FIFO or device: never hashed (it may never end), never current
         with open(path, "rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
+    except (OSError, RuntimeError):
         return None
 
 
@@ -63,14 +71,10 @@ def parse_stamp(head: str) -> tuple[Stamp, str] | None:
         return None
 
 
-def read_record_stamp(path: Path) -> Stamp | None:
-    """The stamp of a record file, or None if missing, unreadable or cut short."""
+def read_record_stamp(path: Location) -> Stamp | None:
+    """The stamp of a record file (local or a URL), or None if missing, unreadable or cut short."""
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(HEAD_BYTES)
-            size = fh.seek(0, os.SEEK_END)
-            fh.seek(max(0, size - 64))
-            tail = fh.read()
+        head, tail = read_head_tail(path, HEAD_BYTES, 64)
     except OSError:
         return None
     if not tail.rstrip().endswith(b"}"):

@@ -3,7 +3,9 @@
 Every sink can tell the stamp of the record it holds for an input (so unchanged
 letters are skipped) and writes so that an interrupted run leaves no half-written
 record: files by temp file + rename, JSON lines to a `.partial` file (locked against
-a second run) that `finish` merges into the target.
+a second run) that `finish` merges into the target. Remote outputs (`s3://...`, see
+`mhextract.storage`) are written as whole objects: a record per put, and the JSONL
+file built in a local staging file and uploaded when the run completes.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,8 +21,10 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, Protocol, TextIO
 
+from mhextract import storage
 from mhextract.batch.inputs import InputFile
 from mhextract.batch.stamps import HEAD_BYTES, Stamp, parse_stamp, read_record_stamp
+from mhextract.storage import Location
 
 STDOUT = Path("-")
 
@@ -92,22 +97,23 @@ class Sink(Protocol):
 
 
 class RecordDir:
-    """One `<name>.json` per letter under `root`, each written atomically."""
+    """One `<name>.json` per letter under `root` (a directory or a URL prefix), each written atomically."""
 
-    def __init__(self, root: Path, indent: int | None) -> None:
+    def __init__(self, root: Location, indent: int | None) -> None:
         self.root = root
         self.indent = indent
 
     def clean(self, items: Sequence[InputFile]) -> None:
-        """Remove temp files of killed runs from every directory this run writes to."""
-        for directory in {(self.root / item.name).parent for item in items}:
-            remove_stale_temps(directory)
+        """Remove temp files of killed runs from every directory this run writes to (none remotely)."""
+        if isinstance(self.root, Path):
+            for directory in {(self.root / item.name).parent for item in items}:
+                remove_stale_temps(directory)
 
     def stamp(self, item: InputFile) -> Stamp | None:
-        return read_record_stamp(self.root / item.name)
+        return read_record_stamp(storage.join(self.root, item.name))
 
     def write(self, item: InputFile, text: str) -> None:
-        atomic_write(self.root / item.name, (text + "\n").encode("utf-8"))
+        storage.write_bytes(storage.join(self.root, item.name), (text + "\n").encode("utf-8"))
 
     def finish(self, items: Sequence[InputFile]) -> None:
         return None
@@ -139,8 +145,7 @@ class JsonlStore:
         self.path = path
         self.partial = path.with_name(path.name + ".partial")
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._out: IO[bytes] | None = open(self.partial, "ab")  # noqa: SIM115 (closed in finish/close)
-        _lock(self._out, path)
+        self._out: IO[bytes] | None = _open_locked(self.partial, path)
         remove_stale_temps(path.parent)
         self.base = _index_jsonl(path)
         self.fresh = _index_jsonl(self.partial, repair=True)
@@ -151,18 +156,31 @@ class JsonlStore:
         return line.stamp if line else None
 
     def write(self, item: InputFile, text: str) -> None:
-        """Append one record line; it is keyed by its own `source.path`, as it will be when read back."""
+        """Append one record line; it is keyed by its own `source.path`, as it will be when read back.
+
+        A write that fails part-way (a full disk, a signal) is cut off again, so `.partial`
+        always ends with a whole line and a re-run never finds a torn record.
+        """
         assert self._out is not None, "store already closed"
         data = (text + "\n").encode("utf-8")
-        self._out.write(data)
-        self._out.flush()
+        fd = self._out.fileno()
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        except BaseException:
+            os.ftruncate(fd, self._end)
+            raise
         parsed = parse_stamp(text[:HEAD_BYTES])
         self.fresh[parsed[1] if parsed else item.key] = _Line(self._end, len(data), None)
         self._end += len(data)
 
     def finish(self, items: Sequence[InputFile]) -> None:
-        """Merge into `<file>`: this run's letters in input order, then older records kept as they were."""
-        self.close()
+        """Merge into `<file>`: this run's letters in input order, then older records kept as they were.
+
+        The lock on `.partial` is held until the merged file is in place and `.partial` is
+        gone, so a second run never sees the merge half done.
+        """
         order = chain((i.key for i in items), self.base, self.fresh)
         tmp = temp_path(self.path)
         written: set[str] = set()
@@ -181,8 +199,10 @@ class JsonlStore:
             os.replace(tmp, self.path)
         except BaseException:
             tmp.unlink(missing_ok=True)
+            self.close()
             raise
         self.partial.unlink(missing_ok=True)
+        self.close()
 
     def close(self) -> None:
         if self._out is not None:
@@ -190,8 +210,26 @@ class JsonlStore:
             self._out = None
 
 
+def _open_locked(partial: Path, path: Path) -> IO[bytes]:
+    """`.partial` opened for appending (unbuffered) under an exclusive lock: two runs never write one file.
+
+    If another run merged and removed `.partial` while we waited, the file we locked is
+    gone from the directory: open the new one and lock again.
+    """
+    while True:
+        handle = open(partial, "ab", buffering=0)  # noqa: SIM115 (closed in finish/close)
+        _lock(handle, path)
+        try:
+            same = os.path.samestat(os.fstat(handle.fileno()), os.stat(partial))
+        except FileNotFoundError:
+            same = False
+        if same:
+            return handle
+        handle.close()
+
+
 def _lock(handle: IO[bytes], path: Path) -> None:
-    """Hold an exclusive lock on the open `.partial` file: two runs never write one JSONL file."""
+    """Hold an exclusive lock on the open `.partial` file."""
     try:
         import fcntl
     except ImportError:  # not POSIX: no lock
@@ -213,8 +251,22 @@ def _open_or_none(path: Path) -> Iterator[IO[bytes] | None]:
         yield fh
 
 
+_RECORD_START = b'{"schema_version":'
+
+
+def intact_line(raw: bytes) -> bool:
+    """Whether a JSONL line is one whole record: one record start (a JSON string never holds an
+    unescaped quote, so a second start means a torn record glued to the next), a closing brace
+    and a newline."""
+    return raw.startswith(_RECORD_START) and raw.endswith(b"}\n") and raw.count(_RECORD_START) == 1
+
+
 def _index_jsonl(path: Path, repair: bool = False) -> dict[str, _Line]:
-    """Where each record of a JSONL file is (by source path); with `repair`, cut a torn last line."""
+    """Where each whole record of a JSONL file is (by source path); with `repair`, cut a torn last line.
+
+    A line that is not a whole record (`intact_line`) is left out of the index: its letter
+    is redone, and the merge drops the line.
+    """
     index: dict[str, _Line] = {}
     if not path.exists():
         return index
@@ -224,7 +276,7 @@ def _index_jsonl(path: Path, repair: bool = False) -> dict[str, _Line]:
             if not raw.endswith(b"\n"):
                 break
             parsed = parse_stamp(raw[:HEAD_BYTES].decode("utf-8", errors="replace"))
-            if parsed and raw.rstrip().endswith(b"}"):
+            if parsed and intact_line(raw):
                 index[parsed[1]] = _Line(offset, len(raw), parsed[0])
             offset += len(raw)
             complete = offset
@@ -232,6 +284,39 @@ def _index_jsonl(path: Path, repair: bool = False) -> dict[str, _Line]:
         with open(path, "r+b") as fh:
             fh.truncate(complete)
     return index
+
+
+class RemoteJsonl:
+    """A JSON-lines file at a URL: a `JsonlStore` on a local staging copy, uploaded by `finish`.
+
+    The previous remote file is downloaded first, so its records count for the skip and
+    are kept; an interrupted run uploads nothing and leaves the remote file as it was.
+    """
+
+    indent: int | None = None
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._dir = tempfile.TemporaryDirectory(prefix="mhextract-jsonl-")
+        local = Path(self._dir.name) / storage.name_of(url)
+        if storage.exists(url):
+            local.write_bytes(storage.read_bytes(url))
+        self.store = JsonlStore(local)
+
+    def stamp(self, item: InputFile) -> Stamp | None:
+        return self.store.stamp(item)
+
+    def write(self, item: InputFile, text: str) -> None:
+        self.store.write(item, text)
+
+    def finish(self, items: Sequence[InputFile]) -> None:
+        self.store.finish(items)
+        storage.write_bytes(self.url, self.store.path.read_bytes())
+        self._dir.cleanup()
+
+    def close(self) -> None:
+        self.store.close()
+        self._dir.cleanup()
 
 
 class StdoutSink:

@@ -4,19 +4,22 @@ With more than one worker, chunks go to a process pool, a few in flight per work
 and come back in input order. A worker that dies (a crash, the OOM killer) breaks the
 pool: the pool is rebuilt and the chunks it held are redone one letter at a time, so
 only the letter that kills a worker again fails (as a `crash`). Workers ignore Ctrl-C;
-the parent stops them.
+the parent stops them (also on SIGTERM), and the kernel kills them if the parent dies.
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from typing import Any
 
 from spacy.language import Language
@@ -24,6 +27,7 @@ from spacy.language import Language
 from mhextract.analysis.pipeline import load_pipeline
 from mhextract.batch.chunks import Outcome, Task, WorkConfig, iter_chunk, run_chunk, warm_up
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 AUTO_WORKERS_MAX = 4  # `workers=0` uses up to this many processes, never more than the cores
 
 # Worker processes: the pipeline is inherited (fork) or loaded once by the initializer (spawn).
@@ -36,10 +40,23 @@ def auto_workers() -> int:
     return max(1, min(cores, AUTO_WORKERS_MAX))
 
 
-def _init_worker(model: str | None) -> None:
-    """Per worker: ignore Ctrl-C (the parent stops the pool) and have a pipeline."""
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux `PR_SET_PDEATHSIG`), so a
+    SIGKILLed run leaves no orphaned workers; exit at once if the parent is already gone."""
+    if sys.platform.startswith("linux"):
+        with suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _init_worker(model: str | None, parent: int) -> None:
+    """Per worker: die with the parent, ignore Ctrl-C (the parent stops the pool), have a pipeline."""
     global _WORKER_NLP
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not inherit the parent's handler
     if _WORKER_NLP is None:
         _WORKER_NLP = load_pipeline(model, warn=io.StringIO())
         warm_up(_WORKER_NLP)
@@ -67,7 +84,7 @@ class _Pool:
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=_mp_context(),
-                                   initializer=_init_worker, initargs=(self.config.model,))
+                                   initializer=_init_worker, initargs=(self.config.model, os.getpid()))
 
     def submit(self, tasks: list[Task]) -> Future[list[Outcome]]:
         return self.executor.submit(_worker_chunk, tasks, self.config)

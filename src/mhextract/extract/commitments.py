@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -97,23 +98,34 @@ def _first(patterns: re.Pattern[str] | Iterable[re.Pattern[str]], text: str) -> 
     return min(found, key=lambda m: m.start()) if found else None
 
 
-def _word_index(text: str, offset: int) -> int:
-    """How many words precede `offset` in text."""
-    return len(re.findall(r"\S+", text[:offset]))
+_WORD_RUN = re.compile(r"\S+")
 
 
 def _structural_made(text: str) -> int | None:
-    """Offset of a future auxiliary that governs an inform verb addressed to the Chamber, else None."""
+    """Offset of a future auxiliary that governs an inform verb addressed to the Chamber, else None.
+
+    Distances are in words; word positions come from one pass over the sentence and are
+    looked up by bisection, so a long sentence costs n log n, not n squared.
+    """
     pats = patterns()
     gap = int(data()["max_gap"])
-    addressees = [_word_index(text, m.start()) for m in pats["addressee"].finditer(text)]
+    starts = [m.start() for m in _WORD_RUN.finditer(text)]  # a word's index = words starting before it
+
+    def word_index(offset: int) -> int:
+        return bisect_left(starts, offset)
+
+    addressees = [word_index(m.start()) for m in pats["addressee"].finditer(text)]
+    auxiliaries = [(word_index(m.start()), m.start(), m.end()) for m in pats["future_aux"].finditer(text)]
     for verb in pats["inform"].finditer(text):
-        v = _word_index(text, verb.start())
-        if not any(abs(a - v) <= gap for a in addressees):
+        v = word_index(verb.start())
+        near = bisect_left(addressees, v - gap)
+        if near == len(addressees) or addressees[near] > v + gap:
             continue
-        for aux in pats["future_aux"].finditer(text, 0, verb.start()):
-            if 0 < v - _word_index(text, aux.start()) <= gap:
-                return aux.start()
+        first = bisect_left(auxiliaries, (v - gap, -1, -1))
+        if first < len(auxiliaries):
+            index, start, end = auxiliaries[first]
+            if index < v and end <= verb.start():
+                return start
     return None
 
 
@@ -298,23 +310,30 @@ def find_mentions(text: str, dates: Sequence[DateMention] = (), references: Sequ
     with due date and reference."""
     sentences = split_sentences(text, sentences)
     skip = sorted({*claimed, *((d.span.start, d.span.end) for d in dates)})
+    # Looked up per sentence by bisection (a scan per sentence is quadratic in long letters).
+    dates = sorted(dates, key=lambda d: d.span.start)
+    date_starts = [d.span.start for d in dates]
+    notes = sorted((f for f in footnotes if f.anchor is not None), key=lambda f: f.anchor or 0)
+    anchors = [f.anchor or 0 for f in notes]
     out: list[Mention] = []
     for i, sent in enumerate(sentences):
         body = text[sent.start : sent.end]
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
         next_text = text[nxt.start : nxt.end] if nxt and nxt.paragraph == sent.paragraph else ""
-        inside = [d for d in dates if sent.start <= d.span.start < sent.end]
+        inside = dates[bisect_left(date_starts, sent.start) : bisect_left(date_starts, sent.end)]
         found = classify_sentence(body, next_text, inside, sent.start, letter_date)
         if found is None:
             continue
         kind, trigger, earlier = found
         own = trim_sentence(text, sent, trigger)
         body = text[own.start : own.end]
+        own_skip = skip[bisect_left(skip, (own.start, -1)) : bisect_left(skip, (own.end, -1))]
+        near = notes[bisect_left(anchors, sent.start) : bisect_right(anchors, sent.end + 2)]
         out.append(Mention(
             kind=kind, sentence=own, trigger=trigger, earlier=earlier,
-            content=content_words(body, [r for r in skip if own.start <= r[0] < own.end], own.start),
+            content=content_words(body, own_skip, own.start),
             due=resolve_due(body, own.start, trigger, [d for d in inside if d.span.start < own.end], letter_date),
-            reference=resolve_reference(sent, references, footnotes),
+            reference=resolve_reference(sent, references, near),
             anaphor=patterns()["anaphor"].search(body) is not None,
         ))
     return out

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from mhextract.analysis.extensions import Disjoint, RangeIndex, overlaps
+from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.analysis.patterns import folds_to_ascii, required_literals, word_alternation
 from mhextract.extract.numbers import quantity_unit
 from mhextract.normalise.footnotes import not_marker_after
@@ -90,10 +90,13 @@ def date_sources(trie: bool = True) -> dict[str, str]:
              rf"(?P<s>{seasonal})(?!\w)(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?"
     quarter = rf"(?<!\w)(?:het\s+)?(?P<q>{alt(d['quarter_ordinals'])})\s+kwartaal" \
               rf"(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?|(?<!\w)Q(?P<qn>[1-4])\s+(?P<qy>{year})"
-    half = rf"(?<!\w)(?:de\s+)?(?P<h>{alt(d['half_ordinals'])})\s+helft\s+van\s+" \
+    half_noun = alt_words(d["half_nouns"])
+    half = rf"(?<!\w)(?:(?:de|het)\s+)?(?P<h>{alt(d['half_ordinals'])})\s+(?:{half_noun})(?:\s+van)?\s+" \
            rf"(?:(?P<y>{year})|(?P<rel>{rel_year})|het\s+jaar)"
     conn = rf"(?:\s*[-–—]\s*|\s+(?:{alt(c for c in d['range_connectors'] if c not in '-–—')})\s+)"
-    day_range = rf"(?<![\w.,])(?P<a>{weekday}{_DAY}(?:\s+{month}(?:\s+{_YEAR})?)?){conn}" \
+    day_conn = rf"(?:{conn}|\s+(?:{alt(d['day_range_connectors'])})\s+)"
+    # not after `12, `: `12, 13 en 14 mei` is a list of days, `13 en 14 mei` alone a two-day event
+    day_range = rf"(?<![\w.,])(?<!\d,\s)(?P<a>{weekday}{_DAY}(?:\s+{month}(?:\s+{_YEAR})?)?){day_conn}" \
                 rf"(?P<b>{weekday}{_DAY}\s+{month}(?:\s+{_YEAR})?)(?![\w/])"
     month_range = rf"(?<![\w.])(?P<a>{month}(?:\s+{_YEAR})?){conn}(?P<b>{month}\s+{_YEAR})(?![\w/])"
     year_range = rf"{_YEAR_BEFORE}(?P<a>{_YEAR}){conn}(?P<b>{_YEAR}){_YEAR_AFTER}"
@@ -115,18 +118,20 @@ def date_sources(trie: bool = True) -> dict[str, str]:
         "qualified": qualified, "numeric": digit + numeric, "year": rf"{digit}(?P<y>{year})",
         "rel_year": rf"(?<!\w)(?P<rel>{rel_year})",
         "rel_month": rel_month, "qualified_year": rf"(?P<qy>{alt(d['qualified_only_years'])})(?!\w)",
+        "week": rf"(?<![\w\-])week\s+(?P<wn>5[0-3]|[1-4]\d|[1-9])(?![\w.,]?\d)(?:\s+(?:van\s+)?(?P<y>{year}))?",
+        "rel_week": rf"(?<!\w)(?P<relw>{alt(d['relative_weeks'])})(?!\w)",
     }
     return sources
 
 
 # The kinds searched in running text; `qualified_year` (`het jaar`) only counts after a qualifier.
 _FIND_KINDS = ("day_range", "month_range", "year_range", "day", "numeric", "month", "season", "named_day",
-               "quarter", "half", "qualified", "year", "rel_year", "rel_month")
+               "quarter", "half", "week", "qualified", "year", "rel_year", "rel_month", "rel_week")
 
 
 def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> list[DateCandidate]:
     """Every date expression in `text`, longest match first, skipping claimed ranges."""
-    taken = RangeIndex(claimed)
+    taken = Ranges(claimed)
     masked = mask_glued_markers(text)
     absent = _absent_kinds(masked)
     found: list[DateCandidate] = []
@@ -138,11 +143,11 @@ def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> 
             if not overlaps(taken, cand.start, cand.end) and _is_date(masked, cand, m):
                 found.append(cand)
     chosen: list[DateCandidate] = []
-    spans = Disjoint()
+    chosen_ranges = Ranges()
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if not spans.overlaps(cand.start, cand.end):
+        if not chosen_ranges.overlaps(cand.start, cand.end):
             chosen.append(cand)
-            spans.add(cand.start, cand.end)
+            chosen_ranges.add(cand.start, cand.end)
     listed = [d for c in chosen if c.kind == "day" for d in _listed_days(text, c)]
     chosen.extend(d for d in listed if not overlaps(taken, d.start, d.end))
     return sorted(chosen, key=lambda c: c.start)

@@ -252,6 +252,33 @@ def _resolve_year(g: Groups, letter: date | None) -> tuple[str | None, Precision
     return (str(year) if year else None), "year"
 
 
+def _iso_week(day: date) -> str:
+    """`2023-W19`: the ISO year and week of a day."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _resolve_week(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`week 12 van 2023` -> `2023-W12`; `in week 12` -> the letter's year; null without either."""
+    year = int(g["y"] or 0) if g.get("y") else (letter.year if letter else None)
+    if year is None:
+        return None, "week"
+    number = int(g["wn"] or 0)
+    try:
+        date.fromisocalendar(year, number, 1)
+    except ValueError:
+        return None, "week"
+    return f"{year}-W{number:02d}", "week"
+
+
+def _resolve_rel_week(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`vorige week`, `deze week`, `volgende week`: the letter's ISO week shifted."""
+    if letter is None:
+        return None, "week"
+    shift = date_words()["relative_weeks"][" ".join((g["relw"] or "").lower().split())]
+    return _iso_week(letter + timedelta(weeks=shift)), "week"
+
+
 def _resolve_rel_month(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
     """`deze maand`, `volgende maand`: the letter's month shifted."""
     if letter is None:
@@ -274,6 +301,7 @@ _RESOLVERS: dict[str, Callable[[Groups, date | None], tuple[str | None, Precisio
     "day": _resolve_day, "numeric": _resolve_numeric, "month": _resolve_month, "season": _resolve_season,
     "named_day": _resolve_named_day,
     "quarter": _resolve_quarter, "half": _resolve_half, "day_range": _resolve_day_range,
+    "week": _resolve_week, "rel_week": _resolve_rel_week,
     "month_range": _resolve_month_range, "year_range": _resolve_year_range, "year": _resolve_year,
     "rel_year": _resolve_year, "qualified_year": _resolve_year, "rel_month": _resolve_rel_month,
     "qualified": _resolve_qualified,

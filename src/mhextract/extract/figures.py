@@ -18,7 +18,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -325,7 +324,8 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
     numbers = [n for n in find_numbers(text) if not _overlaps(taken, n.start, n.end)]
     quantities: list[tuple[Quantity, NumberMatch | None]] = []
     for i, n in enumerate(numbers):
-        q = classify_number(text, n, next((o for o in islice(numbers, i + 1, None) if o.start >= n.end), None))
+        following = (numbers[j] for j in range(i + 1, len(numbers)))  # no slice: a copy per number is quadratic
+        q = classify_number(text, n, next((o for o in following if o.start >= n.end), None))
         if q is None:
             q = _comparison_partner(text, n, quantities[-1][0] if quantities else None)
         if q is not None and not _blocked_one(text, n):

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
-from mhextract.analysis.extensions import RangeIndex, doc_text, publish
+from mhextract.analysis.extensions import Ranges, doc_text, publish
 from mhextract.analysis.patterns import alternation, scan
 from mhextract.ingest.kst_header import kst_id
 from mhextract.paths import load_json
@@ -213,7 +213,7 @@ def scan_citations(text: str) -> list[Citation]:
     machine = list(scan(g.machine, text))
     for m in machine:
         found.extend(_resolve_machine(m))
-    taken = RangeIndex(m.span() for m in machine)
+    taken = Ranges(m.span() for m in machine)
     for m in g.citation.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue

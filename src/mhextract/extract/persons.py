@@ -197,12 +197,26 @@ def find_official_mentions(text: str) -> list[PersonMention]:
 
 @cache
 def _leader_re() -> re.Pattern[str]:
+    """The phrase and the name after it; the body before the phrase is read by `_leader_body`.
+
+    Matching the body in the same pattern made every capitalised word a start to try, each
+    running to the end of the capitalised run: time grew with the square of such a run.
+    """
     phrases = alternation(p["phrase"] for p in roles()["led_by"])
     academic = alternation(roles()["academic_titles"])
-    body = r"(?:(?:het|de)\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|van|voor|tegen|en))*?"
     given = r"(?:[A-Z][a-zà-ÿ]+\s+(?=[A-Z]|(?:van|de|der|den|ter|ten)\s))?"
-    return re.compile(rf"(?:(?P<body>{body})\s+)?(?P<phrase>(?i:{phrases}))\s+(?:(?:{academic})\s+)*"
-                      rf"(?P<name>{given}{_surname_re()})")
+    return re.compile(rf"(?P<phrase>(?i:{phrases}))\s+(?:(?:{academic})\s+)*(?P<name>{given}{_surname_re()})")
+
+
+_BODY_WINDOW = 150  # characters before the phrase where the led body's name may start (bounds the work per phrase)
+_LEADER_BODY = re.compile(r"(?:(?:het|de)\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|van|voor|tegen|en))*\s+\Z")
+
+
+def _leader_body(text: str, phrase_start: int) -> str:
+    """The capitalised name right before the phrase (`het Aanjaagteam Bescherming Arbeidsmigranten`), or ''."""
+    window = text[max(0, phrase_start - _BODY_WINDOW) : phrase_start]
+    m = _LEADER_BODY.search(window)
+    return m.group(0).rstrip() if m else ""
 
 
 @cache
@@ -232,7 +246,7 @@ def find_leader_mentions(text: str) -> list[PersonMention]:
         if not _usable(name) or _looks_like_organisation(name, text[m.end("name") : m.end("name") + 3]):
             continue
         role = roles_by_phrase[" ".join(m.group("phrase").lower().split())]
-        body = m.group("body") or ""
+        body = _leader_body(text, m.start("phrase"))
         if re.match(r"(?i:het|de)\s", body):
             role = f"{role} van {body[:1].lower()}{' '.join(body[1:].split())}"
         found.append(PersonMention(m.start("name"), m.end("name"), standalone(name), role, "leader"))

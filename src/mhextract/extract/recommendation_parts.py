@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from mhextract.analysis.extensions import overlaps
+from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.analysis.patterns import alternation
 from mhextract.analysis.sentences import split_sentences
 from mhextract.paths import load_json
@@ -156,8 +156,9 @@ def attribute_body(
     of recommendations (else of a report) and names an eligible organisation."""
     eligible = [o for o in orgs if o.kind not in config()["excluded_kinds"]]
     mentions = sorted(((s.start, s.end, i) for i, o in enumerate(eligible) for s in o.mentions if s.end > s.start))
+    skipped = Ranges(skip)  # one index, not a copy of every range per sentence
     sentences = [(s.start, min(s.end, start)) for s in split_sentences(text).before(start)
-                 if not overlaps(list(skip), s.start, min(s.end, start))]
+                 if not overlaps(skipped, s.start, min(s.end, start))]
     for words in config()["triggers"]:
         pattern = re.compile(rf"(?i:{'|'.join(words)})")
         for s, e in reversed(sentences):

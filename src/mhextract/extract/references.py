@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
-from mhextract.analysis.extensions import Disjoint, doc_text, publish
+from mhextract.analysis.extensions import Ranges, doc_text, publish
 from mhextract.analysis.patterns import alternation, scan
 from mhextract.extract.kamerstuk import normalise_session
 from mhextract.paths import load_json
@@ -36,6 +36,8 @@ class Form:
     name: str
     pattern: re.Pattern[str]
     parts: tuple[str, ...]
+    upper: bool = False  # the id is upper-cased (ECLI in any letter case)
+    defaults: tuple[tuple[str, str], ...] = ()  # values of id parts the text may leave out
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ def forms() -> tuple[Form, ...]:
     out = []
     for f in d["forms"]:
         src = f["pattern"].replace("{SESSION}", d["session"]).replace("{CHAMBER}", chamber)
-        out.append(Form(f["kind"], f["name"], re.compile(src), tuple(f["parts"])))
+        out.append(Form(f["kind"], f["name"], re.compile(src), tuple(f["parts"]), bool(f.get("upper")),
+                        tuple(f.get("defaults", {}).items())))
     return tuple(out)
 
 
@@ -85,14 +88,16 @@ def _part(m: re.Match[str], name: str) -> str | None:
 
 def resolve_reference(form: Form, m: re.Match[str]) -> RawReference:
     """Build the reference id of one match from its form's parts."""
-    parts = [p for p in (_part(m, name) for name in form.parts) if p]
+    defaults = dict(form.defaults)
+    parts = [p for p in (_part(m, name) or defaults.get(name) for name in form.parts) if p]
     start, end = m.span("mention") if "mention" in m.re.groupindex else m.span()
-    return RawReference(form.kind, "-".join(parts), start, end)
+    ident = "-".join(parts)
+    return RawReference(form.kind, ident.upper() if form.upper else ident, start, end)
 
 
 def scan_references(text: str) -> Iterator[RawReference]:
     """Every reference mention in `text`; earlier forms win where two overlap."""
-    taken = Disjoint()  # only ranges that overlap none taken before are added
+    taken = Ranges()
     for form in forms():
         for m in scan(form.pattern, text):
             raw = resolve_reference(form, m)

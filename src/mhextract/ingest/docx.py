@@ -491,10 +491,36 @@ class _DocxReader:
         return first, rest
 
 
+_CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}Types"
+
+
+def check_content_types(path: Path, data: bytes) -> None:
+    """Refuse a package whose `[Content_Types].xml` is missing or not a content-types list, with a
+    clear line (python-docx would fail on it with an AttributeError about lxml internals)."""
+    import zipfile
+
+    problem = None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read("[Content_Types].xml")
+        root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+        if root.tag != _CONTENT_TYPES:
+            problem = f"its root is <{etree.QName(root).localname}>, not <Types>"
+    except KeyError:
+        problem = "it is missing"
+    except etree.XMLSyntaxError as exc:
+        problem = f"it is not well-formed XML ({exc})"
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise IngestError(path, f"cannot open DOCX: corrupt zip package ({exc})") from exc
+    if problem:
+        raise IngestError(path, f"cannot open DOCX: the package's [Content_Types].xml is damaged: {problem}")
+
+
 def read_docx(path: Path, data: bytes, sha256: str) -> RawLetter:
     """A .docx letter into lines (body, margin, footnotes) and hints."""
     import docx
 
+    check_content_types(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds on broken or foreign packages

@@ -231,8 +231,14 @@ def read_oep_xml(path: Path, data: bytes, sha256: str) -> RawLetter:
     return RawLetter(path=str(path), format="xml", sha256=sha256, lines=lines, hints=hints)
 
 
+# The prolog before the root element: declaration, comments, processing instructions and a doctype,
+# also one with an internal subset (`<!DOCTYPE kamerstuk [ <!ENTITY ...> ]>`, read but never expanded).
+_ROOT = re.compile(rb"\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?:[^>\[]|\[[^\]]*\])*>\s*)*"
+                   rb"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)", re.DOTALL)
+_PROLOG_BYTES = 65_536
+
+
 def xml_root_name(data: bytes) -> str | None:
     """Local name of the first element of an XML document (after prolog, comments, doctype)."""
-    m = re.match(rb"\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)",
-                 data[:4096].lstrip(b"\xef\xbb\xbf"), re.DOTALL)
+    m = _ROOT.match(data[:_PROLOG_BYTES].lstrip(b"\xef\xbb\xbf"))
     return m.group(2).decode("ascii", "replace") if m else None

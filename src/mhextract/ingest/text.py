@@ -1,4 +1,5 @@
-"""Plain-text and markdown readers: decode the bytes (UTF-8, else a detected legacy encoding)."""
+"""Plain-text and markdown readers: decode the bytes (UTF-8, else per line when UTF-8 and cp1252 are
+mixed, else a detected legacy encoding)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ def decode_text(path: Path, data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    mixed = decode_mixed(data)
+    if mixed is not None:
+        return mixed
     best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
     if best is not None:
         return str(best)
@@ -26,6 +30,30 @@ def decode_text(path: Path, data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise IngestError(path, f"cannot decode text (not UTF-8, cp1252 or Latin-1): {exc}") from exc
+
+
+def decode_mixed(data: bytes) -> str | None:
+    """A file whose lines are partly UTF-8 and partly Windows-1252 (pasted together), decoded line by
+    line; None when no line is non-ASCII UTF-8 (then the whole file is in one legacy encoding)."""
+    lines = data.split(b"\n")
+    utf8 = 0
+    for line in lines:
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            utf8 += 1
+    if not utf8:
+        return None
+    return "\n".join(_decode_line(line) for line in lines).removeprefix("\ufeff")
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")
 
 
 def read_text(path: Path, data: bytes, sha256: str, fmt: Format) -> RawLetter:

@@ -10,6 +10,7 @@ number that merely looks like a marker is left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -22,6 +23,7 @@ from mhextract.paths import load_json
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _START = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:|(\d{{1,3}})(?=\s))\s*")
 _SUP_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
+_MAX_MARKER_DIGITS = 6  # a longer run of digits is never a footnote marker (and int() of it may fail)
 
 
 @dataclass
@@ -61,8 +63,13 @@ def collect_notes(blocks: list[tuple[Block, int]]) -> list[Note]:
 def _number(m: re.Match[str]) -> int | None:
     for g in m.groups():
         if g:
-            return int(g.translate(_SUP_TO_DIGIT))
+            return marker_number(g)
     return None
+
+
+def marker_number(digits: str) -> int | None:
+    """The number of a marker's digits (superscript or not); None for a run too long to be one."""
+    return int(digits.translate(_SUP_TO_DIGIT)) if len(digits) <= _MAX_MARKER_DIGITS else None
 
 
 @dataclass
@@ -78,36 +85,49 @@ def find_markers(paras: list[Para], notes: list[Note], glued: bool) -> list[Mark
     markers: list[Marker] = []
     for i, p in enumerate(paras):
         for m in _SUP_RUN.finditer(p.text):
-            markers.append(Marker(int(m.group(0).translate(_SUP_TO_DIGIT)), i, m.start(), m.end()))
+            number = marker_number(m.group(0))
+            if number is not None:
+                markers.append(Marker(number, i, m.start(), m.end()))
     if not glued:
         return markers
     found = {mk.number for mk in markers}
+    candidates = _glued_candidates(paras)
     pos = (0, 0)
     for note in notes:
         if note.number in found:
             continue
-        hit = _glued_marker(paras, note, pos)
+        hit = _glued_marker(candidates.get(note.number, []), paras, note, pos)
         if hit:
             markers.append(hit)
             pos = (hit.para, hit.end)
     return sorted(markers, key=lambda mk: (mk.para, mk.start))
 
 
-def _glued_marker(paras: list[Para], note: Note, pos: tuple[int, int]) -> Marker | None:
-    """The first digits equal to the note number glued to text, between `pos` and the note's page end."""
-    k = re.escape(str(note.number))
-    pattern = re.compile(
-        rf"(?:(?<=[^\s\d\-/+€§°])|(?<=\b(?:19|20)\d\d))({k})(?=[\s,.;:)\]»”]|$)"
-    )
+# Where a glued marker can stand (after a non-space, non-digit character, or right after a year), as a
+# zero-width match so that a run's own start and a marker glued to a year inside it are both seen.
+_GLUED = re.compile(r"(?:(?<=[^\s\d\-/+€§°])|(?<=\b(?:19|20)\d\d))(?=([1-9]\d{0,5})(?:[\s,.;:)\]»”]|$))")
+
+
+def _glued_candidates(paras: list[Para]) -> dict[int, list[tuple[int, int]]]:
+    """Every place a glued marker can stand, by its number, in text order: one pass over the text."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for i, p in enumerate(paras):
+        for m in _GLUED.finditer(p.text):
+            if not not_marker_after().search(p.text[max(0, m.start() - 8) : m.start()]):
+                found.setdefault(int(m.group(1)), []).append((i, m.start()))
+    return found
+
+
+def _glued_marker(
+    places: list[tuple[int, int]], paras: list[Para], note: Note, pos: tuple[int, int]
+) -> Marker | None:
+    """The first place of digits equal to the note number glued to text, between `pos` and the note's page end."""
     last = min(max(note.before_para, pos[0] + 1), len(paras))
-    for i in range(pos[0], last):
-        start = pos[1] if i == pos[0] else 0
-        for m in pattern.finditer(paras[i].text, start):
-            before = paras[i].text[: m.start()]
-            if not_marker_after().search(before[-8:]):
-                continue
-            return Marker(note.number, i, m.start(1), m.end(1))
-    return None
+    at = bisect_left(places, pos)
+    if at == len(places) or places[at][0] >= last:
+        return None
+    para, start = places[at]
+    return Marker(note.number, para, start, start + len(str(note.number)))
 
 
 @cache

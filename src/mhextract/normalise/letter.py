@@ -10,6 +10,7 @@ body (their positions kept as `Footnote.anchor`), so no extractor ever reads
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mhextract.ingest.raw import Format
@@ -52,11 +53,32 @@ class Letter:
 
     def page_at(self, offset: int) -> int | None:
         """The page an offset falls on, where the source has pages (a footnote's own page)."""
-        if offset >= self.body_end:
-            note = next((f for f in self.footnotes if f.start <= offset <= f.end), None)
-            return note.page if note else None
-        if not self.page_starts:
-            return None
+        return self.page_lookup()(offset)
+
+    def page_lookup(self) -> Callable[[int], int | None]:
+        """`page_at` for many offsets: its tables built once, each offset found by bisection."""
         offsets = [o for o, _ in self.page_starts]
-        i = bisect.bisect_right(offsets, offset) - 1
-        return self.page_starts[max(i, 0)][1]
+        note_at = self.footnote_lookup(inclusive_end=True)
+
+        def page(offset: int) -> int | None:
+            if offset >= self.body_end:
+                note = note_at(offset)
+                return note.page if note else None
+            if not self.page_starts:
+                return None
+            i = bisect.bisect_right(offsets, offset) - 1
+            return self.page_starts[max(i, 0)][1]
+
+        return page
+
+    def footnote_lookup(self, inclusive_end: bool = False) -> Callable[[int], Footnote | None]:
+        """A function from an offset to the footnote whose text holds it (its end too if `inclusive_end`)."""
+        notes = sorted(self.footnotes, key=lambda f: f.start)
+        starts = [f.start for f in notes]
+        slack = 1 if inclusive_end else 0
+
+        def note_at(offset: int) -> Footnote | None:
+            i = bisect.bisect_right(starts, offset) - 1
+            return notes[i] if i >= 0 and offset < notes[i].end + slack else None
+
+        return note_at

@@ -20,8 +20,10 @@ from spacy.tokens import Doc
 from mhextract import __version__
 from mhextract.analysis.extensions import OUTPUTS
 from mhextract.analysis.pipeline import model_label
+from mhextract.analysis.tokens import make_doc
 from mhextract.fingerprint import fingerprint
 from mhextract.ingest import read_letter
+from mhextract.limits import DEFAULT_LIMITS, Limits
 from mhextract.normalise import normalise
 from mhextract.normalise.letter import Letter
 from mhextract.normalise.metadata import extract_metadata, own_kamerstukken
@@ -38,15 +40,15 @@ class Prepared:
     metadata: Metadata
 
 
-def prepare(path: Path | str) -> Prepared:
+def prepare(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Prepared:
     """Read, normalise, segment and take metadata from one file (raises `IngestError`)."""
-    letter = normalise(read_letter(path))
+    letter = normalise(read_letter(path, limits))
     return Prepared(letter=letter, sections=find_sections(letter), metadata=extract_metadata(letter))
 
 
 def to_doc(nlp: Language, prepared: Prepared) -> Doc:
     """A tokenised Doc carrying the inputs our components read (letter date, footnotes, ...)."""
-    doc = nlp.make_doc(prepared.letter.text)
+    doc = make_doc(nlp, prepared.letter.text)  # no spaCy max_length: --max-chars bounds the text
     doc._.text = prepared.letter.text  # read by every component; spaCy would rebuild it each time
     doc._.letter_date = prepared.metadata.date
     doc._.footnotes = prepared.letter.footnotes
@@ -101,11 +103,13 @@ def extract_docs(nlp: Language, prepared: Iterable[Prepared], batch_size: int = 
 
 def _fill_provenance(record: Record, letter: Letter, sections: list[Section]) -> None:
     """Set page and section of every Span; a footnote span takes its marker's section."""
+    page_at = letter.page_lookup()
+    note_at = letter.footnote_lookup(inclusive_end=True)
     for span in _all_spans(record):
-        span.page = letter.page_at(span.start)
+        span.page = page_at(span.start)
         offset = span.start
         if offset >= letter.body_end:
-            note = next((f for f in letter.footnotes if f.start <= offset < f.end + 1), None)
+            note = note_at(offset)
             if note is None or note.anchor is None:
                 span.section = None
                 continue

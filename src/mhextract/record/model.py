@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 # The closed vocabularies of the record, named once: extractors import them from here.
 SourceFormat = Literal["pdf", "text", "markdown", "docx", "html", "xml", "web"]
 ReferenceKind = Literal["handelingen", "zaak", "ecli", "toezegging", "document", "rijkswet"]
-Precision = Literal["day", "month", "season", "quarter", "year", "range"]
+Precision = Literal["day", "week", "month", "season", "quarter", "year", "range"]
 Unit = Literal["fte", "EUR", "percent", "persons", "cases", "organisations", "years", "months", "other"]
 CommitmentKind = Literal["made", "fulfilled", "reported"]
 
@@ -22,13 +22,13 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = f"urn:mhextract:record:{SCHEMA_VERSION}"
 
 # ISO 8601 value forms of dates (README "Date values"): a point is a day, a month, a year, a
-# season (`2021-summer`), a quarter (`2023-Q4`) or a day without year (`--05-27`, ISO 8601's
+# season (`2021-summer`), a quarter (`2023-Q4`), an ISO week (`2023-W12`) or a day without year (`--05-27`, ISO 8601's
 # form for a day whose year the letter does not give); an interval is two points with `/`.
 _MM = r"(?:0[1-9]|1[0-2])"
 _DD = r"(?:0[1-9]|[12]\d|3[01])"
 ISO_DAY = rf"\d{{4}}-{_MM}-{_DD}"
 _POINT = (rf"(?:{ISO_DAY}|\d{{4}}-{_MM}|\d{{4}}|\d{{4}}-(?:spring|summer|autumn|winter)|\d{{4}}-Q[1-4]"
-          rf"|--{_MM}-{_DD})")
+          rf"|\d{{4}}-W(?:0[1-9]|[1-4]\d|5[0-3])|--{_MM}-{_DD})")
 DAY_PATTERN = rf"^{ISO_DAY}$"
 DATE_VALUE_PATTERN = rf"^{_POINT}(?:/{_POINT})?$"
 

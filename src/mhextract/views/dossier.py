@@ -19,7 +19,6 @@ reading view (`mhextract.views.render`) of every letter, so the overview links t
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +30,8 @@ from pydantic import ValidationError
 from mhextract.errors import MhextractError
 from mhextract.record.model import Commitment, Figure, Record
 from mhextract.similarity import similar_texts
+from mhextract.tables.rows import figure_row, kamerstuk_row
+from mhextract.tables.write import cell, write_csv
 from mhextract.views.news import Change, letter_news
 from mhextract.views.overdue import Overdue, by_ministry, due_end, ministry, overdue_commitments
 from mhextract.views.render import template_environment, write_html
@@ -320,10 +321,11 @@ def tables(dossier: Dossier) -> dict[str, tuple[list[str], Sequence[Sequence[obj
                     c.commitment.reference or "", c.commitment.text, _join(e.id for e in c.earlier),
                     _join(f"{x.id} ({x.commitment.kind})" for x in c.later)] for c in dossier.commitments]
     news = [[d.key, d.date or "", change.kind, change.text] for d in dossier.letters for change in dossier.news[d.key]]
-    figures = [[d.key, d.date or "", f.value if f.value is not None else "", f.unit, f.subject or "",
-                f.period or "", f.text] for d, f in dossier.figures]
-    citations = [[d.key, d.date or "", d.record.metadata.kamerstuk or "", cited, url or "", n]
-                 for d, cited, url, n in dossier.citations]
+    figures = [_cells(figure_row(d.key, d.record, f), ("letter", "letter_date", "value", "unit", "subject",
+                                                        "period", "text")) for d, f in dossier.figures]
+    citations = [_cells(kamerstuk_row(d.key, d.record, k), ("letter", "letter_date", "letter_kamerstuk", "id", "url",
+                                                             "mentions"))
+                 for d in dossier.letters for k in d.record.kamerstukken]
     orgs = [[o.name, _join(sorted(o.aliases)), o.kind, len(o.letters), o.mentions, _join(d.key for d in o.letters)]
             for o in dossier.organisations]
     return {
@@ -341,6 +343,11 @@ def tables(dossier: Dossier) -> dict[str, tuple[list[str], Sequence[Sequence[obj
     }
 
 
+def _cells(row: dict[str, object], columns: Sequence[str]) -> list[object]:
+    """The CSV cells of some columns of a `mhextract tables` row (shared with `mhextract tables --format csv`)."""
+    return [cell(row[c]) for c in columns]
+
+
 def cited_by(dossier: Dossier) -> list[tuple[str, str | None, list[Letter]]]:
     """Each cited Kamerstuk id with its URL and the letters citing it, most cited first."""
     index: dict[str, tuple[str | None, list[Letter]]] = {}
@@ -352,14 +359,6 @@ def cited_by(dossier: Dossier) -> list[tuple[str, str | None, list[Letter]]]:
 
 
 # ---------------------------------------------------------------------------- writing
-
-
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """One CSV file (UTF-8, header row)."""
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(header)
-        writer.writerows(rows)
 
 
 def render_overview(dossier: Dossier) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
-from mhextract.analysis.extensions import overlaps
+from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm, places
 from mhextract.extract.organisations.tokens import is_capword, sentence_initial
@@ -83,7 +83,7 @@ def find_coordinated_mentions(doc: Doc, mentions: Sequence[OrgMention], person_n
                               claimed: Sequence[tuple[int, int]] = ()) -> list[OrgMention]:
     """Capitalised names joined by a coordinator to a recognised organisation, chained along a list."""
     people = {norm(n) for n in person_names} | {norm(n).split()[-1] for n in person_names if n.strip()}
-    taken = [(m.start, m.end) for m in mentions] + list(claimed)
+    taken = Ranges([(m.start, m.end) for m in mentions] + list(claimed))
     hosts = [m for m in mentions if m.source not in ("post", "model") and m.kind != "ministry"]
     found: list[OrgMention] = []
     while hosts:
@@ -97,6 +97,6 @@ def find_coordinated_mentions(doc: Doc, mentions: Sequence[OrgMention], person_n
                 continue
             new = OrgMention(named[0], named[1], named[2], f"u:{norm(named[2])}", "pattern", host.kind)
             found.append(new)
-            taken.append((new.start, new.end))
+            taken.add(new.start, new.end)
             hosts.append(new)
     return sorted(found, key=lambda m: m.start)

@@ -9,7 +9,7 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import Disjoint, RangeIndex, overlaps
+from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.wordlists import rules
 
@@ -48,10 +48,10 @@ def select_mentions(rule: Sequence[OrgMention], model: Sequence[OrgMention],
     """Non-overlapping mentions: longest rule mention first (gazetteer before pattern), then the model's."""
     rank = {"gazetteer": 0, "post": 0, "definition": 0, "alias": 1, "pattern": 2, "model": 3}
     chosen: list[OrgMention] = []
-    fixed, taken = RangeIndex(blocked), Disjoint()  # the chosen never overlap each other
+    taken = Ranges(blocked)
     ordered = sorted(rule, key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
     for m in [*ordered, *sorted(model, key=lambda m: m.start)]:
-        if not overlaps(fixed, m.start, m.end) and not overlaps(taken, m.start, m.end):
+        if not overlaps(taken, m.start, m.end):
             chosen.append(m)
             taken.add(m.start, m.end)
     return sorted(chosen, key=lambda m: m.start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from mhextract.analysis.extensions import overlaps
+from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm, places
 from mhextract.extract.organisations.wordlists import word_set
@@ -20,6 +20,7 @@ def model_mentions(
     """A statistical model's ORG entities as candidate mentions: punctuation and articles trimmed;
     generic words, places, titles, addresses, laws, people and spans claimed elsewhere dropped."""
     people = {norm(n) for n in person_names}
+    taken = Ranges(claimed)
     found: list[OrgMention] = []
     for start, end in spans:
         while start < end and not text[start].isalnum():
@@ -31,7 +32,7 @@ def model_mentions(
             start += lead.end()
         surface = text[start:end]
         if (surface and norm(surface) not in people and plausible_model_name(text, start, surface)
-                and not overlaps(list(claimed), start, end)):
+                and not overlaps(taken, start, end)):
             found.append(OrgMention(start, end, surface, f"u:{norm(surface)}", "model"))
     return found
 

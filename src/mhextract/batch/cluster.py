@@ -1,0 +1,247 @@
+"""Running chunks of letters on a Dask cluster (`mhextract parse --cluster tcp://host:8786 | local:N`).
+
+The driver (the `mhextract parse` process) plans, writes and reports exactly as for the
+local pool; only the extraction moves. Each worker loads the pipeline once, in a worker
+plugin, and runs one chunk at a time (a lock: spaCy memory zones are per pipeline).
+Chunks go out a few per worker thread at a time and come back in input order.
+
+Faults: a letter that raises or hits the time limit fails on its own inside the chunk
+(`batch.chunks`). A worker that dies (crash, OOM killer, SIGKILL) makes the scheduler
+give up the chunks it was running (`KilledWorker`; `local:N` sets allowed-failures to 0,
+a running scheduler uses its own setting, see the README); the driver then sends their letters
+again one at a time, each as the only new task, so they run once more on a live worker;
+a letter whose worker dies again is reported failed as a `crash`. No other letter's
+record is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import re
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
+from typing import Any
+
+from distributed.diagnostics.plugin import WorkerPlugin
+from distributed.scheduler import KilledWorker
+from spacy.language import Language
+
+from mhextract.batch.chunks import Outcome, Task, WorkConfig, run_chunk, warm_up
+from mhextract.errors import ClusterError
+from mhextract.fingerprint import extractor_id
+
+LOCAL = re.compile(r"^local:(\d+)$")
+# `local:N`: mhextract retries the letters of a dead worker itself; no stack sampling (it costs the workers CPU)
+LOCAL_CONFIG = {"distributed.scheduler.allowed-failures": 0, "distributed.worker.profile.enabled": False}
+IN_FLIGHT_PER_THREAD = 2  # chunks queued per worker thread: keeps workers busy, driver memory small
+
+
+def validate_spec(spec: str) -> str | None:
+    """None if `spec` is `local:N` (N >= 1) or a scheduler address (`tcp://host:port`), else why not."""
+    m = LOCAL.match(spec)
+    if m:
+        return None if int(m.group(1)) >= 1 else "local:N needs N >= 1"
+    if re.match(r"^(tcp|tls|inproc|ucx|ws|wss)://\S+$", spec):
+        return None
+    return f"--cluster {spec!r}: expected tcp://HOST:PORT (a running scheduler) or local:N (N worker processes)"
+
+
+class PipelinePlugin(WorkerPlugin):
+    """A Dask worker plugin: the pipeline, loaded once per worker process when the worker starts.
+
+    `factory` builds a custom pipeline (it must be importable on the workers); by default
+    the worker loads `model` as `mhextract parse --model` would.
+    """
+
+    def __init__(self, name: str, model: str | None, expected: str,
+                 factory: Callable[[], Language] | None = None, die_with_parent: bool = False) -> None:
+        self.name = name
+        self.die_with_parent = die_with_parent  # `local:N`: workers end with the mhextract process, even if killed
+        self.model = model
+        self.expected = expected
+        self.factory = factory
+        self.nlp: Language | None = None
+        self.problem: str | None = None
+        self.letters = 0
+        self.lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.update(nlp=None, lock=None, letters=0)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.lock = threading.Lock()
+
+    def setup(self, worker: Any = None) -> None:
+        """Load and warm up the pipeline; a version mismatch is kept and reported by the first task."""
+        from mhextract.analysis.pipeline import load_pipeline
+
+        if self.die_with_parent:
+            _die_with_parent()
+        if extractor_id() != self.expected:
+            self.problem = f"worker runs mhextract {extractor_id()}, the driver {self.expected}: install the same"
+            return
+        self.nlp = self.factory() if self.factory is not None else load_pipeline(self.model, warn=io.StringIO())
+        warm_up(self.nlp)
+
+    def teardown(self, worker: Any = None) -> None:
+        self.nlp = None
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this process when its parent (the nanny inside the mhextract process) dies."""
+    import ctypes
+    import signal
+
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _cluster_chunk(plugin_name: str, tasks: list[Task], config: WorkConfig) -> list[Outcome]:
+    """A worker's task: one chunk through the worker's pipeline, one chunk at a time per worker."""
+    from distributed import get_worker
+
+    plugin = get_worker().plugins.get(plugin_name)
+    if not isinstance(plugin, PipelinePlugin):
+        raise ClusterError("the mhextract pipeline plugin is not on this worker")
+    if plugin.problem:
+        raise ClusterError(plugin.problem)
+    with plugin.lock:
+        plugin.letters += len(tasks)
+        assert plugin.nlp is not None, "pipeline plugin not set up"
+        return run_chunk(plugin.nlp, tasks, config)
+
+
+def letters_seen(dask_worker: Any) -> int:
+    """Letters this worker was sent (for `client.run`: tests and diagnostics)."""
+    return sum(getattr(p, "letters", 0) for p in dask_worker.plugins.values() if isinstance(p, PipelinePlugin))
+
+
+@dataclass
+class Cluster:
+    """A connection to a Dask cluster (started here for `local:N`) with the pipeline plugin registered."""
+
+    spec: str
+    client: Any
+    plugin_name: str
+    local: Any = None  # the LocalCluster we started, closed with us
+    futures: set[Any] = field(default_factory=set)
+
+    @property
+    def workers(self) -> int:
+        return len(self.client.scheduler_info().get("workers", {}))
+
+    @property
+    def threads(self) -> int:
+        return max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info().get("workers", {}).values()))
+
+    def run(self, chunks: Iterable[list[Task]], config: WorkConfig) -> Iterator[Outcome]:
+        """Outcomes of every chunk, in input order; a few chunks in flight per worker thread."""
+        window: deque[tuple[list[Task], Any]] = deque()
+        try:
+            for chunk in chunks:
+                window.append((chunk, self._submit(chunk, config)))
+                while len(window) >= IN_FLIGHT_PER_THREAD * self.threads:
+                    yield from self._collect(window, config)
+            while window:
+                yield from self._collect(window, config)
+        finally:
+            self.cancel()
+
+    def _submit(self, chunk: list[Task], config: WorkConfig) -> Any:
+        future = self.client.submit(_cluster_chunk, self.plugin_name, chunk, config, pure=False)
+        self.futures.add(future)
+        return future
+
+    def _collect(self, window: deque[tuple[list[Task], Any]], config: WorkConfig) -> Iterator[Outcome]:
+        """Outcomes of the oldest chunk; if its worker died, each of its letters once more on its own."""
+        chunk, future = window.popleft()
+        try:
+            yield from self._result(future)
+            return
+        except KilledWorker:
+            pass
+        for task in chunk:  # one at a time, so a death now points at this letter alone
+            try:
+                yield from self._result(self._submit([task], config))
+            except KilledWorker:
+                yield Outcome(task.index, task.path, kind="crash",
+                              reason="the worker died on this letter (crash, out of memory or killed), also on retry")
+
+    def _result(self, future: Any) -> list[Outcome]:
+        """A chunk's outcomes; KilledWorker passes, anything else (a version mismatch) stops the run."""
+        try:
+            return list(future.result())
+        except (KilledWorker, ClusterError):
+            raise
+        except Exception as exc:
+            raise ClusterError(f"cluster task failed: {type(exc).__name__}: {exc}") from exc
+        finally:
+            self.futures.discard(future)
+            future.release()
+
+    def cancel(self) -> None:
+        """Cancel what is still queued or running (Ctrl-C, an error, or the end of the run)."""
+        if self.futures:
+            self.client.cancel(list(self.futures))
+            self.futures.clear()
+
+    def close(self) -> None:
+        self.cancel()
+        self.client.close()
+        if self.local is not None:
+            self.local.close()
+
+
+def _has_plugin(dask_scheduler: Any, name: str) -> bool:
+    """On the scheduler: whether this pipeline plugin is registered already (by an earlier run)."""
+    return name in dask_scheduler.worker_plugins
+
+
+def plugin_name(model: str | None, factory: Callable[[], Language] | None) -> str:
+    """One plugin per model and extractor version, so runs with other models can share a cluster."""
+    ident = f"{model}|{getattr(factory, '__qualname__', '')}|{extractor_id()}"
+    return "mhextract-pipeline-" + hashlib.sha256(ident.encode()).hexdigest()[:12]
+
+
+def connect(spec: str, model: str | None, factory: Callable[[], Language] | None = None,
+            timeout: float = 30.0) -> Cluster:
+    """Connect to `tcp://...` or start `local:N`, and register the pipeline plugin on every worker."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    problem = validate_spec(spec)
+    if problem:
+        raise ClusterError(problem)
+    local = None
+    try:
+        m = LOCAL.match(spec)
+        if m:
+            with dask.config.set(LOCAL_CONFIG):
+                local = LocalCluster(n_workers=int(m.group(1)), threads_per_worker=1, processes=True,
+                                     host="127.0.0.1", dashboard_address=":0", silence_logs=logging.ERROR)
+            client = Client(local, timeout=timeout)
+        else:
+            client = Client(spec, timeout=timeout)
+    except (OSError, TimeoutError) as exc:
+        if local is not None:
+            local.close()
+        raise ClusterError(f"cannot reach the Dask scheduler at {spec}: {exc}") from exc
+    name = plugin_name(model, factory)
+    if not client.run_on_scheduler(_has_plugin, name=name):  # a long-lived cluster keeps its workers' pipelines
+        client.register_plugin(PipelinePlugin(name, model, extractor_id(), factory, local is not None), name=name)
+    cluster = Cluster(spec, client, name, local)
+    if cluster.workers == 0:
+        try:
+            client.wait_for_workers(1, timeout=timeout)
+        except (OSError, TimeoutError) as exc:
+            cluster.close()
+            raise ClusterError(f"the Dask cluster at {spec} has no workers (waited {timeout:g} s)") from exc
+    return cluster
