@@ -28,6 +28,8 @@ def test_scan_finds_what_finditer_finds(text: str) -> None:
                 re.compile(r"leiding", re.IGNORECASE), re.compile(r"Kuik")]
     for pattern in patterns:
         assert [m.span() for m in scan(pattern, text)] == [m.span() for m in pattern.finditer(text)], pattern
+    for pattern in (g.named, g.reverse, g.delayed):  # as find_named scans them: by the motion word's literals
+        assert [m.span() for m in scan(pattern, text, part=g.motion_word)] == [m.span() for m in pattern.finditer(text)]
 
 
 def test_scan_skips_a_text_without_the_literal() -> None:

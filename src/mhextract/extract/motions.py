@@ -212,7 +212,7 @@ def _plain_gap(m: re.Match[str]) -> bool:
 
 def _delayed(text: str, taken: Sequence[re.Match[str]]) -> list[re.Match[str]]:
     """`de motie bij het debat van 27 september jl. (Handelingen ...) van de leden Kuik en Bikker`."""
-    return [m for m in scan(grammar().delayed, text)
+    return [m for m in scan(grammar().delayed, text, part=grammar().motion_word)
             if _plain_gap(m) and not any(t.start() < m.end() and m.start() < t.end() for t in taken)]
 
 
@@ -220,8 +220,8 @@ def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
     """Motions named by their submitters, in every wording of `models/motions.json`."""
     g = grammar()
     out: list[MotionMention] = []
-    forward = list(scan(g.named, text))
-    reverse = [r for r in scan(g.reverse, text)
+    forward = list(scan(g.named, text, part=g.motion_word))  # each wording holds a motion word
+    reverse = [r for r in scan(g.reverse, text, part=g.motion_word)
                if not any(f.start() < r.end() and r.start() < f.end() for f in forward)]
     delayed = _delayed(text, forward + reverse)
     for m in sorted(forward + reverse + delayed, key=lambda x: x.start()):
