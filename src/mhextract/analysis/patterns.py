@@ -163,6 +163,7 @@ def _lowered(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=2)  # asked once per pre-filtered scan of the same letter text
 def folds_to_ascii(text: str) -> bool:
     """True when `text` holds a non-ASCII character that an ASCII one matches when case is ignored
     (`ſ` matches `s` but lowercases to itself): lowercasing then cannot show an ASCII literal absent."""
