@@ -213,3 +213,10 @@ def test_pasted_page_splits_a_numbered_list_into_items() -> None:
     assert "3. Draag actief bij aan een weerbaarder Europa" in paras
     # a line that merely starts with a number out of sequence stays in its paragraph
     assert any(p.endswith("afgebroken in de pagina.") and p.startswith("Het kabinet") for p in paras)
+
+
+def test_parenthesised_number_is_stripped_and_an_introduced_list_is_no_section() -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n1) Stand van zaken regelingen\n\n{_PROSE}\n\n"
+                     "De raad doet twee aanbevelingen:\n\n1. Steun de regio standvastig\n\n"
+                     f"2. Werk aan draagvlak voor steun\n\n{_PROSE}")
+    assert [(s.number, s.title) for s in find_sections(letter)] == [("1", "Stand van zaken regelingen")]
