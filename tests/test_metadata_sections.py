@@ -197,3 +197,26 @@ def test_pasted_page_without_blank_lines_splits_off_a_title_line() -> None:
             "Mensenhandel, die sinds vorig jaar op een nieuwe manier plaatsvindt in alle regio's.")
     titles = [s.title for s in find_sections(_web_letter(text))]
     assert titles == ["Uitdaging"]
+
+
+def test_pasted_page_splits_a_numbered_list_into_items() -> None:
+    text = ("Den Haag, 6 juli 2020\n"
+            "De raad doet drie aanbevelingen:\n"
+            "1. Steun de regio standvastig en met voldoende middelen.\n"
+            "2. Werk proactief aan draagvlak voor standvastige steun\n"
+            "3. Draag actief bij aan een weerbaarder Europa\n"
+            "Het kabinet gaat hierna in op de aanbevelingen van de raad en op de wijze waarop\n"
+            "3. oktober is geen lijstnummer maar een tekst die zo is afgebroken in de pagina.")
+    letter = _web_letter(text)
+    paras = [letter.text[p.start:p.end] for p in letter.paragraphs]
+    assert "2. Werk proactief aan draagvlak voor standvastige steun" in paras
+    assert "3. Draag actief bij aan een weerbaarder Europa" in paras
+    # a line that merely starts with a number out of sequence stays in its paragraph
+    assert any(p.endswith("afgebroken in de pagina.") and p.startswith("Het kabinet") for p in paras)
+
+
+def test_parenthesised_number_is_stripped_and_an_introduced_list_is_no_section() -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n1) Stand van zaken regelingen\n\n{_PROSE}\n\n"
+                     "De raad doet twee aanbevelingen:\n\n1. Steun de regio standvastig\n\n"
+                     f"2. Werk aan draagvlak voor steun\n\n{_PROSE}")
+    assert [(s.number, s.title) for s in find_sections(letter)] == [("1", "Stand van zaken regelingen")]

@@ -165,8 +165,15 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
         current: list[RawLine] = []
         first = True
         title_open = False  # the line before was a title split off by the rule below: it stands alone
+        last_item = 0  # the number of the last numbered list item that opened a block
         for n, line in enumerate(block.lines):
             text = line.text.strip()
+            item = _LIST_ITEM.match(text)
+            number = int(item.group(1)) if item and item.group(1) else None
+            prev_text = current[-1].text.rstrip() if current else ""
+            starts_item = bool(item) and bool(current) and (
+                (number is not None and (number == last_item + 1 or (number == 1 and prev_text.endswith(":"))))
+                or (number is None and (prev_text.endswith(":") or bool(_LIST_ITEM.match(current[0].text.strip())))))
             nxt = block.lines[n + 1].text.strip() if n + 1 < len(block.lines) else ""
             own = _is_own(text) or _is_furniture(text)
             # `...van 21 juni 2021.` / `Uitdaging` / `De internationale ...`: a title line, clearly shorter
@@ -176,11 +183,13 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
             if current and _BARE_DOSSIER.match(current[-1].text.strip()):
                 own = False  # `29 279` + its title on the next line: one header block
             prev = current[-1].text if current else ""
-            if current and (own or title or title_open or _ends_paragraph(prev, text, typical) or _is_own(prev)
-                            or _is_furniture(prev)):
+            if current and (own or title or title_open or starts_item or _ends_paragraph(prev, text, typical)
+                            or _is_own(prev) or _is_furniture(prev)):
                 out.append(Block(lines=current, kind=block.kind, page=block.page,
                                  page_start=block.page_start and first))
                 current, first = [], False
+            if number is not None and not current:
+                last_item = number  # a numbered item opens this block: the next number may open the next
             current.append(line)
             title_open = title
         if current:
@@ -189,6 +198,8 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
 
 
 _TITLE_MAX_WORDS = 12
+# a list item opening a line: `1. Steun ...`, `2) Werk ...` (numbered) or `• ...`, `- ...` (bulleted)
+_LIST_ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•▪●◦\-–])\s+\S")
 _CONNECTOR_END = re.compile(r"\b(?:de|het|een|van|en|of|in|op|voor|met|tot|te|bij|aan|om|die|dat)$", re.IGNORECASE)
 
 

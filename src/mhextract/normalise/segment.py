@@ -89,6 +89,8 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
     if _QUESTION.search(text) and (p.lines > 1 or len(text.split()) > MAX_QUESTION_WORDS):
         return False
     numbered = _rules()["numbering"].match(text)
+    if numbered and _in_introduced_list(letter, i):
+        return False
     title = text[numbered.end():] if numbered else text
     if not title or not (title[0].isupper() or title[0].isdigit() or title[0] in "«'\""):
         return False
@@ -108,6 +110,16 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
         if not _title_shaped(next_text) or nxt.lines > 2:
             return False
     return False
+
+
+def _in_introduced_list(letter: Letter, i: int) -> bool:
+    """A numbered paragraph in a run of numbered paragraphs that a sentence ending in `:` introduces
+    (`De AIV doet zes aanbevelingen:` / `1. ...` / `2. ...`): a list item, not a heading."""
+    numbering = _rules()["numbering"]
+    j = i - 1
+    while j >= 0 and numbering.match(letter.text[letter.paragraphs[j].start:letter.paragraphs[j].end].strip()):
+        j -= 1
+    return j >= 0 and letter.text[letter.paragraphs[j].start:letter.paragraphs[j].end].rstrip().endswith(":")
 
 
 def _reads_as_prose(text: str) -> bool:
