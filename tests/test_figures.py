@@ -296,3 +296,22 @@ def test_a_year_with_a_glued_marker_is_no_figure(text: str) -> None:
 
 def test_a_large_count_after_a_non_year_word_stays_a_figure() -> None:
     assert [(f.value, f.unit) for f in find_figures("Er zijn in totaal 20204 meldingen gedaan.")] == [(20204, "cases")]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("het streven dat ten minste twee derde van deze woningen betaalbaar is", ("ten minste twee derde", 66.67)),
+    ("een derde van de gemeenten", ("een derde", 33.33)),
+    ("Meer dan de helft van de aanvragen", ("Meer dan de helft", 50)),
+    ("driekwart van de scholen", ("driekwart", 75)),
+    ("een kwart van de meldingen", ("een kwart", 25)),
+])
+def test_shares_of_a_whole_are_percentages(text: str, figure: tuple[str, float]) -> None:
+    assert [(f.text, f.value, f.unit) for f in find_figures(text)] == [(*figure, "percent")]
+
+
+@pytest.mark.parametrize("text", [
+    "in het derde kwartaal van 2022", "de tweede helft van het jaar", "vijf derde van", "een derde partij",
+    "de helft", "de eerste helft van 2023",
+])
+def test_share_near_misses(text: str) -> None:
+    assert not [f for f in find_figures(text) if f.unit == "percent"]

@@ -588,3 +588,16 @@ def test_a_ministry_named_only_through_an_office_is_left_out(text: str) -> None:
 ])
 def test_a_ministry_named_as_a_body_stays(text: str, ministry: str) -> None:
     assert [o.name for o in distinct(orgs(text)) if o.kind == "ministry"] == [ministry]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Volgens de Inspectie van Justitie en Veiligheid2 is dat zo.", "Inspectie van Justitie en Veiligheid"),
+    ("Ministerie van Buitenlandse Zaken Bezuidenhoutseweg 67 Den Haag", "Ministerie van Buitenlandse Zaken"),
+])
+def test_glued_marker_and_letterhead_address_are_not_part_of_a_name(text: str, name: str) -> None:
+    assert name in orgs(text)
+
+
+def test_toeslagen_is_its_own_body_beside_the_belastingdienst() -> None:
+    found = distinct(orgs("De Dienst Toeslagen en de Belastingdienst werken samen. Toeslagen betaalt uit."))
+    assert {o.name for o in found} == {"Dienst Toeslagen", "Belastingdienst"}

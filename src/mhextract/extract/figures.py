@@ -253,6 +253,38 @@ def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity
     return Quantity(start, head[2], value, head[0], head[1] or None)
 
 
+@cache
+def _share_pattern() -> re.Pattern[str]:
+    """`[qualifier] (numerator denominator | driekwart | de helft) van`; words from models/figures.json."""
+    data = figure_data()
+    denominators = "|".join(sorted(data["share_denominators"], key=len, reverse=True))
+    qualifiers = "|".join(re.escape(q) for q in sorted(data["share_qualifiers"], key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s+)?"
+        rf"(?:de\s+(?P<half>helft)|(?P<whole>driekwart)|(?P<num>[^\W\d_]+|\d{{1,2}})\s+(?P<den>{denominators}))"
+        rf"\s+van\b", re.IGNORECASE)
+
+
+def find_shares(text: str) -> list[Quantity]:
+    """Shares of a whole as percent: `twee derde van de woningen` -> 66.67, `Meer dan de helft van` -> 50."""
+    data = figure_data()
+    out: list[Quantity] = []
+    for m in _share_pattern().finditer(text):
+        if m.group("whole"):
+            value: float = 75.0
+        elif m.group("half"):
+            value = 50.0
+        else:
+            numerator = parse_number_word(m.group("num")) if not m.group("num").isdigit() else int(m.group("num"))
+            denominator = data["share_denominators"][m.group("den").lower()]
+            if numerator is None or not 0 < numerator < denominator:
+                continue
+            value = round(100 * numerator / denominator, 2)
+        end = m.end() - len("van")
+        out.append(Quantity(m.start(), len(text[:end].rstrip()), value, "percent"))
+    return out
+
+
 def _find_count_adjectives(text: str) -> list[Quantity]:
     """Number words fused with `-jarig`: `tweejarig project` (digits with `-jarige` go via numbers)."""
     suffixes = "|".join(figure_data()["count_adjective_suffixes"])
@@ -331,6 +363,9 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
         if q is not None and not _blocked_one(text, n):
             quantities.append((q, n))
     quantities.extend((q, None) for q in _find_count_adjectives(text) if not _overlaps(taken, q.start, q.end))
+    found = _merge([(q.start, q.end) for q, _ in quantities])
+    quantities.extend((q, None) for q in find_shares(text)
+                      if not _overlaps(taken, q.start, q.end) and not _overlaps(found, q.start, q.end))
     figures: list[Figure] = []
     for q, number in sorted(quantities, key=lambda qn: qn[0].start):
         start = _extend_start(text, q, number)

@@ -19,10 +19,18 @@ def norm(text: str) -> str:
     return re.sub(r"(?<=[^\W\d_])-(?=[a-zà-ÿ])", "", _ARTICLE.sub("", folded))
 
 
+_GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ])\d{1,2}$")  # `Inspectie Justitie en Veiligheid2`: a footnote marker
+_ADDRESS_TAIL = re.compile(r"\s+[A-Z][a-zà-ÿ]+(?:weg|straat|plein|laan|kade|gracht|singel|dreef)\b.*$")
+
+
 def clean(text: str) -> str:
-    """Display form of a mention: folded whitespace, no leading lowercase article."""
+    """Display form of a mention: folded whitespace, no leading lowercase article, no glued footnote
+    marker after a multi-word name, no street address run on from a letterhead line."""
     folded = " ".join(text.split()).strip(" ,;:")
-    return re.sub(r"^(?:de|het)\s+", "", folded)
+    folded = re.sub(r"^(?:de|het)\s+", "", folded)
+    if " " in folded:
+        folded = _ADDRESS_TAIL.sub("", _GLUED_MARKER.sub("", folded))
+    return folded
 
 
 def legal_form_free(name: str) -> str | None:
