@@ -103,3 +103,13 @@ def test_tkconv_persons_glued_after_label_and_zaak_committees_agenda_kept(tmp_pa
 ])
 def test_near_misses_are_not_web_pages(text: str) -> None:
     assert not looks_like_web_paste(text)
+
+
+def test_tweedekamer_signers_printed_after_the_letter_are_signatories(tmp_path: Path) -> None:
+    page = (_TK_PAGE + "De Minister van Financiën,\nE. Heinen\nOndertekenaars\n-\nEerste ondertekenaar\n"
+            "E. (Eelco) Heinen, minister van Financiën\nMede ondertekenaar\n"
+            "F.M. Wiersma, staatssecretaris van Financiën (VVD)\n")
+    raw = _read(tmp_path, page)
+    assert raw.hints["signatories"].split("\n") == [
+        "De Minister van Financiën|E. Heinen", "De Staatssecretaris van Financiën|F.M. Wiersma"]
+    assert not any("ondertekenaar" in line.text for line in raw.lines)

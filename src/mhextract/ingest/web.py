@@ -153,6 +153,9 @@ def site_info(chrome: list[str]) -> SiteInfo:
             kept = True
         if (glued := parse_kst_header([line])) is not None:  # OEP's table row pasted without separators
             info.kamerstukken.extend(glued.ids())
+        if f["signer_label"].match(line) and i + 1 < len(chrome) and (v := f["signer_value"].match(chrome[i + 1])):
+            name = re.sub(r"\s*\([^)]*\)\s*", " ", v.group("name")).strip()
+            info.signatories.append(f"{_role(v.group('role'))}|{clean_line(name)}")
         if m := f["indiener"].match(line):
             info.signatories.append(f"{_role(m.group('role'))}|{clean_line(m.group('name'))}")
             kept = True
