@@ -113,3 +113,12 @@ def test_tweedekamer_signers_printed_after_the_letter_are_signatories(tmp_path: 
     assert raw.hints["signatories"].split("\n") == [
         "De Minister van Financiën|E. Heinen", "De Staatssecretaris van Financiën|F.M. Wiersma"]
     assert not any("ondertekenaar" in line.text for line in raw.lines)
+
+
+def test_openkamer_lists_several_indieners(tmp_path: Path) -> None:
+    page = _OPENKAMER_PAGE.replace(
+        "Indiener(s): Marnix van Rij (staatssecretaris financiën) (CDA)",
+        "Indiener(s): Maarten van Ooijen (staatssecretaris volksgezondheid, welzijn en sport) (CU), Kuipers , "
+        "Conny Helder (minister zonder portefeuille volksgezondheid, welzijn en sport) (VVD)")
+    names = [line.split("|")[1] for line in _read(tmp_path, page).hints["signatories"].split("\n")]
+    assert names == ["Maarten van Ooijen", "Kuipers", "Conny Helder"]
