@@ -49,3 +49,8 @@ def test_full_name_joins_a_titled_mention_of_the_same_person() -> None:
     persons = find_persons("Minister Rutte sprak. Later zei Mark Rutte dat het kabinet besluit.")
     # one person, named as the titled mention names him (more authoritative), with both mentions
     assert [(p.name, p.role, len(p.mentions)) for p in persons] == [("Rutte", "Minister", 2)]
+
+
+def test_a_member_pattern_that_stops_at_a_first_name_takes_the_full_name() -> None:
+    persons = find_persons("Vragen van het lid Jasper van Dijk aan de Minister-President.")
+    assert [(p.name, p.role) for p in persons] == [("Jasper van Dijk", "Kamerlid")]

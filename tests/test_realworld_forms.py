@@ -61,3 +61,8 @@ def test_reference_forms(text: str, ref: str) -> None:
 @pytest.mark.parametrize("text", ["ECLI:NL", "de ecli-database", "Aanhangsel bij de brief, nr. 3"])
 def test_reference_near_misses(text: str) -> None:
     assert find_references(text) == []
+
+
+def test_two_full_dates_joined_by_en_are_two_dates_not_a_range() -> None:
+    values = [v for _, v in _dates("op 13 juni en 4 juli 2012 sprak ik met de provincies")]
+    assert "2012-07-04" in values and not any(v and "/" in v for v in values)

@@ -103,3 +103,22 @@ def test_tkconv_persons_glued_after_label_and_zaak_committees_agenda_kept(tmp_pa
 ])
 def test_near_misses_are_not_web_pages(text: str) -> None:
     assert not looks_like_web_paste(text)
+
+
+def test_tweedekamer_signers_printed_after_the_letter_are_signatories(tmp_path: Path) -> None:
+    page = (_TK_PAGE + "De Minister van Financiën,\nE. Heinen\nOndertekenaars\n-\nEerste ondertekenaar\n"
+            "E. (Eelco) Heinen, minister van Financiën\nMede ondertekenaar\n"
+            "F.M. Wiersma, staatssecretaris van Financiën (VVD)\n")
+    raw = _read(tmp_path, page)
+    assert raw.hints["signatories"].split("\n") == [
+        "De Minister van Financiën|E. Heinen", "De Staatssecretaris van Financiën|F.M. Wiersma"]
+    assert not any("ondertekenaar" in line.text for line in raw.lines)
+
+
+def test_openkamer_lists_several_indieners(tmp_path: Path) -> None:
+    page = _OPENKAMER_PAGE.replace(
+        "Indiener(s): Marnix van Rij (staatssecretaris financiën) (CDA)",
+        "Indiener(s): Maarten van Ooijen (staatssecretaris volksgezondheid, welzijn en sport) (CU), Kuipers , "
+        "Conny Helder (minister zonder portefeuille volksgezondheid, welzijn en sport) (VVD)")
+    names = [line.split("|")[1] for line in _read(tmp_path, page).hints["signatories"].split("\n")]
+    assert names == ["Maarten van Ooijen", "Kuipers", "Conny Helder"]

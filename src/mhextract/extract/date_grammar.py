@@ -94,10 +94,11 @@ def date_sources(trie: bool = True) -> dict[str, str]:
     half = rf"(?<!\w)(?:(?:de|het)\s+)?(?P<h>{alt(d['half_ordinals'])})\s+(?:{half_noun})(?:\s+van)?\s+" \
            rf"(?:(?P<y>{year})|(?P<rel>{rel_year})|het\s+jaar)"
     conn = rf"(?:\s*[-–—]\s*|\s+(?:{alt(c for c in d['range_connectors'] if c not in '-–—')})\s+)"
-    day_conn = rf"(?:{conn}|\s+(?:{alt(d['day_range_connectors'])})\s+)"
-    # not after `12, `: `12, 13 en 14 mei` is a list of days, `13 en 14 mei` alone a two-day event
-    day_range = rf"(?<![\w.,])(?<!\d,\s)(?P<a>{weekday}{_DAY}(?:\s+{month}(?:\s+{_YEAR})?)?){day_conn}" \
-                rf"(?P<b>{weekday}{_DAY}\s+{month}(?:\s+{_YEAR})?)(?![\w/])"
+    pair = rf"\s+(?:{alt(d['day_range_connectors'])})\s+"
+    # `4 en 5 juni` (a bare day, then `en`) is a two-day event; `13 juni en 4 juli` are two dates; and not
+    # after `12, `: `12, 13 en 14 mei` is a list of days
+    day_range = rf"(?<![\w.,])(?<!\d,\s)(?:(?P<a>{weekday}{_DAY}(?:\s+{month}(?:\s+{_YEAR})?)?){conn}" \
+                rf"|(?P<a2>{weekday}{_DAY}){pair})(?P<b>{weekday}{_DAY}\s+{month}(?:\s+{_YEAR})?)(?![\w/])"
     month_range = rf"(?<![\w.])(?P<a>{month}(?:\s+{_YEAR})?){conn}(?P<b>{month}\s+{_YEAR})(?![\w/])"
     year_range = rf"{_YEAR_BEFORE}(?P<a>{_YEAR}){conn}(?P<b>{_YEAR}){_YEAR_AFTER}"
     named = rf"(?<!\w)(?:(?P<art>de|het)\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \

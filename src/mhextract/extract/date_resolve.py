@@ -217,7 +217,7 @@ def _resolve_day_range(g: Groups, letter: date | None) -> tuple[str | None, Prec
     if end_m is None:
         return None, "range"
     end_g = end_m.groupdict()
-    start_text = g["a"] or ""
+    start_text = g["a"] or g.get("a2") or ""
     start_m = date_patterns()["day"].fullmatch(start_text)
     if start_m is None:  # only a day number: borrow month and year from the end
         start_m = date_patterns()["day"].fullmatch(f"{start_text} {end_g['m']}")

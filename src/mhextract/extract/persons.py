@@ -16,9 +16,10 @@ A name never ends in digits: a glued footnote marker (`het lid Agema1`) is not p
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -295,10 +296,25 @@ def person_key(name: str) -> str:
     return re.split(r"[\s.]+", name.strip())[-1].lower()
 
 
+def _complete_first_names(mentions: Sequence[PersonMention]) -> list[PersonMention]:
+    """A mention that is only the first name of a full name found at the same place takes the full name
+    (`het lid Jasper van Dijk`: the member pattern stops at `Jasper`, the full-name pass has it all)."""
+    full = sorted((m for m in mentions if m.source == "fullname"), key=lambda m: m.start)
+    starts = [m.start for m in full]
+    out = []
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if m.source != "fullname" and i >= 0 and full[i].start <= m.start < full[i].end \
+                and full[i].name.startswith(f"{m.name} "):
+            m = replace(m, name=full[i].name, end=max(m.end, full[i].end))
+        out.append(m)
+    return out
+
+
 def resolve_persons(mentions: Sequence[PersonMention]) -> list[Person]:
     """One `Person` per surname: name and role from the most authoritative source, all mentions."""
     groups: dict[str, list[PersonMention]] = {}
-    for m in sorted(mentions, key=lambda m: (m.start, SOURCES.index(m.source))):
+    for m in sorted(_complete_first_names(mentions), key=lambda m: (m.start, SOURCES.index(m.source))):
         groups.setdefault(person_key(m.name), []).append(m)
     persons = []
     for group in groups.values():

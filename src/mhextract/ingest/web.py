@@ -153,8 +153,11 @@ def site_info(chrome: list[str]) -> SiteInfo:
             kept = True
         if (glued := parse_kst_header([line])) is not None:  # OEP's table row pasted without separators
             info.kamerstukken.extend(glued.ids())
+        if f["signer_label"].match(line) and i + 1 < len(chrome) and (v := f["signer_value"].match(chrome[i + 1])):
+            name = re.sub(r"\s*\([^)]*\)\s*", " ", v.group("name")).strip()
+            info.signatories.append(f"{_role(v.group('role'))}|{clean_line(name)}")
         if m := f["indiener"].match(line):
-            info.signatories.append(f"{_role(m.group('role'))}|{clean_line(m.group('name'))}")
+            info.signatories.extend(_indieners(m.group("list")))
             kept = True
         if m := f["tkconv_number"].search(line):
             info.hints.setdefault("document_number", m.group("document_number"))
@@ -187,6 +190,26 @@ def site_info(chrome: list[str]) -> SiteInfo:
         if kept and line.lstrip("- ") not in info.lines:
             info.lines.append(line.lstrip("- "))
     return info
+
+
+def _indieners(value: str) -> list[str]:
+    """openkamer's `Indiener(s):` list, `Name (role) (party), Name , Name (role) (party)`, as `role|name` lines."""
+    items, depth, current = [], 0, ""
+    for ch in value:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth == 0:
+            items.append(current)
+            current = ""
+        else:
+            current += ch
+    items.append(current)
+    out = []
+    for item in (i.strip() for i in items):
+        m = re.match(r"^(?P<name>[^()]+?)\s*(?:\((?P<role>[^()]+)\))?\s*(?:\([^()]*\))?$", item)
+        if m and m.group("name").strip():
+            role = _role(m.group("role")) if m.group("role") else ""
+            out.append(f"{role}|{clean_line(m.group('name'))}")
+    return out
 
 
 def _role(role: str) -> str:
