@@ -54,3 +54,13 @@ def test_full_name_joins_a_titled_mention_of_the_same_person() -> None:
 def test_a_member_pattern_that_stops_at_a_first_name_takes_the_full_name() -> None:
     persons = find_persons("Vragen van het lid Jasper van Dijk aan de Minister-President.")
     assert [(p.name, p.role) for p in persons] == [("Jasper van Dijk", "Kamerlid")]
+
+
+def test_members_named_with_academic_titles_and_initials() -> None:
+    text = ("De commissie bestond uit de volgende leden:\n\n • Mevrouw drs. M. Sint, tevens voorzitter,\n\n"
+            " • Dr. Ir. A.W. Veenman,\n\n • Prof. Mr. Dr. S. Zouridis, en\n\n • Mr. Dr. P.J.P.M. van Lochem.")
+    assert [p.name for p in find_persons(text)] == ["M. Sint", "A.W. Veenman", "S. Zouridis", "P.J.P.M. van Lochem"]
+
+
+def test_an_academic_title_without_initials_names_nobody() -> None:
+    assert find_persons("Het advies van dr. mr. Onderzoeksraad is bekend. Mr. en mevrouw kwamen.") == []

@@ -186,6 +186,24 @@ def _official_re() -> re.Pattern[str]:
                       rf"(?P<name>{initials}\s*{_surname_re()})")
 
 
+@cache
+def _academic_re() -> re.Pattern[str]:
+    """One or more academic titles (any capitalisation), then initials and a surname: `Prof. Mr. Dr. S. Zouridis`."""
+    academic = alternation(roles()["academic_titles"])
+    initials = r"(?:[A-Z]\.\s?){1,6}"
+    return re.compile(rf"(?<![\w-])(?:(?i:{academic})\s*)+(?P<name>{initials}\s*{_surname_re()})")
+
+
+def find_academic_mentions(text: str) -> list[PersonMention]:
+    """People named with initials after academic titles (members of a committee, authors of a report)."""
+    found: list[PersonMention] = []
+    for m in _academic_re().finditer(text):
+        name = " ".join(m.group("name").split())
+        if _usable(name):
+            found.append(PersonMention(m.start("name"), m.end("name"), name, None, "official"))
+    return found
+
+
 def find_official_mentions(text: str) -> list[PersonMention]:
     """Officials named with initials after their title: `inspecteur-generaal H.J. Kooistra`."""
     found: list[PersonMention] = []
@@ -354,6 +372,7 @@ def find_person_mentions(
         *find_government_mentions(text),
         *find_rapporteur_mentions(text),
         *find_official_mentions(text),
+        *find_academic_mentions(text),
         *find_leader_mentions(text),
     ]
 
