@@ -3,7 +3,8 @@
 The finding pass of the date extractor (eyecite style: find, then resolve). `date_patterns`
 builds one regex per kind of expression (day, month, season, quarter, half year, ranges,
 relative years and months, named days such as `de Kerst` or `Prinsjesdag`, qualified expressions)
-from the word lists in `models/dates.json`; `find_date_candidates` runs them over a text and keeps
+from the word lists in `models/dates.json`; `find_date_candidates` runs them over a text in one pass
+over its words (`WordStartScanner`: each kind tried only at the words it can start with) and keeps
 the longest non-overlapping matches. Unlinked footnote markers glued after a sentence-final year
 (`gemaakt in 2022.3, 4`) are masked first (`mask_glued_markers`), offsets unchanged.
 Session years of citations (`Kamerstukken II 2023/24`) and numbers after labels (`nr. 2021`),
@@ -20,6 +21,7 @@ from typing import Any
 
 from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.analysis.patterns import folds_to_ascii, required_literals, word_alternation
+from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.numbers import quantity_unit
 from mhextract.normalise.footnotes import not_marker_after
 from mhextract.paths import load_json
@@ -136,10 +138,10 @@ def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> 
     masked = mask_glued_markers(text)
     absent = _absent_kinds(masked)
     found: list[DateCandidate] = []
+    # none of the words each match of an absent kind holds is in the text: it is not scanned
+    matches = _scanner().scan(masked, [kind for kind in _FIND_KINDS if kind not in absent])
     for kind in _FIND_KINDS:
-        if kind in absent:
-            continue  # none of the words each of its matches holds is in the text
-        for m in date_patterns()[kind].finditer(masked):
+        for m in matches.get(kind, ()):
             cand = DateCandidate(m.start(), m.end(), kind, text[m.start() : m.end()])
             if not overlaps(taken, cand.start, cand.end) and _is_date(masked, cand, m):
                 found.append(cand)
@@ -152,6 +154,12 @@ def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> 
     listed = [d for c in chosen if c.kind == "day" for d in _listed_days(text, c)]
     chosen.extend(d for d in listed if not overlaps(taken, d.start, d.end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+@cache
+def _scanner() -> WordStartScanner:
+    """All kinds searched in running text, scanned in one pass over the words (`WordStartScanner`)."""
+    return WordStartScanner({kind: date_patterns()[kind] for kind in _FIND_KINDS})
 
 
 @cache

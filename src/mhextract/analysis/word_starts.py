@@ -1,0 +1,217 @@
+"""Many whole-text regex scans as one pass over the words: each pattern tried only where it can start.
+
+A pattern such as `(?<!\\w)(?:de|het)\\s+zomer` can only match at a word start, and only where that
+word is `de` or `het`. `start_words` reads such first words from the pattern's parse tree (a digit
+first counts as the word `0`), and `WordStartScanner` walks the text's words once, trying each
+pattern with `match` only at the words it can start with. The result is what `finditer` gives,
+match for match: a pattern whose first words cannot be read is scanned with `finditer`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from mhextract.analysis.patterns import folds_to_ascii
+
+DIGIT = "0"  # the key of every word starting with a decimal digit
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+_MAX_STEPS = 20000  # parse paths walked per pattern before giving up (a pattern too branchy to read)
+_ANY_DIGIT = "\\d"  # `\\d` in a class: any decimal digit
+_SMALL_CLASS = 16  # a character class of word characters up to this size is expanded, char by char
+
+
+class _Unreadable(Exception):
+    """The pattern's first words cannot be read (it is then scanned as a whole)."""
+
+
+def word_key(word: str) -> str:
+    """The key `WordStartScanner` files a text word under: lowercased, or `0` for a word starting with a digit."""
+    return DIGIT if word[0].isdecimal() else word.lower()
+
+
+def start_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Keys (`word_key`) of the whole words every match of `pattern` starts with, or None when unknown.
+
+    Known only when the pattern starts with a negative lookbehind for a word character (so a match
+    starts at a word start) and each path then spells a word that ends before a non-word character
+    or a `(?!\\w)`; ASCII only, flags other than IGNORECASE/UNICODE make it unknown."""
+    if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+        return None
+    try:
+        parser = importlib.import_module("re._parser")
+        constants = importlib.import_module("re._constants")
+        walker = _Walker(constants)
+        walker.walk(list(parser.parse(pattern.pattern, pattern.flags)), "", False)
+    except (_Unreadable, RecursionError):
+        return None
+    except Exception:  # another Python's private parser: scan the whole text, never miss a match
+        return None
+    return frozenset(walker.keys) if walker.keys else None
+
+
+class _Walker:
+    """Walks the parse tree's paths from the start, collecting the first word of each."""
+
+    def __init__(self, c: Any) -> None:
+        self.c = c
+        self.keys: set[str] = set()
+        self.steps = 0
+
+    def walk(self, items: list[tuple[Any, Any]], prefix: str, guarded: bool) -> None:
+        """Follow `items` with the first word spelled so far (`prefix`); `guarded`: a word start is asserted."""
+        c = self.c
+        for i, (op, arg) in enumerate(items):
+            self.steps += 1
+            if self.steps > _MAX_STEPS:
+                raise _Unreadable
+            rest = items[i + 1:]
+            if op is c.SUBPATTERN:
+                return self.walk([*arg[-1], *rest], prefix, guarded)
+            if op is c.ATOMIC_GROUP:
+                return self.walk([*arg, *rest], prefix, guarded)
+            if op is c.BRANCH:
+                for branch in arg[1]:
+                    self.walk([*branch, *rest], prefix, guarded)
+                return None
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                return self._repeat(op, arg, rest, prefix, guarded)
+            if op is c.ASSERT_NOT:
+                direction, sub = arg
+                if direction < 0 and not prefix and self._excludes_word(sub):
+                    guarded = True
+                elif direction > 0 and prefix and self._excludes_word(sub):
+                    return self._emit(prefix, guarded)
+                continue  # another zero-width assertion only narrows the matches
+            if op in (c.ASSERT, c.AT):
+                continue
+            chars, ends_word = self._chars(op, arg)
+            if ends_word:  # a non-word character here ends the word
+                if not prefix:
+                    raise _Unreadable
+                self._emit(prefix, guarded)
+            if not prefix and any(ch.isdecimal() or ch == _ANY_DIGIT for ch in chars):
+                self._emit(DIGIT, guarded)
+                chars = [ch for ch in chars if not (ch.isdecimal() or ch == _ANY_DIGIT)]
+            if _ANY_DIGIT in chars:
+                raise _Unreadable  # any digit inside a word: too many words to list
+            for ch in chars:
+                self.walk(rest, prefix + ch, guarded)
+            return None
+        raise _Unreadable  # the pattern may end inside a word (or match nothing at all)
+
+    def _repeat(self, op: Any, arg: Any, rest: list[tuple[Any, Any]], prefix: str, guarded: bool) -> None:
+        """`x?` forks into skipping and taking `x`; at the first word's start, `x{m,n}` forks into skipping
+        (m = 0) and one `x` then `x{m-1,n-1}`; inside it, a longer repeat must start with a non-word char."""
+        low, high, sub = arg
+        if high == 1 or not prefix:
+            if low == 0:
+                self.walk(rest, prefix, guarded)
+            more = [] if high == 1 else [(op, (max(low - 1, 0), high if high is self.c.MAXREPEAT else high - 1, sub))]
+            return self.walk([*sub, *more, *rest], prefix, guarded)
+        if self._first_is_word(list(sub)):
+            raise _Unreadable
+        if low == 0:
+            self.walk(rest, prefix, guarded)
+        return self._emit(prefix, guarded)
+
+    def _first_is_word(self, items: list[tuple[Any, Any]]) -> bool:
+        """True unless the first item surely matches a non-word character."""
+        if not items:
+            return True
+        op, arg = items[0]
+        return bool(self._chars(op, arg)[0])
+
+    def _chars(self, op: Any, arg: Any) -> tuple[list[str], bool]:
+        """The lowercase word characters one item may match (`_ANY_DIGIT` for `\\d`), and whether it may
+        match a non-word character instead."""
+        c = self.c
+        if op is c.LITERAL:
+            ch = chr(arg)
+            if not ch.isascii():
+                raise _Unreadable
+            return ([ch.lower()], False) if _WORD_CHAR.match(ch) else ([], True)
+        if op is not c.IN:
+            raise _Unreadable
+        out: list[str] = []
+        other = False
+        for kind, value in arg:
+            if kind is c.LITERAL:
+                ch = chr(value)
+                if not ch.isascii():
+                    raise _Unreadable
+                if _WORD_CHAR.match(ch):
+                    out.append(ch.lower())
+                else:
+                    other = True
+            elif kind is c.RANGE and value[1] - value[0] < _SMALL_CLASS and value[1] < 128:
+                for v in range(value[0], value[1] + 1):
+                    if _WORD_CHAR.match(chr(v)):
+                        out.append(chr(v).lower())
+                    else:
+                        other = True
+            elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                out.append(_ANY_DIGIT)
+            elif kind is c.CATEGORY and value in (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD):
+                other = True
+            else:
+                raise _Unreadable  # a negated or large class: its first words cannot be listed
+        if len(out) > _SMALL_CLASS:
+            raise _Unreadable
+        return sorted(set(out)), other
+
+    def _excludes_word(self, sub: Any) -> bool:
+        """True for an assertion's body that is one class holding every word character (`\\w`, `[\\w.,]`)."""
+        c = self.c
+        items = list(sub)
+        return (len(items) == 1 and items[0][0] is c.IN
+                and (c.CATEGORY, c.CATEGORY_WORD) in items[0][1] and not any(k is c.NEGATE for k, _ in items[0][1]))
+
+    def _emit(self, key: str, guarded: bool) -> None:
+        if not guarded:
+            raise _Unreadable  # the match may start inside a word
+        self.keys.add(DIGIT if key[0].isdecimal() else key)
+
+
+class WordStartScanner:
+    """`finditer` of several patterns over one text, from one pass over its words (see the module doc)."""
+
+    def __init__(self, patterns: Mapping[str, re.Pattern[str]]) -> None:
+        self.patterns = dict(patterns)
+        self.by_word: dict[str, list[str]] = {}
+        self.whole: list[str] = []  # patterns whose first words are unknown: scanned with finditer
+        for name, pattern in self.patterns.items():
+            words = start_words(pattern)
+            if words is None:
+                self.whole.append(name)
+            for word in words or ():
+                self.by_word.setdefault(word, []).append(name)
+
+    def scan(self, text: str, names: Iterable[str] | None = None) -> dict[str, list[re.Match[str]]]:
+        """Per pattern name (all, or `names`), its matches in `text`: exactly `list(pattern.finditer(text))`."""
+        wanted = set(self.patterns if names is None else names)
+        found: dict[str, list[re.Match[str]]] = {name: [] for name in wanted}
+        if folds_to_ascii(text):  # a character that case-folds onto an ASCII one: first words are unreliable
+            return {name: list(self.patterns[name].finditer(text)) for name in wanted}
+        free = dict.fromkeys(wanted, 0)  # per pattern, where its next match may start (finditer's position)
+        lowered = text.lower()
+        if len(lowered) != len(text):  # lowercasing moved offsets (`İ`): lowercase word by word
+            lowered = text
+        by_word, digit_names = self.by_word.get, self.by_word.get(DIGIT, ())
+        for word in _WORD.finditer(lowered):
+            key = word.group()
+            names = by_word(key if lowered is not text else key.lower()) or (digit_names if key[0].isdecimal() else ())
+            for name in names:
+                start = word.start()
+                if name in wanted and start >= free[name]:
+                    m = self.patterns[name].match(text, start)
+                    if m is not None:
+                        found[name].append(m)
+                        free[name] = m.end()
+        for name in self.whole:
+            if name in wanted:
+                found[name] = list(self.patterns[name].finditer(text))
+        return found

@@ -1,0 +1,72 @@
+"""One pass over the words finds exactly what `finditer` finds, for the date grammar and for made-up patterns."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from mhextract.analysis.word_starts import WordStartScanner, start_words
+from mhextract.extract.date_grammar import _FIND_KINDS, date_patterns
+from mhextract.normalise.letter import Letter
+
+
+def finditer_all(patterns: dict[str, re.Pattern[str]], text: str) -> dict[str, list[tuple[object, ...]]]:
+    return {name: [(m.span(), m.groupdict()) for m in p.finditer(text)] for name, p in patterns.items()}
+
+
+def scanned(scanner: WordStartScanner, text: str) -> dict[str, list[tuple[object, ...]]]:
+    return {name: [(m.span(), m.groupdict()) for m in ms] for name, ms in scanner.scan(text).items()}
+
+
+def test_date_grammar_scan_is_finditer(corpus_letters: dict[str, Letter]) -> None:
+    patterns = {kind: date_patterns()[kind] for kind in _FIND_KINDS}
+    scanner = WordStartScanner(patterns)
+    assert not scanner.whole  # every kind is tried at its first words only
+    texts = [letter.text for letter in corpus_letters.values()]
+    texts += [t.upper() for t in texts] + [t.replace("s", "ſ") for t in texts]  # `ſ` folds to `s`: whole scans
+    words = " ".join(texts[:3]).split()
+    rng = random.Random(11)
+    texts += [" ".join(rng.choice(words) for _ in range(400)) for _ in range(20)]  # words in odd neighbours
+    found = 0
+    for text in texts:
+        want = finditer_all(patterns, text)
+        assert scanned(scanner, text) == want
+        found += sum(map(len, want.values()))
+    assert found > 500
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"(?<!\w)(?:de|het)\s+zomer", {"de", "het"}),
+    (r"(?<![\w.])jan\.?(?!\w)", {"jan"}),
+    (r"(?<!\w)Q[1-4]\s+\d{4}", {"q1", "q2", "q3", "q4"}),
+    (r"(?<!\w)(?:(?:maandag)\s+)?\d+", {"maandag", "0"}),
+    (r"(?<!\w)week(?:end)?\b(?!\w)", {"week", "weekend"}),
+])
+def test_start_words(pattern: str, words: set[str]) -> None:
+    assert start_words(re.compile(pattern, re.IGNORECASE)) == words
+
+
+@pytest.mark.parametrize("pattern", [
+    r"zomer(?!\w)",  # no word start asserted: may match inside `nazomer`
+    r"(?<!\w)zomer",  # may end inside a word (`zomers`)
+    r"(?<!\w)\w+ing(?!\w)",  # any word
+    r"(?<!\w)[^\W\d]+",  # a negated class
+    r"(?<!\w)(?:x)?",  # may match nothing
+])
+def test_unreadable_patterns_are_scanned_whole(pattern: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert start_words(compiled) is None
+    scanner = WordStartScanner({"p": compiled})
+    text = "De nazomer en zomers, de zomer: inleiding 12 xx."
+    assert scanned(scanner, text) == finditer_all({"p": compiled}, text)
+
+
+def test_mixed_patterns_and_a_subset_of_names() -> None:
+    patterns = {"art": re.compile(r"(?<!\w)(?:de|het)\s+\w+", re.IGNORECASE),
+                "num": re.compile(r"(?<![\w.])\d+(?:\.\d+)?"), "any": re.compile(r"zo\w*")}
+    scanner = WordStartScanner(patterns)
+    text = "De zomer van 2023.5 en het najaar, 12 of 1.2; DE HERFST Het 3de"
+    assert scanned(scanner, text) == finditer_all(patterns, text)
+    assert set(scanner.scan(text, ["num"])) == {"num"}
