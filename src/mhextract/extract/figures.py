@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
-from mhextract.analysis.patterns import alternation
+from mhextract.analysis.patterns import alternation, scan
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
 from mhextract.extract.figure_tables import glued_year, table_cell_unit
@@ -128,8 +128,7 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     if currency:
         end = n.end + (2 if text.startswith(",-", n.end) else 0)
         return Quantity(max(0, start - 5) + currency.start(), end, value, "EUR")
-    suffixes = "|".join(figure_data()["count_adjective_suffixes"])
-    adjective = re.match(rf"-?(?:{suffixes})\b", text[n.end :])
+    adjective = _adjective_suffix().match(text, n.end)
     if adjective:
         return _count_adjective(text, n.start, n.end + adjective.end(), value)
     single = n.text.lower() in lower_set("one_words")  # één: a count only of something substantive
@@ -269,7 +268,7 @@ def find_shares(text: str) -> list[Quantity]:
     """Shares of a whole as percent: `twee derde van de woningen` -> 66.67, `Meer dan de helft van` -> 50."""
     data = figure_data()
     out: list[Quantity] = []
-    for m in _share_pattern().finditer(text):
+    for m in scan(_share_pattern(), text):  # skipped at once in a text without a denominator word
         if m.group("whole"):
             value: float = 75.0
         elif m.group("half"):
@@ -285,11 +284,22 @@ def find_shares(text: str) -> list[Quantity]:
     return out
 
 
+@cache
+def _adjective_suffix() -> re.Pattern[str]:
+    """`-jarig`/`jarige` right after a number (matched at the number's end)."""
+    return re.compile(rf"-?(?:{'|'.join(figure_data()['count_adjective_suffixes'])})\b")
+
+
+@cache
+def _count_adjective_pattern() -> re.Pattern[str]:
+    """A word of letters ending in a count-adjective suffix (`tweejarige`), the number word in group 1."""
+    return re.compile(rf"\b([^\W\d_]+?)(?:{'|'.join(figure_data()['count_adjective_suffixes'])})\b")
+
+
 def _find_count_adjectives(text: str) -> list[Quantity]:
     """Number words fused with `-jarig`: `tweejarig project` (digits with `-jarige` go via numbers)."""
-    suffixes = "|".join(figure_data()["count_adjective_suffixes"])
     out: list[Quantity] = []
-    for m in re.finditer(rf"\b([^\W\d_]+?)(?:{suffixes})\b", text):
+    for m in scan(_count_adjective_pattern(), text):  # skipped at once in a text without `jarig`
         value = parse_number_word(m.group(1))
         quantity = _count_adjective(text, m.start(), m.end(), value) if value is not None else None
         if quantity is not None:
