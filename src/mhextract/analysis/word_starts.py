@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from mhextract.analysis.patterns import folds_to_ascii
+from mhextract.analysis.patterns import folds_to_ascii, trie_pattern
 
-DIGIT = "0"  # the key of every word starting with a decimal digit
-_WORD = re.compile(r"\w+")
+DIGIT = "0"  # stands for every word starting with a decimal digit
 _WORD_CHAR = re.compile(r"\w")
 _MAX_STEPS = 20000  # parse paths walked per pattern before giving up (a pattern too branchy to read)
 _ANY_DIGIT = "\\d"  # `\\d` in a class: any decimal digit
@@ -28,13 +27,9 @@ class _Unreadable(Exception):
     """The pattern's first words cannot be read (it is then scanned as a whole)."""
 
 
-def word_key(word: str) -> str:
-    """The key `WordStartScanner` files a text word under: lowercased, or `0` for a word starting with a digit."""
-    return DIGIT if word[0].isdecimal() else word.lower()
-
-
 def start_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Keys (`word_key`) of the whole words every match of `pattern` starts with, or None when unknown.
+    """The whole words (lowercase; `0` for any word starting with a digit) every match of `pattern` starts
+    with, or None when unknown.
 
     Known only when the pattern starts with a negative lookbehind for a word character (so a match
     starts at a word start) and each path then spells a word that ends before a non-word character
@@ -189,29 +184,31 @@ class WordStartScanner:
                 self.whole.append(name)
             for word in words or ():
                 self.by_word.setdefault(word, []).append(name)
+        self.words = _first_words_pattern(self.by_word)
 
-    def scan(self, text: str, names: Iterable[str] | None = None) -> dict[str, list[re.Match[str]]]:
-        """Per pattern name (all, or `names`), its matches in `text`: exactly `list(pattern.finditer(text))`."""
-        wanted = set(self.patterns if names is None else names)
-        found: dict[str, list[re.Match[str]]] = {name: [] for name in wanted}
-        if folds_to_ascii(text):  # a character that case-folds onto an ASCII one: first words are unreliable
-            return {name: list(self.patterns[name].finditer(text)) for name in wanted}
-        free = dict.fromkeys(wanted, 0)  # per pattern, where its next match may start (finditer's position)
+    def scan(self, text: str) -> dict[str, list[re.Match[str]]]:
+        """Per pattern name, its matches in `text`: exactly `list(pattern.finditer(text))`."""
         lowered = text.lower()
-        if len(lowered) != len(text):  # lowercasing moved offsets (`İ`): lowercase word by word
-            lowered = text
-        by_word, digit_names = self.by_word.get, self.by_word.get(DIGIT, ())
-        for word in _WORD.finditer(lowered):
+        if len(lowered) != len(text) or folds_to_ascii(text):  # `İ`, `ſ`: lowercasing hides a first word
+            return {name: list(pattern.finditer(text)) for name, pattern in self.patterns.items()}
+        found: dict[str, list[re.Match[str]]] = {name: [] for name in self.patterns}
+        free = dict.fromkeys(self.patterns, 0)  # per pattern, where its next match may start (finditer's position)
+        for word in self.words.finditer(lowered):  # lowercasing keeps word boundaries and digits in place
             key = word.group()
-            names = by_word(key if lowered is not text else key.lower()) or (digit_names if key[0].isdecimal() else ())
-            for name in names:
-                start = word.start()
-                if name in wanted and start >= free[name]:
+            start = word.start()
+            for name in self.by_word[DIGIT if key.isdecimal() else key]:
+                if start >= free[name]:
                     m = self.patterns[name].match(text, start)
                     if m is not None:
                         found[name].append(m)
                         free[name] = m.end()
         for name in self.whole:
-            if name in wanted:
-                found[name] = list(self.patterns[name].finditer(text))
+            found[name] = list(self.patterns[name].finditer(text))
         return found
+
+
+def _first_words_pattern(by_word: Mapping[str, object]) -> re.Pattern[str]:
+    """Where a listed first word (lowercase, as a trie) or a digit starts a word, in lowercased text."""
+    words = [w for w in by_word if w != DIGIT]
+    branches = ([rf"(?:{trie_pattern(words)})(?!\w)"] if words else []) + ([r"\d"] if DIGIT in by_word else [])
+    return re.compile(rf"\b(?:{'|'.join(branches)})" if branches else r"(?!)")
