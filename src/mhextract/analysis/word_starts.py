@@ -20,6 +20,7 @@ DIGIT = "0"  # stands for every word starting with a decimal digit
 _WORD_CHAR = re.compile(r"\w")
 _MAX_STEPS = 20000  # parse paths walked per pattern before giving up (a pattern too branchy to read)
 _ANY_DIGIT = "\\d"  # `\\d` in a class: any decimal digit
+_MEMO = 4  # texts whose first words are kept (a sentence is searched for several patterns in turn)
 _SMALL_CLASS = 16  # a character class of word characters up to this size is expanded, char by char
 
 
@@ -31,9 +32,10 @@ def start_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The whole words (lowercase; `0` for any word starting with a digit) every match of `pattern` starts
     with, or None when unknown.
 
-    Known only when the pattern starts with a negative lookbehind for a word character (so a match
-    starts at a word start) and each path then spells a word that ends before a non-word character
-    or a `(?!\\w)`; ASCII only, flags other than IGNORECASE/UNICODE make it unknown."""
+    Known only when the pattern starts with a negative lookbehind for a word character or a `\\b` (a match
+    starts at a word start: every word listed starts with a word character) and each path then spells
+    a word that ends before a non-word character, a `(?!\\w)` or a `\\b`; ASCII only, flags other than
+    IGNORECASE/UNICODE make it unknown."""
     if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
         return None
     try:
@@ -81,6 +83,11 @@ class _Walker:
                 elif direction > 0 and prefix and self._excludes_word(sub):
                     return self._emit(prefix, guarded)
                 continue  # another zero-width assertion only narrows the matches
+            if op is c.AT and arg is c.AT_BOUNDARY:
+                if prefix:  # `\b` after a word character: the word ends here
+                    return self._emit(prefix, guarded)
+                guarded = True  # `\b` before a word character: a word start
+                continue
             if op in (c.ASSERT, c.AT):
                 continue
             chars, ends_word = self._chars(op, arg)
@@ -172,31 +179,43 @@ class _Walker:
 
 
 class WordStartScanner:
-    """`finditer` of several patterns over one text, from one pass over its words (see the module doc)."""
+    """`finditer` (`scan`) or `search` of several patterns over one text, from one pass over its words."""
 
     def __init__(self, patterns: Mapping[str, re.Pattern[str]]) -> None:
         self.patterns = dict(patterns)
+        self.starts = {name: start_words(pattern) for name, pattern in self.patterns.items()}
         self.by_word: dict[str, list[str]] = {}
-        self.whole: list[str] = []  # patterns whose first words are unknown: scanned with finditer
-        for name, pattern in self.patterns.items():
-            words = start_words(pattern)
-            if words is None:
-                self.whole.append(name)
+        for name, words in self.starts.items():
             for word in words or ():
                 self.by_word.setdefault(word, []).append(name)
+        self.whole = [name for name, words in self.starts.items() if words is None]  # scanned as a whole
         self.words = _first_words_pattern(self.by_word)
+        self._memo: dict[str, list[tuple[int, str]] | None] = {}
+
+    def first_words(self, text: str) -> list[tuple[int, str]] | None:
+        """(offset, word) of each listed first word in `text` (`0` for a digit), left to right; None when
+        lowercasing could hide one (`İ` lowercases to two characters, `ſ` matches `s`). The last few kept."""
+        if text in self._memo:
+            return self._memo[text]
+        lowered = text.lower()
+        words: list[tuple[int, str]] | None = None
+        if len(lowered) == len(text) and not folds_to_ascii(text):
+            # lowercasing keeps word boundaries and digits in place (each character stays \w or not)
+            words = [(m.start(), DIGIT if m.group().isdecimal() else m.group()) for m in self.words.finditer(lowered)]
+        if len(self._memo) >= _MEMO:
+            self._memo.clear()
+        self._memo[text] = words
+        return words
 
     def scan(self, text: str) -> dict[str, list[re.Match[str]]]:
         """Per pattern name, its matches in `text`: exactly `list(pattern.finditer(text))`."""
-        lowered = text.lower()
-        if len(lowered) != len(text) or folds_to_ascii(text):  # `İ`, `ſ`: lowercasing hides a first word
+        words = self.first_words(text)
+        if words is None:
             return {name: list(pattern.finditer(text)) for name, pattern in self.patterns.items()}
         found: dict[str, list[re.Match[str]]] = {name: [] for name in self.patterns}
         free = dict.fromkeys(self.patterns, 0)  # per pattern, where its next match may start (finditer's position)
-        for word in self.words.finditer(lowered):  # lowercasing keeps word boundaries and digits in place
-            key = word.group()
-            start = word.start()
-            for name in self.by_word[DIGIT if key.isdecimal() else key]:
+        for start, word in words:
+            for name in self.by_word[word]:
                 if start >= free[name]:
                     m = self.patterns[name].match(text, start)
                     if m is not None:
@@ -205,6 +224,19 @@ class WordStartScanner:
         for name in self.whole:
             found[name] = list(self.patterns[name].finditer(text))
         return found
+
+    def search(self, name: str, text: str) -> re.Match[str] | None:
+        """The pattern `name`'s first match in `text`: exactly `pattern.search(text)`."""
+        pattern, starts = self.patterns[name], self.starts[name]
+        words = self.first_words(text) if starts is not None else None
+        if words is None or starts is None:
+            return pattern.search(text)
+        for start, word in words:
+            if word in starts:
+                m = pattern.match(text, start)
+                if m is not None:
+                    return m
+        return None
 
 
 def _first_words_pattern(by_word: Mapping[str, object]) -> re.Pattern[str]:

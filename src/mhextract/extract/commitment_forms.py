@@ -1,7 +1,8 @@
 """The commitment forms of models/commitments.json, compiled once, and the keyword pre-filter.
 
 Read by the commitments extractor (`extract/commitments.py`): `patterns()` holds every compiled
-form; `may_hold_commitment` skips sentences none of the forms can match (required literals).
+form; `first` searches a sentence for one group of them; `may_hold_commitment` skips sentences none
+of the forms can match (required literals).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from mhextract.analysis.patterns import phrase_alternation, required_literals, trie_pattern
+from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.paths import load_json
 
 DATA_FILE = "commitments.json"
@@ -32,7 +34,7 @@ def fill(pattern: str) -> str:
 
 def joined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | list[re.Pattern[str]]:
     """The patterns of one group as one regex, `(?:p1)|(?:p2)|...`: its search starts where the earliest
-    of them matches (the leftmost place where any does; there it tries them in order), as `commitments._first`
+    of them matches (the leftmost place where any does; there it tries them in order), as `first`
     needs, in one scan. The list itself when a pattern has groups (a backreference would change
     meaning) or they cannot be joined (a global inline flag)."""
     if not patterns or any(p.groups for p in patterns) or len({p.flags for p in patterns}) > 1:
@@ -68,6 +70,37 @@ def patterns() -> dict[str, Any]:
         "made_at": re.compile(phrase_alternation(d["due"]["made_at_words"]), FLAGS),
         "made_at_prep": re.compile(r"(?:" + phrase_alternation(d["due"]["made_at_preps"]) + r")\s*$", FLAGS),
     }
+
+
+# ---------------------------------------------------------------------------- sentence search
+
+# The pattern groups `commitments.classify_sentence` searches each candidate sentence for (`made0`, `made1`,
+# ... are the made forms in order).
+SENTENCE_GROUPS = ("fulfilled", "earlier", "this_letter", "present_inform", "progress", "recurrence",
+                   "recurrence_adverb", "future_cue", "future_time")
+
+
+@cache
+def _sentence_scanner() -> tuple[WordStartScanner, dict[str, list[str]]]:
+    """A `WordStartScanner` of every pattern of the sentence groups, and each group's pattern names."""
+    pats = patterns()
+    groups: dict[str, Any] = {key: pats[key] for key in SENTENCE_GROUPS}
+    groups.update({f"made{i}": pattern for i, (pattern, _) in enumerate(pats["made"])})
+    named: dict[str, re.Pattern[str]] = {}
+    members: dict[str, list[str]] = {}
+    for key, value in groups.items():
+        group = [value] if isinstance(value, re.Pattern) else list(value)
+        members[key] = [f"{key}/{i}" for i in range(len(group))]
+        named.update(zip(members[key], group, strict=True))
+    return WordStartScanner(named), members
+
+
+def first(group: str, text: str) -> re.Match[str] | None:
+    """The earliest match in `text` of a sentence group's patterns (of the first pattern there), as their
+    `search` finds it; each pattern is tried only at the words it can start with (`WordStartScanner`)."""
+    scanner, members = _sentence_scanner()
+    found = [m for m in (scanner.search(name, text) for name in members[group]) if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 # ---------------------------------------------------------------------------- pre-filter

@@ -137,7 +137,7 @@ _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
 def _whole_word_hits(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """The (start, end) of each `finditer` match of `(?<![\w-])word(?!\w)`: the literal word is searched
+    r"""The (start, end) of each `finditer` match of `(?<![\w-])word(?!\w)`: the literal word is searched
     first (a pattern that starts with a lookbehind is tried at every position, one with a literal jumps
     between its occurrences), the character before it checked after."""
     pattern = re.compile(rf"{re.escape(word)}(?!\w)")
