@@ -130,7 +130,7 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
         return Quantity(max(0, start - 5) + currency.start(), end, value, "EUR")
     adjective = _adjective_suffix().match(text, n.end)
     if adjective:
-        return _count_adjective(text, n.start, n.end + adjective.end(), value)
+        return _count_adjective(text, n.start, adjective.end(), value)
     single = n.text.lower() in lower_set("one_words")  # één: a count only of something substantive
     head = noun_head(text, n.end) or _elided_head(text, n, nxt)
     if head is None:
