@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from mhextract.analysis.word_starts import WordStartScanner, start_words
-from mhextract.extract import persons
+from mhextract.extract import motions, persons
 from mhextract.extract.date_grammar import _FIND_KINDS, date_patterns
 from mhextract.normalise.letter import Letter
 
@@ -26,7 +26,7 @@ def date_scanner() -> WordStartScanner:
     return WordStartScanner({kind: date_patterns()[kind] for kind in _FIND_KINDS})
 
 
-@pytest.mark.parametrize("make", [date_scanner, persons._title_scanner])
+@pytest.mark.parametrize("make", [date_scanner, persons._title_scanner, motions._scanner])
 def test_scan_is_finditer(corpus_letters: dict[str, Letter], make: Callable[[], WordStartScanner]) -> None:
     scanner = make()
     patterns = scanner.patterns

@@ -147,15 +147,19 @@ def scan(pattern: re.Pattern[str], text: str, *, part: re.Pattern[str] | None = 
     (a letter without `otie` holds no named motion): one substring test instead of a regex scan.
     `part`: a smaller pattern that every match of `pattern` holds a match of (its literals are
     found faster: reading a large pattern's literals costs milliseconds of start-up)."""
+    return pattern.finditer(text) if may_match(pattern, text, part=part) else iter(())
+
+
+def may_match(pattern: re.Pattern[str], text: str, *, part: re.Pattern[str] | None = None) -> bool:
+    """False when `text` lacks every literal a match of `pattern` (or of `part`, see `scan`) needs."""
     needles = _needles(part if part is not None else pattern)
-    if needles is not None:
-        words, folded = needles
-        if folded and folds_to_ascii(text):
-            return pattern.finditer(text)
-        haystack = _lowered(text) if folded else text
-        if not any(n in haystack for n in words):
-            return iter(())
-    return pattern.finditer(text)
+    if needles is None:
+        return True
+    words, folded = needles
+    if folded and folds_to_ascii(text):
+        return True
+    haystack = _lowered(text) if folded else text
+    return any(n in haystack for n in words)
 
 
 @lru_cache(maxsize=2)
