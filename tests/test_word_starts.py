@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from mhextract.analysis.word_starts import WordStartScanner, start_words
+from mhextract.analysis.word_starts import WordStartScanner, start_word_pairs, start_words
 from mhextract.extract import motions, persons
 from mhextract.extract.date_grammar import _FIND_KINDS, date_patterns
 from mhextract.normalise.letter import Letter
@@ -78,3 +78,16 @@ def test_mixed_patterns() -> None:
     text = "De zomer van 2023.5 en het najaar, 12 of 1.2; DE HERFST Het 3de"
     assert scanned(scanner, text) == finditer_all(patterns, text)
     assert scanner.whole == ["any"]
+
+
+def test_second_words_narrow_the_tries_without_losing_a_match() -> None:
+    patterns = {"season": re.compile(r"(?<!\w)(?:de|het)\s+(?:zomer|winter)(?!\w)", re.IGNORECASE),
+                "month": re.compile(r"(?<!\w)deze maand(?!\w)", re.IGNORECASE),
+                "prefix": re.compile(r"(?<!\w)de\s+zomer", re.IGNORECASE)}  # may end inside `zomers`
+    assert start_word_pairs(patterns["season"]) == {"de": {"zomer", "winter"}, "het": {"zomer", "winter"}}
+    assert start_word_pairs(patterns["month"]) == {"deze": {"maand"}}
+    assert start_word_pairs(patterns["prefix"]) == {"de": None}
+    scanner = WordStartScanner(patterns)
+    text = "De\n\t zomer, het  WINTER; de zomers, deze maand, deze  maand, de\nmaand, de 12 de"
+    assert scanned(scanner, text) == finditer_all(patterns, text)
+    assert sum(map(len, finditer_all(patterns, text).values())) == 5

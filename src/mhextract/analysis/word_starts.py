@@ -36,6 +36,13 @@ def start_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     starts at a word start: every word listed starts with a word character) and each path then spells
     a word that ends before a non-word character, a `(?!\\w)` or a `\\b`; ASCII only, flags other than
     IGNORECASE/UNICODE make it unknown."""
+    pairs = start_word_pairs(pattern)
+    return None if pairs is None else frozenset(pairs)
+
+
+def start_word_pairs(pattern: re.Pattern[str]) -> dict[str, frozenset[str] | None] | None:
+    """`start_words`, each with the words that can follow it after whitespace (`de` -> `zomer`, `winter`, ...),
+    or None when any word may (the first word not followed by `\\s+` and a readable word)."""
     if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
         return None
     try:
@@ -47,16 +54,18 @@ def start_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return None
     except Exception:  # another Python's private parser: scan the whole text, never miss a match
         return None
-    return frozenset(walker.keys) if walker.keys else None
+    return walker.keys or None
 
 
 class _Walker:
     """Walks the parse tree's paths from the start, collecting the first word of each."""
 
-    def __init__(self, c: Any) -> None:
+    def __init__(self, c: Any, second: bool = True) -> None:
         self.c = c
-        self.keys: set[str] = set()
+        self.keys: dict[str, frozenset[str] | None] = {}  # first word -> the words that may follow it
         self.steps = 0
+        self.second = second  # also read the word after a first word (only one level deep)
+        self._seconds: dict[tuple[int, ...], frozenset[str] | None] = {}
 
     def walk(self, items: list[tuple[Any, Any]], prefix: str, guarded: bool) -> None:
         """Follow `items` with the first word spelled so far (`prefix`); `guarded`: a word start is asserted."""
@@ -94,7 +103,7 @@ class _Walker:
             if ends_word:  # a non-word character here ends the word
                 if not prefix:
                     raise _Unreadable
-                self._emit(prefix, guarded)
+                self._emit(prefix, guarded, self._following(rest) if self._is_space([(op, arg)]) else None)
             if not prefix and any(ch.isdecimal() or ch == _ANY_DIGIT for ch in chars):
                 self._emit(DIGIT, guarded)
                 chars = [ch for ch in chars if not (ch.isdecimal() or ch == _ANY_DIGIT)]
@@ -118,7 +127,32 @@ class _Walker:
             raise _Unreadable
         if low == 0:
             self.walk(rest, prefix, guarded)
-        return self._emit(prefix, guarded)
+        return self._emit(prefix, guarded, self._following(rest) if low >= 1 and self._is_space(list(sub)) else None)
+
+    def _is_space(self, items: list[tuple[Any, Any]]) -> bool:
+        """True for one item that matches whitespace only (`\\s`, a space)."""
+        c = self.c
+        if len(items) != 1:
+            return False
+        op, arg = items[0]
+        if op is c.LITERAL:
+            return chr(arg).isspace()
+        return op is c.IN and all((k is c.CATEGORY and v is c.CATEGORY_SPACE) or (k is c.LITERAL and chr(v).isspace())
+                                  for k, v in arg)
+
+    def _following(self, rest: list[tuple[Any, Any]]) -> frozenset[str] | None:
+        """The words that can start `rest` right after whitespace; None when unknown (any)."""
+        if not self.second:
+            return None
+        key = tuple(map(id, rest))
+        if key not in self._seconds:
+            walker = _Walker(self.c, second=False)
+            try:
+                walker.walk(list(rest), "", True)  # after whitespace: a word start
+                self._seconds[key] = frozenset(walker.keys) if walker.keys else None
+            except (_Unreadable, RecursionError):
+                self._seconds[key] = None
+        return self._seconds[key]
 
     def _first_is_word(self, items: list[tuple[Any, Any]]) -> bool:
         """True unless the first item surely matches a non-word character."""
@@ -172,10 +206,14 @@ class _Walker:
         return (len(items) == 1 and items[0][0] is c.IN
                 and (c.CATEGORY, c.CATEGORY_WORD) in items[0][1] and not any(k is c.NEGATE for k, _ in items[0][1]))
 
-    def _emit(self, key: str, guarded: bool) -> None:
+    def _emit(self, key: str, guarded: bool, following: frozenset[str] | None = None) -> None:
         if not guarded:
             raise _Unreadable  # the match may start inside a word
-        self.keys.add(DIGIT if key[0].isdecimal() else key)
+        key = DIGIT if key[0].isdecimal() else key
+        if key in self.keys:
+            known = self.keys[key]
+            following = None if known is None or following is None else known | following
+        self.keys[key] = following
 
 
 class WordStartScanner:
@@ -183,44 +221,54 @@ class WordStartScanner:
 
     def __init__(self, patterns: Mapping[str, re.Pattern[str]]) -> None:
         self.patterns = dict(patterns)
-        self.starts = {name: start_words(pattern) for name, pattern in self.patterns.items()}
-        self.by_word: dict[str, list[str]] = {}
-        for name, words in self.starts.items():
-            for word in words or ():
-                self.by_word.setdefault(word, []).append(name)
-        self.whole = [name for name, words in self.starts.items() if words is None]  # scanned as a whole
+        self.starts = {name: start_word_pairs(pattern) for name, pattern in self.patterns.items()}
+        self.by_word: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+        for name, pairs in self.starts.items():
+            for word, following in (pairs or {}).items():
+                self.by_word.setdefault(word, []).append((name, following))
+        self.whole = [name for name, pairs in self.starts.items() if pairs is None]  # scanned as a whole
         self.words = _first_words_pattern(self.by_word)
-        self._memo: dict[str, list[tuple[int, str]] | None] = {}
+        self._memo: dict[str, tuple[str, list[tuple[int, str]]] | None] = {}
 
-    def first_words(self, text: str) -> list[tuple[int, str]] | None:
-        """(offset, word) of each listed first word in `text` (`0` for a digit), left to right; None when
-        lowercasing could hide one (`İ` lowercases to two characters, `ſ` matches `s`). The last few kept."""
+    def first_words(self, text: str) -> tuple[str, list[tuple[int, str]]] | None:
+        """The lowercased text and (offset, word) of each listed first word in it (`0` for a digit), left
+        to right; None when lowercasing could hide one (`İ` lowercases to two characters, `ſ` matches `s`).
+        The last few texts' words are kept."""
         if text in self._memo:
             return self._memo[text]
         lowered = text.lower()
-        words: list[tuple[int, str]] | None = None
+        found: tuple[str, list[tuple[int, str]]] | None = None
         if len(lowered) == len(text) and not folds_to_ascii(text):
             # lowercasing keeps word boundaries and digits in place (each character stays \w or not)
-            words = [(m.start(), DIGIT if m.group().isdecimal() else m.group()) for m in self.words.finditer(lowered)]
+            found = lowered, [(m.start(), DIGIT if m.group().isdecimal() else m.group())
+                              for m in self.words.finditer(lowered)]
         if len(self._memo) >= _MEMO:
             self._memo.clear()
-        self._memo[text] = words
-        return words
+        self._memo[text] = found
+        return found
 
     def scan(self, text: str) -> dict[str, list[re.Match[str]]]:
         """Per pattern name, its matches in `text`: exactly `list(pattern.finditer(text))`."""
-        words = self.first_words(text)
-        if words is None:
+        first = self.first_words(text)
+        if first is None:
             return {name: list(pattern.finditer(text)) for name, pattern in self.patterns.items()}
+        lowered, words = first
         found: dict[str, list[re.Match[str]]] = {name: [] for name in self.patterns}
         free = dict.fromkeys(self.patterns, 0)  # per pattern, where its next match may start (finditer's position)
         for start, word in words:
-            for name in self.by_word[word]:
-                if start >= free[name]:
-                    m = self.patterns[name].match(text, start)
-                    if m is not None:
-                        found[name].append(m)
-                        free[name] = m.end()
+            after: str | None = None  # the next word, read when a pattern asks for it
+            for name, following in self.by_word[word]:
+                if start < free[name]:
+                    continue
+                if following is not None:
+                    if after is None:
+                        after = _next_word(lowered, start + len(word))
+                    if after not in following:
+                        continue
+                m = self.patterns[name].match(text, start)
+                if m is not None:
+                    found[name].append(m)
+                    free[name] = m.end()
         for name in self.whole:
             found[name] = list(self.patterns[name].finditer(text))
         return found
@@ -228,15 +276,27 @@ class WordStartScanner:
     def search(self, name: str, text: str) -> re.Match[str] | None:
         """The pattern `name`'s first match in `text`: exactly `pattern.search(text)`."""
         pattern, starts = self.patterns[name], self.starts[name]
-        words = self.first_words(text) if starts is not None else None
-        if words is None or starts is None:
+        first = self.first_words(text) if starts is not None else None
+        if first is None or starts is None:
             return pattern.search(text)
-        for start, word in words:
+        for start, word in first[1]:
             if word in starts:
                 m = pattern.match(text, start)
                 if m is not None:
                     return m
         return None
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _next_word(lowered: str, pos: int) -> str:
+    """The word after the whitespace at `pos` (`0` for one starting with a digit), or '' when none follows."""
+    m = _NEXT_WORD.match(lowered, pos)
+    if m is None:
+        return ""
+    word = m.group(1)
+    return DIGIT if word[0].isdecimal() else word
 
 
 def _first_words_pattern(by_word: Mapping[str, object]) -> re.Pattern[str]:
