@@ -150,6 +150,11 @@ def scan(pattern: re.Pattern[str], text: str, *, part: re.Pattern[str] | None = 
     return pattern.finditer(text) if may_match(pattern, text, part=part) else iter(())
 
 
+def scan_first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, skipped at once when `text` lacks every literal a match needs (as `scan`)."""
+    return pattern.search(text) if may_match(pattern, text) else None
+
+
 def may_match(pattern: re.Pattern[str], text: str, *, part: re.Pattern[str] | None = None) -> bool:
     """False when `text` lacks every literal a match of `pattern` (or of `part`, see `scan`) needs."""
     needles = _needles(part if part is not None else pattern)
