@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from mhextract.analysis.word_starts import WordStartScanner, start_word_pairs, start_words
-from mhextract.extract import motions, persons
+from mhextract.extract import commitment_forms, motions, persons
 from mhextract.extract.date_grammar import _FIND_KINDS, date_patterns
 from mhextract.normalise.letter import Letter
 
@@ -26,7 +26,12 @@ def date_scanner() -> WordStartScanner:
     return WordStartScanner({kind: date_patterns()[kind] for kind in _FIND_KINDS})
 
 
-@pytest.mark.parametrize("make", [date_scanner, persons._title_scanner, motions._scanner])
+def built(make: Callable[[], WordStartScanner]) -> Callable[[], WordStartScanner]:
+    """The scanner made by `make`, its first words read at once (not after many letters)."""
+    return lambda: WordStartScanner(make().patterns, build_after=0).build()
+
+
+@pytest.mark.parametrize("make", [built(date_scanner), built(persons._title_scanner), built(motions._scanner)])
 def test_scan_is_finditer(corpus_letters: dict[str, Letter], make: Callable[[], WordStartScanner]) -> None:
     scanner = make()
     patterns = scanner.patterns
@@ -66,7 +71,7 @@ def test_start_words(pattern: str, words: set[str]) -> None:
 def test_unreadable_patterns_are_scanned_whole(pattern: str) -> None:
     compiled = re.compile(pattern, re.IGNORECASE)
     assert start_words(compiled) is None
-    scanner = WordStartScanner({"p": compiled})
+    scanner = WordStartScanner({"p": compiled}, build_after=0).build()
     text = "De nazomer en zomers, de zomer: inleiding 12 xx."
     assert scanned(scanner, text) == finditer_all({"p": compiled}, text)
 
@@ -74,7 +79,7 @@ def test_unreadable_patterns_are_scanned_whole(pattern: str) -> None:
 def test_mixed_patterns() -> None:
     patterns = {"art": re.compile(r"(?<!\w)(?:de|het)\s+\w+", re.IGNORECASE),
                 "num": re.compile(r"(?<![\w.])\d+(?:\.\d+)?"), "any": re.compile(r"zo\w*")}
-    scanner = WordStartScanner(patterns)
+    scanner = WordStartScanner(patterns, build_after=0).build()
     text = "De zomer van 2023.5 en het najaar, 12 of 1.2; DE HERFST Het 3de"
     assert scanned(scanner, text) == finditer_all(patterns, text)
     assert scanner.whole == ["any"]
@@ -87,7 +92,27 @@ def test_second_words_narrow_the_tries_without_losing_a_match() -> None:
     assert start_word_pairs(patterns["season"]) == {"de": {"zomer", "winter"}, "het": {"zomer", "winter"}}
     assert start_word_pairs(patterns["month"]) == {"deze": {"maand"}}
     assert start_word_pairs(patterns["prefix"]) == {"de": None}
-    scanner = WordStartScanner(patterns)
+    scanner = WordStartScanner(patterns, build_after=0).build()
     text = "De\n\t zomer, het  WINTER; de zomers, deze maand, deze  maand, de\nmaand, de 12 de"
     assert scanned(scanner, text) == finditer_all(patterns, text)
     assert sum(map(len, finditer_all(patterns, text).values())) == 5
+
+
+def test_commitment_sentence_search_is_search(corpus_letters: dict[str, Letter]) -> None:
+    scanner = WordStartScanner(commitment_forms._sentence_scanner()[0].patterns, build_after=0).build()
+    sentences = [s for letter in corpus_letters.values() for s in re.split(r"(?<=[.:;])\s+", letter.text)]
+    found = 0
+    for sentence in sentences:
+        for name, pattern in scanner.patterns.items():
+            want = pattern.search(sentence)
+            got = scanner.search(name, sentence)
+            assert (got.span() if got else None) == (want.span() if want else None), name
+            found += want is not None
+    assert found > 20
+
+
+def test_scanner_reads_first_words_only_after_enough_text() -> None:
+    scanner = WordStartScanner({"p": re.compile(r"(?<!\w)de\s+zomer(?!\w)")}, build_after=30)
+    text = "de zomer en de winter"
+    assert [m.span() for m in scanner.scan(text)["p"]] == [(0, 8)] and not scanner.built
+    assert [m.span() for m in scanner.scan(text)["p"]] == [(0, 8)] and scanner.built

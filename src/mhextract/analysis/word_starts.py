@@ -20,6 +20,7 @@ DIGIT = "0"  # stands for every word starting with a decimal digit
 _WORD_CHAR = re.compile(r"\w")
 _MAX_STEPS = 20000  # parse paths walked per pattern before giving up (a pattern too branchy to read)
 _ANY_DIGIT = "\\d"  # `\\d` in a class: any decimal digit
+BUILD_AFTER = 60_000  # characters scanned before the first words are read (about five letters)
 _MEMO = 4  # texts whose first words are kept (a sentence is searched for several patterns in turn)
 _SMALL_CLASS = 16  # a character class of word characters up to this size is expanded, char by char
 
@@ -217,18 +218,42 @@ class _Walker:
 
 
 class WordStartScanner:
-    """`finditer` (`scan`) or `search` of several patterns over one text, from one pass over its words."""
+    """`finditer` (`scan`) or `search` of several patterns over one text, from one pass over its words.
 
-    def __init__(self, patterns: Mapping[str, re.Pattern[str]]) -> None:
+    Reading the patterns' first words costs milliseconds, more than it saves on one letter: until
+    `build_after` characters have been scanned, the patterns run as they are (same matches either way),
+    so a one-letter run does not pay for it."""
+
+    def __init__(self, patterns: Mapping[str, re.Pattern[str]], build_after: int = BUILD_AFTER) -> None:
         self.patterns = dict(patterns)
-        self.starts = {name: start_word_pairs(pattern) for name, pattern in self.patterns.items()}
+        self.build_after = build_after
+        self.built = False
+        self.starts: dict[str, dict[str, frozenset[str] | None] | None] = {}
         self.by_word: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
-        for name, pairs in self.starts.items():
-            for word, following in (pairs or {}).items():
-                self.by_word.setdefault(word, []).append((name, following))
-        self.whole = [name for name, pairs in self.starts.items() if pairs is None]  # scanned as a whole
-        self.words = _first_words_pattern(self.by_word)
+        self.whole: list[str] = []  # patterns whose first words are unknown: scanned as a whole
+        self.words = re.compile(r"(?!)")
+        self._seen = 0
         self._memo: dict[str, tuple[str, list[tuple[int, str]]] | None] = {}
+
+    def build(self) -> WordStartScanner:
+        """Read every pattern's first words (once)."""
+        if not self.built:
+            self.starts = {name: start_word_pairs(pattern) for name, pattern in self.patterns.items()}
+            for name, pairs in self.starts.items():
+                for word, following in (pairs or {}).items():
+                    self.by_word.setdefault(word, []).append((name, following))
+            self.whole = [name for name, pairs in self.starts.items() if pairs is None]
+            self.words = _first_words_pattern(self.by_word)
+            self.built = True
+        return self
+
+    def _ready(self, text: str) -> bool:
+        """True once the first words are read: when `build_after` characters have been scanned."""
+        if not self.built:
+            self._seen += len(text)
+            if self._seen > self.build_after:
+                self.build()
+        return self.built
 
     def first_words(self, text: str) -> tuple[str, list[tuple[int, str]]] | None:
         """The lowercased text and (offset, word) of each listed first word in it (`0` for a digit), left
@@ -249,7 +274,7 @@ class WordStartScanner:
 
     def scan(self, text: str) -> dict[str, list[re.Match[str]]]:
         """Per pattern name, its matches in `text`: exactly `list(pattern.finditer(text))`."""
-        first = self.first_words(text)
+        first = self.first_words(text) if self._ready(text) else None
         if first is None:
             return {name: list(pattern.finditer(text)) for name, pattern in self.patterns.items()}
         lowered, words = first
@@ -275,7 +300,7 @@ class WordStartScanner:
 
     def search(self, name: str, text: str) -> re.Match[str] | None:
         """The pattern `name`'s first match in `text`: exactly `pattern.search(text)`."""
-        pattern, starts = self.patterns[name], self.starts[name]
+        pattern, starts = self.patterns[name], self.starts.get(name) if self._ready(text) else None
         first = self.first_words(text) if starts is not None else None
         if first is None or starts is None:
             return pattern.search(text)
