@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from mhextract.analysis.patterns import folds_to_ascii
 from mhextract.analysis.word_starts import WordStartScanner, start_word_pairs, start_words
 from mhextract.extract import commitment_forms, motions, persons
 from mhextract.extract.date_grammar import _FIND_KINDS, date_patterns
@@ -116,3 +117,11 @@ def test_scanner_reads_first_words_only_after_enough_text() -> None:
     text = "de zomer en de winter"
     assert [m.span() for m in scanner.scan(text)["p"]] == [(0, 8)] and not scanner.built
     assert [m.span() for m in scanner.scan(text)["p"]] == [(0, 8)] and scanner.built
+
+
+@pytest.mark.parametrize(("text", "folds"), [("kerſt", True), ("\u212a", True), ("İ", True), ("ı", True),
+                                             ("één café – ’s", False), ("plain", False)])
+def test_folds_to_ascii(text: str, folds: bool) -> None:
+    assert folds_to_ascii(text) is folds
+    assert folds == any(re.fullmatch(re.escape(chr(a)), c, re.IGNORECASE) for c in text if not c.isascii()
+                        for a in range(128))

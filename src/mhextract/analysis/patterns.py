@@ -179,7 +179,9 @@ def folds_to_ascii(text: str) -> bool:
     return not text.isascii() and any(_matches_ascii(c) for c in set(text) if not c.isascii())
 
 
-@lru_cache(maxsize=4096)
+_ASCII_IGNORING_CASE = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+
+
 def _matches_ascii(char: str) -> bool:
-    """True for a character that some ASCII character matches when case is ignored."""
-    return any(re.fullmatch(re.escape(chr(a)), char, re.IGNORECASE) for a in range(128))
+    """True for a character that some ASCII character matches when case is ignored (`ſ`, `K`, `İ`, `ı`)."""
+    return _ASCII_IGNORING_CASE.fullmatch(char) is not None
