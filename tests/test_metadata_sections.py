@@ -220,3 +220,59 @@ def test_parenthesised_number_is_stripped_and_an_introduced_list_is_no_section()
                      "De raad doet twee aanbevelingen:\n\n1. Steun de regio standvastig\n\n"
                      f"2. Werk aan draagvlak voor steun\n\n{_PROSE}")
     assert [(s.number, s.title) for s in find_sections(letter)] == [("1", "Stand van zaken regelingen")]
+
+
+def test_pasted_page_title_after_a_bulleted_list_and_a_subtitle() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief ga ik in op de volgende onderwerpen, die ik hieronder een voor een behandel:\n"
+            "– Stand van de uitvoering bij de gemeenten\n"
+            "– Onderzoek naar de wachttijden\n"
+            "Uitvoering bij gemeenten\n"
+            "Eerste bevindingen van de inspectie\n"
+            "De inspectie heeft in het najaar de uitvoering bij twintig gemeenten onderzocht en daarbij\n"
+            "gekeken naar de termijnen. De meeste gemeenten halen die termijnen ruim binnen het jaar.\n")
+    titles = [s.title for s in find_sections(_web_letter(text))]
+    assert titles == ["Uitvoering bij gemeenten", "Eerste bevindingen van de inspectie"]
+
+
+def test_pasted_list_item_wrapped_with_a_capital_is_no_title() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief ga ik in op de volgende onderwerpen, die ik hieronder een voor een behandel:\n"
+            "– Reactie op het rapport van de\n"
+            "Algemene Rekenkamer\n"
+            "– Onderzoek naar de wachttijden\n"
+            "De inspectie heeft in het najaar de uitvoering bij twintig gemeenten onderzocht en daarbij\n"
+            "gekeken naar de termijnen. De meeste gemeenten halen die termijnen ruim binnen het jaar.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == []
+
+
+def test_pasted_title_as_long_as_the_wrapped_lines_is_no_title() -> None:
+    # the first line of a paragraph, longer than the line after it, is prose however it ends
+    text = ("Den Haag, 3 maart 2024\n"
+            "Toelichting bij de jaarrede\n"
+            "Op 14 september jl. sprak de voorzitter van de Europese Commissie zoals elk jaar haar\n"
+            "Staat van de Unie uit. In de speech was veel aandacht voor de energie.\n"
+            "Verder was er aandacht voor uitbreiding, het versterken van de democratieën en voor de "
+            "economie van de Unie.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == ["Toelichting bij de jaarrede"]
+
+
+@pytest.mark.parametrize(("line", "letterhead"), [
+    ("Monitor zwerfafval 2024", False),
+    ("Evaluatie jeugdwet 2015", False),
+    ("Turfmarkt 147", True),
+    ("Prins Clauslaan 8", True),
+    ("Bezuidenhoutseweg 73", True),
+])
+def test_a_title_ending_in_a_year_is_no_street_address(line: str, letterhead: bool) -> None:
+    from mhextract.normalise.layout import is_letterhead
+    assert is_letterhead([line]) is letterhead
+
+
+def test_page_chrome_above_the_addressee_is_header_not_sections() -> None:
+    chrome = "\n\n".join(["Brief regering; Stand van zaken", "1.", "Kerngegevens", "Officiële titel Stand van zaken",
+                          "2.", "Tekst", "Tweede Kamer der Staten-Generaal", "Vergaderjaar 2021-2022", "36 045",
+                          "Situatie in het land"])
+    letter = _web_letter(f"{chrome}\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+                         f"Den Haag, 1 mei 2023\n\nInleiding\n\n{_PROSE}")
+    assert [s.title for s in find_sections(letter)] == ["Inleiding"]

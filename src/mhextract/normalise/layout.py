@@ -178,8 +178,8 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
             own = _is_own(text) or _is_furniture(text)
             # `...van 21 juni 2021.` / `Uitdaging` / `De internationale ...`: a title line, clearly shorter
             # than the wrapped lines around it
-            title = bool(current) and bool(_TERMINAL_END.search(current[-1].text)) and _title_shaped(text) \
-                and nxt[:1].isupper() and len(text) < 0.6 * max(len(current[-1].text.strip()), len(nxt))
+            title = bool(current) and _closes_line(current) and _title_shaped(text) and not item \
+                and nxt[:1].isupper() and len(text) < 0.7 * max(len(current[-1].text.strip()), len(nxt))
             if current and _BARE_DOSSIER.match(current[-1].text.strip()):
                 own = False  # `29 279` + its title on the next line: one header block
             prev = current[-1].text if current else ""
@@ -201,6 +201,16 @@ _TITLE_MAX_WORDS = 12
 # a list item opening a line: `1. Steun ...`, `2) Werk ...` (numbered) or `• ...`, `- ...` (bulleted)
 _LIST_ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•▪●◦\-–])\s+\S")
 _CONNECTOR_END = re.compile(r"\b(?:de|het|een|van|en|of|in|op|voor|met|tot|te|bij|aan|om|die|dat)$", re.IGNORECASE)
+
+
+def _closes_line(current: list[RawLine]) -> bool:
+    """The block so far ends where a title may follow: a finished sentence, or a bulleted or numbered
+    list item that does not dangle (`– Huisvesting voor mensen met een beperking` / `Actualiteiten`)."""
+    last = current[-1].text.strip()
+    if _TERMINAL_END.search(last):
+        return True
+    return (bool(_LIST_ITEM.match(current[0].text.strip())) and not last.endswith((",", "-"))
+            and not _CONNECTOR_END.search(last))
 
 
 def _title_shaped(text: str) -> bool:
