@@ -276,3 +276,56 @@ def test_page_chrome_above_the_addressee_is_header_not_sections() -> None:
     letter = _web_letter(f"{chrome}\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
                          f"Den Haag, 1 mei 2023\n\nInleiding\n\n{_PROSE}")
     assert [s.title for s in find_sections(letter)] == ["Inleiding"]
+
+
+@pytest.mark.parametrize(("block", "role", "name"), [
+    ("De Staatssecretaris van Onderwijs\nen Wetenschap,\n(H.P. de Boer)",
+     "De Staatssecretaris van Onderwijs en Wetenschap", "H.P. de Boer"),
+    ("De MINISTER-PRESIDENT,\nMinister van Algemene Zaken,\nMr.dr. A.B. Kok", "De MINISTER-PRESIDENT, Minister van "
+     "Algemene Zaken", "A.B. Kok"),
+    ("De minister van Landbouw, Natuur en Visserij,\n\ndr. ir. K.L. Peters", "De minister van Landbouw, Natuur en "
+     "Visserij", "K.L. Peters"),
+    ("De Minister van Infrastructuur,\nM.H. Schultz van Haegen-Maas Geesteranus", "De Minister van Infrastructuur",
+     "M.H. Schultz van Haegen-Maas Geesteranus"),
+    ("DE STAATSSECRETARIS VAN FINANCIËN, J. van der Veen-de Wit", "DE STAATSSECRETARIS VAN FINANCIËN",
+     "J. van der Veen-de Wit"),
+])
+def test_signature_blocks_in_the_forms_of_older_letters(block: str, role: str, name: str) -> None:
+    letter = _letter(f"Ik verwijs naar de brieven van februari. Dat volstaat hier.\n\n{block}")
+    assert [(s.role, s.name) for s in extract_metadata(letter).signatories] == [(role, name)]
+
+
+def test_signature_glued_to_the_last_sentence_and_a_signer_line_at_the_top() -> None:
+    glued = _letter("Ik verwijs kortheidshalve naar de inhoud van deze brieven. De Staatssecretaris van Sociale Zaken "
+                    "en Werkgelegenheid, (P. de Graaf)")
+    assert [s.name for s in extract_metadata(glued).signatories] == ["P. de Graaf"]
+    top = _letter("Hierbij ontvangt u de antwoorden op de vragen van de commissie.\n\n"
+                  "De Minister van Sociale Zaken en Werkgelegenheid, W. Koolmees\n\n" + "\n\n".join(
+                      f"Vraag {n}\n\nWelke acties onderneemt de Minister? Antwoord {n} volgt hier." for n in range(9)))
+    assert [s.name for s in extract_metadata(top).signatories] == ["W. Koolmees"]
+
+
+@pytest.mark.parametrize("text", [
+    "De Minister van Justitie, F. Grapperhaus, heeft besloten dit te doen.",
+    "De minister heeft dit besproken met de gemeenten,\nHet gaat goed",
+])
+def test_prose_about_a_minister_is_no_signature(text: str) -> None:
+    assert extract_metadata(_letter(f"Dat is zo. Dat blijft zo.\n\n{text}")).signatories == []
+
+
+def test_lowercase_letterhead_labels_and_a_filing_code_under_the_subject() -> None:
+    text = ("Ministerie van Landbouw\n\nDe Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
+        "2500 EA Den Haag\nuw brief van\n\nons kenmerk\nDN. 2004/2789\ndatum\n14-09-2004\n\nonderwerp\n"
+        "Natuurbalans 2004\nTRC 2004/6464\n\nGeachte Voorzitter,\n\nHierbij bied ik u de Natuurbalans aan. "
+        "Dat is het.\n\nDe minister van Landbouw,\n\ndr. C.P. Veerman")
+    raw = RawLetter(path="x.txt", format="text", sha256="0", lines=[RawLine(t) for t in text.splitlines()])
+    meta = extract_metadata(normalise(raw))
+    assert (meta.date, meta.subject, meta.reference) == ("2004-09-14", "Natuurbalans 2004", "DN. 2004/2789")
+    assert [s.name for s in meta.signatories] == ["C.P. Veerman"]
+
+
+@pytest.mark.parametrize(("line", "letterhead"), [("Vraag 1", False), ("Stap 3", False), ("Turfmarkt 147", True),
+                                                 ("Bezuidenhoutseweg 73", True)])
+def test_a_lone_word_and_number_is_an_address_only_when_it_names_a_street(line: str, letterhead: bool) -> None:
+    from mhextract.normalise.layout import is_letterhead
+    assert is_letterhead([line]) is letterhead

@@ -71,8 +71,8 @@ def _vocab() -> dict[str, Any]:
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    labels: list[str] = sorted(_vocab()["field_labels"], key=len, reverse=True)
-    alts = alternation(labels)
+    labels: list[str] = _vocab()["field_labels"]
+    alts = alternation([*labels, *(label.lower() for label in labels)])  # `Ons kenmerk` or `ons kenmerk`
     return re.compile(rf"^(?:{alts})(?=\s|$|:)")
 
 
@@ -290,6 +290,15 @@ def _footnote_number(m: re.Match[str]) -> int | None:
     return int(groups[0].translate(_SUP_TO_DIGIT))
 
 
+_NUMBERED_WORD = re.compile(r"(?P<word>[A-Z][a-z]+) \d{1,3}")
+
+
+def _numbered_word(line: str) -> bool:
+    """`Vraag 1`, `Bijlage 2`: one word and a number, the word not a street (`Turfmarkt 147`)."""
+    m = _NUMBERED_WORD.fullmatch(line)
+    return bool(m) and not m.group("word").endswith(tuple(_vocab()["street_suffixes"]))
+
+
 def is_letterhead(texts: list[str]) -> bool:
     """Margin/letterhead blocks: labelled fields, DG/Directie names, addresses, small print."""
     lines = [plain(t) for t in texts]
@@ -309,7 +318,8 @@ def is_letterhead(texts: list[str]) -> bool:
     starts = _vocab()["block_starts"]
     if short and any(first.startswith(str(s).strip()) for s in starts):
         return not _is_sentence_block(lines)
-    return short and all(_address_re().match(ln) for ln in lines)
+    # an address block: not a lone `Word 1` line, which is as likely `Vraag 1` or `Bijlage 2` as a street
+    return short and all(_address_re().match(ln) for ln in lines) and not all(_numbered_word(ln) for ln in lines)
 
 
 def _is_sentence_block(lines: list[str]) -> bool:
