@@ -296,7 +296,7 @@ _NUMBERED_WORD = re.compile(r"(?P<word>[A-Z][a-z]+) \d{1,3}")
 def _numbered_word(line: str) -> bool:
     """`Vraag 1`, `Bijlage 2`: one word and a number, the word not a street (`Turfmarkt 147`)."""
     m = _NUMBERED_WORD.fullmatch(line)
-    return bool(m) and not m.group("word").endswith(tuple(_vocab()["street_suffixes"]))
+    return m is not None and not m.group("word").endswith(tuple(_vocab()["street_suffixes"]))
 
 
 def is_letterhead(texts: list[str]) -> bool:
