@@ -329,3 +329,19 @@ def test_lowercase_letterhead_labels_and_a_filing_code_under_the_subject() -> No
 def test_a_lone_word_and_number_is_an_address_only_when_it_names_a_street(line: str, letterhead: bool) -> None:
     from mhextract.normalise.layout import is_letterhead
     assert is_letterhead([line]) is letterhead
+
+
+def test_a_numbered_first_heading_is_no_footnote_and_the_body_stays() -> None:
+    long = ("Met deze brief informeer ik u over de vormgeving van het systeem voor het komende jaar. " * 6).strip()
+    letter = _letter("29 689\nHerziening Zorgstelsel\n\nnr. 222\nBRIEF VAN DE MINISTER VAN VOLKSGEZONDHEID\n\n"
+                     "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 26 september 2008\n\n"
+                     f"1 Inleiding\n\n{long}\n\n{long}\n\n2 Vervolg\n\n{long}")
+    assert [(s.number, s.title) for s in find_sections(letter)] == [("1", "Inleiding"), ("2", "Vervolg")]
+    assert not letter.footnotes
+
+
+def test_a_title_before_prose_that_ends_in_a_glued_marker() -> None:
+    letter = _letter("Den Haag, 9 april 2024\n\nInleiding\n\nAfgelopen december heeft uw Kamer de eerste "
+                     "verzamelbrief digitalisering ontvangen, gelijktijdig met de geactualiseerde werkagenda "
+                     "van het kabinet.1\n\nDaarna volgt meer.")
+    assert [s.title for s in find_sections(letter)] == ["Inleiding"]
