@@ -345,3 +345,10 @@ def test_a_title_before_prose_that_ends_in_a_glued_marker() -> None:
                      "verzamelbrief digitalisering ontvangen, gelijktijdig met de geactualiseerde werkagenda "
                      "van het kabinet.1\n\nDaarna volgt meer.")
     assert [s.title for s in find_sections(letter)] == ["Inleiding"]
+
+
+@pytest.mark.parametrize("line", ["17-05-2002", "9 april 2024", "Postadres Postbus 20301, 2500 EH Den Haag",
+                                  "Bezoekadres Turfmarkt 147"])
+def test_dates_and_address_lines_are_no_sections(line: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{line}\n\n{_PROSE}\n\nVervolg\n\n{_PROSE}")
+    assert line not in [s.title for s in find_sections(letter)]
