@@ -352,3 +352,14 @@ def test_a_title_before_prose_that_ends_in_a_glued_marker() -> None:
 def test_dates_and_address_lines_are_no_sections(line: str) -> None:
     letter = _letter(f"Den Haag, 1 mei 2023\n\n{line}\n\n{_PROSE}\n\nVervolg\n\n{_PROSE}")
     assert line not in [s.title for s in find_sections(letter)]
+
+
+def test_a_wrapped_first_line_before_a_long_unwrapped_line_is_no_title() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "Uitdaging\n"
+            "De internationale zeevaart draagt voor ca. 3% bij aan de mondiale door de mens gemaakte\n"
+            "CO2-uitstoot. De studie van de IMO uit 2020 laat zien dat de gemiddelde uitstoot per schip sinds de "
+            "crisis in 2008 daalt,\n"
+            "maar ook dat de totale uitstoot van de sector op mondiaal niveau sinds 2012 weer is\n"
+            "gegroeid en nog steeds toeneemt door de groei van het scheepvaartverkeer in de wereld.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == ["Uitdaging"]
