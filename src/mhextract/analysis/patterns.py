@@ -176,12 +176,14 @@ def _lowered(text: str) -> str:
 def folds_to_ascii(text: str) -> bool:
     """True when `text` holds a non-ASCII character that an ASCII one matches when case is ignored
     (`ſ` matches `s` but lowercases to itself): lowercasing then cannot show an ASCII literal absent."""
-    return not text.isascii() and any(_matches_ascii(c) for c in set(text) if not c.isascii())
+    return not text.isascii() and any(_matches_ascii(c) for c in set(_NON_ASCII.findall(text)))
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_IGNORING_CASE = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _matches_ascii(char: str) -> bool:
     """True for a character that some ASCII character matches when case is ignored (`ſ`, `K`, `İ`, `ı`)."""
     return _ASCII_IGNORING_CASE.fullmatch(char) is not None

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
-from mhextract.analysis.patterns import alternation, scan
+from mhextract.analysis.patterns import alternation, folds_to_ascii, scan
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
 from mhextract.extract.figure_tables import glued_year, table_cell_unit, table_scale
@@ -259,18 +259,41 @@ def _share_pattern() -> re.Pattern[str]:
     data = figure_data()
     denominators = "|".join(sorted(data["share_denominators"], key=len, reverse=True))
     qualifiers = "|".join(re.escape(q) for q in sorted(data["share_qualifiers"], key=len, reverse=True))
-    parts = "|".join(re.escape(p) for p in data["share_parts"])
     return re.compile(
         rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s+)?"
         rf"(?:de\s+(?P<half>helft)|(?P<whole>driekwart)|(?P<num>[^\W\d_]+|\d{{1,2}})\s+(?P<den>{denominators}))"
-        rf"\s+(?:(?P<part>{parts})\b|van\b)", re.IGNORECASE)
+        rf"{_share_end()}", re.IGNORECASE)
+
+
+def _share_end() -> str:
+    """What follows the share's fraction: `van` or a part word (`deel`)."""
+    parts = "|".join(re.escape(p) for p in figure_data()["share_parts"])
+    return rf"\s+(?:(?P<part>{parts})\b|van\b)"
+
+
+@cache
+def _share_anchor() -> re.Pattern[str]:
+    """The fraction word and its end that every share holds (`derde van`), for the lowercased text: a pattern
+    led by literals is quick to scan, the share pattern (led by a lookbehind) is tried at every character."""
+    fractions = alternation([*figure_data()["share_denominators"], "helft", "driekwart"])
+    return re.compile(rf"(?:{fractions}){_share_end()}")
+
+
+def _may_hold_share(text: str) -> bool:
+    """False when `text` holds no fraction word with its end, so that no share can match."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or folds_to_ascii(text):  # lowercasing may hide a match (`İ`, `ſ`)
+        return True
+    return _share_anchor().search(lowered) is not None
 
 
 def find_shares(text: str) -> list[Quantity]:
     """Shares of a whole as percent: `twee derde van de woningen` -> 66.67, `Meer dan de helft van` -> 50."""
     data = figure_data()
     out: list[Quantity] = []
-    for m in scan(_share_pattern(), text):  # skipped at once in a text without a denominator word
+    if not _may_hold_share(text):
+        return out
+    for m in _share_pattern().finditer(text):
         if m.group("whole"):
             value: float = 75.0
         elif m.group("half"):
