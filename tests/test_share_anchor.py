@@ -19,5 +19,5 @@ def test_a_text_with_a_share_is_never_skipped() -> None:
         if not figures._may_hold_share(text):
             skipped += 1
             assert not list(figures._share_pattern().finditer(text)), text
-    assert shares > 300 and skipped > 300
+    assert shares > 100 and skipped > 300
     assert figures._may_hold_share("twee derde ſ")  # `ſ` folds to `s`: never skipped
