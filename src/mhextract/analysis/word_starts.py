@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from mhextract.analysis.patterns import folds_to_ascii, trie_pattern
+from mhextract.analysis.patterns import folds_to_ascii, scan, trie_pattern
 
 DIGIT = "0"  # stands for every word starting with a decimal digit
 _WORD_CHAR = re.compile(r"\w")
@@ -224,9 +224,11 @@ class WordStartScanner:
     `build_after` characters have been scanned, the patterns run as they are (same matches either way),
     so a one-letter run does not pay for it."""
 
-    def __init__(self, patterns: Mapping[str, re.Pattern[str]], build_after: int = BUILD_AFTER) -> None:
+    def __init__(self, patterns: Mapping[str, re.Pattern[str]], build_after: int = BUILD_AFTER,
+                 prefilter: bool = False) -> None:
         self.patterns = dict(patterns)
         self.build_after = build_after
+        self.prefilter = prefilter  # a pattern run as it is skips a text without its literals (`patterns.scan`)
         self.built = False
         self.starts: dict[str, dict[str, frozenset[str] | None] | None] = {}
         self.by_word: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
@@ -276,7 +278,7 @@ class WordStartScanner:
         """Per pattern name, its matches in `text`: exactly `list(pattern.finditer(text))`."""
         first = self.first_words(text) if self._ready(text) else None
         if first is None:
-            return {name: list(pattern.finditer(text)) for name, pattern in self.patterns.items()}
+            return {name: self._whole(name, text) for name in self.patterns}
         lowered, words = first
         found: dict[str, list[re.Match[str]]] = {name: [] for name in self.patterns}
         free = dict.fromkeys(self.patterns, 0)  # per pattern, where its next match may start (finditer's position)
@@ -295,8 +297,13 @@ class WordStartScanner:
                     found[name].append(m)
                     free[name] = m.end()
         for name in self.whole:
-            found[name] = list(self.patterns[name].finditer(text))
+            found[name] = self._whole(name, text)
         return found
+
+    def _whole(self, name: str, text: str) -> list[re.Match[str]]:
+        """`finditer` of one pattern over the whole text (pre-filtered by its literals with `prefilter`)."""
+        pattern = self.patterns[name]
+        return list(scan(pattern, text) if self.prefilter else pattern.finditer(text))
 
     def search(self, name: str, text: str) -> re.Match[str] | None:
         """The pattern `name`'s first match in `text`: exactly `pattern.search(text)`."""
