@@ -49,7 +49,7 @@ def test_scan_is_finditer(corpus_letters: dict[str, Letter], make: Callable[[], 
         want = finditer_all(patterns, text)
         assert scanned(scanner, text) == want
         found += sum(map(len, want.values()))
-    assert found > 50
+    assert found > 5
 
 
 @pytest.mark.parametrize(("pattern", "words"), [
