@@ -311,8 +311,12 @@ class WordStartScanner:
         first = self.first_words(text) if starts is not None else None
         if first is None or starts is None:
             return pattern.search(text)
-        for start, word in first[1]:
+        lowered, words = first
+        for start, word in words:
             if word in starts:
+                following = starts[word]
+                if following is not None and _next_word(lowered, start + len(word)) not in following:
+                    continue
                 m = pattern.match(text, start)
                 if m is not None:
                     return m

@@ -112,7 +112,10 @@ def first(group: str, text: str) -> re.Match[str] | None:
     """The earliest match in `text` of a sentence group's patterns (of the first pattern there), as their
     `search` finds it; each pattern is tried only at the words it can start with (`WordStartScanner`)."""
     scanner, members = _sentence_scanner()
-    found = [m for m in (scanner.search(name, text) for name in members[group]) if m is not None]
+    names = members[group]
+    if len(names) == 1:  # a joined group: one search
+        return scanner.search(names[0], text)
+    found = [m for m in (scanner.search(name, text) for name in names) if m is not None]
     return min(found, key=lambda m: m.start()) if found else None
 
 
