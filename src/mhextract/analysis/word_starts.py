@@ -235,6 +235,7 @@ class WordStartScanner:
         self.whole: list[str] = []  # patterns whose first words are unknown: scanned as a whole
         self.words = re.compile(r"(?!)")
         self._seen = 0
+        self._last = ""
         self._memo: dict[str, tuple[str, list[tuple[int, str]]] | None] = {}
 
     def build(self) -> WordStartScanner:
@@ -251,7 +252,8 @@ class WordStartScanner:
 
     def _ready(self, text: str) -> bool:
         """True once the first words are read: when `build_after` characters have been scanned."""
-        if not self.built:
+        if not self.built and text is not self._last:  # a text searched for several patterns counts once
+            self._last = text
             self._seen += len(text)
             if self._seen > self.build_after:
                 self.build()
