@@ -12,6 +12,7 @@ import re
 
 from mhextract.datetext import iso_date
 from mhextract.ingest.kst_header import parse_kst_header
+from mhextract.normalise.inline_labels import inline_fields
 from mhextract.normalise.letter import Letter
 from mhextract.normalise.signature import signatories_in, signed_lines
 from mhextract.record.model import Metadata, Signatory
@@ -22,7 +23,7 @@ _ADDRESS_TAIL = re.compile(r"\s+(?:Postbus|Binnenhof|Plein|Prinses Irenestraat|T
 
 def extract_metadata(letter: Letter) -> Metadata:
     """All metadata the letter states; fields it does not state stay None."""
-    head = letter.letterhead
+    head = {**inline_fields(letter), **letter.letterhead}  # a margin column wins over a flattened letterhead
     signatories = find_signatories(letter)
     found = Metadata(
         date=_letter_date(letter),
@@ -55,7 +56,7 @@ def _first(head: dict[str, list[str]], *labels: str) -> str | None:
 
 
 def _letter_date(letter: Letter) -> str | None:
-    for value in letter.letterhead.get("Datum", []):
+    for value in [*letter.letterhead.get("Datum", []), *inline_fields(letter).get("Datum", [])]:
         iso = iso_date(value)
         if iso:
             return iso
