@@ -397,3 +397,13 @@ def test_flattened_letterhead_labels_in_title_case() -> None:
                      "u de notitie aan.\n\nHet kabinet licht het beleid toe. Dat is nodig.")
     meta = extract_metadata(letter)
     assert (meta.reference, meta.date, meta.subject) == ("DDE-478/07", "2007-06-29", "Private sector")
+
+
+def test_a_subject_glued_to_the_first_sentence_of_the_body_ends_there() -> None:
+    body = ("In de nacht van 5 op 6 oktober bereikten het voorzitterschap en de Commissie een akkoord over een "
+            "interim-overeenkomst. Graag informeren wij u hierbij over onze beoordeling daarvan.")
+    raw = RawLetter(path="x.txt", format="text", sha256="0", lines=[RawLine(t) for t in (
+        "Ministerie van Buitenlandse Zaken\n\nOnderwerp: Overeenkomst tussen de Europese Unie en de Verenigde Staten "
+        f"inzake de verwerking van persoonsgegevens van passagiers{body}\n\nDat is alles. Tot zover.").splitlines()])
+    subject = "Overeenkomst tussen de Europese Unie en de Verenigde Staten inzake de verwerking van persoonsgegevens"
+    assert extract_metadata(normalise(raw)).subject == f"{subject} van passagiers"

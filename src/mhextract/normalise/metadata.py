@@ -27,7 +27,7 @@ def extract_metadata(letter: Letter) -> Metadata:
     signatories = find_signatories(letter)
     found = Metadata(
         date=_letter_date(letter),
-        subject=_first(head, "Onderwerp", "Betreft"),
+        subject=_subject(_first(head, "Onderwerp", "Betreft")),
         reference=_reference(head),
         addressee=_addressee(head),
         sender=_sender(head, signatories),
@@ -53,6 +53,19 @@ def _first(head: dict[str, list[str]], *labels: str) -> str | None:
         if head.get(label):
             return head[label][0]
     return None
+
+
+MAX_SUBJECT = 250
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-zà-ÿ]+\s)")
+
+
+def _subject(value: str | None) -> str | None:
+    """A subject that runs on into the body where a page lost a line break (`... van AmerikaIn de nacht
+    van 5 op 6 oktober ...`) ends at the glued sentence start."""
+    if value is None or len(value) <= MAX_SUBJECT:
+        return value
+    m = _GLUED_SENTENCE.search(value)
+    return value[: m.start()] if m else value
 
 
 def _letter_date(letter: Letter) -> str | None:
