@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from mhextract.analysis.patterns import alternation
 from mhextract.ingest.raw import LineKind, RawLine
 from mhextract.paths import load_json
 
@@ -30,6 +31,14 @@ BR = "\u2028"  # a hard line break (`<br/>`) inside a paragraph of markup, where
 def markup_text(text: str | None) -> str:
     """Markup text: any whitespace run (newlines included) is one space."""
     return re.sub(r"\s+", " ", text) if text else ""
+
+
+@cache
+def not_marker_after() -> re.Pattern[str]:
+    """A word after which a glued number is a real number, not a marker (`nr.2`, `art.18`, `versie 2`),
+    ending the searched text (models/markers.json): the one stop-list, for the normaliser and the pasted-page reader."""
+    words = alternation(load_json("markers.json")["not_marker_after"])
+    return re.compile(rf"(?<![^\W_])(?:{words})\.?\s*$", re.IGNORECASE)
 
 
 @cache

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from mhextract.analysis.patterns import alternation
+from mhextract.ingest.lines import not_marker_after
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
 from mhextract.normalise.markdown import strip_inline_markdown, sup_to_superscript
 from mhextract.normalise.paragraphs import Para, join_lines
@@ -128,14 +129,6 @@ def _glued_marker(
         return None
     para, start = places[at]
     return Marker(note.number, para, start, start + len(str(note.number)))
-
-
-@cache
-def not_marker_after() -> re.Pattern[str]:
-    """A word after which a glued number is a real number, not a marker (`nr.2`, `art.18`, `versie 2`),
-    ending the searched text (models/markers.json)."""
-    words = alternation(load_json("markers.json")["not_marker_after"])
-    return re.compile(rf"(?<![^\W_])(?:{words})\.?\s*$", re.IGNORECASE)
 
 
 _GLUED_YEAR = re.compile(r"(?:19|20)\d{3}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from mhextract.normalise.layout import Block, plain
 from mhextract.normalise.paragraphs import join_lines
@@ -15,8 +16,19 @@ from mhextract.paths import load_json
 
 
 @cache
+def _vocab() -> dict[str, Any]:
+    data: dict[str, Any] = load_json("letterhead.json")
+    return data
+
+
+@cache
 def _labels() -> list[str]:
-    return sorted(load_json("letterhead.json")["field_labels"], key=len, reverse=True)
+    return sorted(_vocab()["field_labels"], key=len, reverse=True)
+
+
+@cache
+def _re(key: str) -> re.Pattern[str]:
+    return re.compile(str(_vocab()[key]))
 
 
 def _split_label(line: str) -> tuple[str | None, str]:
@@ -35,6 +47,8 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
         if value:
             fields.setdefault(label, []).append(value)
 
+    keys = _vocab()["fields"]
+    return_word = str(_vocab()["return_address"])
     pending: str | None = None  # a label whose value is in the next block
     for block in blocks:
         lines = [plain(t) for t in block.texts]
@@ -47,14 +61,14 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
             pending = None
             continue
         pending = None
-        if "etouradres" in first:
-            add("Retouradres", re.sub(r"^.*?etouradres\s*", "", first))
+        if return_word in first:
+            add(keys["return_address"], re.sub(rf"^.*?{re.escape(return_word)}\s*", "", first))
             continue
-        if re.match(r"^(Aan de|Aan het|De Voorzitter|Voorzitter)\b", first):
-            add("Aan", " ".join(lines))
+        if _re("addressee_start").match(first):
+            add(keys["addressee"], " ".join(lines))
             continue
-        if re.match(r"^(Directoraat|Directie|Dienst)\b", first):
-            add("Afzender", " ".join(ln for ln in lines if not re.match(r"^(Postbus|\d{4}\s?[A-Z]{2}|www\.)", ln)))
+        if _re("sender_start").match(first):
+            add(keys["sender"], " ".join(ln for ln in lines if not _re("sender_drop").match(ln)))
             continue
         label: str | None = None
         parts: list[str] = []
@@ -67,7 +81,7 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
             elif label:
                 parts.append(ln)
             else:
-                add("Overig", ln)
+                add(keys["other"], ln)
         if label and parts:
             add(label, join_lines(parts))  # a wrapped value loses its line-end hyphen (`natio-` + `nale`)
         elif label:

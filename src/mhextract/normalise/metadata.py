@@ -9,23 +9,36 @@ signature block at the end (`De Staatssecretaris van ...,` / `E. van der Burg`).
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 from mhextract.datetext import iso_date
 from mhextract.ingest.kst_header import parse_kst_header
 from mhextract.normalise.letter import Letter
+from mhextract.paths import load_json
 from mhextract.record.model import Metadata, Signatory
 
-_ROLE = re.compile(
-    r"^(?P<role>(?:De|Het)\s+(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Dd]irecteur(?:-[Gg]eneraal)?|"
-    r"[Ss]ecretaris(?:-[Gg]eneraal)?|[Vv]oorzitter|[Nn]ationaal [Rr]apporteur|[Gg]riffier)\b.{0,150}),"
-    r"\s*(?P<name>[^,]*)$"
-)
-_NAME = re.compile(
-    r"^(?:(?:[A-Z][a-z]?\.\s?){1,5}|[A-Z][a-zé]+\s)(?:(?:van|de|der|den|ten|ter|het|in 't|'t)\s)*"
-    r"[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)?$"
-)
-_DEN_HAAG = re.compile(r"\b(?:Den Haag|'s-Gravenhage),\s*(\d{1,2}\s+\w+\s+\d{4})")
-_ADDRESS_TAIL = re.compile(r"\s+(?:Postbus|Binnenhof|Plein|Prinses Irenestraat|Turfmarkt|\d{4}\s?[A-Z]{2}\b).*$")
+
+@cache
+def _vocab() -> dict[str, Any]:
+    """letterhead.json: the field labels and the metadata patterns."""
+    data: dict[str, Any] = load_json("letterhead.json")
+    return data
+
+
+@cache
+def _re(key: str) -> re.Pattern[str]:
+    """A metadata pattern of letterhead.json (`signature_role`, `signatory_name`, `place_date`, ...)."""
+    return re.compile(str(_vocab()["metadata"][key]))
+
+
+def _labels(field: str) -> list[str]:
+    labels: list[str] = _vocab()["fields"][field]
+    return labels
+
+
+def _key(field: str) -> str:
+    return str(_vocab()["fields"][field])
 
 
 def extract_metadata(letter: Letter) -> Metadata:
@@ -34,7 +47,7 @@ def extract_metadata(letter: Letter) -> Metadata:
     signatories = find_signatories(letter)
     found = Metadata(
         date=_letter_date(letter),
-        subject=_first(head, "Onderwerp", "Betreft"),
+        subject=_first(head, *_labels("subject")),
         reference=_reference(head),
         addressee=_addressee(head),
         sender=_sender(head, signatories),
@@ -63,38 +76,38 @@ def _first(head: dict[str, list[str]], *labels: str) -> str | None:
 
 
 def _letter_date(letter: Letter) -> str | None:
-    for value in letter.letterhead.get("Datum", []):
+    for value in (v for label in _labels("date") for v in letter.letterhead.get(label, [])):
         iso = iso_date(value)
         if iso:
             return iso
-    for text in [*letter.letterhead.get("Overig", []), letter.body[:600]]:
-        m = _DEN_HAAG.search(text)
+    for text in [*letter.letterhead.get(_key("other"), []), letter.body[:600]]:
+        m = _re("place_date").search(text)
         if m:
             return iso_date(m.group(1))
     return None
 
 
 def _reference(head: dict[str, list[str]]) -> str | None:
-    ref = _first(head, "Ons kenmerk", "Onze referentie", "Kenmerk")
+    ref = _first(head, *_labels("reference"))
     if ref and re.fullmatch(r"[\d ]+", ref):
         return ref.replace(" ", "")  # PDF spacing artefact: `4 2 83675`
     return ref
 
 
 def _addressee(head: dict[str, list[str]]) -> str | None:
-    value = _first(head, "Aan")
-    return _ADDRESS_TAIL.sub("", value).strip() if value else None
+    value = _first(head, _key("addressee"))
+    return _re("address_tail").sub("", value).strip() if value else None
 
 
 def _sender(head: dict[str, list[str]], signatories: list[Signatory]) -> str | None:
-    value = _first(head, "Afzender")
+    value = _first(head, _key("sender"))
     if value:
         return value
     for sig in signatories:
         # `Minister van X` heads the Ministerie van X; `Minister voor X` has no ministry of that name.
-        m = re.match(r"^(?:De |Het )?(?:[Mm]inister|[Ss]taatssecretaris) van (.+)$", sig.role)
+        m = _re("ministry_of_role").match(sig.role)
         if m:
-            return f"Ministerie van {m.group(1)}"
+            return str(_vocab()["metadata"]["ministry"]).format(m.group(1))
     return None
 
 
@@ -109,7 +122,7 @@ def own_kamerstukken(letter: Letter) -> list[str]:
     stated = [i for i in letter.hints.get("kamerstukken_own", "").split("\n") if i]
     if stated:
         return stated
-    lines = [*letter.letterhead.get("Overig", []), *letter.body[:1200].split("\n\n")[:10]]
+    lines = [*letter.letterhead.get(_key("other"), []), *letter.body[:1200].split("\n\n")[:10]]
     lines = [line for block in lines for line in block.split("\n")]
     header = parse_kst_header(lines)
     return header.ids() if header else []
@@ -126,12 +139,12 @@ def signatories_in(paragraphs: list[str]) -> list[Signatory]:
     paras = [p.strip() for p in paragraphs]
     found: list[Signatory] = []
     for i, text in enumerate(paras):
-        m = _ROLE.match(text)
+        m = _re("signature_role").match(text)
         if not m:
             continue
         name = m.group("name").strip()
         if not name and i + 1 < len(paras):
             name = paras[i + 1]
-        if name and _NAME.match(name):
+        if name and _re("signatory_name").match(name):
             found.append(Signatory(role=m.group("role").strip(), name=name))
     return found
