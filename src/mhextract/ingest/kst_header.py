@@ -124,7 +124,7 @@ def _ek_letter(texts: list[str], i: int) -> tuple[str, str | None] | None:
     if m.group(2):
         return m.group(1), m.group(2)
     nxt = texts[i + 1] if i + 1 < len(texts) else ""
-    if re.match(r"^(?:BRIEF|NOTA|MEMORIE)\b", nxt):
+    if _header_res()["title_start"].match(nxt):
         return m.group(1), nxt
     return None
 
@@ -138,12 +138,6 @@ def _title_case(words: str) -> str:
     return " ".join(out)
 
 
-_PORTFOLIO = re.compile(
-    r"(?:^|,\s+|\s+EN\s+(?:DE\s+\S+\s+)?)(VAN|VOOR)\s+(.+?)"
-    r"(?=\s+EN\s+(?:VAN|VOOR|DE)\s|,\s+(?:VAN|VOOR)\s|$)"
-)
-
-
 def sender_from_title(title: str | None) -> list[str]:
     """Ministries named in a `BRIEF VAN DE MINISTER(S)/STAATSSECRETARIS(SEN) VAN ...` title, in order."""
     if not title:
@@ -151,10 +145,11 @@ def sender_from_title(title: str | None) -> list[str]:
     m = _header_res()["sender_title"].match(clean_line(title).upper())
     if not m:
         return []
+    kh = vocab()["kst_header"]
     found = []
-    for part in _PORTFOLIO.finditer(m.group(1)):
-        if part.group(1) == "VAN":
-            found.append(f"Ministerie van {_title_case(part.group(2))}")
+    for part in _header_res()["portfolio"].finditer(m.group(1)):
+        if part.group(1) == kh["portfolio_of"]:
+            found.append(str(kh["ministry"]).format(_title_case(part.group(2))))
     return found
 
 

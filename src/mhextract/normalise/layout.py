@@ -29,15 +29,6 @@ _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 _MD_FOOTNOTE = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:)\s*(.*)$")
 _DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
-_KST_HEADER = re.compile(
-    r"^(?:(?:Tweede|Eerste) Kamer der Staten-Generaal|Vergaderjaar \d{4}|Nr\.\s*\d+\b|"
-    r"\d{2} \d{3}(?:[ -][A-Z]{1,5})?(?:\s+[A-Z]|\s*$)|Den Haag, \d{1,2} \w+ \d{4}|"
-    r"(?:BRIEF|NOTA|MOTIE|VERSLAG|BRIEF VAN|LIJST VAN) [A-Z ,]{3,})"
-)
-# Lines that stand alone even where a text has no blank lines: header and signature lines.
-_OWN_LINE = re.compile(
-    r"^(?:Aan de [Vv]oorzitter\b|(?:De|Het) (?:[Mm]inister|[Ss]taatssecretaris)\b[^.]{0,150},\s*$)"
-)
 _BARE_DOSSIER = re.compile(r"^\d{2} \d{3}(?:[ -][A-Z]{1,5})?$")
 _TERMINAL_END = re.compile(r"[.!?:;]['’”»)]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*$")
 
@@ -67,6 +58,16 @@ class Layout:
 def _vocab() -> dict[str, Any]:
     data: dict[str, Any] = load_json("letterhead.json")
     return data
+
+
+@cache
+def _layout_re(key: str) -> re.Pattern[str]:
+    """A line pattern of letterhead.json `layout` (Kamerstuk header lines, lines that stand alone, ...);
+    `title_end`: a line ending in a word that runs on (`title_end_words`)."""
+    layout = _vocab()["layout"]
+    if key == "title_end":
+        return re.compile(rf"\b(?:{alternation(layout['title_end_words'])})$", re.IGNORECASE)
+    return re.compile(str(layout[key]))
 
 
 @cache
@@ -200,14 +201,14 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
 _TITLE_MAX_WORDS = 12
 # a list item opening a line: `1. Steun ...`, `2) Werk ...` (numbered) or `• ...`, `- ...` (bulleted)
 _LIST_ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•▪●◦\-–])\s+\S")
-_CONNECTOR_END = re.compile(r"\b(?:de|het|een|van|en|of|in|op|voor|met|tot|te|bij|aan|om|die|dat)$", re.IGNORECASE)
 
 
 def _title_shaped(text: str) -> bool:
     """A short line that could be a title: capital or digit first, no closing punctuation, no dangling word."""
     text = text.strip()
     return (bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) <= _TITLE_MAX_WORDS
-            and not _TERMINAL_END.search(text) and not text.endswith((",", "-")) and not _CONNECTOR_END.search(text))
+            and not _TERMINAL_END.search(text) and not text.endswith((",", "-"))
+            and not _layout_re("title_end").search(text))
 
 
 def _is_furniture(text: str) -> bool:
@@ -217,7 +218,8 @@ def _is_furniture(text: str) -> bool:
 
 def _is_own(text: str) -> bool:
     text = text.strip()
-    return bool((_KST_HEADER.match(text) and not _BARE_DOSSIER.match(text)) or _OWN_LINE.match(text))
+    return bool((_layout_re("kst_header_line").match(text) and not _BARE_DOSSIER.match(text))
+                or _layout_re("own_line").match(text))
 
 
 def _ends_paragraph(prev: str, nxt: str, typical: int) -> bool:
@@ -287,13 +289,13 @@ def is_letterhead(texts: list[str]) -> bool:
     if not lines:
         return False
     first = lines[0]
-    if texts[0].lstrip().startswith(">") and "etouradres" in first:
+    if texts[0].lstrip().startswith(">") and _vocab()["return_address"] in first:
         return True
     if _label_re().match(first) and len(lines) <= 6:
         return True
-    if _KST_HEADER.match(first) and len(lines) <= 6 and all(len(ln) < 250 for ln in lines):
+    if _layout_re("kst_header_line").match(first) and len(lines) <= 6 and all(len(ln) < 250 for ln in lines):
         return True
-    if re.match(r"^(Bij beantwoording|Wilt u slechts)", first):
+    if _layout_re("letterhead_any_length").match(first):
         return True
     short = all(len(ln) <= 60 for ln in lines)
     starts = _vocab()["block_starts"]

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from mhextract.analysis.sentences import is_abbreviation
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
 from mhextract.normalise.markdown import emphasis_of, heading_level, strip_inline_markdown
+from mhextract.paths import load_json
 
 _DIGRAPHS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "oe", "ou", "au", "ui", "ij"}
 _TERMINAL = tuple(".!?:;»”\"')…")
-_SIGNATURE_ROLE = re.compile(
-    r"^(?:De|Het)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Dd]irecteur|[Ss]ecretaris|[Vv]oorzitter|[Nn]ationaal)"
-    r".{0,120},\s*$"
-)
 SENTENCE_BREAK = re.compile(r"[a-z)»”'\"]\.\s+[A-Z][a-z]")
 _WORD_BEFORE = re.compile(r"\S+$")
 
@@ -35,7 +33,18 @@ def has_sentence_break(text: str) -> bool:
         if word is None or not is_abbreviation(word.group().lstrip("([«\"'‘“")):
             return True
     return False
-_CONNECTORS = {"de", "het", "een", "van", "en", "of", "in", "op", "voor", "met", "tot", "te", "bij", "aan", "om"}
+
+
+@cache
+def _signature_role() -> re.Pattern[str]:
+    """A signature role line (`De Minister van ...,`): its block keeps its lines apart (letterhead.json)."""
+    return re.compile(str(load_json("letterhead.json")["layout"]["signature_role_line"]))
+
+
+@cache
+def _connectors() -> frozenset[str]:
+    """Words a glued title never ends in (letterhead.json `wrap_connectors`)."""
+    return frozenset(load_json("letterhead.json")["layout"]["wrap_connectors"])
 
 
 @dataclass
@@ -114,7 +123,7 @@ def block_paragraphs(block: Block, fmt: str, typical: int, vocabulary: set[str])
         # headings as `#` lines and whole-bold paragraphs as `**...**`. Pasted web text
         # ("web") is wrapped like a text dump and takes the text path below.
         return [_markdown_para(texts, page)]
-    if _SIGNATURE_ROLE.match(texts[0].strip()):
+    if _signature_role().match(texts[0].strip()):
         return [Para(text=t.strip(), page=page) for t in texts if t.strip()]
     if fmt == "pdf":
         bold_head = 0
@@ -161,7 +170,7 @@ def _title_lines(texts: list[str], typical: int) -> int:
             return 0
         if last.endswith((*_TERMINAL, ",", "-")):
             continue
-        if last.split()[-1].lower() in _CONNECTORS:
+        if last.split()[-1].lower() in _connectors():
             continue
         if len(last) < 0.8 * typical and nxt[:1].isupper():
             return k
