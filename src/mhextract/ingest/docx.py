@@ -43,20 +43,14 @@ _CONTAINERS = {qn(t) for t in ("w:hyperlink", "w:ins", "w:smartTag", "w:customXm
 
 
 @cache
-def _letterhead() -> dict[str, Any]:
-    data: dict[str, Any] = load_json("letterhead.json")
-    return data
-
-
-@cache
 def _labels() -> tuple[str, ...]:
-    labels = [*_letterhead()["field_labels"], *vocab()["docx"]["letterhead_table_labels_extra"]]
+    labels = [*load_json("letterhead.json")["field_labels"], *vocab()["docx"]["letterhead_table_labels_extra"]]
     return tuple(sorted(set(labels), key=len, reverse=True))
 
 
 @cache
 def _furniture() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in _letterhead()["furniture"]]
+    return [re.compile(p) for p in load_json("letterhead.json")["furniture"]]
 
 
 # --- paragraphs -------------------------------------------------------------------------------------------

@@ -17,12 +17,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
-from typing import Any
 
 from mhextract.analysis.patterns import alternation
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise.markdown import strip_inline_markdown
-from mhextract.paths import load_json
+from mhextract.paths import data_pattern, load_json
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -55,36 +54,32 @@ class Layout:
 
 
 @cache
-def _vocab() -> dict[str, Any]:
-    data: dict[str, Any] = load_json("letterhead.json")
-    return data
+def _title_end() -> re.Pattern[str]:
+    """A line ending in a word that runs on (letterhead.json `layout.title_end_words`)."""
+    words = alternation(load_json("letterhead.json")["layout"]["title_end_words"])
+    return re.compile(rf"\b(?:{words})$", re.IGNORECASE)
 
 
-@cache
 def _layout_re(key: str) -> re.Pattern[str]:
-    """A line pattern of letterhead.json `layout` (Kamerstuk header lines, lines that stand alone, ...);
-    `title_end`: a line ending in a word that runs on (`title_end_words`)."""
-    layout = _vocab()["layout"]
-    if key == "title_end":
-        return re.compile(rf"\b(?:{alternation(layout['title_end_words'])})$", re.IGNORECASE)
-    return re.compile(str(layout[key]))
+    """A line pattern of letterhead.json `layout` (Kamerstuk header lines, lines that stand alone, ...)."""
+    return data_pattern("letterhead.json", "layout", key)
 
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    labels: list[str] = sorted(_vocab()["field_labels"], key=len, reverse=True)
+    labels: list[str] = sorted(load_json("letterhead.json")["field_labels"], key=len, reverse=True)
     alts = alternation(labels)
     return re.compile(rf"^(?:{alts})(?=\s|$|:)")
 
 
 @cache
 def _address_re() -> re.Pattern[str]:
-    return re.compile(str(_vocab()["address_line"]))
+    return data_pattern("letterhead.json", "address_line")
 
 
 @cache
 def _furniture_res() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in _vocab()["furniture"]]
+    return [re.compile(p) for p in load_json("letterhead.json")["furniture"]]
 
 
 @lru_cache(maxsize=8192)
@@ -208,7 +203,7 @@ def _title_shaped(text: str) -> bool:
     text = text.strip()
     return (bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) <= _TITLE_MAX_WORDS
             and not _TERMINAL_END.search(text) and not text.endswith((",", "-"))
-            and not _layout_re("title_end").search(text))
+            and not _title_end().search(text))
 
 
 def _is_furniture(text: str) -> bool:
@@ -289,7 +284,7 @@ def is_letterhead(texts: list[str]) -> bool:
     if not lines:
         return False
     first = lines[0]
-    if texts[0].lstrip().startswith(">") and _vocab()["return_address"] in first:
+    if texts[0].lstrip().startswith(">") and load_json("letterhead.json")["return_address"] in first:
         return True
     if _label_re().match(first) and len(lines) <= 6:
         return True
@@ -298,7 +293,7 @@ def is_letterhead(texts: list[str]) -> bool:
     if _layout_re("letterhead_any_length").match(first):
         return True
     short = all(len(ln) <= 60 for ln in lines)
-    starts = _vocab()["block_starts"]
+    starts = load_json("letterhead.json")["block_starts"]
     if short and any(first.startswith(str(s).strip()) for s in starts):
         return not _is_sentence_block(lines)
     return short and all(_address_re().match(ln) for ln in lines)

@@ -8,27 +8,19 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
 from mhextract.normalise.layout import Block, plain
 from mhextract.normalise.paragraphs import join_lines
-from mhextract.paths import load_json
-
-
-@cache
-def _vocab() -> dict[str, Any]:
-    data: dict[str, Any] = load_json("letterhead.json")
-    return data
+from mhextract.paths import data_pattern, load_json
 
 
 @cache
 def _labels() -> list[str]:
-    return sorted(_vocab()["field_labels"], key=len, reverse=True)
+    return sorted(load_json("letterhead.json")["field_labels"], key=len, reverse=True)
 
 
-@cache
 def _re(key: str) -> re.Pattern[str]:
-    return re.compile(str(_vocab()[key]))
+    return data_pattern("letterhead.json", key)
 
 
 def _split_label(line: str) -> tuple[str | None, str]:
@@ -47,8 +39,8 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
         if value:
             fields.setdefault(label, []).append(value)
 
-    keys = _vocab()["fields"]
-    return_word = str(_vocab()["return_address"])
+    keys = load_json("letterhead.json")["fields"]
+    return_word = str(load_json("letterhead.json")["return_address"])
     pending: str | None = None  # a label whose value is in the next block
     for block in blocks:
         lines = [plain(t) for t in block.texts]

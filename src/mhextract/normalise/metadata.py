@@ -9,36 +9,26 @@ signature block at the end (`De Staatssecretaris van ...,` / `E. van der Burg`).
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Any
 
 from mhextract.datetext import iso_date
 from mhextract.ingest.kst_header import parse_kst_header
 from mhextract.normalise.letter import Letter
-from mhextract.paths import load_json
+from mhextract.paths import data_pattern, load_json
 from mhextract.record.model import Metadata, Signatory
 
 
-@cache
-def _vocab() -> dict[str, Any]:
-    """letterhead.json: the field labels and the metadata patterns."""
-    data: dict[str, Any] = load_json("letterhead.json")
-    return data
-
-
-@cache
 def _re(key: str) -> re.Pattern[str]:
     """A metadata pattern of letterhead.json (`signature_role`, `signatory_name`, `place_date`, ...)."""
-    return re.compile(str(_vocab()["metadata"][key]))
+    return data_pattern("letterhead.json", "metadata", key)
 
 
 def _labels(field: str) -> list[str]:
-    labels: list[str] = _vocab()["fields"][field]
+    labels: list[str] = load_json("letterhead.json")["fields"][field]
     return labels
 
 
 def _key(field: str) -> str:
-    return str(_vocab()["fields"][field])
+    return str(load_json("letterhead.json")["fields"][field])
 
 
 def extract_metadata(letter: Letter) -> Metadata:
@@ -107,7 +97,7 @@ def _sender(head: dict[str, list[str]], signatories: list[Signatory]) -> str | N
         # `Minister van X` heads the Ministerie van X; `Minister voor X` has no ministry of that name.
         m = _re("ministry_of_role").match(sig.role)
         if m:
-            return str(_vocab()["metadata"]["ministry"]).format(m.group(1))
+            return str(load_json("letterhead.json")["metadata"]["ministry"]).format(m.group(1))
     return None
 
 

@@ -15,7 +15,7 @@ from functools import cache
 from mhextract.analysis.sentences import is_abbreviation
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
 from mhextract.normalise.markdown import emphasis_of, heading_level, strip_inline_markdown
-from mhextract.paths import load_json
+from mhextract.paths import data_pattern, load_json
 
 _DIGRAPHS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "oe", "ou", "au", "ui", "ij"}
 _TERMINAL = tuple(".!?:;»”\"')…")
@@ -33,12 +33,6 @@ def has_sentence_break(text: str) -> bool:
         if word is None or not is_abbreviation(word.group().lstrip("([«\"'‘“")):
             return True
     return False
-
-
-@cache
-def _signature_role() -> re.Pattern[str]:
-    """A signature role line (`De Minister van ...,`): its block keeps its lines apart (letterhead.json)."""
-    return re.compile(str(load_json("letterhead.json")["layout"]["signature_role_line"]))
 
 
 @cache
@@ -123,7 +117,7 @@ def block_paragraphs(block: Block, fmt: str, typical: int, vocabulary: set[str])
         # headings as `#` lines and whole-bold paragraphs as `**...**`. Pasted web text
         # ("web") is wrapped like a text dump and takes the text path below.
         return [_markdown_para(texts, page)]
-    if _signature_role().match(texts[0].strip()):
+    if data_pattern("letterhead.json", "layout", "signature_role_line").match(texts[0].strip()):
         return [Para(text=t.strip(), page=page) for t in texts if t.strip()]
     if fmt == "pdf":
         bold_head = 0
