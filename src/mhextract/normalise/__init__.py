@@ -12,12 +12,12 @@ import unicodedata
 
 from mhextract.errors import IngestError
 from mhextract.ingest.kst_header import header_hints, parse_kst_header
+from mhextract.ingest.markdown import strip_inline_markdown
 from mhextract.ingest.raw import RawLetter
 from mhextract.normalise.footnotes import collect_notes, find_markers, remove_markers, unlinked_year_markers
 from mhextract.normalise.layout import Block, build_layout, plain
 from mhextract.normalise.letter import Letter, Paragraph
 from mhextract.normalise.letterhead import parse_letterhead
-from mhextract.normalise.markdown import strip_inline_markdown
 from mhextract.normalise.paragraphs import (
     Para,
     block_paragraphs,

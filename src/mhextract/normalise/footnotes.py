@@ -16,8 +16,8 @@ from functools import cache
 
 from mhextract.analysis.patterns import alternation
 from mhextract.ingest.lines import not_marker_after
+from mhextract.ingest.markdown import strip_inline_markdown, sup_to_superscript
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
-from mhextract.normalise.markdown import strip_inline_markdown, sup_to_superscript
 from mhextract.normalise.paragraphs import Para, join_lines
 from mhextract.paths import load_json
 

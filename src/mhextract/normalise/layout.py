@@ -19,8 +19,8 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from mhextract.analysis.patterns import alternation
+from mhextract.ingest.markdown import strip_inline_markdown
 from mhextract.ingest.raw import RawLetter, RawLine
-from mhextract.normalise.markdown import strip_inline_markdown
 from mhextract.paths import data_pattern, load_json
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from mhextract.analysis.sentences import is_abbreviation
+from mhextract.ingest.markdown import emphasis_of, heading_level, strip_inline_markdown
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
-from mhextract.normalise.markdown import emphasis_of, heading_level, strip_inline_markdown
 from mhextract.paths import data_pattern, load_json
 
 _DIGRAPHS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "oe", "ou", "au", "ui", "ij"}
