@@ -3,11 +3,11 @@
 What the reader emits (the conventions of `oep.LineSink`, shared with the PDF reader):
 - each body paragraph as its own block; soft line breaks stay separate lines;
 - a paragraph in a heading style (`Heading 2`, `Kop 2`, `Title`, or a style with an
-  outline level) as a markdown `#` line; a wholly bold paragraph as `**text**`;
+  outline level) as a line with its heading level; a wholly bold paragraph as bold lines;
   automatic list numbering of decimal/letter/roman lists is written out (`1. `);
 - footnotes from the footnotes part (and endnotes), numbered in order of their
   references as Word shows them: the marker as Unicode superscript digits where
-  the `w:footnoteReference` stands, the note as one `footnote` line `¹ text` at the end;
+  the `w:footnoteReference` stands, the note as one `footnote` line (its number in `note`) at the end;
 - letterhead text as `margin`: page headers (the first-page header first, other
   headers and footers after the body), text boxes and frames (the margin column of
   rijksoverheid templates), and tables holding letterhead labels (Datum, Onderwerp,
@@ -33,7 +33,7 @@ from lxml import etree
 from mhextract.errors import IngestError
 from mhextract.ingest.docx_styles import Numbering, Styles, is_on, num_pr
 from mhextract.ingest.kst_header import header_hints, parse_kst_header
-from mhextract.ingest.lines import LAYOUT_CELL_CHARS, LineSink, bold_markup, clean_line, superscript, vocab
+from mhextract.ingest.lines import LAYOUT_CELL_CHARS, LineSink, clean_line, superscript, vocab
 from mhextract.ingest.raw import RawLetter
 from mhextract.paths import load_json
 
@@ -197,7 +197,7 @@ class _DocxReader:
         if style.heading:
             self.sink.heading(text, style.heading)
         elif content.all_bold:
-            self.sink.paragraph(bold_markup(text))
+            self.sink.paragraph(text, bold=True)
         else:
             self.sink.paragraph(text)
 

@@ -22,7 +22,6 @@ from mhextract.ingest.lines import (
     LAYOUT_CELL_CHARS,
     SUP_RUN,
     LineSink,
-    bold_markup,
     clean_line,
     markup_text,
     superscript,
@@ -137,7 +136,7 @@ class _HtmlReader:
             self.children(el)
         else:
             text = self.inline(el)
-            self.sink.paragraph(bold_markup(text) if self._all_bold(el) else text)
+            self.sink.paragraph(text, bold=self._all_bold(el))
 
     def children(self, el: Any) -> None:
         """Walk block children; loose inline runs between them become paragraphs."""

@@ -8,25 +8,25 @@ geometry already; for text dumps and markdown this module infers it:
 - footnotes of a text dump are the numbered blocks at the bottom of a page whose
   numbers continue the letter's footnote sequence (so `5 december 2019` in the
   middle of a page is not footnote 5);
-- markdown footnotes start with `<sup>N</sup>`, a superscript digit or `[^N]:`.
+- a block is a footnote when a reader says so (a line with `note`), or when it opens with
+  superscript digits (`¹ text`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import pairwise
 
 from mhextract.analysis.patterns import alternation
-from mhextract.ingest.markdown import strip_inline_markdown
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.paths import data_pattern, load_json
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
-_MD_FOOTNOTE = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:)\s*(.*)$")
+_SUP_FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")  # `¹ text`: a footnote of a text or PDF
 _DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
 _BARE_DOSSIER = re.compile(r"^\d{2} \d{3}(?:[ -][A-Z]{1,5})?$")
 _TERMINAL_END = re.compile(r"[.!?:;]['’”»)]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*$")
@@ -82,33 +82,34 @@ def _furniture_res() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in load_json("letterhead.json")["furniture"]]
 
 
-@lru_cache(maxsize=8192)
 def plain(line: str) -> str:
-    """A line without markdown emphasis, quote prefix and surrounding space (cached: asked often)."""
-    return strip_inline_markdown(line.strip().lstrip(">").strip()).strip()
+    """A line without a quote prefix (`> Retouradres ...`) and surrounding space."""
+    return line.strip().lstrip(">").strip()
 
 
 def build_layout(raw: RawLetter) -> Layout:
     """Group lines into blocks with pages, then classify each block."""
     blocks = _group(raw)
-    if raw.format in ("text", "web"):  # pasted pages are wrapped like text dumps
+    traits = raw.traits
+    if traits.unspaced:
         blocks = _split_unspaced_blocks(blocks)
     for block in blocks:
-        _classify_known(block, raw.format)
+        _classify_known(block, traits.text_dump)
     _attach_label_values(blocks)
-    if raw.format == "text":
+    if traits.text_dump:
         _find_dump_footnotes(blocks)
     pages = raw.pages
     if pages is None:
         known = [b.page for b in blocks if b.page is not None]
-        pages = max(known) if known and raw.format == "text" else None
+        pages = max(known) if known and traits.text_dump else None
     return Layout(blocks=blocks, pages=pages)
 
 
 def _group(raw: RawLetter) -> list[Block]:
     """Split lines into blocks at blank lines, kind changes and page starts."""
-    dump_pages = raw.format == "text" and _indented_page_starts(raw.lines)
-    page = 1 if raw.format == "text" else None
+    dump = raw.traits.text_dump
+    dump_pages = dump and _indented_page_starts(raw.lines)
+    page = 1 if dump else None
     blocks: list[Block] = []
     current: list[RawLine] = []
     pending_page_start = False
@@ -116,7 +117,7 @@ def _group(raw: RawLetter) -> list[Block]:
     def flush() -> None:
         nonlocal current, pending_page_start
         if current:
-            blocks.append(Block(lines=current, page=current[0].page if raw.format != "text" else page,
+            blocks.append(Block(lines=current, page=page if dump else current[0].page,
                                 kind=_common_kind(current), page_start=pending_page_start))
             pending_page_start = False
         current = []
@@ -129,7 +130,7 @@ def _group(raw: RawLetter) -> list[Block]:
                 page += 1
             pending_page_start = True
             text = text.replace("\f", "")
-            line = RawLine(text=text, kind=line.kind, page=line.page, bold=line.bold, size=line.size)
+            line = replace(line, text=text)
         elif dump_pages and i > 0 and re.match(r"^ \S", text):
             flush()
             if page is not None:
@@ -138,10 +139,10 @@ def _group(raw: RawLetter) -> list[Block]:
         if not text.strip():
             flush()
             continue
-        if current and (line.kind != current[-1].kind or (line.page != current[-1].page and raw.format != "text")):
+        if current and (line.kind != current[-1].kind or (line.page != current[-1].page and not dump)):
             flush()
-        if raw.format == "text":
-            line = RawLine(text=text, kind=line.kind, page=page, bold=line.bold, size=line.size)
+        if dump:
+            line = replace(line, text=text, page=page)
         current.append(line)
     flush()
     return blocks
@@ -234,21 +235,18 @@ def _common_kind(lines: list[RawLine]) -> str:
     return lines[0].kind if all(ln.kind == lines[0].kind for ln in lines) else "unknown"
 
 
-def _classify_known(block: Block, fmt: str) -> None:
+def _classify_known(block: Block, text_dump: bool) -> None:
     """Letterhead, furniture and markdown footnotes are recognisable from the block alone."""
     if block.kind in ("margin", "letterhead"):
         block.kind = "letterhead"
         return
     if block.kind in ("footnote", "furniture"):
         if block.kind == "footnote":
-            m = _MD_FOOTNOTE.match(block.texts[0]) or _DUMP_FOOTNOTE.match(block.texts[0])
-            block.footnote_number = _footnote_number(m) if m else None
+            block.footnote_number = _footnote_number(block)
         return
-    first = block.texts[0]
-    m = _MD_FOOTNOTE.match(first)
-    if m and (m.group(1) or m.group(2) or m.group(3)):
+    if block.lines[0].note is not None or _SUP_FOOTNOTE.match(block.texts[0]):
         block.kind = "footnote"
-        block.footnote_number = _footnote_number(m)
+        block.footnote_number = _footnote_number(block)
         return
     if all(any(p.match(plain(t)) for p in _furniture_res()) for t in block.texts):
         block.kind = "furniture"
@@ -256,7 +254,7 @@ def _classify_known(block: Block, fmt: str) -> None:
     if is_letterhead(block.texts):
         block.kind = "letterhead"
         return
-    if block.kind == "unknown" and fmt != "text":
+    if block.kind == "unknown" and not text_dump:
         block.kind = "body"
 
 
@@ -270,11 +268,12 @@ def _attach_label_values(blocks: list[Block]) -> None:
             block.kind = "letterhead"
 
 
-def _footnote_number(m: re.Match[str]) -> int | None:
-    groups = [g for g in m.groups()[:-1] if g]
-    if not groups:
-        return None
-    return int(groups[0].translate(_SUP_TO_DIGIT))
+def _footnote_number(block: Block) -> int | None:
+    """The number of a footnote block's first note: the reader's `note`, else the digits it opens with."""
+    if block.lines[0].note is not None:
+        return block.lines[0].note
+    m = _SUP_FOOTNOTE.match(block.texts[0]) or _DUMP_FOOTNOTE.match(block.texts[0])
+    return int(m.group(1).translate(_SUP_TO_DIGIT)) if m else None
 
 
 def is_letterhead(texts: list[str]) -> bool:
