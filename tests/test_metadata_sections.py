@@ -223,3 +223,112 @@ def test_parenthesised_number_is_stripped_and_an_introduced_list_is_no_section()
                      "De raad doet twee aanbevelingen:\n\n1. Steun de regio standvastig\n\n"
                      f"2. Werk aan draagvlak voor steun\n\n{_PROSE}")
     assert [(s.number, s.title) for s in find_sections(letter)] == [("1", "Stand van zaken regelingen")]
+
+
+def test_pasted_page_title_after_a_bulleted_list_and_a_subtitle() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief ga ik in op de volgende onderwerpen, die ik hieronder een voor een behandel:\n"
+            "– Stand van de uitvoering bij de gemeenten\n"
+            "– Onderzoek naar de wachttijden\n"
+            "Uitvoering bij gemeenten\n"
+            "Eerste bevindingen van de inspectie\n"
+            "De inspectie heeft in het najaar de uitvoering bij twintig gemeenten onderzocht en daarbij\n"
+            "gekeken naar de termijnen. De meeste gemeenten halen die termijnen ruim binnen het jaar.\n")
+    titles = [s.title for s in find_sections(_web_letter(text))]
+    assert titles == ["Uitvoering bij gemeenten", "Eerste bevindingen van de inspectie"]
+
+
+def test_pasted_list_item_wrapped_with_a_capital_is_no_title() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief ga ik in op de volgende onderwerpen, die ik hieronder een voor een behandel:\n"
+            "– Reactie op het rapport van de\n"
+            "Algemene Rekenkamer\n"
+            "– Onderzoek naar de wachttijden\n"
+            "De inspectie heeft in het najaar de uitvoering bij twintig gemeenten onderzocht en daarbij\n"
+            "gekeken naar de termijnen. De meeste gemeenten halen die termijnen ruim binnen het jaar.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == []
+
+
+def test_pasted_title_as_long_as_the_wrapped_lines_is_no_title() -> None:
+    # the first line of a paragraph, longer than the line after it, is prose however it ends
+    text = ("Den Haag, 3 maart 2024\n"
+            "Toelichting bij de jaarrede\n"
+            "Op 14 september jl. sprak de voorzitter van de Europese Commissie zoals elk jaar haar\n"
+            "Staat van de Unie uit. In de speech was veel aandacht voor de energie.\n"
+            "Verder was er aandacht voor uitbreiding, het versterken van de democratieën en voor de "
+            "economie van de Unie.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == ["Toelichting bij de jaarrede"]
+
+
+@pytest.mark.parametrize(("line", "letterhead"), [
+    ("Monitor zwerfafval 2024", False),
+    ("Evaluatie jeugdwet 2015", False),
+    ("Turfmarkt 147", True),
+    ("Prins Clauslaan 8", True),
+    ("Bezuidenhoutseweg 73", True),
+])
+def test_a_title_ending_in_a_year_is_no_street_address(line: str, letterhead: bool) -> None:
+    from mhextract.normalise.layout import is_letterhead
+    assert is_letterhead([line]) is letterhead
+
+
+def test_page_chrome_above_the_addressee_is_header_not_sections() -> None:
+    chrome = "\n\n".join(["Brief regering; Stand van zaken", "1.", "Kerngegevens", "Officiële titel Stand van zaken",
+                          "2.", "Tekst", "Tweede Kamer der Staten-Generaal", "Vergaderjaar 2021-2022", "36 045",
+                          "Situatie in het land"])
+    letter = _web_letter(f"{chrome}\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+                         f"Den Haag, 1 mei 2023\n\nInleiding\n\n{_PROSE}")
+    assert [s.title for s in find_sections(letter)] == ["Inleiding"]
+
+
+@pytest.mark.parametrize(("block", "role", "name"), [
+    ("De Staatssecretaris van Onderwijs\nen Wetenschap,\n(H.P. de Boer)",
+     "De Staatssecretaris van Onderwijs en Wetenschap", "H.P. de Boer"),
+    ("De MINISTER-PRESIDENT,\nMinister van Algemene Zaken,\nMr.dr. A.B. Kok", "De MINISTER-PRESIDENT, Minister van "
+     "Algemene Zaken", "A.B. Kok"),
+    ("De minister van Landbouw, Natuur en Visserij,\n\ndr. ir. K.L. Peters", "De minister van Landbouw, Natuur en "
+     "Visserij", "K.L. Peters"),
+    ("De Minister van Infrastructuur,\nM.H. Schultz van Haegen-Maas Geesteranus", "De Minister van Infrastructuur",
+     "M.H. Schultz van Haegen-Maas Geesteranus"),
+    ("DE STAATSSECRETARIS VAN FINANCIËN, J. van der Veen-de Wit", "DE STAATSSECRETARIS VAN FINANCIËN",
+     "J. van der Veen-de Wit"),
+])
+def test_signature_blocks_in_the_forms_of_older_letters(block: str, role: str, name: str) -> None:
+    letter = _letter(f"Ik verwijs naar de brieven van februari. Dat volstaat hier.\n\n{block}")
+    assert [(s.role, s.name) for s in extract_metadata(letter).signatories] == [(role, name)]
+
+
+def test_signature_glued_to_the_last_sentence_and_a_signer_line_at_the_top() -> None:
+    glued = _letter("Ik verwijs kortheidshalve naar de inhoud van deze brieven. De Staatssecretaris van Sociale Zaken "
+                    "en Werkgelegenheid, (P. de Graaf)")
+    assert [s.name for s in extract_metadata(glued).signatories] == ["P. de Graaf"]
+    top = _letter("Hierbij ontvangt u de antwoorden op de vragen van de commissie.\n\n"
+                  "De Minister van Sociale Zaken en Werkgelegenheid, W. Koolmees\n\n" + "\n\n".join(
+                      f"Vraag {n}\n\nWelke acties onderneemt de Minister? Antwoord {n} volgt hier." for n in range(9)))
+    assert [s.name for s in extract_metadata(top).signatories] == ["W. Koolmees"]
+
+
+@pytest.mark.parametrize("text", [
+    "De Minister van Justitie, F. Grapperhaus, heeft besloten dit te doen.",
+    "De minister heeft dit besproken met de gemeenten,\nHet gaat goed",
+])
+def test_prose_about_a_minister_is_no_signature(text: str) -> None:
+    assert extract_metadata(_letter(f"Dat is zo. Dat blijft zo.\n\n{text}")).signatories == []
+
+
+def test_lowercase_letterhead_labels_and_a_filing_code_under_the_subject() -> None:
+    text = ("Ministerie van Landbouw\n\nDe Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
+        "2500 EA Den Haag\nuw brief van\n\nons kenmerk\nDN. 2004/2789\ndatum\n14-09-2004\n\nonderwerp\n"
+        "Natuurbalans 2004\nTRC 2004/6464\n\nGeachte Voorzitter,\n\nHierbij bied ik u de Natuurbalans aan. "
+        "Dat is het.\n\nDe minister van Landbouw,\n\ndr. C.P. Veerman")
+    raw = RawLetter(path="x.txt", format="text", sha256="0", lines=[RawLine(t) for t in text.splitlines()])
+    meta = extract_metadata(normalise(raw))
+    assert (meta.date, meta.subject, meta.reference) == ("2004-09-14", "Natuurbalans 2004", "DN. 2004/2789")
+    assert [s.name for s in meta.signatories] == ["C.P. Veerman"]
+
+
+@pytest.mark.parametrize(("line", "letterhead"), [("Vraag 1", False), ("Stap 3", False), ("Turfmarkt 147", True),
+                                                 ("Bezuidenhoutseweg 73", True)])
+def test_a_lone_word_and_number_is_an_address_only_when_it_names_a_street(line: str, letterhead: bool) -> None:
+    from mhextract.normalise.layout import is_letterhead
+    assert is_letterhead([line]) is letterhead

@@ -67,8 +67,8 @@ def _layout_re(key: str) -> re.Pattern[str]:
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    labels: list[str] = sorted(load_json("letterhead.json")["field_labels"], key=len, reverse=True)
-    alts = alternation(labels)
+    labels: list[str] = load_json("letterhead.json")["field_labels"]
+    alts = alternation([*labels, *(label.lower() for label in labels)])  # `Ons kenmerk` or `ons kenmerk`
     return re.compile(rf"^(?:{alts})(?=\s|$|:)")
 
 
@@ -175,8 +175,8 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
             own = _is_own(text) or _is_furniture(text)
             # `...van 21 juni 2021.` / `Uitdaging` / `De internationale ...`: a title line, clearly shorter
             # than the wrapped lines around it
-            title = bool(current) and bool(_TERMINAL_END.search(current[-1].text)) and _title_shaped(text) \
-                and nxt[:1].isupper() and len(text) < 0.6 * max(len(current[-1].text.strip()), len(nxt))
+            title = bool(current) and _closes_line(current) and _title_shaped(text) and not item \
+                and nxt[:1].isupper() and len(text) < 0.7 * max(len(current[-1].text.strip()), len(nxt))
             if current and _BARE_DOSSIER.match(current[-1].text.strip()):
                 own = False  # `29 279` + its title on the next line: one header block
             prev = current[-1].text if current else ""
@@ -197,6 +197,16 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
 _TITLE_MAX_WORDS = 12
 # a list item opening a line: `1. Steun ...`, `2) Werk ...` (numbered) or `• ...`, `- ...` (bulleted)
 _LIST_ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•▪●◦\-–])\s+\S")
+
+
+def _closes_line(current: list[RawLine]) -> bool:
+    """The block so far ends where a title may follow: a finished sentence, or a bulleted or numbered
+    list item that does not dangle (`– Huisvesting voor mensen met een beperking` / `Actualiteiten`)."""
+    last = current[-1].text.strip()
+    if _TERMINAL_END.search(last):
+        return True
+    return (bool(_LIST_ITEM.match(current[0].text.strip())) and not last.endswith((",", "-"))
+            and not _title_end().search(last))
 
 
 def _title_shaped(text: str) -> bool:
@@ -276,6 +286,15 @@ def _footnote_number(block: Block) -> int | None:
     return int(m.group(1).translate(_SUP_TO_DIGIT)) if m else None
 
 
+_NUMBERED_WORD = re.compile(r"(?P<word>[A-Z][a-z]+) \d{1,3}")
+
+
+def _numbered_word(line: str) -> bool:
+    """`Vraag 1`, `Bijlage 2`: one word and a number, the word not a street (`Turfmarkt 147`)."""
+    m = _NUMBERED_WORD.fullmatch(line)
+    return m is not None and not m.group("word").endswith(tuple(load_json("letterhead.json")["street_suffixes"]))
+
+
 def is_letterhead(texts: list[str]) -> bool:
     """Margin/letterhead blocks: labelled fields, DG/Directie names, addresses, small print."""
     lines = [plain(t) for t in texts]
@@ -295,7 +314,8 @@ def is_letterhead(texts: list[str]) -> bool:
     starts = load_json("letterhead.json")["block_starts"]
     if short and any(first.startswith(str(s).strip()) for s in starts):
         return not _is_sentence_block(lines)
-    return short and all(_address_re().match(ln) for ln in lines)
+    # an address block: not a lone `Word 1` line, which is as likely `Vraag 1` or `Bijlage 2` as a street
+    return short and all(_address_re().match(ln) for ln in lines) and not all(_numbered_word(ln) for ln in lines)
 
 
 def _is_sentence_block(lines: list[str]) -> bool:

@@ -13,6 +13,8 @@ from mhextract.normalise.layout import Block, plain
 from mhextract.normalise.paragraphs import join_lines
 from mhextract.paths import data_pattern, load_json
 
+_CODE = re.compile(r"[A-Z][A-Z&.]+\s?[\w./-]*\d[\w./ -]*")  # a filing code: capitals, digits, no words
+
 
 @cache
 def _labels() -> list[str]:
@@ -24,9 +26,11 @@ def _re(key: str) -> re.Pattern[str]:
 
 
 def _split_label(line: str) -> tuple[str | None, str]:
+    """(`Ons kenmerk`, value) of `Ons kenmerk 12345` or `ons kenmerk 12345`; the label as listed."""
     for label in _labels():
-        if line == label or line.startswith((label + " ", label + ":", label + "\t")):
-            return label, line[len(label):].lstrip(" :\t")
+        for form in (label, label.lower()):
+            if line == form or line.startswith((form + " ", form + ":", form + "\t")):
+                return label, line[len(form):].lstrip(" :\t")
     return None, line
 
 
@@ -70,6 +74,8 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
                 if label:
                     add(label, join_lines(parts))
                 label, parts = new_label, [rest] if rest else []
+            elif label and parts and _CODE.fullmatch(ln) and not _CODE.fullmatch(parts[0]):
+                add(keys["other"], ln)  # `Natuurbalans 2004` / `TRC 2004/6464`: a filing code under the value
             elif label:
                 parts.append(ln)
             else:

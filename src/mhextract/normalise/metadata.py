@@ -13,12 +13,13 @@ import re
 from mhextract.datetext import iso_date
 from mhextract.ingest.kst_header import parse_kst_header
 from mhextract.normalise.letter import Letter
+from mhextract.normalise.signature import signatories_in, signed_lines
 from mhextract.paths import data_pattern, load_json
 from mhextract.record.model import Metadata, Signatory
 
 
 def _re(key: str) -> re.Pattern[str]:
-    """A metadata pattern of letterhead.json (`signature_role`, `signatory_name`, `place_date`, ...)."""
+    """A metadata pattern of letterhead.json (`place_date`, `address_tail`, `ministry_of_role`)."""
     return data_pattern("letterhead.json", "metadata", key)
 
 
@@ -119,22 +120,8 @@ def own_kamerstukken(letter: Letter) -> list[str]:
 
 
 def find_signatories(letter: Letter) -> list[Signatory]:
-    """Role line (`De Minister van ...,`) followed by a name, in the last paragraphs of the body."""
-    return signatories_in([letter.text[p.start:p.end] for p in letter.paragraphs[-14:]])
-
-
-def signatories_in(paragraphs: list[str]) -> list[Signatory]:
-    """The signature block's role lines (`De Minister van ...,`), each with the name after it (same or next
-    paragraph): the one signatory finder, for metadata and for persons of a text without metadata."""
-    paras = [p.strip() for p in paragraphs]
-    found: list[Signatory] = []
-    for i, text in enumerate(paras):
-        m = _re("signature_role").match(text)
-        if not m:
-            continue
-        name = m.group("name").strip()
-        if not name and i + 1 < len(paras):
-            name = paras[i + 1]
-        if name and _re("signatory_name").match(name):
-            found.append(Signatory(role=m.group("role").strip(), name=name))
-    return found
+    """The signature block in the last paragraphs of the body, and a signer line (role and name) anywhere."""
+    texts = [letter.text[p.start:p.end] for p in letter.paragraphs]
+    found = signatories_in(texts[-14:])
+    names = {s.name for s in found}
+    return found + [s for s in signed_lines(texts[:-14]) if s.name not in names]

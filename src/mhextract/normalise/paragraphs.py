@@ -165,7 +165,8 @@ def _title_lines(texts: list[str], typical: int) -> int:
             continue
         if last.split()[-1].lower() in _connectors():
             continue
-        if len(last) < 0.8 * typical and nxt[:1].isupper():
+        # clearly shorter than the wrapped lines, and than the paragraph's first line after it
+        if len(last) < min(0.8 * typical, len(nxt.strip())) and nxt[:1].isupper():
             return k
     return 0
 
