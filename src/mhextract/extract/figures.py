@@ -255,14 +255,15 @@ def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity
 
 @cache
 def _share_pattern() -> re.Pattern[str]:
-    """`[qualifier] (numerator denominator | driekwart | de helft) van`; words from models/figures.json."""
+    """`[qualifier] (numerator denominator | driekwart | de helft) (van | deel)`; words from models/figures.json."""
     data = figure_data()
     denominators = "|".join(sorted(data["share_denominators"], key=len, reverse=True))
     qualifiers = "|".join(re.escape(q) for q in sorted(data["share_qualifiers"], key=len, reverse=True))
+    parts = "|".join(re.escape(p) for p in data["share_parts"])
     return re.compile(
         rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s+)?"
         rf"(?:de\s+(?P<half>helft)|(?P<whole>driekwart)|(?P<num>[^\W\d_]+|\d{{1,2}})\s+(?P<den>{denominators}))"
-        rf"\s+van\b", re.IGNORECASE)
+        rf"\s+(?:(?P<part>{parts})\b|van\b)", re.IGNORECASE)
 
 
 def find_shares(text: str) -> list[Quantity]:
@@ -280,7 +281,7 @@ def find_shares(text: str) -> list[Quantity]:
             if numerator is None or not 0 < numerator < denominator:
                 continue
             value = round(100 * numerator / denominator, 2)
-        end = m.end() - len("van")
+        end = m.end() if m.group("part") else m.end() - len("van")
         out.append(Quantity(m.start(), len(text[:end].rstrip()), value, "percent"))
     return out
 
