@@ -334,3 +334,17 @@ def test_spaced_thousands_glued_markers_and_share_parts(text: str, found: list[t
     "het derde deel van de serie verscheen", "5 covid-19 patiënten"])
 def test_dossier_numbers_and_ordinal_parts_are_no_spaced_figures(text: str) -> None:
     assert not [f for f in find_figures(text) if f.value >= 1000 or f.unit == "percent"]
+
+
+def test_flattened_table_cells_take_the_scale_of_their_column_header() -> None:
+    text = ("De cijfers zet ik hieronder af tegen de plafonds.\n\nFosfaat (miljoen kilogram)\n\nStikstof (miljoen "
+            "kilogram)\n\nExcretie 2018\n\nPlafond\n\nMelkvee\n\n80,7\n\n84,9\n\nTotaal\n\n97,5\n\n99,1\n\n"
+            "Dat is minder dan vorig jaar, zo blijkt uit de cijfers van het bureau.")
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(80700000, "other"), (84900000, "other"),
+                                                               (97500000, "other"), (99100000, "other")]
+
+
+def test_table_cells_without_a_scale_header_keep_their_value() -> None:
+    text = ("Het aantal meldingen per regio.\n\nAantal ongevallen in onderzoek\n\n1.201\n\n1.149\n\n"
+            "Dat is minder dan vorig jaar, zo blijkt uit de cijfers van het bureau.")
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(1201, "cases"), (1149, "cases")]

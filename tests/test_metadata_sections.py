@@ -332,3 +332,37 @@ def test_lowercase_letterhead_labels_and_a_filing_code_under_the_subject() -> No
 def test_a_lone_word_and_number_is_an_address_only_when_it_names_a_street(line: str, letterhead: bool) -> None:
     from mhextract.normalise.layout import is_letterhead
     assert is_letterhead([line]) is letterhead
+
+
+def test_a_numbered_first_heading_is_no_footnote_and_the_body_stays() -> None:
+    long = ("Met deze brief informeer ik u over de vormgeving van het systeem voor het komende jaar. " * 6).strip()
+    letter = _letter("29 689\nHerziening Zorgstelsel\n\nnr. 222\nBRIEF VAN DE MINISTER VAN VOLKSGEZONDHEID\n\n"
+                     "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 26 september 2008\n\n"
+                     f"1 Inleiding\n\n{long}\n\n{long}\n\n2 Vervolg\n\n{long}")
+    assert [(s.number, s.title) for s in find_sections(letter)] == [("1", "Inleiding"), ("2", "Vervolg")]
+    assert not letter.footnotes
+
+
+def test_a_title_before_prose_that_ends_in_a_glued_marker() -> None:
+    letter = _letter("Den Haag, 9 april 2024\n\nInleiding\n\nAfgelopen december heeft uw Kamer de eerste "
+                     "verzamelbrief digitalisering ontvangen, gelijktijdig met de geactualiseerde werkagenda "
+                     "van het kabinet.1\n\nDaarna volgt meer.")
+    assert [s.title for s in find_sections(letter)] == ["Inleiding"]
+
+
+@pytest.mark.parametrize("line", ["17-05-2002", "9 april 2024", "Postadres Postbus 20301, 2500 EH Den Haag",
+                                  "Bezoekadres Turfmarkt 147"])
+def test_dates_and_address_lines_are_no_sections(line: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{line}\n\n{_PROSE}\n\nVervolg\n\n{_PROSE}")
+    assert line not in [s.title for s in find_sections(letter)]
+
+
+def test_a_wrapped_first_line_before_a_long_unwrapped_line_is_no_title() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "Uitdaging\n"
+            "De internationale zeevaart draagt voor ca. 3% bij aan de mondiale door de mens gemaakte\n"
+            "CO2-uitstoot. De studie van de IMO uit 2020 laat zien dat de gemiddelde uitstoot per schip sinds de "
+            "crisis in 2008 daalt,\n"
+            "maar ook dat de totale uitstoot van de sector op mondiaal niveau sinds 2012 weer is\n"
+            "gegroeid en nog steeds toeneemt door de groei van het scheepvaartverkeer in de wereld.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == ["Uitdaging"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.language import Language
@@ -27,7 +27,7 @@ from mhextract.analysis.patterns import alternation
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
 from mhextract.extract.figure_period import figure_period, qualifier_patterns
-from mhextract.extract.figure_tables import glued_year, table_cell_unit
+from mhextract.extract.figure_tables import glued_year, table_cell_unit, table_scale
 from mhextract.extract.figure_words import (
     counted_units,
     figure_data,
@@ -39,6 +39,7 @@ from mhextract.extract.figure_words import (
 from mhextract.extract.numbers import (
     Number,
     NumberMatch,
+    as_number,
     counted_unit,
     find_numbers,
     parse_number_word,
@@ -326,7 +327,7 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
         if q is None:
             q = _comparison_partner(text, n, quantities[-1][0] if quantities else None)
         if q is not None and not _blocked_one(text, n):
-            quantities.append((q, n))
+            quantities.append((_scaled_cell(text, q, n), n))
     quantities.extend((q, None) for q in _find_count_adjectives(text) if not taken.overlaps(q.start, q.end))
     found = Ranges((q.start, q.end) for q, _ in quantities)
     quantities.extend((q, None) for q in find_shares(text)
@@ -338,6 +339,14 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
                               subject=q.subject, period=figure_period(text, start, q.end),
                               span=Span(start=start, end=q.end)))
     return figures
+
+
+def _scaled_cell(text: str, q: Quantity, n: NumberMatch) -> Quantity:
+    """A flattened table's cell times the scale its column header states (`Fosfaat (miljoen kilogram)`)."""
+    if n.kind != "digits" or n.scaled or q.value != n.value or table_cell_unit(text, n.start, n.end) is None:
+        return q
+    scale = table_scale(text, n.start)
+    return q if scale == 1 else replace(q, value=as_number(n.value * scale))
 
 
 def _blocked_one(text: str, n: NumberMatch) -> bool:

@@ -343,12 +343,15 @@ def _find_dump_footnotes(blocks: list[Block]) -> None:
         expected = _mark_footnote_tail(blocks, [i for i in idxs if i >= start], expected)
 
 
+_NOTE_CONTINUATION = 400  # characters at most of an unnumbered block that continues a footnote
+
+
 def _footnote_tail_start(blocks: list[Block], idxs: list[int], expected: int) -> int | None:
     """Earliest block on the page from which every block is a footnote continuing the sequence."""
     for pos, i in enumerate(idxs):
         m = _DUMP_FOOTNOTE.match(blocks[i].texts[0])
-        if not m or int(m.group(1)) != expected:
-            continue
+        if not m or int(m.group(1)) != expected or pos == 0:
+            continue  # footnotes stand below some body text of their page (`1 Inleiding` opens a letter)
         if _tail_is_footnotes(blocks, idxs[pos:], expected):
             return i
     return None
@@ -361,8 +364,8 @@ def _tail_is_footnotes(blocks: list[Block], idxs: list[int], expected: int) -> b
         m = _DUMP_FOOTNOTE.match(texts[0])
         if m and int(m.group(1)) == expected:
             expected += 1
-        elif len(texts) > 3:
-            return False
+        elif len(texts) > 3 or sum(map(len, texts)) > _NOTE_CONTINUATION:
+            return False  # a long unnumbered block is body text, not a footnote's continuation
         for text in texts[1:]:
             m2 = _DUMP_FOOTNOTE.match(text)
             if m2 and int(m2.group(1)) == expected:

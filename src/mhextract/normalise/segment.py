@@ -129,7 +129,8 @@ def _in_introduced_list(letter: Letter, i: int) -> bool:
 
 
 def _reads_as_prose(text: str) -> bool:
-    return bool(re.search(r"[.:;]\s*$|[.]\s", text))
+    """Ends a sentence (perhaps with a glued footnote marker: `Digitaliseren.1`) or holds a sentence break."""
+    return bool(re.search(r"[.:;][)»”'\"]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}\s*$|[.]\s", text))
 
 
 def _title_shaped(text: str) -> bool:
