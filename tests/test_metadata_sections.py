@@ -364,5 +364,7 @@ def test_a_wrapped_first_line_before_a_long_unwrapped_line_is_no_title() -> None
             "CO2-uitstoot. De studie van de IMO uit 2020 laat zien dat de gemiddelde uitstoot per schip sinds de "
             "crisis in 2008 daalt,\n"
             "maar ook dat de totale uitstoot van de sector op mondiaal niveau sinds 2012 weer is\n"
-            "gegroeid en nog steeds toeneemt door de groei van het scheepvaartverkeer in de wereld.\n")
+            "gegroeid en nog steeds toeneemt door de groei van het scheepvaartverkeer in de wereld.\n"
+            + "Verder geldt dat de sector de komende jaren fors moet investeren in schonere schepen en in de "
+            "brandstoffen die daarvoor nodig zijn.\n" * 4)  # unwrapped long lines: the letter's typical line is long
     assert [s.title for s in find_sections(_web_letter(text))] == ["Uitdaging"]
