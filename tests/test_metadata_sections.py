@@ -125,6 +125,9 @@ def test_kamerstuk_header_with_a_bare_dossier_line_and_its_title_below() -> None
     (["30800 X 109 Brief van de minister en staatssecretaris van defensie"], ["30800-X-109"]),
     (["34902 G BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES"], ["34902-G"]),
     (["Tweede Kamer der Staten-Generaal2010-201121501-07 nr. 814"], ["21501-07-814"]),
+    (["32 904 Protocol tot wijziging van het Verdrag", "A/ Nr. 1 BRIEF VAN DE MINISTER"], ["32904-1"]),
+    (["36 045 Situatie in de Oekraïne", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+      "Den Haag, 31 maart 2022", "Nr. 55 BRIEF VAN DE MINISTERS"], ["36045-55"]),
 ])
 def test_header_forms_give_the_letters_own_ids(lines: list[str], ids: list[str]) -> None:
     header = parse_kst_header(lines)
