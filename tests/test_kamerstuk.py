@@ -190,6 +190,17 @@ def test_header_with_two_dossiers_on_joined_lines() -> None:
     assert [c.id for c in find_header_kamerstukken(text)] == ["28638-207", "31015-207"]
 
 
+def test_header_offsets_come_from_the_one_header_parser() -> None:
+    # the same forms as the readers' header parser: a bare dossier with its title on the next line,
+    # the addressee and date between the dossier and the number; spans run from dossier to number
+    text = ("29 826 Industriebeleid\n\n30 196\n\nDuurzame ontwikkeling\n\n"
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nNr. 216\n\nBRIEF VAN DE MINISTER")
+    cits = find_header_kamerstukken(text)
+    assert [(c.id, text[c.start:c.end][:6], text[c.end - 3:c.end]) for c in cits] == [
+        ("29826-216", "29 826", "216"), ("30196-216", "30 196", "216")]
+    assert find_header_kamerstukken("28 638 Mensenhandel\n\nDit is een zin.\n\nNr. 3 BRIEF") == []
+
+
 def test_own_id_from_metadata_is_added_once() -> None:
     refs = find_kamerstukken("Geen citaten hier.", own_ids="35925-VI-118")
     assert [(r.id, r.suffix, r.number, r.mentions) for r in refs] == [("35925-VI-118", "VI", "118", [])]

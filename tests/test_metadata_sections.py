@@ -125,6 +125,9 @@ def test_kamerstuk_header_with_a_bare_dossier_line_and_its_title_below() -> None
     (["30800 X 109 Brief van de minister en staatssecretaris van defensie"], ["30800-X-109"]),
     (["34902 G BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES"], ["34902-G"]),
     (["Tweede Kamer der Staten-Generaal2010-201121501-07 nr. 814"], ["21501-07-814"]),
+    (["32 904 Protocol tot wijziging van het Verdrag", "A/ Nr. 1 BRIEF VAN DE MINISTER"], ["32904-1"]),
+    (["36 045 Situatie in de Oekraïne", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+      "Den Haag, 31 maart 2022", "Nr. 55 BRIEF VAN DE MINISTERS"], ["36045-55"]),
 ])
 def test_header_forms_give_the_letters_own_ids(lines: list[str], ids: list[str]) -> None:
     header = parse_kst_header(lines)
@@ -365,3 +368,45 @@ def test_a_wrapped_first_line_before_a_long_unwrapped_line_is_no_title() -> None
             + "Verder geldt dat de sector de komende jaren fors moet investeren in schonere schepen en in de "
             "brandstoffen die daarvoor nodig zijn.\n" * 4)  # unwrapped long lines: the letter's typical line is long
     assert [s.title for s in find_sections(_web_letter(text))] == ["Uitdaging"]
+
+
+def test_a_letterhead_flattened_into_a_transcribed_pdf_paragraph() -> None:
+    letter = _letter("1 >Retouradres Postbus 16375 2500 BJ Den Haag De voorzitter van de Tweede Kamer Media en "
+                     "Creatieve Industrie Rijnstraat 50 Den Haag Onze referentie 812345 Uw brief van 01 september 2015 "
+                     "Datum 18 september 2015 Betreft Reactie op vragen over het concessiebeleidsplan Uw referentie "
+                     "Bijlagen 1 Hierbij bied ik u mijn reactie aan op de vragen van de vaste commissie.\n\n"
+                     "Het kabinet heeft de vragen beantwoord. Dat is gebeurd.")
+    meta = extract_metadata(letter)
+    assert (meta.date, meta.subject, meta.reference) == (
+        "2015-09-18", "Reactie op vragen over het concessiebeleidsplan", "812345")
+
+
+def test_one_label_word_in_a_sentence_is_no_flattened_letterhead() -> None:
+    letter = _letter("Den Haag, 1 mei 2023\n\nHet onderwerp van deze brief is de Datum waarop het plan ingaat. "
+                     "Dat volgt later.")
+    assert extract_metadata(letter).subject is None
+
+
+def test_two_letterhead_labels_on_one_line_with_their_values_below() -> None:
+    raw = RawLetter(path="x.txt", format="text", sha256="0", lines=[RawLine(t) for t in (
+        "Ministerie van Sociale Zaken\n\nOnderwerp Datum\nVerslag van de Raad 29 maart 2006\nvan 10 maart 2006\n\n"
+        "Hierbij zend ik u het verslag van de Raad. Dat is alles.").splitlines()])
+    meta = extract_metadata(normalise(raw))
+    assert (meta.date, meta.subject) == ("2006-03-29", "Verslag van de Raad van 10 maart 2006")
+
+
+def test_flattened_letterhead_labels_in_title_case() -> None:
+    letter = _letter("Uw Kenmerk Ons Kenmerk DDE-478/07 Datum 29 juni 2007 Betreft Private sector Hierbij bieden wij "
+                     "u de notitie aan.\n\nHet kabinet licht het beleid toe. Dat is nodig.")
+    meta = extract_metadata(letter)
+    assert (meta.reference, meta.date, meta.subject) == ("DDE-478/07", "2007-06-29", "Private sector")
+
+
+def test_a_subject_glued_to_the_first_sentence_of_the_body_ends_there() -> None:
+    body = ("In de nacht van 5 op 6 oktober bereikten het voorzitterschap en de Commissie een akkoord over een "
+            "interim-overeenkomst. Graag informeren wij u hierbij over onze beoordeling daarvan.")
+    raw = RawLetter(path="x.txt", format="text", sha256="0", lines=[RawLine(t) for t in (
+        "Ministerie van Buitenlandse Zaken\n\nOnderwerp: Overeenkomst tussen de Europese Unie en de Verenigde Staten "
+        f"inzake de verwerking van persoonsgegevens van passagiers{body}\n\nDat is alles. Tot zover.").splitlines()])
+    subject = "Overeenkomst tussen de Europese Unie en de Verenigde Staten inzake de verwerking van persoonsgegevens"
+    assert extract_metadata(normalise(raw)).subject == f"{subject} van passagiers"

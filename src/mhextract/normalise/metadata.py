@@ -12,21 +12,34 @@ import re
 
 from mhextract.datetext import iso_date
 from mhextract.ingest.kst_header import parse_kst_header
+from mhextract.normalise.inline_labels import inline_fields
 from mhextract.normalise.letter import Letter
 from mhextract.normalise.signature import signatories_in, signed_lines
+from mhextract.paths import data_pattern, load_json
 from mhextract.record.model import Metadata, Signatory
 
-_DEN_HAAG = re.compile(r"\b(?:Den Haag|'s-Gravenhage),\s*(\d{1,2}\s+\w+\s+\d{4})")
-_ADDRESS_TAIL = re.compile(r"\s+(?:Postbus|Binnenhof|Plein|Prinses Irenestraat|Turfmarkt|\d{4}\s?[A-Z]{2}\b).*$")
+
+def _re(key: str) -> re.Pattern[str]:
+    """A metadata pattern of letterhead.json (`place_date`, `address_tail`, `ministry_of_role`)."""
+    return data_pattern("letterhead.json", "metadata", key)
+
+
+def _labels(field: str) -> list[str]:
+    labels: list[str] = load_json("letterhead.json")["fields"][field]
+    return labels
+
+
+def _key(field: str) -> str:
+    return str(load_json("letterhead.json")["fields"][field])
 
 
 def extract_metadata(letter: Letter) -> Metadata:
     """All metadata the letter states; fields it does not state stay None."""
-    head = letter.letterhead
+    head = {**inline_fields(letter), **letter.letterhead}  # a margin column wins over a flattened letterhead
     signatories = find_signatories(letter)
     found = Metadata(
         date=_letter_date(letter),
-        subject=_first(head, "Onderwerp", "Betreft"),
+        subject=_subject(_first(head, *_labels("subject"))),
         reference=_reference(head),
         addressee=_addressee(head),
         sender=_sender(head, signatories),
@@ -54,39 +67,53 @@ def _first(head: dict[str, list[str]], *labels: str) -> str | None:
     return None
 
 
+MAX_SUBJECT = 250
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-zà-ÿ]+\s)")
+
+
+def _subject(value: str | None) -> str | None:
+    """A subject that runs on into the body where a page lost a line break (`... van AmerikaIn de nacht
+    van 5 op 6 oktober ...`) ends at the glued sentence start."""
+    if value is None or len(value) <= MAX_SUBJECT:
+        return value
+    m = _GLUED_SENTENCE.search(value)
+    return value[: m.start()] if m else value
+
+
 def _letter_date(letter: Letter) -> str | None:
-    for value in letter.letterhead.get("Datum", []):
+    inline = inline_fields(letter)
+    for value in (v for head in (letter.letterhead, inline) for label in _labels("date") for v in head.get(label, [])):
         iso = iso_date(value)
         if iso:
             return iso
-    for text in [*letter.letterhead.get("Overig", []), letter.body[:600]]:
-        m = _DEN_HAAG.search(text)
+    for text in [*letter.letterhead.get(_key("other"), []), letter.body[:600]]:
+        m = _re("place_date").search(text)
         if m:
             return iso_date(m.group(1))
     return None
 
 
 def _reference(head: dict[str, list[str]]) -> str | None:
-    ref = _first(head, "Ons kenmerk", "Onze referentie", "Kenmerk")
+    ref = _first(head, *_labels("reference"))
     if ref and re.fullmatch(r"[\d ]+", ref):
         return ref.replace(" ", "")  # PDF spacing artefact: `4 2 83675`
     return ref
 
 
 def _addressee(head: dict[str, list[str]]) -> str | None:
-    value = _first(head, "Aan")
-    return _ADDRESS_TAIL.sub("", value).strip() if value else None
+    value = _first(head, _key("addressee"))
+    return _re("address_tail").sub("", value).strip() if value else None
 
 
 def _sender(head: dict[str, list[str]], signatories: list[Signatory]) -> str | None:
-    value = _first(head, "Afzender")
+    value = _first(head, _key("sender"))
     if value:
         return value
     for sig in signatories:
         # `Minister van X` heads the Ministerie van X; `Minister voor X` has no ministry of that name.
-        m = re.match(r"^(?:De |Het )?(?:[Mm]inister|[Ss]taatssecretaris) van (.+)$", sig.role)
+        m = _re("ministry_of_role").match(sig.role)
         if m:
-            return f"Ministerie van {m.group(1)}"
+            return str(load_json("letterhead.json")["metadata"]["ministry"]).format(m.group(1))
     return None
 
 
@@ -101,7 +128,7 @@ def own_kamerstukken(letter: Letter) -> list[str]:
     stated = [i for i in letter.hints.get("kamerstukken_own", "").split("\n") if i]
     if stated:
         return stated
-    lines = [*letter.letterhead.get("Overig", []), *letter.body[:1200].split("\n\n")[:10]]
+    lines = [*letter.letterhead.get(_key("other"), []), *letter.body[:1200].split("\n\n")[:10]]
     lines = [line for block in lines for line in block.split("\n")]
     header = parse_kst_header(lines)
     return header.ids() if header else []
