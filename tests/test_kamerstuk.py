@@ -224,3 +224,8 @@ def test_own_number_from_header_is_marked_own_not_cited() -> None:
     assert refs["28638-254"].own and not refs["28638-253"].own
     assert [r.id for r in find_kamerstukken("Zie Kamerstuk 28 638, nr. 253.", own_ids="28638-254") if r.own] == [
         "28638-254"]
+
+
+def test_a_citation_never_runs_across_a_paragraph_break() -> None:
+    text = "ID: 35394-48\n\nNr. 48 BRIEF VAN DE MINISTER VOOR ARMOEDEBELEID\n\nTekst (Kamerstuk 35 394, nr. 12)."
+    assert [k.id for k in find_kamerstukken(text)] == ["35394-12"]

@@ -160,7 +160,10 @@ def _looks_like_amount(text: str, start: int, end: int) -> bool:
 
 
 def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
-    """Turn one grammar match into its ids; [] when the match is not a real citation."""
+    """Turn one grammar match into its ids; [] when the match is not a real citation (one that runs
+    across a paragraph break: `ID: 35394-48` / `Nr. 48 BRIEF ...` is a page's id line and a header)."""
+    if "\n\n" in m.group(0):
+        return []
     g = grammar()
     keyworded = bool(m.group("kw") or m.group("ch2") or m.group("session"))
     has_number = bool(m.group("nums") or m.group("letter") or m.group("mnum"))
