@@ -11,8 +11,8 @@ from mhextract.extract.persons import (
     find_official_mentions,
     find_persons,
     find_rapporteur_mentions,
-    find_titled_mentions,
     find_signatories,
+    find_titled_mentions,
     standalone,
 )
 from mhextract.record.model import Motion, Signatory, Span

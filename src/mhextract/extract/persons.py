@@ -140,7 +140,7 @@ def find_titled_mentions(text: str) -> list[PersonMention]:
         for offset, name in _split_names(m.group("names")):
             start = m.start("names") + offset
             end = start + len(name)
-            if not _usable(name) or not name[:1].isupper() and not re.match(r"(?:[A-Z]\.\s?)+", name):
+            if not _usable(name) or (not name[:1].isupper() and not re.match(r"(?:[A-Z]\.\s?)+", name)):
                 continue
             if _looks_like_organisation(name, text[end:end + 3]):
                 continue
