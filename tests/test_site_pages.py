@@ -174,3 +174,14 @@ def test_a_citation_below_the_header_stays_in_the_letter_text(tmp_path: Path) ->
     assert "35830-XV-1" in {k.id for k in record.kamerstukken}
     body = [line.text for line in read_letter(path).lines if line.kind != "margin"]
     assert any(t.startswith("Hierbij zend ik u") for t in body)
+
+
+def test_a_signature_under_another_surname_joins_the_site_signatory(tmp_path: Path) -> None:
+    from mhextract import parse
+    text = (_OPENKAMER_PAGE + "\nDe Staatssecretaris van Financiën,\n\nM.L.A. van Rij-de Groot\n")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [s.name for s in parse(path).metadata.signatories] == ["Marnix van Rij", "M.L.A. van Rij-de Groot"]
+    same = tmp_path / "same.txt"
+    same.write_text(_OPENKAMER_PAGE + "\nDe Staatssecretaris van Financiën,\n\nM.L.A. van Rij\n", encoding="utf-8")
+    assert [s.name for s in parse(same).metadata.signatories] == ["Marnix van Rij"]
