@@ -233,10 +233,13 @@ def find_header_kamerstukken(text: str) -> list[Citation]:
     first_chamber = str(g.data["first_chamber"])
     chamber = first_chamber if (header.chamber or "").startswith(first_chamber) else None
     session = normalise_session(header.session)
-    end = starts[number_line] + number_end
-    return [Citation(kst_id(core, suffix, header.number), core, suffix, header.number, chamber, session,
-                     starts[line] + start, end)
-            for (core, suffix, _), (line, start, _) in zip(header.dossiers, place.dossiers, strict=True)]
+    number_start = starts[number_line] + found[1].number[1]
+    number_end = starts[number_line] + number_end
+    # two mentions each: the dossier number and the document number, not the lines between them (the
+    # dossier's title, `... voor het jaar 2013`, is text the other components read)
+    return [Citation(kst_id(core, suffix, header.number), core, suffix, header.number, chamber, session, s, e)
+            for (core, suffix, _), (line, start, end) in zip(header.dossiers, place.dossiers, strict=True)
+            for s, e in ((starts[line] + start, starts[line] + end), (number_start, number_end))]
 
 
 def group_citations(citations: list[Citation]) -> list[KamerstukRef]:
