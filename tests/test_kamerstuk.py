@@ -11,6 +11,7 @@ from mhextract.extract.kamerstuk import (
     normalise_session,
     ref_from_id,
 )
+from mhextract.extract.motions import find_motions
 
 # (citation as it appears in a letter, expected ids in order)
 CITATIONS: list[tuple[str, list[str]]] = [
@@ -248,3 +249,11 @@ def test_the_dossier_title_between_the_header_numbers_is_text_for_the_other_comp
         record = parse(path)
     assert ("2013", "2013") in {(d.text, d.value) for d in record.dates}
     assert record.metadata.kamerstuk == "33400-VIII-5"
+
+
+def test_an_eerste_kamer_nota_dossier_cited_with_session_and_letter() -> None:
+    text = "Uw Kamer aanvaardde de motie Vliegenthart (2012–2013, CII, B) om te komen met een plan."
+    assert [(k.id, k.session, k.chamber) for k in find_kamerstukken(text)] == [("CII-B", "2012/13", "Eerste Kamer")]
+    motions = find_motions(text, find_kamerstukken(text))
+    assert [(m.submitters, m.kamerstuk) for m in motions] == [(["Vliegenthart"], "CII-B")]
+    assert find_kamerstukken("(2012–2013, CIA, B)") == []

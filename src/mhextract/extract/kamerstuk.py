@@ -44,6 +44,7 @@ class Grammar:
     machine: re.Pattern[str]
     dossier: re.Pattern[str]
     number: re.Pattern[str]
+    nota: re.Pattern[str]
     data: dict[str, Any] = field(hash=False, compare=False)
 
 
@@ -84,7 +85,10 @@ def grammar() -> Grammar:
     )
     one_dossier = rf"(?P<core>{core})(?:(?P<sep>{sp}|\s?[-–]\s?)(?P<suf>{suffix}|\d{{1,3}}(?!\d)))?"
     one_number = rf"(?P<sep>{sep})?(?P<n>\d{{1,4}}[a-z]?|{letter})"
+    # an Eerste Kamer nota dossier cited with its session and letter: `(2012–2013, CII, B)`
+    nota = rf"\((?P<session>{session}),\s*(?P<core>C[CDLXVI]{{1,6}}),\s*(?P<n>{letter})\)"
     return Grammar(
+        nota=re.compile(nota),
         citation=re.compile(citation),
         machine=re.compile(machine),
         dossier=re.compile(one_dossier),
@@ -208,6 +212,10 @@ def scan_citations(text: str) -> list[Citation]:
     machine = list(scan(g.machine, text))
     for m in machine:
         found.extend(_resolve_machine(m))
+    for m in g.nota.finditer(text):
+        found.append(Citation(kst_id(m.group("core"), None, m.group("n")), m.group("core"), None, m.group("n"),
+                              str(g.data["first_chamber"]), normalise_session(m.group("session")),
+                              m.start() + 1, m.end() - 1))
     taken = Ranges(m.span() for m in machine)
     for m in g.citation.finditer(text):
         if taken.overlaps(m.start(), m.end()):
