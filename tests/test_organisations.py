@@ -681,3 +681,18 @@ def test_committees_end_before_where_and_what_and_policy_areas_are_no_bodies(tex
 def test_a_shared_head_mention_gives_no_one_word_alias() -> None:
     found = distinct(orgs("Ik informeer de Eerste en Tweede Kamer gelijktijdig."))
     assert all("Eerste" not in o.aliases for o in found)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("het rapport van de commissie Kuijken over de opsporing", "commissie Kuijken", "advisory"),
+    ("zoals de commissie-Haren adviseerde", "commissie-Haren", "advisory"),
+    ("de commissie Onderwijs, Cultuur en Wetenschap vroeg om een brief", "commissie Onderwijs, Cultuur en Wetenschap",
+     "chamber"),
+])
+def test_a_lowercase_commissie_before_a_name_or_portfolio(text: str, name: str, kind: str) -> None:
+    found = orgs(text)
+    assert name in found and found[name].kind == kind
+
+
+def test_a_lowercase_commissie_alone_is_no_name() -> None:
+    assert orgs("De commissie heeft gesproken. De minister reageert later.") == {}

@@ -44,6 +44,7 @@ class Grammar:
     machine: re.Pattern[str]
     dossier: re.Pattern[str]
     number: re.Pattern[str]
+    nota: re.Pattern[str]
     data: dict[str, Any] = field(hash=False, compare=False)
 
 
@@ -84,7 +85,10 @@ def grammar() -> Grammar:
     )
     one_dossier = rf"(?P<core>{core})(?:(?P<sep>{sp}|\s?[-–]\s?)(?P<suf>{suffix}|\d{{1,3}}(?!\d)))?"
     one_number = rf"(?P<sep>{sep})?(?P<n>\d{{1,4}}[a-z]?|{letter})"
+    # an Eerste Kamer nota dossier cited with its session and letter: `(2012–2013, CII, B)`
+    nota = rf"\((?P<session>{session}),\s*(?P<core>C[CDLXVI]{{1,6}}),\s*(?P<n>{letter})\)"
     return Grammar(
+        nota=re.compile(nota),
         citation=re.compile(citation),
         machine=re.compile(machine),
         dossier=re.compile(one_dossier),
@@ -160,7 +164,10 @@ def _looks_like_amount(text: str, start: int, end: int) -> bool:
 
 
 def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
-    """Turn one grammar match into its ids; [] when the match is not a real citation."""
+    """Turn one grammar match into its ids; [] when the match is not a real citation (one that runs
+    across a paragraph break: `ID: 35394-48` / `Nr. 48 BRIEF ...` is a page's id line and a header)."""
+    if "\n\n" in m.group(0):
+        return []
     g = grammar()
     keyworded = bool(m.group("kw") or m.group("ch2") or m.group("session"))
     has_number = bool(m.group("nums") or m.group("letter") or m.group("mnum"))
@@ -205,6 +212,10 @@ def scan_citations(text: str) -> list[Citation]:
     machine = list(scan(g.machine, text))
     for m in machine:
         found.extend(_resolve_machine(m))
+    for m in g.nota.finditer(text):
+        found.append(Citation(kst_id(m.group("core"), None, m.group("n")), m.group("core"), None, m.group("n"),
+                              str(g.data["first_chamber"]), normalise_session(m.group("session")),
+                              m.start() + 1, m.end() - 1))
     taken = Ranges(m.span() for m in machine)
     for m in g.citation.finditer(text):
         if taken.overlaps(m.start(), m.end()):
@@ -230,10 +241,13 @@ def find_header_kamerstukken(text: str) -> list[Citation]:
     first_chamber = str(g.data["first_chamber"])
     chamber = first_chamber if (header.chamber or "").startswith(first_chamber) else None
     session = normalise_session(header.session)
-    end = starts[number_line] + number_end
-    return [Citation(kst_id(core, suffix, header.number), core, suffix, header.number, chamber, session,
-                     starts[line] + start, end)
-            for (core, suffix, _), (line, start, _) in zip(header.dossiers, place.dossiers, strict=True)]
+    number_start = starts[number_line] + found[1].number[1]
+    number_end = starts[number_line] + number_end
+    # two mentions each: the dossier number and the document number, not the lines between them (the
+    # dossier's title, `... voor het jaar 2013`, is text the other components read)
+    return [Citation(kst_id(core, suffix, header.number), core, suffix, header.number, chamber, session, s, e)
+            for (core, suffix, _), (line, start, end) in zip(header.dossiers, place.dossiers, strict=True)
+            for s, e in ((starts[line] + start, starts[line] + end), (number_start, number_end))]
 
 
 def group_citations(citations: list[Citation]) -> list[KamerstukRef]:

@@ -54,7 +54,7 @@ def grammar() -> MotionGrammar:
     d = motion_data()
     initials = r"(?:(?:[A-Z][a-z]?\.\s?){1,5}\s*)"
     prefix = rf"(?:{either_case_alternation(d['name_prefixes'])})(?=\s)"
-    single = rf"(?:{prefix}\s+)?{CAP}(?:-{CAP})*"
+    single = rf"(?:{prefix}\s+)?{CAP}(?:-(?:{prefix}\s+)?{CAP})*"  # `De Pater-van der Meer`
     name = rf"{initials}?{single}(?:[ ]{single})?"
     party = r"\s*\((?![^)]*\d)[^()\n]{1,30}\)"
     sep = r"(?:\s*,\s*|\s+en\s+|\s*/\s*|\s*&\s*)"

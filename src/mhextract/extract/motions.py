@@ -28,6 +28,7 @@ from mhextract.analysis.sentences import Sentence, split_sentences
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.motion_grammar import grammar, members, motion_data
 from mhextract.extract.motion_groups import MotionMention, group_motions
+from mhextract.extract.person_names import first_names, is_surname
 from mhextract.record.model import Footnote, KamerstukRef, Motion
 
 # --- names -----------------------------------------------------------------------------
@@ -103,6 +104,8 @@ def _given_and_surname(name: str) -> str:
     if len(chunks) < 2 or name.lower() in members():
         return name
     first = clean_name(chunks[0])
+    if first in first_names() and is_surname(chunks[-1]):
+        return name  # `Agnes Mulder`: a first name and a surname, even where the first is also a member's surname
     if first.lower() in members() or not _is_name(chunks[-1]):
         return first
     return name
@@ -179,6 +182,7 @@ def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
         if nick is not None and not (
             co_signed or len(submitters) > 1 or nick == "-"
             or submitters[0].lower() in members() or _followed_by_citation(text, end, ks_starts)
+            or is_surname(submitters[0])
         ):
             continue
         intro = groups.get("titled") or groups.get("submitted") or groups.get("rtitle") or groups.get("dtitle") or ""

@@ -132,6 +132,35 @@ def _title_scanner() -> WordStartScanner:
                              "academic": _academic_re()})
 
 
+@cache
+def _titled_re() -> re.Pattern[str]:
+    """An honorific or a title, then one or more names joined by `,`/`en` (`de rapporteurs De Kort en Kat`)."""
+    titles = alternation([*roles()["honorifics"], *roles()["titled_surnames"]])
+    academic = alternation(roles()["academic_titles"])
+    name = _surname_re()
+    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))[ \t]+(?:(?i:{academic})[ \t]*)*"
+                      rf"(?P<names>{name}(?:\s*,\s*{name})*(?:\s+en\s+{name})?)")
+
+
+def find_titled_mentions(text: str) -> list[PersonMention]:
+    """`de heer Cohen`, `gouverneur Boekhoudt`, `de rapporteurs De Kort en Kat`: a bare surname after an
+    honorific (no role) or a title (the role). Not a portfolio, organisation or run into more capitals."""
+    found: list[PersonMention] = []
+    honorifics = {h.lower() for h in roles()["honorifics"]}
+    for m in scan(_titled_re(), text):
+        title = " ".join(m.group("title").lower().split())
+        role = None if title in honorifics else title.removesuffix("s") if title.endswith("rs") else title
+        for offset, name in _split_names(m.group("names")):
+            start = m.start("names") + offset
+            end = start + len(name)
+            if not _usable(name) or (not name[:1].isupper() and not re.match(r"(?:[A-Z]\.\s?)+", name)):
+                continue
+            if _looks_like_organisation(name, text[end:end + 3]):
+                continue
+            found.append(PersonMention(start, end, standalone(name), role, "official"))
+    return found
+
+
 def find_member_mentions(text: str) -> list[PersonMention]:
     """Kamerleden introduced as `het lid X`, `de leden X, Y en Z`, `Kamerlid X`."""
     found: list[PersonMention] = []
@@ -339,6 +368,7 @@ def find_person_mentions(
         *find_official_mentions(text),
         *find_academic_mentions(text),
         *find_leader_mentions(text),
+        *find_titled_mentions(text),
     ]
 
 

@@ -259,7 +259,12 @@ def header_region(lines: list[str]) -> tuple[int, int] | None:
     """Line range [first, last] of a Kamerstuk header at the top of the letter."""
     kh = vocab()["kst_header"]
     pats = [re.compile(kh[k]) for k in ("chamber", "session", "dossier", "number")]
-    hits = [i for i, t in enumerate(lines[:25]) if t and any(p.match(t) for p in pats)]
+    hits: list[int] = []
+    for i, t in enumerate(lines[:25]):
+        if t and any(p.match(t) for p in pats):
+            hits.append(i)
+            if pats[3].match(t):
+                break  # the header ends at its `Nr.` line; a citation below (`35 830 XV, nr. 1), ...`) is text
     if not hits or parse_kst_header([lines[i] for i in hits]) is None:
         return None
     first, last = hits[0], hits[-1]

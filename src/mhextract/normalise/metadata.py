@@ -56,8 +56,16 @@ def apply_hints(found: Metadata, hints: dict[str, str]) -> Metadata:
     }
     if hints.get("signatories"):
         pairs = [line.split("|", 1) for line in hints["signatories"].splitlines() if "|" in line]
-        update["signatories"] = [Signatory(role=r.strip(), name=n.strip()) for r, n in pairs]
+        stated = [Signatory(role=r.strip(), name=n.strip()) for r, n in pairs]
+        # the signature block names someone else, or the same person by another surname (a married name:
+        # `Tineke Huizinga` on the site, `J. C. Huizinga-Heringa` under the letter): both signed
+        surnames = {_surname(s.name) for s in stated}
+        update["signatories"] = [*stated, *(s for s in found.signatories if _surname(s.name) not in surnames)]
     return found.model_copy(update=update)
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""
 
 
 def _first(head: dict[str, list[str]], *labels: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from spacy.attrs import LOWER, ORTH
@@ -158,6 +159,8 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
                                                  head.kind == "chamber")
         if head.kind == "chamber" and e < len(doc) and doc[e].lower_ == "voor":
             end = max(end, portfolio_end.get(e + 1, end))  # `commissie voor Landbouw, Visserij, ... en Natuur`
+        elif head.lowercase and e in portfolio_end:
+            end, head = portfolio_end[e], replace(head, kind="chamber")  # `commissie Onderwijs, Cultuur en ...`
         start = _extend_left(doc, s, gaz_tokens, floor) if head.left else s
         words = [t for t in doc[start:end] if is_capword(t) and t.i not in head_tokens]
         if not any(t.text not in openers for t in words):
