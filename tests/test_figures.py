@@ -42,7 +42,7 @@ CASES: list[tuple[str, str, float, str]] = [
     ("Er zijn honderd slachtoffers geïdentificeerd.", "honderd slachtoffers", 100, "persons"),
     ("Het gaat om 18-jarige slachtoffers.", "18-jarige slachtoffers", 18, "persons"),
     ("In 15 gevallen betrof het criminele uitbuiting.", "15 gevallen", 15, "cases"),
-    ("Er liepen dertien onderzoeken.", "dertien onderzoeken", 13, "cases"),
+    ("Er liepen dertien onderzoeken.", "dertien onderzoeken", 13, "other"),
     ("heeft de samenwerking geleid tot één opsporingsonderzoek.", "één opsporingsonderzoek", 1, "cases"),
     ("Er kwamen tweehonderd meldingen binnen.", "tweehonderd meldingen", 200, "cases"),
     ("Er zijn eenentwintig zaken afgedaan.", "eenentwintig zaken", 21, "cases"),
