@@ -410,3 +410,39 @@ def test_a_subject_glued_to_the_first_sentence_of_the_body_ends_there() -> None:
         f"inzake de verwerking van persoonsgegevens van passagiers{body}\n\nDat is alles. Tot zover.").splitlines()])
     subject = "Overeenkomst tussen de Europese Unie en de Verenigde Staten inzake de verwerking van persoonsgegevens"
     assert extract_metadata(normalise(raw)).subject == f"{subject} van passagiers"
+
+
+def test_a_long_title_before_a_line_that_opens_a_sentence() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief informeer ik uw Kamer over het vervolg van de samenwerking met de organisatie na\n"
+            "het onderzoek.\n"
+            "Kabinetsinzet twee-statenoplossing en belang Palestijns maatschappelijk middenveld\n"
+            "Het kabinet blijft inzetten op een twee-statenoplossing, waarbij een veilig Israël\n"
+            "en een onafhankelijke Palestijnse staat in vrede naast elkaar bestaan. Dat is het doel.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == [
+        "Kabinetsinzet twee-statenoplossing en belang Palestijns maatschappelijk middenveld"]
+
+
+def test_a_wrapped_line_before_a_proper_noun_is_no_title() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief informeer ik uw Kamer over het vervolg. Dat is nodig.\n"
+            "Het rapport van de Commissie is besproken met de minister van Buitenlandse Zaken en met de\n"
+            "Algemene Rekenkamer, die het rapport in opdracht van de Kamer heeft opgesteld en besproken.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == []
+
+
+def test_a_title_after_a_parenthesised_list_item_loses_its_glued_marker() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief komen de volgende onderdelen aan bod:\n"
+            "(I) Moties en toezeggingen over diverse onderwerpen\n"
+            "Toezegging over het communiceren met advocaten1\n"
+            "Tijdens het debat met uw Kamer over regulier verblijf is toegezegd uw Kamer te informeren\n"
+            "over de uitkomst van een gesprek met de dienst. Dat gesprek heeft plaatsgevonden.\n")
+    assert "Toezegging over het communiceren met advocaten" in [s.title for s in find_sections(_web_letter(text))]
+
+
+def test_a_title_before_a_broken_off_first_line_of_prose() -> None:
+    letter = _letter("Den Haag, 1 mei 2023\n\nEerste beschouwing op de boa-visie\n\nBoa’s verrichten belangrijk "
+                     "werk in specialistische en complexe beleids- en wetsgebieden,\n\nzoals de handhaving van de "
+                     "openbare orde. Dat blijft zo.")
+    assert [s.title for s in find_sections(letter)] == ["Eerste beschouwing op de boa-visie"]

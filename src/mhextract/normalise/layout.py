@@ -60,6 +60,12 @@ def _title_end() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})$", re.IGNORECASE)
 
 
+@cache
+def _layout_words(key: str) -> frozenset[str]:
+    """A word list of letterhead.json `layout` (`sentence_openers`)."""
+    return frozenset(load_json("letterhead.json")["layout"][key])
+
+
 def _layout_re(key: str) -> re.Pattern[str]:
     """A line pattern of letterhead.json `layout` (Kamerstuk header lines, lines that stand alone, ...)."""
     return data_pattern("letterhead.json", "layout", key)
@@ -176,7 +182,8 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
             # `...van 21 juni 2021.` / `Uitdaging` / `De internationale ...`: a title line, clearly shorter
             # than the wrapped lines around it
             title = bool(current) and _closes_line(current) and _title_shaped(text) and not item \
-                and nxt[:1].isupper() and len(text) < 0.7 * max(len(current[-1].text.strip()), len(nxt))
+                and nxt[:1].isupper() and (len(text) < 0.7 * max(len(current[-1].text.strip()), len(nxt))
+                                           or _opens_sentence(nxt))
             if current and _BARE_DOSSIER.match(current[-1].text.strip()):
                 own = False  # `29 279` + its title on the next line: one header block
             prev = current[-1].text if current else ""
@@ -196,7 +203,7 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
 
 _TITLE_MAX_WORDS = 12
 # a list item opening a line: `1. Steun ...`, `2) Werk ...` (numbered) or `• ...`, `- ...` (bulleted)
-_LIST_ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•▪●◦\-–])\s+\S")
+_LIST_ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•▪●◦\-–]|\((?:[IVX]{1,4}|[a-z]|\d{1,2})\))\s+\S")
 
 
 def _closes_line(current: list[RawLine]) -> bool:
@@ -207,6 +214,12 @@ def _closes_line(current: list[RawLine]) -> bool:
         return True
     return (bool(_LIST_ITEM.match(current[0].text.strip())) and not last.endswith((",", "-"))
             and not _title_end().search(last))
+
+
+def _opens_sentence(text: str) -> bool:
+    """`Het kabinet blijft ...`: the line begins a sentence (a capitalised function word opens it)."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    return first in _layout_words("sentence_openers")
 
 
 def _title_shaped(text: str) -> bool:
