@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import shutil
@@ -186,6 +187,8 @@ def _faults(doc):  # type: ignore[no-untyped-def]
     if "HANGFOREVER" in doc.text:
         while True:  # a letter that never finishes (pure Python: the time limit stops it)
             pass
+    if "BLOCKINC" in doc.text:
+        ctypes.CDLL(None).sleep(3600)  # blocked in one C call (GIL released): no Python-level timeout reaches it
     if "KILLWORKER" in doc.text:
         os._exit(3)  # a worker dying hard, as on a segfault or the OOM killer
     return doc
@@ -193,21 +196,26 @@ def _faults(doc):  # type: ignore[no-untyped-def]
 
 def faulty_pipeline() -> Language:
     nlp = load_pipeline("blank:nl")
-    nlp.add_pipe("test_cluster_faults")
+    nlp.add_pipe("test_cluster_faults", first=True)  # the letters spend their time limit here, not before
     return nlp
 
 
 def test_hanging_and_crashing_letters_fail_alone_on_the_cluster(tmp_path: Path, dask_processes: str) -> None:
-    """Last on this cluster: the crashing letter kills both workers (once in its chunk, once alone)."""
+    """Last on this cluster: the crashing letter kills both workers (once in its chunk, once alone); the letter
+    stuck in a C call is failed as a timeout by the driver, which restarts its worker."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for i, src in enumerate(LETTERS[:4]):
+    for i, src in enumerate(LETTERS[:5]):
         shutil.copy(src, folder / f"{i}.txt")
     (folder / "1.txt").write_text(LETTERS[1].read_text(encoding="utf-8") + "\nHANGFOREVER\n", encoding="utf-8")
     (folder / "3.txt").write_text(LETTERS[3].read_text(encoding="utf-8") + "\nKILLWORKER\n", encoding="utf-8")
+    (folder / "4.txt").write_text(LETTERS[4].read_text(encoding="utf-8") + "\nBLOCKINC\n", encoding="utf-8")
     options = batch.BatchOptions(out=tmp_path / "out", model="blank:nl", batch_size=1, chunk_size=1, timeout=1.0,
                                  quiet=True, cluster=dask_processes, cluster_pipeline=faulty_pipeline)
     summary = batch.run_batch(batch.expand_inputs([folder]), load_pipeline("blank:nl"), options)
-    assert sorted((Path(f.path).name, f.kind) for f in summary.failures) == [("1.txt", "timeout"), ("3.txt", "crash")]
+    failures = {Path(f.path).name: f for f in summary.failures}
+    assert sorted((name, f.kind) for name, f in failures.items()) == [
+        ("1.txt", "timeout"), ("3.txt", "crash"), ("4.txt", "timeout")]
+    assert "stuck in one C call" in failures["4.txt"].reason
     assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == ["0.json", "2.json"]
     assert summary.exit_code == 1
