@@ -1,7 +1,7 @@
 """Cluster part of the benchmark: `run_batch --cluster local:N` against the process pool on the same letters.
 
 On a shared machine one wall time says little, so the pool and the cluster run in turns
-(`rounds` times each, pool first) and the best wall time of each is compared; CPU seconds
+(`rounds` times each, which goes first alternating) and the best wall time of each is compared; CPU seconds
 of every process (driver, scheduler, nannies, workers) show what the cluster costs on top.
 """
 
@@ -70,9 +70,12 @@ def report(files: list[Path], nlp: Any, tmp: Path, spec: str, workers: int, mode
     """Pool of `workers` and `--cluster spec` in turns; prints each run, then the best of each and the ratio."""
     pools: list[tuple[float, float]] = []
     clusters: list[dict[str, float]] = []
-    for k in range(rounds):
+    for k in range(rounds):  # in turns, the first run alternating, so that neither always meets the same load
+        if k % 2:
+            clusters.append(run_cluster(files, nlp, tmp / "outc", spec, model, batch_size))
         pools.append(run_pool(files, nlp, tmp / "outp", workers, batch_size))
-        clusters.append(run_cluster(files, nlp, tmp / "outc", spec, model, batch_size))
+        if not k % 2:
+            clusters.append(run_cluster(files, nlp, tmp / "outc", spec, model, batch_size))
         p, c = pools[-1], clusters[-1]
         print(f"  round {k + 1}: pool of {workers} {p[0]:.1f} s wall, {p[1]:.1f} s CPU | --cluster {spec} "
               f"{c['seconds']:.1f} s wall, {c['driver'] + c['workers']:.1f} s CPU (driver {c['driver']:.1f}, "
