@@ -203,3 +203,16 @@ def test_python_api_parses_a_file_and_a_folder(tmp_path: Path) -> None:
     with pytest.raises(mhextract.errors.IngestError):
         list(mhextract.parse_many([folder], model="blank:nl", quiet=True))
     assert 'mhextract.parse("' in README and "mhextract.parse_many(" in README
+
+
+def test_a_cover_letter_without_salutation_or_kamerstuk_still_reads_as_a_letter(tmp_path: Path) -> None:
+    from mhextract.ingest.letter_check import not_a_letter
+    letter = tmp_path / "igk.txt"
+    letter.write_text("Brieven aan de Kamer\n\nJaarverslag IGK 2001\n\nHierbij bied ik u het verslag aan van de "
+                      "Inspecteur-Generaal der Krijgsmacht over het jaar 2001. Het kabinet neemt de aanbevelingen "
+                      "over.\n", encoding="utf-8")
+    assert not_a_letter(letter) is None
+    readme = tmp_path / "README.md"
+    readme.write_text("# Tool\n\nHierbij the tool reads letters from a folder and writes the records.\n",
+                      encoding="utf-8")
+    assert not_a_letter(readme) is not None

@@ -315,3 +315,36 @@ def test_shares_of_a_whole_are_percentages(text: str, figure: tuple[str, float])
 ])
 def test_share_near_misses(text: str) -> None:
     assert not [f for f in find_figures(text) if f.unit == "percent"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Eind 2011 waren er circa 316 000 bijstandontvangers.", [(316000, "persons")]),
+    ("de helft van de 1 200 000 woningen", [(50, "percent"), (1200000, "other")]),
+    ("een bedrag van € 2 500,50 per jaar", [(2500.5, "EUR")]),
+    ("dat ons land in 2030 55 procent1 minder uitstoot", [(55, "percent")]),
+    ("met 12 procent2 meer en 30 fte3 erbij", [(12, "percent"), (30, "fte")]),
+    ("dat drie vierde deel daarvan buiten het reces valt", [(75, "percent")]),
+])
+def test_spaced_thousands_glued_markers_and_share_parts(text: str, found: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in find_figures(text)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "zie Kamerstuk 28 638, nr. 5 hierover", "het dossier 36 800 XIII is besproken", "in 21 501-02 staat",
+    "het derde deel van de serie verscheen", "5 covid-19 patiënten"])
+def test_dossier_numbers_and_ordinal_parts_are_no_spaced_figures(text: str) -> None:
+    assert not [f for f in find_figures(text) if f.value >= 1000 or f.unit == "percent"]
+
+
+def test_flattened_table_cells_take_the_scale_of_their_column_header() -> None:
+    text = ("De cijfers zet ik hieronder af tegen de plafonds.\n\nFosfaat (miljoen kilogram)\n\nStikstof (miljoen "
+            "kilogram)\n\nExcretie 2018\n\nPlafond\n\nMelkvee\n\n80,7\n\n84,9\n\nTotaal\n\n97,5\n\n99,1\n\n"
+            "Dat is minder dan vorig jaar, zo blijkt uit de cijfers van het bureau.")
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(80700000, "other"), (84900000, "other"),
+                                                               (97500000, "other"), (99100000, "other")]
+
+
+def test_table_cells_without_a_scale_header_keep_their_value() -> None:
+    text = ("Het aantal meldingen per regio.\n\nAantal ongevallen in onderzoek\n\n1.201\n\n1.149\n\n"
+            "Dat is minder dan vorig jaar, zo blijkt uit de cijfers van het bureau.")
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(1201, "cases"), (1149, "cases")]

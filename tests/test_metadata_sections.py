@@ -220,3 +220,180 @@ def test_parenthesised_number_is_stripped_and_an_introduced_list_is_no_section()
                      "De raad doet twee aanbevelingen:\n\n1. Steun de regio standvastig\n\n"
                      f"2. Werk aan draagvlak voor steun\n\n{_PROSE}")
     assert [(s.number, s.title) for s in find_sections(letter)] == [("1", "Stand van zaken regelingen")]
+
+
+def test_pasted_page_title_after_a_bulleted_list_and_a_subtitle() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief ga ik in op de volgende onderwerpen, die ik hieronder een voor een behandel:\n"
+            "– Stand van de uitvoering bij de gemeenten\n"
+            "– Onderzoek naar de wachttijden\n"
+            "Uitvoering bij gemeenten\n"
+            "Eerste bevindingen van de inspectie\n"
+            "De inspectie heeft in het najaar de uitvoering bij twintig gemeenten onderzocht en daarbij\n"
+            "gekeken naar de termijnen. De meeste gemeenten halen die termijnen ruim binnen het jaar.\n")
+    titles = [s.title for s in find_sections(_web_letter(text))]
+    assert titles == ["Uitvoering bij gemeenten", "Eerste bevindingen van de inspectie"]
+
+
+def test_pasted_list_item_wrapped_with_a_capital_is_no_title() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief ga ik in op de volgende onderwerpen, die ik hieronder een voor een behandel:\n"
+            "– Reactie op het rapport van de\n"
+            "Algemene Rekenkamer\n"
+            "– Onderzoek naar de wachttijden\n"
+            "De inspectie heeft in het najaar de uitvoering bij twintig gemeenten onderzocht en daarbij\n"
+            "gekeken naar de termijnen. De meeste gemeenten halen die termijnen ruim binnen het jaar.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == []
+
+
+def test_pasted_title_as_long_as_the_wrapped_lines_is_no_title() -> None:
+    # the first line of a paragraph, longer than the line after it, is prose however it ends
+    text = ("Den Haag, 3 maart 2024\n"
+            "Toelichting bij de jaarrede\n"
+            "Op 14 september jl. sprak de voorzitter van de Europese Commissie zoals elk jaar haar\n"
+            "Staat van de Unie uit. In de speech was veel aandacht voor de energie.\n"
+            "Verder was er aandacht voor uitbreiding, het versterken van de democratieën en voor de "
+            "economie van de Unie.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == ["Toelichting bij de jaarrede"]
+
+
+@pytest.mark.parametrize(("line", "letterhead"), [
+    ("Monitor zwerfafval 2024", False),
+    ("Evaluatie jeugdwet 2015", False),
+    ("Turfmarkt 147", True),
+    ("Prins Clauslaan 8", True),
+    ("Bezuidenhoutseweg 73", True),
+])
+def test_a_title_ending_in_a_year_is_no_street_address(line: str, letterhead: bool) -> None:
+    from mhextract.normalise.layout import is_letterhead
+    assert is_letterhead([line]) is letterhead
+
+
+def test_page_chrome_above_the_addressee_is_header_not_sections() -> None:
+    chrome = "\n\n".join(["Brief regering; Stand van zaken", "1.", "Kerngegevens", "Officiële titel Stand van zaken",
+                          "2.", "Tekst", "Tweede Kamer der Staten-Generaal", "Vergaderjaar 2021-2022", "36 045",
+                          "Situatie in het land"])
+    letter = _web_letter(f"{chrome}\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+                         f"Den Haag, 1 mei 2023\n\nInleiding\n\n{_PROSE}")
+    assert [s.title for s in find_sections(letter)] == ["Inleiding"]
+
+
+@pytest.mark.parametrize(("block", "role", "name"), [
+    ("De Staatssecretaris van Onderwijs\nen Wetenschap,\n(H.P. de Boer)",
+     "De Staatssecretaris van Onderwijs en Wetenschap", "H.P. de Boer"),
+    ("De MINISTER-PRESIDENT,\nMinister van Algemene Zaken,\nMr.dr. A.B. Kok", "De MINISTER-PRESIDENT, Minister van "
+     "Algemene Zaken", "A.B. Kok"),
+    ("De minister van Landbouw, Natuur en Visserij,\n\ndr. ir. K.L. Peters", "De minister van Landbouw, Natuur en "
+     "Visserij", "K.L. Peters"),
+    ("De Minister van Infrastructuur,\nM.H. Schultz van Haegen-Maas Geesteranus", "De Minister van Infrastructuur",
+     "M.H. Schultz van Haegen-Maas Geesteranus"),
+    ("DE STAATSSECRETARIS VAN FINANCIËN, J. van der Veen-de Wit", "DE STAATSSECRETARIS VAN FINANCIËN",
+     "J. van der Veen-de Wit"),
+])
+def test_signature_blocks_in_the_forms_of_older_letters(block: str, role: str, name: str) -> None:
+    letter = _letter(f"Ik verwijs naar de brieven van februari. Dat volstaat hier.\n\n{block}")
+    assert [(s.role, s.name) for s in extract_metadata(letter).signatories] == [(role, name)]
+
+
+def test_signature_glued_to_the_last_sentence_and_a_signer_line_at_the_top() -> None:
+    glued = _letter("Ik verwijs kortheidshalve naar de inhoud van deze brieven. De Staatssecretaris van Sociale Zaken "
+                    "en Werkgelegenheid, (P. de Graaf)")
+    assert [s.name for s in extract_metadata(glued).signatories] == ["P. de Graaf"]
+    top = _letter("Hierbij ontvangt u de antwoorden op de vragen van de commissie.\n\n"
+                  "De Minister van Sociale Zaken en Werkgelegenheid, W. Koolmees\n\n" + "\n\n".join(
+                      f"Vraag {n}\n\nWelke acties onderneemt de Minister? Antwoord {n} volgt hier." for n in range(9)))
+    assert [s.name for s in extract_metadata(top).signatories] == ["W. Koolmees"]
+
+
+@pytest.mark.parametrize("text", [
+    "De Minister van Justitie, F. Grapperhaus, heeft besloten dit te doen.",
+    "De minister heeft dit besproken met de gemeenten,\nHet gaat goed",
+])
+def test_prose_about_a_minister_is_no_signature(text: str) -> None:
+    assert extract_metadata(_letter(f"Dat is zo. Dat blijft zo.\n\n{text}")).signatories == []
+
+
+def test_lowercase_letterhead_labels_and_a_filing_code_under_the_subject() -> None:
+    text = ("Ministerie van Landbouw\n\nDe Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n"
+        "2500 EA Den Haag\nuw brief van\n\nons kenmerk\nDN. 2004/2789\ndatum\n14-09-2004\n\nonderwerp\n"
+        "Natuurbalans 2004\nTRC 2004/6464\n\nGeachte Voorzitter,\n\nHierbij bied ik u de Natuurbalans aan. "
+        "Dat is het.\n\nDe minister van Landbouw,\n\ndr. C.P. Veerman")
+    raw = RawLetter(path="x.txt", format="text", sha256="0", lines=[RawLine(t) for t in text.splitlines()])
+    meta = extract_metadata(normalise(raw))
+    assert (meta.date, meta.subject, meta.reference) == ("2004-09-14", "Natuurbalans 2004", "DN. 2004/2789")
+    assert [s.name for s in meta.signatories] == ["C.P. Veerman"]
+
+
+@pytest.mark.parametrize(("line", "letterhead"), [("Vraag 1", False), ("Stap 3", False), ("Turfmarkt 147", True),
+                                                 ("Bezuidenhoutseweg 73", True)])
+def test_a_lone_word_and_number_is_an_address_only_when_it_names_a_street(line: str, letterhead: bool) -> None:
+    from mhextract.normalise.layout import is_letterhead
+    assert is_letterhead([line]) is letterhead
+
+
+def test_a_numbered_first_heading_is_no_footnote_and_the_body_stays() -> None:
+    long = ("Met deze brief informeer ik u over de vormgeving van het systeem voor het komende jaar. " * 6).strip()
+    letter = _letter("29 689\nHerziening Zorgstelsel\n\nnr. 222\nBRIEF VAN DE MINISTER VAN VOLKSGEZONDHEID\n\n"
+                     "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 26 september 2008\n\n"
+                     f"1 Inleiding\n\n{long}\n\n{long}\n\n2 Vervolg\n\n{long}")
+    assert [(s.number, s.title) for s in find_sections(letter)] == [("1", "Inleiding"), ("2", "Vervolg")]
+    assert not letter.footnotes
+
+
+def test_a_title_before_prose_that_ends_in_a_glued_marker() -> None:
+    letter = _letter("Den Haag, 9 april 2024\n\nInleiding\n\nAfgelopen december heeft uw Kamer de eerste "
+                     "verzamelbrief digitalisering ontvangen, gelijktijdig met de geactualiseerde werkagenda "
+                     "van het kabinet.1\n\nDaarna volgt meer.")
+    assert [s.title for s in find_sections(letter)] == ["Inleiding"]
+
+
+@pytest.mark.parametrize("line", ["17-05-2002", "9 april 2024", "Postadres Postbus 20301, 2500 EH Den Haag",
+                                  "Bezoekadres Turfmarkt 147"])
+def test_dates_and_address_lines_are_no_sections(line: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{line}\n\n{_PROSE}\n\nVervolg\n\n{_PROSE}")
+    assert line not in [s.title for s in find_sections(letter)]
+
+
+def test_a_wrapped_first_line_before_a_long_unwrapped_line_is_no_title() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "Uitdaging\n"
+            "De internationale zeevaart draagt voor ca. 3% bij aan de mondiale door de mens gemaakte\n"
+            "CO2-uitstoot. De studie van de IMO uit 2020 laat zien dat de gemiddelde uitstoot per schip sinds de "
+            "crisis in 2008 daalt,\n"
+            "maar ook dat de totale uitstoot van de sector op mondiaal niveau sinds 2012 weer is\n"
+            "gegroeid en nog steeds toeneemt door de groei van het scheepvaartverkeer in de wereld.\n"
+            + "Verder geldt dat de sector de komende jaren fors moet investeren in schonere schepen en in de "
+            "brandstoffen die daarvoor nodig zijn.\n" * 4)  # unwrapped long lines: the letter's typical line is long
+    assert [s.title for s in find_sections(_web_letter(text))] == ["Uitdaging"]
+
+
+def test_a_letterhead_flattened_into_a_transcribed_pdf_paragraph() -> None:
+    letter = _letter("1 >Retouradres Postbus 16375 2500 BJ Den Haag De voorzitter van de Tweede Kamer Media en "
+                     "Creatieve Industrie Rijnstraat 50 Den Haag Onze referentie 812345 Uw brief van 01 september 2015 "
+                     "Datum 18 september 2015 Betreft Reactie op vragen over het concessiebeleidsplan Uw referentie "
+                     "Bijlagen 1 Hierbij bied ik u mijn reactie aan op de vragen van de vaste commissie.\n\n"
+                     "Het kabinet heeft de vragen beantwoord. Dat is gebeurd.")
+    meta = extract_metadata(letter)
+    assert (meta.date, meta.subject, meta.reference) == (
+        "2015-09-18", "Reactie op vragen over het concessiebeleidsplan", "812345")
+
+
+def test_one_label_word_in_a_sentence_is_no_flattened_letterhead() -> None:
+    letter = _letter("Den Haag, 1 mei 2023\n\nHet onderwerp van deze brief is de Datum waarop het plan ingaat. "
+                     "Dat volgt later.")
+    assert extract_metadata(letter).subject is None
+
+
+def test_two_letterhead_labels_on_one_line_with_their_values_below() -> None:
+    raw = RawLetter(path="x.txt", format="text", sha256="0", lines=[RawLine(t) for t in (
+        "Ministerie van Sociale Zaken\n\nOnderwerp Datum\nVerslag van de Raad 29 maart 2006\nvan 10 maart 2006\n\n"
+        "Hierbij zend ik u het verslag van de Raad. Dat is alles.").splitlines()])
+    meta = extract_metadata(normalise(raw))
+    assert (meta.date, meta.subject) == ("2006-03-29", "Verslag van de Raad van 10 maart 2006")
+
+
+def test_flattened_letterhead_labels_in_title_case() -> None:
+    letter = _letter("Uw Kenmerk Ons Kenmerk DDE-478/07 Datum 29 juni 2007 Betreft Private sector Hierbij bieden wij "
+                     "u de notitie aan.\n\nHet kabinet licht het beleid toe. Dat is nodig.")
+    meta = extract_metadata(letter)
+    assert (meta.reference, meta.date, meta.subject) == ("DDE-478/07", "2007-06-29", "Private sector")

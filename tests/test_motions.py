@@ -213,3 +213,25 @@ def test_spacy_component_uses_kamerstukken_and_footnotes() -> None:
     doc = nlp(doc)
     assert [(m.submitters, m.kamerstuk) for m in doc._.motions] == [(["Bikker", "Verkuilen"], "28638-231")]
     assert [s.label_ for s in doc.spans["motions"]] == ["Bikker/Verkuilen"]
+
+
+def test_a_list_of_motions_each_with_its_own_citation_gives_one_motion_per_item() -> None:
+    text = ("Deze brief gaat ook in op de moties Keijzer (Kamerstuk 33 750 XVII, nr. 34), Van Laar (Kamerstuk "
+            "33 750 XVII, nr. 14) en Van Oijk/Sjoerdsma (Kamerstuk 33 750 XVII, nr. 13).")
+    found = find_motions(text, find_kamerstukken(text))
+    assert [(m.submitters, m.kamerstuk) for m in found] == [
+        (["Keijzer"], "33750-XVII-34"), (["Van Laar"], "33750-XVII-14"), (["Van Oijk", "Sjoerdsma"], "33750-XVII-13")]
+
+
+def test_a_plural_list_without_citations_stays_one_motion_of_its_submitters() -> None:
+    text = "De moties Kuik en Bikker zijn aangenomen."
+    assert [m.submitters for m in find_motions(text, find_kamerstukken(text))] == [["Kuik", "Bikker"]]
+
+
+@pytest.mark.parametrize(("text", "submitters"), [
+    ("de motie Segers-Asscher (Kamerstuk 28 638, nr. 1)", ["Segers", "Asscher"]),
+    ("de motie Huijbregts-Schiedon (Kamerstuk 31 953, nr. 12)", ["Huijbregts-Schiedon"]),
+    ("de motie Bakker-Smit (Kamerstuk 31 953, nr. 12)", ["Bakker-Smit"]),
+])
+def test_a_hyphenated_nickname_splits_only_into_known_members(text: str, submitters: list[str]) -> None:
+    assert [m.submitters for m in find_motions(text, find_kamerstukken(text))] == [submitters]

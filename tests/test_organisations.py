@@ -601,3 +601,64 @@ def test_glued_marker_and_letterhead_address_are_not_part_of_a_name(text: str, n
 def test_toeslagen_is_its_own_body_beside_the_belastingdienst() -> None:
     found = distinct(orgs("De Dienst Toeslagen en de Belastingdienst werken samen. Toeslagen betaalt uit."))
     assert {o.name for o in found} == {"Dienst Toeslagen", "Belastingdienst"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Ik informeer de Eerste en Tweede Kamer gelijktijdig.",
+     {"Eerste Kamer der Staten-Generaal", "Tweede Kamer der Staten-Generaal"}),
+    ("Het kabinet sprak in de Onderwijs, Jeugd, Cultuur en Sport Raad (OJCS-Raad) over media.",
+     {"Onderwijs-, Jeugd-, Cultuur- en Sportraad"}),
+    ("Het onderzoek is gedaan door Sardes en Universiteit Utrecht samen.", {"Sardes", "Universiteit Utrecht"}),
+])
+def test_a_shared_head_names_one_body_per_known_name(text: str, names: set[str]) -> None:
+    assert {o.name for o in distinct(orgs(text))} == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Het rapport is opgesteld door Lysias Consulting Group in opdracht.", "Lysias Consulting Group"),
+    ("De vluchten van Eindhoven Airport gaan door.", "Eindhoven Airport"),
+    ("Volgens de Rijksbrede Benchmark Groep is dat zo.", "Rijksbrede Benchmark Groep"),
+    ("De Studiegroep Begrotingsruimte adviseert het kabinet.", "Studiegroep Begrotingsruimte"),
+    ("De Taskforce Strategische Afhankelijkheden begint.", "Taskforce Strategische Afhankelijkheden"),
+])
+def test_company_and_working_group_heads(text: str, name: str) -> None:
+    assert name in orgs(text)
+
+
+@pytest.mark.parametrize("text", ["Groep jongeren zijn gevolgd.", "De Werkgroep vergaderde niet.",
+                                  "Bij de Airport was het druk.", "Een groep van tien gemeenten."])
+def test_working_group_and_company_heads_alone_are_no_names(text: str) -> None:
+    assert orgs(text) == {}
+
+
+def test_a_footnote_marker_glued_after_a_full_stop_does_not_hide_a_name() -> None:
+    assert "Europees Parlement" in orgs("Het voorstel ging naar de voorzitter van het Europees Parlement.4 Daarna "
+                                        "volgde de stemming.")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Dit sluit aan bij de oproep van de Europese Commissie3 aan de lidstaten.", {"Europese Commissie"}),
+    ("Daarnaast heeft Bureau Risicobeoordeling & Onderzoek van de NVWA op eigen initiatief advies gegeven.",
+     {"Bureau Risicobeoordeling & Onderzoek", "Nederlandse Voedsel- en Warenautoriteit"}),
+    ("De Directie Wetgeving van het Ministerie van Financiën bereidt dit voor.",
+     {"Directie Wetgeving", "Ministerie van Financiën"}),
+    ("De Beheersraad van de ILO stelde het vast.", {"Beheersraad van de ILO"}),
+])
+def test_glued_marker_after_a_word_and_units_of_a_known_body(text: str, names: set[str]) -> None:
+    assert {o.name for o in distinct(orgs(text))} == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Volgens de Wereldbank groeit de economie.", "Wereldbank"),
+    ("Het onderzoek is door KPMG uitgevoerd.", "KPMG"),
+    ("De Navo-top in Vilnius en de Navo zelf.", "Noord-Atlantische Verdragsorganisatie"),
+    ("Het CVZ adviseerde hierover.", "Zorginstituut Nederland"),
+])
+def test_well_known_bodies_are_in_the_gazetteer(text: str, name: str) -> None:
+    assert name in {o.name for o in distinct(orgs(text))}
+
+
+def test_glued_marker_split_keeps_codes_whole() -> None:
+    from mhextract.analysis.tokenizer import blank_dutch
+    tokens = [t.text for t in blank_dutch()("CO2 en MH17 en G20 en A4 en Commissie3")]
+    assert tokens == ["CO2", "en", "MH17", "en", "G20", "en", "A4", "en", "Commissie", "3"]

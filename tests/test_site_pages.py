@@ -122,3 +122,25 @@ def test_openkamer_lists_several_indieners(tmp_path: Path) -> None:
         "Conny Helder (minister zonder portefeuille volksgezondheid, welzijn en sport) (VVD)")
     names = [line.split("|")[1] for line in _read(tmp_path, page).hints["signatories"].split("\n")]
     assert names == ["Maarten van Ooijen", "Kuipers", "Conny Helder"]
+
+
+def test_tkconv_dossier_line_with_a_roman_part_gives_the_own_id(tmp_path: Path) -> None:
+    page = _TKCONV_GLUED_PERSONS.replace(
+        "Onderdeel van zaak 2023Z07777:",
+        "Onderdeel van kamerstukdossier 36800 XIII-15 Vaststelling van de begrotingsstaten (XIII) voor 2026.\n"
+        "Onderdeel van zaak 2023Z07777:")
+    raw = _read(tmp_path, page)
+    assert "36800-XIII-15" in raw.hints["kamerstukken_own"].split("\n")
+
+
+def test_oep_row_with_a_rijkswet_number_and_an_eerste_kamer_letter(tmp_path: Path) -> None:
+    from mhextract import parse
+    page = ("Kamerstuk\n| Datum publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer |\n"
+            "|---|---|---|---|\n| Eerste Kamer der Staten-Generaal | 2020-2021 | 35106-(R2115) nr. H |\n"
+            "Aan de Voorzitter van de Eerste Kamer der Staten-Generaal\nDen Haag, 18 december 2020\n"
+            "Hierbij zend ik u een overzicht van de aanbevelingen van de Onderzoeksraad voor veiligheid.\n")
+    path = tmp_path / "ek.txt"
+    path.write_text(page, encoding="utf-8")
+    record = parse(path)
+    assert record.metadata.kamerstuk == "35106-H"
+    assert "rijkswet:R2115" in {f"{r.kind}:{r.id}" for r in record.references}

@@ -2,15 +2,19 @@
 
 `glued_year`: `uit 20204`, `in 2024.1` are a year with a footnote marker glued to it.
 `table_cell_unit`: a number alone in its paragraph, among other such paragraphs, is a cell of a
-flattened table and counts what its row header names.
+flattened table and counts what its row header names; `table_scale`: the scale a column header
+above the table states (`Fosfaat (miljoen kilogram)`, `(bedragen x € 1 mln)`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from mhextract.analysis.patterns import alternation
 from mhextract.extract.figure_words import counted_units, lower_set, prev_word
-from mhextract.extract.numbers import NumberMatch
+from mhextract.extract.numbers import NumberMatch, scale_of
+from mhextract.paths import load_json
 from mhextract.record.model import Unit
 
 _GLUED_YEAR = re.compile(r"(?:19|20)\d\d(?:\d{1,4}|\.\d{1,2})")
@@ -71,3 +75,31 @@ def table_cell_unit(text: str, start: int, end: int) -> Unit | None:
         return None
     units = counted_units(header)
     return units[-1] if units else "other"
+
+
+MAX_TABLE_PARAGRAPHS = 40  # short paragraphs between a cell and the column header that states the scale
+MAX_TABLE_LINE = 80  # a flattened table's paragraphs are short
+
+
+@cache
+def _scale_header() -> re.Pattern[str]:
+    """A parenthesis naming a scale word (models/numbers.json `scales`): `(miljoen kilogram)`, `(x € 1 mln)`."""
+    scales = alternation(load_json("numbers.json")["scales"])
+    return re.compile(rf"\([^()]{{0,30}}?(?<![\w.])(?P<scale>{scales})(?![\w])[^()]{{0,30}}\)", re.IGNORECASE)
+
+
+def table_scale(text: str, start: int) -> int:
+    """The scale of a flattened table's cell from a column header above it, else 1; the table is a run
+    of short paragraphs, and the header the nearest one with a scale in parentheses."""
+    pos = start
+    for _ in range(MAX_TABLE_PARAGRAPHS):
+        if pos < 2:
+            break
+        prev_start, prev_end = _paragraph(text, pos - 3)
+        para = text[prev_start:prev_end].strip()
+        if len(para) > MAX_TABLE_LINE:
+            break
+        if m := _scale_header().search(para):
+            return scale_of(m.group("scale").lower()) or 1
+        pos = prev_start
+    return 1

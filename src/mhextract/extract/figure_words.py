@@ -14,7 +14,8 @@ from mhextract.extract.numbers import counted_unit
 from mhextract.paths import load_json
 from mhextract.record.model import Unit
 
-_TOKEN_RE = re.compile(r"\s*([^\W\d_][\w'’\-]*|%|[^\w\s])")
+# a word (a glued footnote marker after it is not part of it: `55 procent1`), `%` or one punctuation mark
+_TOKEN_RE = re.compile(r"\s*([^\W\d_][\w'’\-]*?(?:(?<![-\d])(?=\d{1,2}(?!\w))|(?=[^\w'’\-]|$))|%|[^\w\s])")
 
 
 @cache

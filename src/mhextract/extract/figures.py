@@ -16,7 +16,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.language import Language
@@ -27,7 +27,7 @@ from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, req
 from mhextract.analysis.patterns import alternation
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
-from mhextract.extract.figure_tables import glued_year, table_cell_unit
+from mhextract.extract.figure_tables import glued_year, table_cell_unit, table_scale
 from mhextract.extract.figure_words import (
     counted_units,
     figure_data,
@@ -39,6 +39,7 @@ from mhextract.extract.figure_words import (
 from mhextract.extract.numbers import (
     Number,
     NumberMatch,
+    as_number,
     counted_unit,
     find_numbers,
     parse_number_word,
@@ -255,14 +256,15 @@ def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity
 
 @cache
 def _share_pattern() -> re.Pattern[str]:
-    """`[qualifier] (numerator denominator | driekwart | de helft) van`; words from models/figures.json."""
+    """`[qualifier] (numerator denominator | driekwart | de helft) (van | deel)`; words from models/figures.json."""
     data = figure_data()
     denominators = "|".join(sorted(data["share_denominators"], key=len, reverse=True))
     qualifiers = "|".join(re.escape(q) for q in sorted(data["share_qualifiers"], key=len, reverse=True))
+    parts = "|".join(re.escape(p) for p in data["share_parts"])
     return re.compile(
         rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s+)?"
         rf"(?:de\s+(?P<half>helft)|(?P<whole>driekwart)|(?P<num>[^\W\d_]+|\d{{1,2}})\s+(?P<den>{denominators}))"
-        rf"\s+van\b", re.IGNORECASE)
+        rf"\s+(?:(?P<part>{parts})\b|van\b)", re.IGNORECASE)
 
 
 def find_shares(text: str) -> list[Quantity]:
@@ -280,7 +282,7 @@ def find_shares(text: str) -> list[Quantity]:
             if numerator is None or not 0 < numerator < denominator:
                 continue
             value = round(100 * numerator / denominator, 2)
-        end = m.end() - len("van")
+        end = m.end() if m.group("part") else m.end() - len("van")
         out.append(Quantity(m.start(), len(text[:end].rstrip()), value, "percent"))
     return out
 
@@ -361,7 +363,7 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
         if q is None:
             q = _comparison_partner(text, n, quantities[-1][0] if quantities else None)
         if q is not None and not _blocked_one(text, n):
-            quantities.append((q, n))
+            quantities.append((_scaled_cell(text, q, n), n))
     quantities.extend((q, None) for q in _find_count_adjectives(text) if not _overlaps(taken, q.start, q.end))
     found = _merge([(q.start, q.end) for q, _ in quantities])
     quantities.extend((q, None) for q in find_shares(text)
@@ -373,6 +375,14 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
                               subject=q.subject, period=_period(text, start, q.end),
                               span=Span(start=start, end=q.end)))
     return figures
+
+
+def _scaled_cell(text: str, q: Quantity, n: NumberMatch) -> Quantity:
+    """A flattened table's cell times the scale its column header states (`Fosfaat (miljoen kilogram)`)."""
+    if n.kind != "digits" or n.scaled or q.value != n.value or table_cell_unit(text, n.start, n.end) is None:
+        return q
+    scale = table_scale(text, n.start)
+    return q if scale == 1 else replace(q, value=as_number(n.value * scale))
 
 
 def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -61,6 +61,8 @@ class MotionGrammar:
     party: re.Pattern[str]
     motion_word: re.Pattern[str]
     anaphor: re.Pattern[str]
+    listed: re.Pattern[str]
+    item: re.Pattern[str]
     statuses: tuple[tuple[re.Pattern[str], str, int], ...]
     chambers: tuple[tuple[re.Pattern[str], str], ...]
 
@@ -104,6 +106,13 @@ def grammar() -> MotionGrammar:
         (re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in words)})(?![\w])"), chamber)
         for chamber, words in d["chambers"].items()
     )
+    # `de moties Sjoerdsma (Kamerstuk ..., nr. 34), Van Laar (Kamerstuk ..., nr. 14) en Van Oijk/Sjoerdsma (...)`:
+    # a list of motions, each named by its submitters and followed by its own citation
+    cite = r"\s*\(?\s*Kamerstuk(?:ken)?\s[^()\n]{1,60}?\)"
+    bare_item = rf"{name}(?:\s*/\s*{name})*{cite}"
+    item = rf"(?P<iname>{name}(?:\s*/\s*{name})*)(?P<cite>{cite})"
+    plural = either_case_alternation([w for w in d["motion_words"] if w.endswith("s")])
+    listed = rf"(?<![\w-])(?:{plural})\s+(?P<items>{bare_item}(?:\s*(?:,|en)\s*{bare_item})+)"
     return MotionGrammar(
         named=re.compile(named),
         reverse=re.compile(reverse),
@@ -114,6 +123,8 @@ def grammar() -> MotionGrammar:
         party=re.compile(party),
         motion_word=re.compile(word),
         anaphor=re.compile(rf"(?<![\w])(?:{either_case_alternation(d['anaphors'])})(?![\w])"),
+        listed=re.compile(listed),
+        item=re.compile(item),
         statuses=statuses,
         chambers=chambers,
     )
@@ -150,10 +161,12 @@ def _resolve_van(name: str, after_title: bool) -> str:
 
 
 def _split_nickname(name: str) -> list[str]:
-    """`Segers-Asscher` -> two submitters, unless the whole is one known double surname."""
+    """`Segers-Asscher` -> two submitters when a part is a known member; a double surname of one person
+    (`Yeşilgöz-Zegerius`, `Huijbregts-Schiedon`) stays whole."""
     if "-" not in name or name.lower() in members() or " " in name:
         return [name]
-    return name.split("-")
+    parts = name.split("-")
+    return parts if any(p.lower() in members() for p in parts) else [name]
 
 
 def parse_submitters(m: re.Match[str]) -> tuple[list[str], str | None, int]:
@@ -199,9 +212,9 @@ def _given_and_surname(name: str) -> str:
 
 
 def _followed_by_citation(text: str, end: int, ks_starts: Sequence[int]) -> bool:
-    """True when a Kamerstuk citation starts right after `end` (only spaces or `(` between)."""
+    """True when a Kamerstuk citation starts right after `end` (only spaces, `(` or `,` between)."""
     i = bisect_right(ks_starts, end - 1)
-    return i < len(ks_starts) and re.fullmatch(r"[\s(]{0,3}", text[end : ks_starts[i]]) is not None
+    return i < len(ks_starts) and re.fullmatch(r"[\s(,]{0,3}", text[end : ks_starts[i]]) is not None
 
 
 def _plain_gap(m: re.Match[str]) -> bool:
@@ -216,11 +229,27 @@ def _delayed(text: str, taken: Sequence[re.Match[str]]) -> list[re.Match[str]]:
             if _plain_gap(m) and not any(t.start() < m.end() and m.start() < t.end() for t in taken)]
 
 
+def find_listed(text: str) -> list[MotionMention]:
+    """`de moties A (Kamerstuk ...), B (Kamerstuk ...) en C/D (Kamerstuk ...)`: one motion per item."""
+    g = grammar()
+    out: list[MotionMention] = []
+    for m in scan(g.listed, text, part=g.motion_word):
+        for item in g.item.finditer(text, m.start("items"), m.end("items")):
+            names = [clean_name(g.name.fullmatch(n.strip()).group("name"))  # type: ignore[union-attr]
+                     for n in item.group("iname").split("/") if g.name.fullmatch(n.strip())]
+            names = [n for n in names if _is_name(n)]
+            if names:
+                out.append(MotionMention(item.start("iname"), item.end("iname"), "named", tuple(names)))
+    return out
+
+
 def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
     """Motions named by their submitters, in every wording of `models/motions.json`."""
     g = grammar()
-    out: list[MotionMention] = []
-    forward = list(scan(g.named, text, part=g.motion_word))  # each wording holds a motion word
+    listed = find_listed(text)
+    out: list[MotionMention] = list(listed)
+    forward = [f for f in scan(g.named, text, part=g.motion_word)  # each wording holds a motion word
+               if not any(f.start() < n.end and n.start < f.end() for n in listed)]
     reverse = [r for r in scan(g.reverse, text, part=g.motion_word)
                if not any(f.start() < r.end() and r.start() < f.end() for f in forward)]
     delayed = _delayed(text, forward + reverse)

@@ -20,9 +20,11 @@ from mhextract.paths import load_json
 Number = int | float
 NumberKind = Literal["digits", "word", "collective"]
 
-# Dutch digits: thousands dot (1.175, 10.000.000), decimal comma (2,5). A number glued to
-# letters, slashes, colons or ° (273f, 2023/24, ECLI:...:2023:4838, 1°) is not a quantity.
-DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Dutch digits: thousands dot (1.175, 10.000.000) or (thin) space (316 000; not a dossier `28 638, nr.`),
+# decimal comma (2,5). A number glued to letters, slashes, colons or ° (273f, 2023/24,
+# ECLI:...:2023:4838, 1°) is not a quantity.
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,?\s*(?:nr|[A-Z]{1,5}\b|-))"
+DIGITS = rf"\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|{_SPACED}(?:,\d+)?|\d+(?:,\d+)?"
 # Not glued to a word, id or decimal; a dash only between two numbers (`12-18 jaar`), not in `35925-VI-118`.
 _NOT_AFTER = r"(?<![\w.,/:°])(?<!(?<!\d)[-–])"
 # `(?=\d)` first (every match starts with a digit) lets a scan skip other positions before the lookbehinds.
@@ -63,7 +65,7 @@ def parse_numeral(text: str) -> Number | None:
     """Value of a digit numeral in Dutch notation: `1.175` -> 1175, `2,5` -> 2.5."""
     if not re.fullmatch(DIGITS, text):
         return None
-    return as_number(float(text.replace(".", "").replace(",", ".")))
+    return as_number(float(re.sub(r"[.\s]", "", text).replace(",", ".")))
 
 
 def parse_number_word(word: str) -> int | None:

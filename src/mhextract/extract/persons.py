@@ -32,7 +32,7 @@ from mhextract.analysis.patterns import alternation, scan
 from mhextract.extract.organisations.known import alias_table, gazetteer
 from mhextract.extract.organisations.names import norm
 from mhextract.extract.person_names import find_full_names
-from mhextract.normalise.metadata import signatories_in
+from mhextract.normalise.signature import signatories_in
 from mhextract.paths import load_json
 from mhextract.record.model import Motion, Person, Signatory, Span
 

@@ -176,8 +176,8 @@ def site_info(chrome: list[str]) -> SiteInfo:
         for m in f["kst_id"].finditer(line):
             info.kamerstukken.append(m.group("kst"))
             kept = True
-        if m := f["dossier_part"].match(line):
-            info.kamerstukken.append(kst_id(m.group("dossier"), None, m.group("number")))
+        if m := f["dossier_part"].match(line):  # `28638 -206`, `36800 XIII-15`
+            info.kamerstukken.append(kst_id("-".join(m.group("dossier").split()), None, m.group("number")))
             kept = True
         if m := f["oep_row"].match(line):
             info.kamerstukken.append(kst_id(m.group("dossier"), None, m.group("number")))

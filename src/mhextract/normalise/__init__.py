@@ -25,11 +25,10 @@ from mhextract.normalise.paragraphs import (
     merge_across_breaks,
     typical_line_length,
 )
-from mhextract.normalise.segment import is_header_end
+from mhextract.normalise.segment import header_scan, is_header_end
 from mhextract.record.model import Footnote
 
 PARAGRAPH_SEP = "\n\n"
-HEADER_PARAGRAPHS = 6  # body paragraphs that may stand above the addressee line (site titles, wrapped titles)
 
 
 def normalise(raw: RawLetter) -> Letter:
@@ -55,7 +54,7 @@ def normalise(raw: RawLetter) -> Letter:
         elif block.kind == "letterhead":
             letterhead_blocks.append(block)
             interrupted = True
-            if len(paras) <= HEADER_PARAGRAPHS and any(is_header_end(plain(t)) for t in block.texts):
+            if len(paras) <= header_scan() and any(is_header_end(plain(t)) for t in block.texts):
                 for p in paras:
                     p.in_header = True
         else:

@@ -71,8 +71,8 @@ def _vocab() -> dict[str, Any]:
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    labels: list[str] = sorted(_vocab()["field_labels"], key=len, reverse=True)
-    alts = alternation(labels)
+    labels: list[str] = _vocab()["field_labels"]
+    alts = alternation([*labels, *(label.lower() for label in labels)])  # `Ons kenmerk` or `ons kenmerk`
     return re.compile(rf"^(?:{alts})(?=\s|$|:)")
 
 
@@ -178,8 +178,8 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
             own = _is_own(text) or _is_furniture(text)
             # `...van 21 juni 2021.` / `Uitdaging` / `De internationale ...`: a title line, clearly shorter
             # than the wrapped lines around it
-            title = bool(current) and bool(_TERMINAL_END.search(current[-1].text)) and _title_shaped(text) \
-                and nxt[:1].isupper() and len(text) < 0.6 * max(len(current[-1].text.strip()), len(nxt))
+            title = bool(current) and _closes_line(current) and _title_shaped(text) and not item \
+                and nxt[:1].isupper() and len(text) < 0.7 * max(len(current[-1].text.strip()), len(nxt))
             if current and _BARE_DOSSIER.match(current[-1].text.strip()):
                 own = False  # `29 279` + its title on the next line: one header block
             prev = current[-1].text if current else ""
@@ -201,6 +201,16 @@ _TITLE_MAX_WORDS = 12
 # a list item opening a line: `1. Steun ...`, `2) Werk ...` (numbered) or `• ...`, `- ...` (bulleted)
 _LIST_ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•▪●◦\-–])\s+\S")
 _CONNECTOR_END = re.compile(r"\b(?:de|het|een|van|en|of|in|op|voor|met|tot|te|bij|aan|om|die|dat)$", re.IGNORECASE)
+
+
+def _closes_line(current: list[RawLine]) -> bool:
+    """The block so far ends where a title may follow: a finished sentence, or a bulleted or numbered
+    list item that does not dangle (`– Huisvesting voor mensen met een beperking` / `Actualiteiten`)."""
+    last = current[-1].text.strip()
+    if _TERMINAL_END.search(last):
+        return True
+    return (bool(_LIST_ITEM.match(current[0].text.strip())) and not last.endswith((",", "-"))
+            and not _CONNECTOR_END.search(last))
 
 
 def _title_shaped(text: str) -> bool:
@@ -280,6 +290,15 @@ def _footnote_number(m: re.Match[str]) -> int | None:
     return int(groups[0].translate(_SUP_TO_DIGIT))
 
 
+_NUMBERED_WORD = re.compile(r"(?P<word>[A-Z][a-z]+) \d{1,3}")
+
+
+def _numbered_word(line: str) -> bool:
+    """`Vraag 1`, `Bijlage 2`: one word and a number, the word not a street (`Turfmarkt 147`)."""
+    m = _NUMBERED_WORD.fullmatch(line)
+    return m is not None and not m.group("word").endswith(tuple(_vocab()["street_suffixes"]))
+
+
 def is_letterhead(texts: list[str]) -> bool:
     """Margin/letterhead blocks: labelled fields, DG/Directie names, addresses, small print."""
     lines = [plain(t) for t in texts]
@@ -299,7 +318,8 @@ def is_letterhead(texts: list[str]) -> bool:
     starts = _vocab()["block_starts"]
     if short and any(first.startswith(str(s).strip()) for s in starts):
         return not _is_sentence_block(lines)
-    return short and all(_address_re().match(ln) for ln in lines)
+    # an address block: not a lone `Word 1` line, which is as likely `Vraag 1` or `Bijlage 2` as a street
+    return short and all(_address_re().match(ln) for ln in lines) and not all(_numbered_word(ln) for ln in lines)
 
 
 def _is_sentence_block(lines: list[str]) -> bool:
@@ -327,12 +347,15 @@ def _find_dump_footnotes(blocks: list[Block]) -> None:
         expected = _mark_footnote_tail(blocks, [i for i in idxs if i >= start], expected)
 
 
+_NOTE_CONTINUATION = 400  # characters at most of an unnumbered block that continues a footnote
+
+
 def _footnote_tail_start(blocks: list[Block], idxs: list[int], expected: int) -> int | None:
     """Earliest block on the page from which every block is a footnote continuing the sequence."""
     for pos, i in enumerate(idxs):
         m = _DUMP_FOOTNOTE.match(blocks[i].texts[0])
-        if not m or int(m.group(1)) != expected:
-            continue
+        if not m or int(m.group(1)) != expected or pos == 0:
+            continue  # footnotes stand below some body text of their page (`1 Inleiding` opens a letter)
         if _tail_is_footnotes(blocks, idxs[pos:], expected):
             return i
     return None
@@ -345,8 +368,8 @@ def _tail_is_footnotes(blocks: list[Block], idxs: list[int], expected: int) -> b
         m = _DUMP_FOOTNOTE.match(texts[0])
         if m and int(m.group(1)) == expected:
             expected += 1
-        elif len(texts) > 3:
-            return False
+        elif len(texts) > 3 or sum(map(len, texts)) > _NOTE_CONTINUATION:
+            return False  # a long unnumbered block is body text, not a footnote's continuation
         for text in texts[1:]:
             m2 = _DUMP_FOOTNOTE.match(text)
             if m2 and int(m2.group(1)) == expected:

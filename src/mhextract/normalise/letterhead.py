@@ -7,11 +7,14 @@ later ones are kept too (the gold takes the first `Datum`), so nothing is lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from mhextract.normalise.layout import Block, plain
 from mhextract.normalise.paragraphs import join_lines
 from mhextract.paths import load_json
+
+_CODE = re.compile(r"[A-Z][A-Z&.]+\s?[\w./-]*\d[\w./ -]*")  # a filing code: capitals, digits, no words
 
 
 @cache
@@ -20,10 +23,25 @@ def _labels() -> list[str]:
 
 
 def _split_label(line: str) -> tuple[str | None, str]:
+    """(`Ons kenmerk`, value) of `Ons kenmerk 12345` or `ons kenmerk 12345`; the label as listed."""
     for label in _labels():
-        if line == label or line.startswith((label + " ", label + ":", label + "\t")):
-            return label, line[len(label):].lstrip(" :\t")
+        for form in (label, label.lower()):
+            if line == form or line.startswith((form + " ", form + ":", form + "\t")):
+                return label, line[len(form):].lstrip(" :\t")
     return None, line
+
+
+_TRAILING_DATE = re.compile(r"\s+(\d{1,2}\s+[a-z]+\s+\d{4})$")
+
+
+def _add_pair(add: Callable[[str, str], None], pair: tuple[str, str], parts: list[str]) -> None:
+    """Values of two labels read row by row: a date at the end of the first row is the `Datum`, the rest
+    the other label's value; any other pair cannot be told apart and gives nothing."""
+    if "Datum" not in pair or not (m := _TRAILING_DATE.search(parts[0])):
+        return
+    other = pair[0] if pair[1] == "Datum" else pair[1]
+    add("Datum", m.group(1))
+    add(other, join_lines([parts[0][:m.start()], *parts[1:]]))
 
 
 def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
@@ -36,7 +54,9 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
             fields.setdefault(label, []).append(value)
 
     pending: str | None = None  # a label whose value is in the next block
+    pair: tuple[str, str] | None = None  # two labels on one line, their values interleaved below
     for block in blocks:
+        pair = None
         lines = [plain(t) for t in block.texts]
         lines = [ln for ln in lines if ln]
         if not lines:
@@ -60,14 +80,28 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
         parts: list[str] = []
         for ln in lines:
             new_label, rest = _split_label(ln)
+            second, after = _split_label(rest) if new_label and rest else (None, rest)
+            if second and not after:
+                # `Onderwerp Datum` / `Verslag van de Raad 29 maart 2006` / `WSBVC ...`: two columns read by rows
+                if label:
+                    add(label, join_lines(parts))
+                label, parts = None, []
+                pair = (str(new_label), second)
+                continue
             if new_label:
                 if label:
                     add(label, join_lines(parts))
                 label, parts = new_label, [rest] if rest else []
-            elif label:
+                pair = None
+            elif label and parts and _CODE.fullmatch(ln) and not _CODE.fullmatch(parts[0]):
+                add("Overig", ln)  # `Natuurbalans 2004` / `TRC 2004/6464`: a filing code under the value
+            elif label or pair is not None:
                 parts.append(ln)
             else:
                 add("Overig", ln)
+        if pair is not None and parts:
+            _add_pair(add, pair, parts)
+            continue
         if label and parts:
             add(label, join_lines(parts))  # a wrapped value loses its line-end hyphen (`natio-` + `nale`)
         elif label:

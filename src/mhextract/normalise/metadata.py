@@ -12,25 +12,18 @@ import re
 
 from mhextract.datetext import iso_date
 from mhextract.ingest.kst_header import parse_kst_header
+from mhextract.normalise.inline_labels import inline_fields
 from mhextract.normalise.letter import Letter
+from mhextract.normalise.signature import signatories_in, signed_lines
 from mhextract.record.model import Metadata, Signatory
 
-_ROLE = re.compile(
-    r"^(?P<role>(?:De|Het)\s+(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Dd]irecteur(?:-[Gg]eneraal)?|"
-    r"[Ss]ecretaris(?:-[Gg]eneraal)?|[Vv]oorzitter|[Nn]ationaal [Rr]apporteur|[Gg]riffier)\b.{0,150}),"
-    r"\s*(?P<name>[^,]*)$"
-)
-_NAME = re.compile(
-    r"^(?:(?:[A-Z][a-z]?\.\s?){1,5}|[A-Z][a-zé]+\s)(?:(?:van|de|der|den|ten|ter|het|in 't|'t)\s)*"
-    r"[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)?$"
-)
 _DEN_HAAG = re.compile(r"\b(?:Den Haag|'s-Gravenhage),\s*(\d{1,2}\s+\w+\s+\d{4})")
 _ADDRESS_TAIL = re.compile(r"\s+(?:Postbus|Binnenhof|Plein|Prinses Irenestraat|Turfmarkt|\d{4}\s?[A-Z]{2}\b).*$")
 
 
 def extract_metadata(letter: Letter) -> Metadata:
     """All metadata the letter states; fields it does not state stay None."""
-    head = letter.letterhead
+    head = {**inline_fields(letter), **letter.letterhead}  # a margin column wins over a flattened letterhead
     signatories = find_signatories(letter)
     found = Metadata(
         date=_letter_date(letter),
@@ -63,7 +56,7 @@ def _first(head: dict[str, list[str]], *labels: str) -> str | None:
 
 
 def _letter_date(letter: Letter) -> str | None:
-    for value in letter.letterhead.get("Datum", []):
+    for value in [*letter.letterhead.get("Datum", []), *inline_fields(letter).get("Datum", [])]:
         iso = iso_date(value)
         if iso:
             return iso
@@ -116,22 +109,8 @@ def own_kamerstukken(letter: Letter) -> list[str]:
 
 
 def find_signatories(letter: Letter) -> list[Signatory]:
-    """Role line (`De Minister van ...,`) followed by a name, in the last paragraphs of the body."""
-    return signatories_in([letter.text[p.start:p.end] for p in letter.paragraphs[-14:]])
-
-
-def signatories_in(paragraphs: list[str]) -> list[Signatory]:
-    """The signature block's role lines (`De Minister van ...,`), each with the name after it (same or next
-    paragraph): the one signatory finder, for metadata and for persons of a text without metadata."""
-    paras = [p.strip() for p in paragraphs]
-    found: list[Signatory] = []
-    for i, text in enumerate(paras):
-        m = _ROLE.match(text)
-        if not m:
-            continue
-        name = m.group("name").strip()
-        if not name and i + 1 < len(paras):
-            name = paras[i + 1]
-        if name and _NAME.match(name):
-            found.append(Signatory(role=m.group("role").strip(), name=name))
-    return found
+    """The signature block in the last paragraphs of the body, and a signer line (role and name) anywhere."""
+    texts = [letter.text[p.start:p.end] for p in letter.paragraphs]
+    found = signatories_in(texts[-14:])
+    names = {s.name for s in found}
+    return found + [s for s in signed_lines(texts[:-14]) if s.name not in names]

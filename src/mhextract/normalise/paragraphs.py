@@ -163,7 +163,11 @@ def _title_lines(texts: list[str], typical: int) -> int:
             continue
         if last.split()[-1].lower() in _CONNECTORS:
             continue
-        if len(last) < 0.8 * typical and nxt[:1].isupper():
+        # clearly shorter than the wrapped lines (the letter's, and for a one-line title this paragraph's
+        # own when it has a few), and than the paragraph's first line after it
+        wrapped = sorted(len(t.strip()) for t in texts[k:-1])
+        own = 0.8 * wrapped[len(wrapped) // 2] if k == 1 and len(wrapped) >= 2 else typical
+        if len(last) < min(0.8 * typical, own, len(nxt.strip())) and nxt[:1].isupper():
             return k
     return 0
 

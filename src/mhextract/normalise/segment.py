@@ -62,6 +62,12 @@ def _level(p: Paragraph, number: str | None, base_level: int) -> int:
     return number.count(".") + 1 if number and number[0].isdigit() else 1
 
 
+def header_scan() -> int:
+    """How many leading body paragraphs (site titles, page chrome, wrapped titles) may stand above the
+    addressee line; they are the letter's header, not sections."""
+    return int(_rules()["header_scan"])
+
+
 def is_header_end(text: str) -> bool:
     """The addressee, `Den Haag, <date>` or salutation line that ends a letter's header."""
     return any(r.match(text.strip()) for r in _rules()["header_end"])
@@ -123,7 +129,8 @@ def _in_introduced_list(letter: Letter, i: int) -> bool:
 
 
 def _reads_as_prose(text: str) -> bool:
-    return bool(re.search(r"[.:;]\s*$|[.]\s", text))
+    """Ends a sentence (perhaps with a glued footnote marker: `Digitaliseren.1`) or holds a sentence break."""
+    return bool(re.search(r"[.:;][)»”'\"]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}\s*$|[.]\s", text))
 
 
 def _title_shaped(text: str) -> bool:

@@ -8,10 +8,11 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span
 
 from mhextract.analysis.extensions import Ranges, overlaps
+from mhextract.extract.organisations.known import alias_table, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm, places
 from mhextract.extract.organisations.tokens import is_capword, sentence_initial
-from mhextract.extract.organisations.wordlists import rules, word_set
+from mhextract.extract.organisations.wordlists import heads, rules, word_set
 
 _MARKER = re.compile(r"\d{1,2}$")  # a glued footnote marker: `Centerdata2`
 _MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -79,6 +80,25 @@ def _name_of(span: Span) -> tuple[int, int, str] | None:
     return span.start_char, span.start_char + len(text), name
 
 
+def _head_words() -> frozenset[str]:
+    return frozenset(w.lower() for h in heads() for w in h.text.split())
+
+
+def _shared_head(doc: Doc, conjunct: Span, host: tuple[int, int]) -> OrgMention | None:
+    """A one-word conjunct that shares the host's head (`Eerste en Tweede Kamer`: the Eerste Kamer;
+    `Jeugd, Cultuur en Sport Raad`: no body of its own). The mention when conjunct + the host's head
+    is a known name, an empty-keyed mention when it is not, None when this is no shared head (the host
+    starts with its own head word: `Sardes en Universiteit Utrecht`)."""
+    first, last = doc[host[0]], doc[host[1] - 1]
+    if len(conjunct) != 1 or host[1] - host[0] < 2 or first.lower_ in _head_words():
+        return None
+    if last.lower_ not in _head_words() and norm(doc[host[0]:host[1]].text) not in alias_table():
+        return None
+    key = alias_table().get(norm(f"{conjunct.text} {doc[host[0] + 1:host[1]].text}"), "")
+    kind = gazetteer()[int(key[2:])].kind if key else "other"
+    return OrgMention(conjunct.start_char, conjunct.end_char, conjunct.text, key, "pattern", kind)
+
+
 def find_coordinated_mentions(doc: Doc, mentions: Sequence[OrgMention], person_names: Iterable[str] = (),
                               claimed: Sequence[tuple[int, int]] = ()) -> list[OrgMention]:
     """Capitalised names joined by a coordinator to a recognised organisation, chained along a list."""
@@ -91,7 +111,15 @@ def find_coordinated_mentions(doc: Doc, mentions: Sequence[OrgMention], person_n
         rng = _token_range(doc, host)
         if rng is None:
             continue
-        for conjunct in (_conjunct_after(doc, rng[1]), _conjunct_before(doc, rng[0])):
+        before = _conjunct_before(doc, rng[0])
+        shared = _shared_head(doc, before, rng) if before is not None else None
+        if shared is not None:  # `Eerste en Tweede Kamer`, `Onderwijs, Jeugd, Cultuur en Sport Raad`
+            if shared.key and not overlaps(taken, shared.start, shared.end):
+                found.append(shared)
+                taken.add(shared.start, shared.end)
+                hosts.append(shared)
+            before = None
+        for conjunct in (_conjunct_after(doc, rng[1]), before):
             named = _name_of(conjunct) if conjunct is not None else None
             if named is None or norm(named[2]) in people or overlaps(taken, named[0], named[1]):
                 continue

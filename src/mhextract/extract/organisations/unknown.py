@@ -74,11 +74,12 @@ def _starts(mentions: Iterable[OrgMention], doc: Doc) -> set[int]:
     return starts
 
 
-def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int]) -> int:
-    """Token index after the name that begins before `end`: capitalised words joined by connectors."""
+def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int], unit: bool = False) -> int:
+    """Token index after the name that begins before `end`: capitalised words joined by connectors; a
+    unit's name (`unit`) stops before `van` + a known body."""
     connectors = word_set("connectors")
     coordinators = word_set("coordinators")
-    k, last, coordinated = end, end, False
+    k, last, coordinated, of = end, end, False, False
     while k < len(doc) and k - end < 12:
         tok = doc[k]
         if tok.is_space or "\n" in doc[k - 1].whitespace_:
@@ -88,11 +89,13 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
         elif is_capword(tok) and not sentence_initial(tok):
             if k in head_starts and k == last:
                 break  # a new organisation begins: `... Rechtshandhaving Directie ...`
-            if k in gaz_starts and coordinated:
-                break  # `Raad voor de Kinderbescherming en Veilig Thuis`: two bodies
-            last, coordinated = k + 1, False
+            if k in gaz_starts and (coordinated or (of and unit)):
+                break  # `Raad voor de Kinderbescherming en Veilig Thuis`: two bodies; `Bureau X van de NVWA`:
+                # a unit of a known body, which is named on its own
+            last, coordinated, of = k + 1, False, False
         elif (tok.lower_ in connectors and tok.text == tok.lower_) or tok.text == "-":
             coordinated = coordinated or tok.lower_ in coordinators
+            of = of or tok.lower_ == "van"
         else:
             break
         k += 1
@@ -150,7 +153,7 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
             continue
         if not (doc[s].text[:1].isupper() or head.lowercase):
             continue
-        end = e if head.final else _extend_right(doc, e, head_starts - {s}, gaz_starts)
+        end = e if head.final else _extend_right(doc, e, head_starts - {s}, gaz_starts, head.unit)
         if head.kind == "chamber" and e < len(doc) and doc[e].lower_ == "voor":
             end = max(end, portfolio_end.get(e + 1, end))  # `commissie voor Landbouw, Visserij, ... en Natuur`
         start = _extend_left(doc, s, gaz_tokens, floor) if head.left else s

@@ -19,6 +19,7 @@ class Head:
     lowercase: bool = False
     tail_alias: bool = False
     final: bool = False
+    unit: bool = False
 
 
 @cache
@@ -33,7 +34,7 @@ def heads() -> tuple[Head, ...]:
     """Head words from models/org_heads.json."""
     return tuple(
         Head(h["head"], h.get("kind", "other"), h.get("left", False), h.get("lowercase", False),
-             h.get("tail_alias", False), h.get("final", False))
+             h.get("tail_alias", False), h.get("final", False), h.get("unit", False))
         for h in rules()["heads"]
     )
 
