@@ -10,8 +10,11 @@ Faults: a letter that raises or hits the time limit fails on its own inside the 
 give up the chunks it was running (`KilledWorker`; `local:N` sets allowed-failures to 0,
 a running scheduler uses its own setting, see the README); the driver then sends their letters
 again one at a time, each as the only new task, so they run once more on a live worker;
-a letter whose worker dies again is reported failed as a `crash`. No other letter's
-record is lost.
+a letter whose worker dies again is reported failed as a `crash`. A letter whose thread
+is stuck in one C call past its time limit (no Python-level exception reaches it) is
+reported by the worker's watchdog (`batch.clock`) as an event; the driver fails it as a
+`timeout`, restarts that worker through its nanny, and sends the chunk's other letters
+again. No other letter's record is lost.
 """
 
 from __future__ import annotations
@@ -39,16 +42,21 @@ from mhextract.errors import ClusterError
 from mhextract.fingerprint import extractor_id
 
 LOCAL = re.compile(r"^local:(\d+)$")
-# `local:N`: mhextract retries the letters of a dead worker itself; no stack sampling (it costs the workers CPU)
+# `local:N`: mhextract retries the letters of a dead worker itself (allowed-failures 0)
 LOCAL_CONFIG = {
     "distributed.scheduler.allowed-failures": 0,
-    # less housekeeping on the 2-4 processes that share the cores with the letters (measured: the scheduler,
-    # nannies and workers cost ~1.5 s CPU per 200 letters with the defaults, ~0.5 s with these)
+    # Fewer wake-ups of each worker's event loop: every one takes the GIL from the letter's thread, and on a
+    # busy machine that thread then waits for the loop thread to be scheduled (the pool's single-threaded
+    # workers never do). Measured: the defaults cost ~1.5 s of CPU per 200 letters, and more in wall time.
     "distributed.worker.profile.enabled": False,  # no stack sampling of the tasks
-    "distributed.admin.tick.interval": "500ms",  # event-loop watchdog (default 20 ms)
-    "distributed.worker.memory.monitor-interval": "1s",  # default 100 ms, in every nanny and worker
-    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.tick.interval": "2s",  # event-loop watchdog (default 20 ms)
+    "distributed.admin.system-monitor.interval": "10s",  # dashboard figures (default 500 ms)
     "distributed.admin.system-monitor.gil.enabled": False,
+    # no spilling or pausing (a worker holds no data), so no worker memory monitor; the nanny's stays
+    "distributed.worker.memory.target": False,
+    "distributed.worker.memory.spill": False,
+    "distributed.worker.memory.pause": False,
+    "distributed.worker.memory.monitor-interval": "1s",  # the nanny's (default 100 ms)
     # Dask sets MALLOC_TRIM_THRESHOLD_ in its workers, which turns off glibc's adaptive mmap threshold
     "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
 }
@@ -101,8 +109,9 @@ class PipelinePlugin(WorkerPlugin):
         """Load and warm up the pipeline; a version mismatch is kept and reported by the first task."""
         from mhextract.analysis.pipeline import load_pipeline
 
-        if self.die_with_parent:
+        if self.die_with_parent:  # `local:N`
             _die_with_parent()
+            _quieten(worker)
         if extractor_id() != self.expected:
             self.problem = f"worker runs mhextract {extractor_id()}, the driver {self.expected}: install the same"
             return
@@ -114,6 +123,15 @@ class PipelinePlugin(WorkerPlugin):
 
     def teardown(self, worker: Any = None) -> None:
         self.nlp = None
+
+
+def _quieten(worker: Any) -> None:
+    """`local:N`: stop a worker's periodic callbacks that tasks without inputs do not need (each wakes the event
+    loop, which takes the GIL from the letter's thread: see LOCAL_CONFIG)."""
+    for name in ("find-missing", "ticks", "shift_counters"):  # missing inputs of tasks; metrics counters
+        callback = getattr(worker, "periodic_callbacks", {}).get(name)
+        if callback is not None:
+            callback.stop()
 
 
 def _die_with_parent() -> None:
