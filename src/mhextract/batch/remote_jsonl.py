@@ -44,7 +44,7 @@ class RemoteJsonl:
         if storage.exists(url):
             local.write_bytes(storage.read_bytes(url))
         self.parts = _remote_parts(self.parts_prefix)
-        with open(local.with_name(local.name + ".partial"), "wb") as partial:  # earlier parts: this run's own
+        with open(local.with_name(local.name + ".partial"), "wb") as partial:  # a killed run's lines: as if ours
             for part in self.parts:
                 partial.write(_whole_lines(storage.read_bytes(part)))
         self.store = JsonlStore(local)
