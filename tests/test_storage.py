@@ -124,8 +124,8 @@ def _letters(folder: Path, count: int) -> list[Path]:
     paths = []
     for i in range(count):
         path = folder / f"l{i:03d}.txt"
-        path.write_text(f"{texts[i % len(texts)]}\n\nVolgnummer {i}.\n\nDe minister van Financiën,\n\nJ. Jansen\n",
-                        encoding="utf-8")
+        path.write_text(f"{texts[i % len(texts)]}\n\nGeachte voorzitter, zie Kamerstuk 28 638, nr. {i + 1}.\n\n"
+                        "De minister van Financiën,\n\nJ. Jansen\n", encoding="utf-8")
         paths.append(path)
     return paths
 
