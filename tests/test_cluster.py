@@ -205,17 +205,17 @@ def test_hanging_and_crashing_letters_fail_alone_on_the_cluster(tmp_path: Path, 
     stuck in a C call is failed as a timeout by the driver, which restarts its worker."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for i, src in enumerate(LETTERS[:5]):
-        shutil.copy(src, folder / f"{i}.txt")
+    for i in range(6):  # chunks of two: 0+1 (1 hangs in Python), 2+3 (3 kills its worker), 4+5 (4 blocks in C)
+        shutil.copy(LETTERS[i % len(LETTERS)], folder / f"{i}.txt")
     (folder / "1.txt").write_text(LETTERS[1].read_text(encoding="utf-8") + "\nHANGFOREVER\n", encoding="utf-8")
     (folder / "3.txt").write_text(LETTERS[3].read_text(encoding="utf-8") + "\nKILLWORKER\n", encoding="utf-8")
     (folder / "4.txt").write_text(LETTERS[4].read_text(encoding="utf-8") + "\nBLOCKINC\n", encoding="utf-8")
-    options = batch.BatchOptions(out=tmp_path / "out", model="blank:nl", batch_size=1, chunk_size=1, timeout=1.0,
+    options = batch.BatchOptions(out=tmp_path / "out", model="blank:nl", batch_size=1, chunk_size=2, timeout=1.0,
                                  quiet=True, cluster=dask_processes, cluster_pipeline=faulty_pipeline)
     summary = batch.run_batch(batch.expand_inputs([folder]), load_pipeline("blank:nl"), options)
     failures = {Path(f.path).name: f for f in summary.failures}
     assert sorted((name, f.kind) for name, f in failures.items()) == [
         ("1.txt", "timeout"), ("3.txt", "crash"), ("4.txt", "timeout")]
     assert "stuck in one C call" in failures["4.txt"].reason
-    assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == ["0.json", "2.json"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == ["0.json", "2.json", "5.json"]  # 5: resent
     assert summary.exit_code == 1

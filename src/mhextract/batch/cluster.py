@@ -227,16 +227,28 @@ class Cluster:
         except KilledWorker:
             outcomes = []
             for task in (t for t in slot.chunk if t.index not in slot.decided):
-                alone = _Slot([task], self._submit([task], config))  # one at a time: a death now points at it
-                try:
-                    outcomes += self._wait(alone, window, config)
-                except KilledWorker:
-                    outcomes.append(Outcome(task.index, task.path, kind="crash", reason="the worker died on this "
-                                            "letter (crash, out of memory or killed), also on retry"))
-                slot.decided.update(alone.decided)
+                outcomes += self._alone(task, window, config, slot.decided)
         window.popleft()
         by_index = {o.index: o for o in outcomes} | slot.decided
         yield from (by_index[t.index] for t in slot.chunk)
+
+    def _alone(self, task: Task, window: deque[_Slot], config: WorkConfig,
+               decided: dict[int, Outcome]) -> list[Outcome]:
+        """One letter as the only new task, so that a death now points at it; a death caused by our own restart
+        of a stuck worker (`_unstick`) does not count against the letter."""
+        for _ in range(3):
+            restarts = len(self.restarts)
+            alone = _Slot([task], self._submit([task], config))
+            try:
+                outcomes = self._wait(alone, window, config)
+            except KilledWorker:
+                if len(self.restarts) != restarts or any(r.is_alive() for r in self.restarts):
+                    continue
+                outcomes = [Outcome(task.index, task.path, kind="crash", reason="the worker died on this letter "
+                                    "(crash, out of memory or killed), also on retry")]
+            decided.update(alone.decided)
+            return outcomes
+        return [Outcome(task.index, task.path, kind="crash", reason="its workers kept being restarted")]
 
     def _wait(self, slot: _Slot, window: deque[_Slot], config: WorkConfig) -> list[Outcome]:
         """A chunk's outcomes, meanwhile replacing workers stuck in a C call (`_unstick`).
