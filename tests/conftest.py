@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,24 @@ def corpus_letters() -> dict[str, Letter]:
     from mhextract.normalise import normalise
 
     return {p.stem: normalise(read_letter(p)) for p in sorted(LETTERS.glob("*.txt"))}
+
+
+Cli = Callable[..., tuple[int, str]]
+
+
+@pytest.fixture(scope="session")
+def cli() -> Cli:
+    """Run `mhextract <args>` in-process: (exit code, stderr); an exception other than an exit is raised."""
+    from typer.testing import CliRunner
+
+    from mhextract.cli import app
+
+    runner = CliRunner()
+
+    def run(*args: str | Path) -> tuple[int, str]:
+        result = runner.invoke(app, [*map(str, args)])
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result.exit_code, result.stderr
+
+    return run

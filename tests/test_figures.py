@@ -42,7 +42,7 @@ CASES: list[tuple[str, str, float, str]] = [
     ("Er zijn honderd slachtoffers geïdentificeerd.", "honderd slachtoffers", 100, "persons"),
     ("Het gaat om 18-jarige slachtoffers.", "18-jarige slachtoffers", 18, "persons"),
     ("In 15 gevallen betrof het criminele uitbuiting.", "15 gevallen", 15, "cases"),
-    ("Er liepen dertien onderzoeken.", "dertien onderzoeken", 13, "cases"),
+    ("Er liepen dertien onderzoeken.", "dertien onderzoeken", 13, "other"),
     ("heeft de samenwerking geleid tot één opsporingsonderzoek.", "één opsporingsonderzoek", 1, "cases"),
     ("Er kwamen tweehonderd meldingen binnen.", "tweehonderd meldingen", 200, "cases"),
     ("Er zijn eenentwintig zaken afgedaan.", "eenentwintig zaken", 21, "cases"),
@@ -348,3 +348,12 @@ def test_table_cells_without_a_scale_header_keep_their_value() -> None:
     text = ("Het aantal meldingen per regio.\n\nAantal ongevallen in onderzoek\n\n1.201\n\n1.149\n\n"
             "Dat is minder dan vorig jaar, zo blijkt uit de cijfers van het bureau.")
     assert [(f.value, f.unit) for f in find_figures(text)] == [(1201, "cases"), (1149, "cases")]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Er zijn twee onderzoeken gedaan naar de uitvoering.", "other"),
+    ("In 31 strafrechtelijke onderzoeken is beslag gelegd.", "cases"),
+    ("Er lopen 12 opsporingsonderzoeken.", "cases"),
+])
+def test_studies_are_no_cases_unless_criminal(text: str, unit: str) -> None:
+    assert [f.unit for f in find_figures(text)] == [unit]

@@ -11,6 +11,7 @@ from mhextract.extract.kamerstuk import (
     normalise_session,
     ref_from_id,
 )
+from mhextract.extract.motions import find_motions
 
 # (citation as it appears in a letter, expected ids in order)
 CITATIONS: list[tuple[str, list[str]]] = [
@@ -180,14 +181,27 @@ def test_normalise_session(raw: str | None, expected: str | None) -> None:
 def test_header_own_number() -> None:
     text = ("Tweede Kamer der Staten-Generaal\nVergaderjaar 2021–2022\n28 638 Mensenhandel\n"
             "Nr. 183 BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID\n\nBody text.")
-    (cit,) = find_header_kamerstukken(text)
-    assert (cit.id, cit.session) == ("28638-183", "2021/22")
+    dossier, number = find_header_kamerstukken(text)
+    assert (dossier.id, dossier.session, number.id) == ("28638-183", "2021/22", "28638-183")
+    assert (text[dossier.start:dossier.end], text[number.start:number.end]) == ("28 638", "183")
     assert [r.id for r in find_kamerstukken(text)] == ["28638-183"]
 
 
 def test_header_with_two_dossiers_on_joined_lines() -> None:
     text = "28 638 Mensenhandel\n31 015 Kindermishandeling\nNr. 207 BRIEF VAN DE MINISTER"
-    assert [c.id for c in find_header_kamerstukken(text)] == ["28638-207", "31015-207"]
+    assert [c.id for c in find_header_kamerstukken(text)] == ["28638-207", "28638-207", "31015-207", "31015-207"]
+
+
+def test_header_offsets_come_from_the_one_header_parser() -> None:
+    # the same forms as the readers' header parser: a bare dossier with its title on the next line,
+    # the addressee and date between the dossier and the number; each id has two mentions, the dossier
+    # number and the document number (the dossier title between them is text: `... voor het jaar 2013`)
+    text = ("29 826 Industriebeleid\n\n30 196\n\nDuurzame ontwikkeling\n\n"
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nNr. 216\n\nBRIEF VAN DE MINISTER")
+    cits = find_header_kamerstukken(text)
+    assert [(c.id, text[c.start:c.end]) for c in cits] == [
+        ("29826-216", "29 826"), ("29826-216", "216"), ("30196-216", "30 196"), ("30196-216", "216")]
+    assert find_header_kamerstukken("28 638 Mensenhandel\n\nDit is een zin.\n\nNr. 3 BRIEF") == []
 
 
 def test_own_id_from_metadata_is_added_once() -> None:
@@ -213,3 +227,33 @@ def test_own_number_from_header_is_marked_own_not_cited() -> None:
     assert refs["28638-254"].own and not refs["28638-253"].own
     assert [r.id for r in find_kamerstukken("Zie Kamerstuk 28 638, nr. 253.", own_ids="28638-254") if r.own] == [
         "28638-254"]
+
+
+def test_a_citation_never_runs_across_a_paragraph_break() -> None:
+    text = "ID: 35394-48\n\nNr. 48 BRIEF VAN DE MINISTER VOOR ARMOEDEBELEID\n\nTekst (Kamerstuk 35 394, nr. 12)."
+    assert [k.id for k in find_kamerstukken(text)] == ["35394-12"]
+
+
+def test_the_dossier_title_between_the_header_numbers_is_text_for_the_other_components() -> None:
+    import pathlib
+    import tempfile
+
+    from mhextract import parse
+    text = ("33 400 VIII Vaststelling van de begrotingsstaten van het Ministerie (VIII) voor het jaar 2013\n\n"
+            "Nr. 5 BRIEF VAN DE MINISTER VAN ONDERWIJS, CULTUUR EN WETENSCHAP\n\n"
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 27 september 2012\n\n"
+            "Hierbij stuur ik u de brief. Dat is goed.\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "letter.txt"
+        path.write_text(text, encoding="utf-8")
+        record = parse(path)
+    assert ("2013", "2013") in {(d.text, d.value) for d in record.dates}
+    assert record.metadata.kamerstuk == "33400-VIII-5"
+
+
+def test_an_eerste_kamer_nota_dossier_cited_with_session_and_letter() -> None:
+    text = "Uw Kamer aanvaardde de motie Vliegenthart (2012–2013, CII, B) om te komen met een plan."
+    assert [(k.id, k.session, k.chamber) for k in find_kamerstukken(text)] == [("CII-B", "2012/13", "Eerste Kamer")]
+    motions = find_motions(text, find_kamerstukken(text))
+    assert [(m.submitters, m.kamerstuk) for m in motions] == [(["Vliegenthart"], "CII-B")]
+    assert find_kamerstukken("(2012–2013, CIA, B)") == []

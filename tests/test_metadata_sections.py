@@ -125,6 +125,9 @@ def test_kamerstuk_header_with_a_bare_dossier_line_and_its_title_below() -> None
     (["30800 X 109 Brief van de minister en staatssecretaris van defensie"], ["30800-X-109"]),
     (["34902 G BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES"], ["34902-G"]),
     (["Tweede Kamer der Staten-Generaal2010-201121501-07 nr. 814"], ["21501-07-814"]),
+    (["32 904 Protocol tot wijziging van het Verdrag", "A/ Nr. 1 BRIEF VAN DE MINISTER"], ["32904-1"]),
+    (["36 045 Situatie in de Oekraïne", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+      "Den Haag, 31 maart 2022", "Nr. 55 BRIEF VAN DE MINISTERS"], ["36045-55"]),
 ])
 def test_header_forms_give_the_letters_own_ids(lines: list[str], ids: list[str]) -> None:
     header = parse_kst_header(lines)
@@ -397,3 +400,49 @@ def test_flattened_letterhead_labels_in_title_case() -> None:
                      "u de notitie aan.\n\nHet kabinet licht het beleid toe. Dat is nodig.")
     meta = extract_metadata(letter)
     assert (meta.reference, meta.date, meta.subject) == ("DDE-478/07", "2007-06-29", "Private sector")
+
+
+def test_a_subject_glued_to_the_first_sentence_of_the_body_ends_there() -> None:
+    body = ("In de nacht van 5 op 6 oktober bereikten het voorzitterschap en de Commissie een akkoord over een "
+            "interim-overeenkomst. Graag informeren wij u hierbij over onze beoordeling daarvan.")
+    raw = RawLetter(path="x.txt", format="text", sha256="0", lines=[RawLine(t) for t in (
+        "Ministerie van Buitenlandse Zaken\n\nOnderwerp: Overeenkomst tussen de Europese Unie en de Verenigde Staten "
+        f"inzake de verwerking van persoonsgegevens van passagiers{body}\n\nDat is alles. Tot zover.").splitlines()])
+    subject = "Overeenkomst tussen de Europese Unie en de Verenigde Staten inzake de verwerking van persoonsgegevens"
+    assert extract_metadata(normalise(raw)).subject == f"{subject} van passagiers"
+
+
+def test_a_long_title_before_a_line_that_opens_a_sentence() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief informeer ik uw Kamer over het vervolg van de samenwerking met de organisatie na\n"
+            "het onderzoek.\n"
+            "Kabinetsinzet twee-statenoplossing en belang Palestijns maatschappelijk middenveld\n"
+            "Het kabinet blijft inzetten op een twee-statenoplossing, waarbij een veilig Israël\n"
+            "en een onafhankelijke Palestijnse staat in vrede naast elkaar bestaan. Dat is het doel.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == [
+        "Kabinetsinzet twee-statenoplossing en belang Palestijns maatschappelijk middenveld"]
+
+
+def test_a_wrapped_line_before_a_proper_noun_is_no_title() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief informeer ik uw Kamer over het vervolg. Dat is nodig.\n"
+            "Het rapport van de Commissie is besproken met de minister van Buitenlandse Zaken en met de\n"
+            "Algemene Rekenkamer, die het rapport in opdracht van de Kamer heeft opgesteld en besproken.\n")
+    assert [s.title for s in find_sections(_web_letter(text))] == []
+
+
+def test_a_title_after_a_parenthesised_list_item_loses_its_glued_marker() -> None:
+    text = ("Den Haag, 3 maart 2024\n"
+            "In deze brief komen de volgende onderdelen aan bod:\n"
+            "(I) Moties en toezeggingen over diverse onderwerpen\n"
+            "Toezegging over het communiceren met advocaten1\n"
+            "Tijdens het debat met uw Kamer over regulier verblijf is toegezegd uw Kamer te informeren\n"
+            "over de uitkomst van een gesprek met de dienst. Dat gesprek heeft plaatsgevonden.\n")
+    assert "Toezegging over het communiceren met advocaten" in [s.title for s in find_sections(_web_letter(text))]
+
+
+def test_a_title_before_a_broken_off_first_line_of_prose() -> None:
+    letter = _letter("Den Haag, 1 mei 2023\n\nEerste beschouwing op de boa-visie\n\nBoa’s verrichten belangrijk "
+                     "werk in specialistische en complexe beleids- en wetsgebieden,\n\nzoals de handhaving van de "
+                     "openbare orde. Dat blijft zo.")
+    assert [s.title for s in find_sections(letter)] == ["Eerste beschouwing op de boa-visie"]

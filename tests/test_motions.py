@@ -235,3 +235,18 @@ def test_a_plural_list_without_citations_stays_one_motion_of_its_submitters() ->
 ])
 def test_a_hyphenated_nickname_splits_only_into_known_members(text: str, submitters: list[str]) -> None:
     assert [m.submitters for m in find_motions(text, find_kamerstukken(text))] == [submitters]
+
+
+@pytest.mark.parametrize(("text", "submitters"), [
+    ("Daarbij zijn de motie Heijnen en de motie De Pater-van der Meer aangenomen.",
+     [["Heijnen"], ["De Pater-van der Meer"]]),
+    ("over de uitvoering van de motie van het lid Agnes Mulder c.s. over windparken", [["Agnes Mulder"]]),
+])
+def test_nicknamed_motions_of_known_surnames_and_a_first_name_before_a_surname(
+        text: str, submitters: list[list[str]]) -> None:
+    assert [m.submitters for m in find_motions(text, find_kamerstukken(text))] == submitters
+
+
+@pytest.mark.parametrize("text", ["de motie Mensenhandel is besproken", "de motie Vreemdelingenwet"])
+def test_a_capitalised_topic_after_motie_is_no_submitter(text: str) -> None:
+    assert find_motions(text, find_kamerstukken(text)) == []

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from mhextract.ingest.markdown import strip_inline_markdown
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise import normalise
-from mhextract.normalise.markdown import strip_inline_markdown
 from mhextract.normalise.paragraphs import join_lines, join_pair
 
 

@@ -662,3 +662,37 @@ def test_glued_marker_split_keeps_codes_whole() -> None:
     from mhextract.analysis.tokenizer import blank_dutch
     tokens = [t.text for t in blank_dutch()("CO2 en MH17 en G20 en A4 en Commissie3")]
     assert tokens == ["CO2", "en", "MH17", "en", "G20", "en", "A4", "en", "Commissie", "3"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("het verslag van de Raad voor Werkgelegenheid en Sociaal Beleid, Volksgezondheid en Consumentenzaken.",
+     {"Raad voor Werkgelegenheid en Sociaal Beleid"}),
+    ("de Vaste Commissie voor Justitie en Veiligheid in de Tweede Kamer heeft gevraagd",
+     {"Vaste Commissie voor Justitie en Veiligheid", "Tweede Kamer der Staten-Generaal"}),
+    ("de vaste Kamercommissie Koninkrijksrelaties over het Jaarverslag en de Slotwet",
+     {"vaste Kamercommissie Koninkrijksrelaties"}),
+    ("Ter inzage gelegd bij het Centraal Informatiepunt Tweede Kamer.", set()),
+])
+def test_committees_end_before_where_and_what_and_policy_areas_are_no_bodies(text: str, names: set[str]) -> None:
+    assert {o.name for o in distinct(orgs(text))} >= names
+    assert not {o.name for o in distinct(orgs(text))} - names - {"Tweede Kamer der Staten-Generaal"}
+
+
+def test_a_shared_head_mention_gives_no_one_word_alias() -> None:
+    found = distinct(orgs("Ik informeer de Eerste en Tweede Kamer gelijktijdig."))
+    assert all("Eerste" not in o.aliases for o in found)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("het rapport van de commissie Kuijken over de opsporing", "commissie Kuijken", "advisory"),
+    ("zoals de commissie-Haren adviseerde", "commissie-Haren", "advisory"),
+    ("de commissie Onderwijs, Cultuur en Wetenschap vroeg om een brief", "commissie Onderwijs, Cultuur en Wetenschap",
+     "chamber"),
+])
+def test_a_lowercase_commissie_before_a_name_or_portfolio(text: str, name: str, kind: str) -> None:
+    found = orgs(text)
+    assert name in found and found[name].kind == kind
+
+
+def test_a_lowercase_commissie_alone_is_no_name() -> None:
+    assert orgs("De commissie heeft gesproken. De minister reageert later.") == {}

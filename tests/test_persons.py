@@ -12,6 +12,7 @@ from mhextract.extract.persons import (
     find_persons,
     find_rapporteur_mentions,
     find_signatories,
+    find_titled_mentions,
     standalone,
 )
 from mhextract.record.model import Motion, Signatory, Span
@@ -191,3 +192,21 @@ def test_component_reads_metadata_and_motions(nlp) -> None:  # type: ignore[no-u
         ("Van der Graaf", "Kamerlid"), ("D.M. van Weel", "Minister van Justitie en Veiligheid"),
     ]
     assert [s.text for s in doc.spans["persons"]] == ["Van der Graaf", "D.M. van Weel"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("De commissie is onder voorzitterschap van de heer Cohen gekomen met bevindingen.", [("Cohen", None)]),
+    ("Op Aruba sprak ik met gouverneur Boekhoudt over de aanpak.", [("Boekhoudt", "gouverneur")]),
+    ("naar aanleiding van het onderzoek door de rapporteurs De Kort en Kat.",
+     [("De Kort", "rapporteur"), ("Kat", "rapporteur")]),
+    ("Ik sprak met mevrouw Van Ark en met de heer mr. J.P. de Vries.", [("Van Ark", None), ("J.P. de Vries", None)]),
+])
+def test_honorifics_and_titles_before_a_bare_surname(text: str, found: list[tuple[str, str | None]]) -> None:
+    assert [(m.name, m.role) for m in find_titled_mentions(text)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "Ik sprak met de voorzitter Europese Commissie over de aanpak.", "De burgemeester Van Amsterdam sprak.",
+    "Bevindingen Nationaal Rapporteur\nIn haar rapportage concludeert zij dat.", "de president van de Raad"])
+def test_titles_before_organisations_portfolios_or_a_new_line_name_no_person(text: str) -> None:
+    assert find_titled_mentions(text) == []

@@ -144,3 +144,44 @@ def test_oep_row_with_a_rijkswet_number_and_an_eerste_kamer_letter(tmp_path: Pat
     record = parse(path)
     assert record.metadata.kamerstuk == "35106-H"
     assert "rijkswet:R2115" in {f"{r.kind}:{r.id}" for r in record.references}
+
+
+def test_eu_council_dossier_with_a_numeric_part_opens_the_letter_and_gives_the_own_id(tmp_path: Path) -> None:
+    from mhextract import parse
+    for page, own in [
+        ("21 501-20 Europese Raad\n\nNr. 1308 BRIEF VAN DE MINISTER VAN FINANCIËN\n\nAan de Voorzitter van de Tweede "
+         "Kamer der Staten-Generaal\n\nDen Haag, 6 maart 2018\n\nHierbij zend ik u een non-paper over de EMU.\n",
+         "21501-20-1308"),
+        (_TKCONV_GLUED_PERSONS.replace("Onderdeel van zaak 2023Z07777:", "Onderdeel van kamerstukdossier 21501 32-1691 "
+                                       "Landbouw- en Visserijraad.\nOnderdeel van zaak 2023Z07777:"), "21501-32-1691"),
+    ]:
+        path = tmp_path / "page.txt"
+        path.write_text(page, encoding="utf-8")
+        assert parse(path).metadata.kamerstuk == own
+
+
+def test_a_citation_below_the_header_stays_in_the_letter_text(tmp_path: Path) -> None:
+    from mhextract import parse
+    page = ("Brief regering : Reactie op verzoek commissie\n35 830 XV Jaarverslag en slotwet SZW 2020\n"
+            "Nr. 11 BRIEF VAN DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID\n"
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, 2 juli 2021\n"
+            "Hierbij zend ik u de antwoorden op de vragen over het jaarverslag SZW 2020 (Kamerstuk\n"
+            "35 830 XV, nr. 1), gesteld door de leden van de vaste commissie voor Sociale Zaken.\n")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    record = parse(path)
+    assert record.metadata.kamerstuk == "35830-XV-11"
+    assert "35830-XV-1" in {k.id for k in record.kamerstukken}
+    body = [line.text for line in read_letter(path).lines if line.kind != "margin"]
+    assert any(t.startswith("Hierbij zend ik u") for t in body)
+
+
+def test_a_signature_under_another_surname_joins_the_site_signatory(tmp_path: Path) -> None:
+    from mhextract import parse
+    text = (_OPENKAMER_PAGE + "\nDe Staatssecretaris van Financiën,\n\nM.L.A. van Rij-de Groot\n")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [s.name for s in parse(path).metadata.signatories] == ["Marnix van Rij", "M.L.A. van Rij-de Groot"]
+    same = tmp_path / "same.txt"
+    same.write_text(_OPENKAMER_PAGE + "\nDe Staatssecretaris van Financiën,\n\nM.L.A. van Rij\n", encoding="utf-8")
+    assert [s.name for s in parse(same).metadata.signatories] == ["Marnix van Rij"]

@@ -9,21 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import Cli
 from mhextract import storage
-from mhextract.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = sorted((ROOT / "corpus" / "letters").glob("*.txt"))
-runner = CliRunner()
-
-
-def _cli(*args: str | Path) -> tuple[int, str]:
-    result = runner.invoke(app, [*map(str, args)])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stderr
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +43,7 @@ def s3() -> Iterator[Any]:
         server.stop()
 
 
-def test_s3_in_and_out_matches_local_and_reruns_skip(tmp_path: Path, s3: Any) -> None:
+def test_s3_in_and_out_matches_local_and_reruns_skip(cli: Cli, tmp_path: Path, s3: Any) -> None:
     local = tmp_path / "in"
     local.mkdir()
     for src in LETTERS[:3]:
@@ -63,7 +54,7 @@ def test_s3_in_and_out_matches_local_and_reruns_skip(tmp_path: Path, s3: Any) ->
     s3.put(str(local) + "/", "letters/in/", recursive=True)
 
     args = ["--jsonl", "s3://letters/out/all.jsonl", "--errors", "s3://letters/out/errors.jsonl", "--model", "blank:nl"]
-    code, stderr = _cli("parse", "s3://letters/in/", "--out", "s3://letters/out/records", *args)
+    code, stderr = cli("parse", "s3://letters/in/", "--out", "s3://letters/out/records", *args)
     assert code == 1, stderr
     assert "4 done, 0 skipped (unchanged), 1 failed" in stderr
     assert "mhextract: error: s3://letters/in/empty.txt: file is empty" in stderr
@@ -71,7 +62,7 @@ def test_s3_in_and_out_matches_local_and_reruns_skip(tmp_path: Path, s3: Any) ->
     assert names == sorted([f"{p.stem}.json" for p in LETTERS[:3]] + [f"sub/{LETTERS[3].stem}.json"])
 
     # the same records as the local run, apart from the source path
-    code, _ = _cli("parse", local, "--out", tmp_path / "records", "--model", "blank:nl")
+    code, _ = cli("parse", local, "--out", tmp_path / "records", "--model", "blank:nl")
     for name in names:
         remote = json.loads(s3.cat_file(f"letters/out/records/{name}"))
         mine = json.loads((tmp_path / "records" / name).read_text(encoding="utf-8"))
@@ -85,12 +76,12 @@ def test_s3_in_and_out_matches_local_and_reruns_skip(tmp_path: Path, s3: Any) ->
     assert [(f["path"], f["kind"]) for f in failures] == [("s3://letters/in/empty.txt", "ingest")]
 
     # a re-run reads the stamps back from S3 and skips every unchanged letter
-    code, stderr = _cli("parse", "s3://letters/in/", "--out", "s3://letters/out/records", *args)
+    code, stderr = cli("parse", "s3://letters/in/", "--out", "s3://letters/out/records", *args)
     assert "0 done, 4 skipped (unchanged), 1 failed" in stderr
     assert s3.cat_file("letters/out/all.jsonl").decode().splitlines() == lines
 
     # tables from the S3 JSONL, written to S3 as Parquet, read back with pandas
-    code, stderr = _cli("tables", "s3://letters/out/all.jsonl", "-o", "s3://letters/tables/")
+    code, stderr = cli("tables", "s3://letters/out/all.jsonl", "-o", "s3://letters/tables/")
     assert code == 0, stderr
     import pandas as pd
 
@@ -99,11 +90,11 @@ def test_s3_in_and_out_matches_local_and_reruns_skip(tmp_path: Path, s3: Any) ->
     assert sorted(letters["letter"]) == sorted(p.stem for p in LETTERS[:4])
 
 
-def test_file_urls_are_local_paths(tmp_path: Path) -> None:
+def test_file_urls_are_local_paths(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(LETTERS[0], folder / LETTERS[0].name)
-    code, stderr = _cli("parse", f"file://{folder}", "--out", f"file://{tmp_path}/out", "--model", "blank:nl")
+    code, stderr = cli("parse", f"file://{folder}", "--out", f"file://{tmp_path}/out", "--model", "blank:nl")
     assert code == 0, stderr
     record = json.loads((tmp_path / "out" / f"{LETTERS[0].stem}.json").read_text(encoding="utf-8"))
     assert record["source"]["path"] == str(folder / LETTERS[0].name)

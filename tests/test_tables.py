@@ -11,31 +11,22 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from typer.testing import CliRunner
 
-from mhextract.cli import app
+from conftest import Cli
 from mhextract.record.model import Record
 from mhextract.tables import TABLES, record_rows
 from mhextract.tables.rows import exact_day
 
 ROOT = Path(__file__).resolve().parents[1]
-runner = CliRunner()
 ENTITIES = ["letters", "kamerstukken", "references", "motions", "organisations", "persons", "dates", "figures",
             "recommendations", "commitments"]
 
 
-def _cli(*args: str | Path) -> tuple[int, str]:
-    result = runner.invoke(app, [*map(str, args)])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stderr
-
-
 @pytest.fixture(scope="module")
-def records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def records(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Records of the corpus letters, as a directory and as JSONL."""
     out = tmp_path_factory.mktemp("records")
-    code, stderr = _cli("parse", ROOT / "corpus" / "letters", "--out", out / "dir", "--jsonl", out / "all.jsonl",
+    code, stderr = cli("parse", ROOT / "corpus" / "letters", "--out", out / "dir", "--jsonl", out / "all.jsonl",
                         "--model", "blank:nl")
     assert code == 0, stderr
     return out
@@ -46,8 +37,8 @@ def _loaded(records: Path) -> dict[str, Record]:
             for p in sorted((records / "dir").glob("*.json"))}
 
 
-def test_parquet_tables_are_typed_and_complete(records: Path, tmp_path: Path) -> None:
-    code, stderr = _cli("tables", records / "dir", "-o", tmp_path / "t", "--format", "parquet")
+def test_parquet_tables_are_typed_and_complete(cli: Cli, records: Path, tmp_path: Path) -> None:
+    code, stderr = cli("tables", records / "dir", "-o", tmp_path / "t", "--format", "parquet")
     assert code == 0, stderr
     assert sorted(TABLES) == sorted(ENTITIES)
     assert sorted(p.name for p in (tmp_path / "t").iterdir()) == sorted(f"{t}.parquet" for t in ENTITIES)
@@ -77,11 +68,11 @@ def test_parquet_tables_are_typed_and_complete(records: Path, tmp_path: Path) ->
     assert figures.schema.field("page").type == pa.int64()
 
 
-def test_pandas_and_duckdb_read_the_tables(records: Path, tmp_path: Path) -> None:
+def test_pandas_and_duckdb_read_the_tables(cli: Cli, records: Path, tmp_path: Path) -> None:
     import duckdb
     import pandas as pd
 
-    _cli("tables", records / "dir", "-o", tmp_path / "t")
+    cli("tables", records / "dir", "-o", tmp_path / "t")
     figures = pd.read_parquet(tmp_path / "t" / "figures.parquet")
     recs = _loaded(records)
     assert len(figures) == sum(len(r.figures) for r in recs.values())
@@ -94,9 +85,9 @@ def test_pandas_and_duckdb_read_the_tables(records: Path, tmp_path: Path) -> Non
     assert later.fetchall() == [(sum(1 for r in recs.values() if (r.metadata.date or "") >= "2022-01-01"),)]
 
 
-def test_csv_tables_and_jsonl_source_give_the_same_rows(records: Path, tmp_path: Path) -> None:
-    assert _cli("tables", records / "dir", "-o", tmp_path / "a", "--format", "csv")[0] == 0
-    assert _cli("tables", records / "all.jsonl", "-o", tmp_path / "b", "--format", "csv")[0] == 0
+def test_csv_tables_and_jsonl_source_give_the_same_rows(cli: Cli, records: Path, tmp_path: Path) -> None:
+    assert cli("tables", records / "dir", "-o", tmp_path / "a", "--format", "csv")[0] == 0
+    assert cli("tables", records / "all.jsonl", "-o", tmp_path / "b", "--format", "csv")[0] == 0
     for table in ENTITIES:
         a = (tmp_path / "a" / f"{table}.csv").read_bytes()
         assert a == (tmp_path / "b" / f"{table}.csv").read_bytes(), table
@@ -128,19 +119,19 @@ def test_rows_of_one_record() -> None:
     assert exact_day("2023-02-30") is None and exact_day("2023") is None
 
 
-def test_no_records_is_an_error(tmp_path: Path) -> None:
+def test_no_records_is_an_error(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    code, stderr = _cli("tables", tmp_path / "empty", "-o", tmp_path / "t")
+    code, stderr = cli("tables", tmp_path / "empty", "-o", tmp_path / "t")
     assert code == 1 and "no records found" in stderr
-    code, stderr = _cli("tables", tmp_path / "missing", "-o", tmp_path / "t")
+    code, stderr = cli("tables", tmp_path / "missing", "-o", tmp_path / "t")
     assert code == 1 and "no such records directory" in stderr
-    assert _cli("tables", tmp_path / "empty", "-o", tmp_path / "t", "--format", "xlsx")[0] == 2
+    assert cli("tables", tmp_path / "empty", "-o", tmp_path / "t", "--format", "xlsx")[0] == 2
     (tmp_path / "bad.jsonl").write_text('{"not": "a record"}\n' + json.dumps({}) + "\n", encoding="utf-8")
-    code, stderr = _cli("tables", tmp_path / "bad.jsonl", "-o", tmp_path / "t")
+    code, stderr = cli("tables", tmp_path / "bad.jsonl", "-o", tmp_path / "t")
     assert code == 1 and "bad.jsonl:1: not a record" in stderr
 
 
-def test_readme_duckdb_command(records: Path, tmp_path: Path) -> None:
+def test_readme_duckdb_command(cli: Cli, records: Path, tmp_path: Path) -> None:
     """The README's `duckdb -c "select ... from 'OUT/figures.parquet'"` (the DuckDB CLI, dev dependency duckdb-cli)."""
     import shutil
     import subprocess
@@ -149,7 +140,7 @@ def test_readme_duckdb_command(records: Path, tmp_path: Path) -> None:
     duckdb = shutil.which("duckdb", path=str(Path(sys.executable).parent)) or shutil.which("duckdb")
     if duckdb is None:
         pytest.skip("the duckdb CLI is not installed (pip install duckdb-cli)")
-    assert _cli("tables", records / "dir", "-o", tmp_path / "out")[0] == 0
+    assert cli("tables", records / "dir", "-o", tmp_path / "out")[0] == 0
     query = ("select l.date, f.value, f.subject from 'out/figures.parquet' f join 'out/letters.parquet' l "
              "using (letter) where f.unit = 'EUR' order by f.value desc limit 3")
     result = subprocess.run([duckdb, "-csv", "-c", query], cwd=tmp_path, capture_output=True, text=True, timeout=60)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -41,6 +42,16 @@ def restore_data(files: dict[str, bytes]) -> list[str]:
 def load_json(name: str) -> Any:
     """Read `models/<name>` (JSON), once per process."""
     return json.loads(read_data(name).decode("utf-8"))
+
+
+@cache
+def data_pattern(name: str, *keys: str, flags: int = 0) -> re.Pattern[str]:
+    """The regex stored in `models/<name>` under `keys` (`data_pattern("letterhead.json", "layout", "own_line")`),
+    compiled once."""
+    value = load_json(name)
+    for key in keys:
+        value = value[key]
+    return re.compile(str(value), flags)
 
 
 def load_jsonl(name: str) -> list[dict[str, Any]]:

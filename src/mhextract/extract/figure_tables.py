@@ -9,6 +9,7 @@ above the table states (`Fosfaat (miljoen kilogram)`, `(bedragen x € 1 mln)`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from mhextract.analysis.patterns import alternation
@@ -44,6 +45,15 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
 
 
+def _paragraphs_before(text: str, pos: int, limit: int) -> Iterator[str]:
+    """Up to `limit` paragraphs before the one holding `pos`, nearest first, stripped."""
+    for _ in range(limit):
+        if pos < 2:
+            return
+        pos, end = _paragraph(text, pos - 3)
+        yield text[pos:end].strip()
+
+
 def table_cell_unit(text: str, start: int, end: int) -> Unit | None:
     """The unit of a number that is a cell of a flattened table (one number a paragraph), else None.
 
@@ -56,18 +66,11 @@ def table_cell_unit(text: str, start: int, end: int) -> Unit | None:
         return None
     cells = 1
     header = None
-    pos = p_start
-    for _ in range(MAX_CELL_RUN):
-        if pos < 2:
+    for para in _paragraphs_before(text, p_start, MAX_CELL_RUN):
+        if not _CELL.fullmatch(para):
+            header = para
             break
-        prev_start, prev_end = _paragraph(text, pos - 3)
-        para = text[prev_start:prev_end].strip()
-        if _CELL.fullmatch(para):
-            cells += 1
-            pos = prev_start
-            continue
-        header = para
-        break
+        cells += 1
     nxt_start, nxt_end = _paragraph(text, p_end + 2) if p_end + 2 < len(text) else (p_end, p_end)
     if _CELL.fullmatch(text[nxt_start:nxt_end].strip()):
         cells += 1
@@ -91,15 +94,9 @@ def _scale_header() -> re.Pattern[str]:
 def table_scale(text: str, start: int) -> int:
     """The scale of a flattened table's cell from a column header above it, else 1; the table is a run
     of short paragraphs, and the header the nearest one with a scale in parentheses."""
-    pos = start
-    for _ in range(MAX_TABLE_PARAGRAPHS):
-        if pos < 2:
-            break
-        prev_start, prev_end = _paragraph(text, pos - 3)
-        para = text[prev_start:prev_end].strip()
+    for para in _paragraphs_before(text, start, MAX_TABLE_PARAGRAPHS):
         if len(para) > MAX_TABLE_LINE:
             break
         if m := _scale_header().search(para):
             return scale_of(m.group("scale").lower()) or 1
-        pos = prev_start
     return 1

@@ -61,6 +61,7 @@ def is_adjective(word: str) -> bool:
 def noun_head(text: str, pos: int) -> tuple[Unit, str, int] | None:
     """The unit word or counted noun after a number: (unit, subject, end), stepping over adjectives."""
     stops = lower_set("stop_words") - lower_set("pass_words")
+    passed: list[str] = []
     for word, start, end in tokens_after(text, pos, 5):
         if "\n\n" in text[pos:start]:
             return None  # the counted noun stands in the same paragraph as its number
@@ -71,8 +72,12 @@ def noun_head(text: str, pos: int) -> tuple[Unit, str, int] | None:
             return None
         noun_unit = counted_unit(word)
         if noun_unit:
+            cues = figure_data()["qualified_nouns"].get(word.lower())
+            if cues is not None and not set(passed) & set(cues):
+                noun_unit = "other"  # `twee onderzoeken` (studies), not `31 strafrechtelijke onderzoeken` (cases)
             return cast(Unit, noun_unit), word, end
         if is_adjective(word):
+            passed.append(word.lower())
             continue
         if word[0].isupper() or len(word) < 2 or re.match(r"\.\w", text[end : end + 2]):
             return None  # a name, a letter or an abbreviation (z.s.m.) is no counted noun

@@ -12,7 +12,6 @@ counted figure before it in its sentence.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -23,10 +22,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
-from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
+from mhextract.analysis.extensions import Ranges, claimed_ranges, doc_text, publish, require
 from mhextract.analysis.patterns import alternation
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
+from mhextract.extract.figure_period import figure_period, qualifier_patterns
 from mhextract.extract.figure_tables import glued_year, table_cell_unit, table_scale
 from mhextract.extract.figure_words import (
     counted_units,
@@ -307,55 +307,19 @@ def _extend_start(text: str, q: Quantity, n: NumberMatch | None) -> int:
         if m:
             start -= len(m.group())
     before = text[max(0, start - 30) : start]
-    for qualifier in _qualifier_patterns():
+    for qualifier in qualifier_patterns():
         m = qualifier.search(before)
         if m:
             return start - (len(before) - m.start())
     return start
 
 
-@cache
-def _qualifier_patterns() -> list[re.Pattern[str]]:
-    """One pattern per qualifier (`ongeveer`, `ruim`) ending a text, longest qualifier first."""
-    return [re.compile(rf"(?<!\w){re.escape(q)}\s+$", re.IGNORECASE)
-            for q in sorted(figure_data()["qualifiers"], key=len, reverse=True)]
-
-
-def _period(text: str, start: int, end: int) -> str | None:
-    """When the figure applies: `per jaar` after it, `structureel` before it, `vanaf 2022` in the sentence."""
-    parts: list[str] = []
-    before_re, after_re, year_re = _period_patterns()
-    before = before_re.search(text[max(0, start - 40) : start])
-    if before:
-        parts.append(before.group(1).lower())
-    after = after_re.match(text[end : end + 40])
-    if after:
-        parts.append(after.group(1).lower())
-    s, e = _sentence(text, start)
-    year = year_re.search(text[s:e])
-    if year:
-        parts.append(year.group(1)[0].lower() + year.group(1)[1:])
-    return " ".join(dict.fromkeys(parts)) or None
-
-
-@cache
-def _period_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Patterns of `_period`: a period word before the figure, one after it, an anchored year in the sentence."""
-    periods = alternation(figure_data()["periods"])
-    anchors = alternation(figure_data()["period_anchors"])
-    return (
-        re.compile(rf"(?<!\w)({periods})\s+(?:\w+\s+)?$", re.IGNORECASE),
-        re.compile(rf"\s+(?:\w+\s+)?({periods})(?!\w)", re.IGNORECASE),
-        re.compile(rf"(?<!\w)((?:{anchors})\s+(?:1[89]|20)\d\d(?:\s+en\s+(?:1[89]|20)\d\d)?)(?![\d/])", re.IGNORECASE),
-    )
-
-
 def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) -> list[Figure]:
     """Every figure in `text`; `claimed` ranges (dates, citations) are skipped, found here if not given."""
     if claimed is None:
         claimed = [(d.span.start, d.span.end) for d in find_dates(text)]
-    taken = _merge(claimed)
-    numbers = [n for n in find_numbers(text) if not _overlaps(taken, n.start, n.end)]
+    taken = Ranges(claimed)
+    numbers = [n for n in find_numbers(text) if not taken.overlaps(n.start, n.end)]
     quantities: list[tuple[Quantity, NumberMatch | None]] = []
     for i, n in enumerate(numbers):
         following = (numbers[j] for j in range(i + 1, len(numbers)))  # no slice: a copy per number is quadratic
@@ -364,15 +328,15 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
             q = _comparison_partner(text, n, quantities[-1][0] if quantities else None)
         if q is not None and not _blocked_one(text, n):
             quantities.append((_scaled_cell(text, q, n), n))
-    quantities.extend((q, None) for q in _find_count_adjectives(text) if not _overlaps(taken, q.start, q.end))
-    found = _merge([(q.start, q.end) for q, _ in quantities])
+    quantities.extend((q, None) for q in _find_count_adjectives(text) if not taken.overlaps(q.start, q.end))
+    found = Ranges((q.start, q.end) for q, _ in quantities)
     quantities.extend((q, None) for q in find_shares(text)
-                      if not _overlaps(taken, q.start, q.end) and not _overlaps(found, q.start, q.end))
+                      if not taken.overlaps(q.start, q.end) and not found.overlaps(q.start, q.end))
     figures: list[Figure] = []
     for q, number in sorted(quantities, key=lambda qn: qn[0].start):
         start = _extend_start(text, q, number)
         figures.append(Figure(text=" ".join(text[start : q.end].split()), value=q.value, unit=q.unit,
-                              subject=q.subject, period=_period(text, start, q.end),
+                              subject=q.subject, period=figure_period(text, start, q.end),
                               span=Span(start=start, end=q.end)))
     return figures
 
@@ -383,23 +347,6 @@ def _scaled_cell(text: str, q: Quantity, n: NumberMatch) -> Quantity:
         return q
     scale = table_scale(text, n.start)
     return q if scale == 1 else replace(q, value=as_number(n.value * scale))
-
-
-def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping ranges covering the same characters (for bisection)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _overlaps(merged: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when [start, end) overlaps a range of `merged` (sorted, disjoint): a bisection."""
-    i = bisect.bisect_left(merged, (end, end)) - 1
-    return i >= 0 and merged[i][1] > start
 
 
 def _blocked_one(text: str, n: NumberMatch) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from spacy.language import Language
@@ -20,7 +21,7 @@ from spacy.tokens import Doc
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import Ranges, doc_text, publish
 from mhextract.analysis.patterns import alternation, scan
-from mhextract.ingest.kst_header import kst_id
+from mhextract.ingest.kst_header import kst_id, locate_kst_header
 from mhextract.paths import load_json
 from mhextract.record.model import KamerstukRef, Metadata, Span
 
@@ -43,8 +44,7 @@ class Grammar:
     machine: re.Pattern[str]
     dossier: re.Pattern[str]
     number: re.Pattern[str]
-    header_dossier: re.Pattern[str]
-    header_number: re.Pattern[str]
+    nota: re.Pattern[str]
     data: dict[str, Any] = field(hash=False, compare=False)
 
 
@@ -85,18 +85,14 @@ def grammar() -> Grammar:
     )
     one_dossier = rf"(?P<core>{core})(?:(?P<sep>{sp}|\s?[-–]\s?)(?P<suf>{suffix}|\d{{1,3}}(?!\d)))?"
     one_number = rf"(?P<sep>{sep})?(?P<n>\d{{1,4}}[a-z]?|{letter})"
-    header_dossier = (
-        rf"(?:^|\n|Vergaderjaar\s+{session}\s+)[ \t]*(?P<core>\d{{2}} \d{{3}})(?:[ ]+(?P<suf>{suffix}))?"
-        rf"[ \t]+[A-Z][a-z]"
-    )
-    header_number = rf"(?<![\w])Nr\.\s*(?P<n>\d{{1,4}}[a-z]?|{letter}){END}"
+    # an Eerste Kamer nota dossier cited with its session and letter: `(2012–2013, CII, B)`
+    nota = rf"\((?P<session>{session}),\s*(?P<core>C[CDLXVI]{{1,6}}),\s*(?P<n>{letter})\)"
     return Grammar(
+        nota=re.compile(nota),
         citation=re.compile(citation),
         machine=re.compile(machine),
         dossier=re.compile(one_dossier),
         number=re.compile(one_number),
-        header_dossier=re.compile(header_dossier),
-        header_number=re.compile(header_number),
         data=d,
     )
 
@@ -168,7 +164,10 @@ def _looks_like_amount(text: str, start: int, end: int) -> bool:
 
 
 def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
-    """Turn one grammar match into its ids; [] when the match is not a real citation."""
+    """Turn one grammar match into its ids; [] when the match is not a real citation (one that runs
+    across a paragraph break: `ID: 35394-48` / `Nr. 48 BRIEF ...` is a page's id line and a header)."""
+    if "\n\n" in m.group(0):
+        return []
     g = grammar()
     keyworded = bool(m.group("kw") or m.group("ch2") or m.group("session"))
     has_number = bool(m.group("nums") or m.group("letter") or m.group("mnum"))
@@ -213,6 +212,10 @@ def scan_citations(text: str) -> list[Citation]:
     machine = list(scan(g.machine, text))
     for m in machine:
         found.extend(_resolve_machine(m))
+    for m in g.nota.finditer(text):
+        found.append(Citation(kst_id(m.group("core"), None, m.group("n")), m.group("core"), None, m.group("n"),
+                              str(g.data["first_chamber"]), normalise_session(m.group("session")),
+                              m.start() + 1, m.end() - 1))
     taken = Ranges(m.span() for m in machine)
     for m in g.citation.finditer(text):
         if taken.overlaps(m.start(), m.end()):
@@ -222,27 +225,29 @@ def scan_citations(text: str) -> list[Citation]:
 
 
 def find_header_kamerstukken(text: str) -> list[Citation]:
-    """The letter's own number from an official header (`28 638 Mensenhandel` ... `Nr. 183`)."""
+    """The letter's own number from an official header (`28 638 Mensenhandel` ... `Nr. 183`).
+
+    The header forms are known in one place, `ingest.kst_header` (which also gives the readers'
+    and the normaliser's own ids); here its parts get their offsets in the letter text.
+    """
     g = grammar()
-    head = text[: int(g.data["header_scan_chars"])]
-    first = g.header_dossier.search(head)
-    if first is None:
+    lines = text[: int(g.data["header_scan_chars"])].split("\n")
+    found = locate_kst_header(lines)
+    if found is None or found[1].number is None:
         return []
-    num = g.header_number.search(head, first.end(), first.end() + 400)
-    if num is None or ". " in head[first.end() : num.start()]:
-        return []
+    header, place = found
+    number_line, _, number_end = found[1].number
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     first_chamber = str(g.data["first_chamber"])
-    chamber = first_chamber if first_chamber in head[: num.start()] else None
-    label = re.escape(g.data["session_label"])
-    session_m = re.search(rf"{label}\s+(\d{{4}}\s?[/–-]\s?\d{{2,4}})", head[: num.start()])
-    session = normalise_session(session_m.group(1)) if session_m else None
-    out: list[Citation] = []
-    for dm in g.header_dossier.finditer(head, first.start(), num.start()):
-        dossier = dm.group("core").replace(" ", "")
-        suffix, number = dm.group("suf"), num.group("n")
-        out.append(Citation(kst_id(dossier, suffix, number), dossier, suffix, number, chamber, session,
-                            dm.start("core"), num.end()))
-    return out
+    chamber = first_chamber if (header.chamber or "").startswith(first_chamber) else None
+    session = normalise_session(header.session)
+    number_start = starts[number_line] + found[1].number[1]
+    number_end = starts[number_line] + number_end
+    # two mentions each: the dossier number and the document number, not the lines between them (the
+    # dossier's title, `... voor het jaar 2013`, is text the other components read)
+    return [Citation(kst_id(core, suffix, header.number), core, suffix, header.number, chamber, session, s, e)
+            for (core, suffix, _), (line, start, end) in zip(header.dossiers, place.dossiers, strict=True)
+            for s, e in ((starts[line] + start, starts[line] + end), (number_start, number_end))]
 
 
 def group_citations(citations: list[Citation]) -> list[KamerstukRef]:

@@ -16,119 +16,18 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, publish, require
-from mhextract.analysis.patterns import alternation, either_case_alternation, scan
+from mhextract.analysis.patterns import scan
 from mhextract.analysis.sentences import Sentence, split_sentences
+from mhextract.extract.motion_grammar import grammar, members, motion_data
 from mhextract.extract.motion_groups import MotionMention, group_motions
-from mhextract.paths import load_json
+from mhextract.extract.person_names import first_names, is_surname
 from mhextract.record.model import Footnote, KamerstukRef, Motion
-
-DATA_FILE = "motions.json"
-MEMBERS_FILE = "kamerleden.json"
-UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
-LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"  # a letter, never a (superscript) footnote digit
-CAP = rf"[{re.escape(UPPER)}](?:{LETTER}|['’])+"
-
-
-@cache
-def _data() -> dict[str, Any]:
-    return dict(load_json(DATA_FILE))
-
-
-@cache
-def members() -> frozenset[str]:
-    """Known Kamerlid surnames (lowercase), to settle `motie van Dijk` and hyphenated names."""
-    return frozenset(s.lower() for s in load_json(MEMBERS_FILE)["surnames"])
-
-
-@dataclass(frozen=True)
-class MotionGrammar:
-    """Compiled motion patterns."""
-
-    named: re.Pattern[str]
-    reverse: re.Pattern[str]
-    delayed: re.Pattern[str]
-    delay_stop: re.Pattern[str]
-    name: re.Pattern[str]
-    single: re.Pattern[str]
-    party: re.Pattern[str]
-    motion_word: re.Pattern[str]
-    anaphor: re.Pattern[str]
-    listed: re.Pattern[str]
-    item: re.Pattern[str]
-    statuses: tuple[tuple[re.Pattern[str], str, int], ...]
-    chambers: tuple[tuple[re.Pattern[str], str], ...]
-
-
-@cache
-def grammar() -> MotionGrammar:
-    """Build the motion grammar once from `models/motions.json`."""
-    d = _data()
-    initials = r"(?:(?:[A-Z][a-z]?\.\s?){1,5}\s*)"
-    prefix = rf"(?:{either_case_alternation(d['name_prefixes'])})(?=\s)"
-    single = rf"(?:{prefix}\s+)?{CAP}(?:-{CAP})*"
-    name = rf"{initials}?{single}(?:[ ]{single})?"
-    party = r"\s*\((?![^)]*\d)[^()\n]{1,30}\)"
-    sep = r"(?:\s*,\s*|\s+en\s+|\s*/\s*|\s*&\s*)"
-    cs = alternation(d["co_signers"])
-    names = rf"{name}(?:{party})?(?:{sep}{name}(?:{party})?)*(?P<cs>\s+(?:{cs}))?(?:{party})?"
-    titles = either_case_alternation(d["titles"])
-    adjectives = either_case_alternation(d["motion_adjectives"])
-    motion_words = either_case_alternation(d["motion_words"])
-    word = rf"(?<![\w-])(?P<adj>(?:{adjectives})\s+)?(?P<motie>{motion_words})(?![\w])"
-    titled = rf"(?:-|\s+)van\s+(?:{titles})(?P<typo>\s+van(?=\s+[{re.escape(UPPER)}]))?\s+"
-    submitted = (rf"[^.;()\n]{{0,{int(d['submitted_by_window'])}}}?(?:{either_case_alternation(d['submitted_by'])})"
-                 rf"\s+(?:{titles})\s+")
-    nick = r"-|[ \t]+|[ \t]*\n[ \t]*"  # one line break at most: never across a paragraph
-    named = (rf"{word}(?:(?P<titled>{titled})|(?P<submitted>{submitted})|(?P<van>\s+van\s+)|(?P<nick>{nick}))"
-             rf"(?P<names>{names})")
-    with_article = either_case_alternation([t for t in d["titles"] if " " in t])
-    reverse = (rf"(?<![\w])(?P<rtitle>{with_article})\s+(?P<names>{names})"
-               rf"[^.;\n]{{0,{int(d['submitted_by_window'])}}}?(?<![\w])[Ee]en\s+{word}")
-    gap_unit = r"(?:[^.;:()\n]|\.(?=\S|[ \t]+[a-z(])|\([^()\n]{0,120}\))"
-    delayed = (rf"{word}(?P<gap>,?\s+(?:{either_case_alternation(d['delayed_openers'])})(?![\w])"
-               rf"{gap_unit}{{0,{int(d['delayed_window'])}}}?),?\s+van\s+(?P<dtitle>{titles})\s+(?P<names>{names})")
-    stop_words = "|".join(re.escape(w.lower()) for w in d["delayed_stop_words"])
-    stop_suffixes = "|".join(re.escape(w.lower()) for w in d["delayed_stop_suffixes"])
-    delay_stop = rf"(?<![\w])(?:{stop_words})(?![\w])|(?:{stop_suffixes})(?![\w])"
-    statuses = tuple(
-        (re.compile(rf"(?<![\w])(?:{either_case_alternation(s['words'])})(?![\w])"), s["value"], int(s["rank"]))
-        for s in d["statuses"]
-    )
-    chambers = tuple(
-        (re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in words)})(?![\w])"), chamber)
-        for chamber, words in d["chambers"].items()
-    )
-    # `de moties Sjoerdsma (Kamerstuk ..., nr. 34), Van Laar (Kamerstuk ..., nr. 14) en Van Oijk/Sjoerdsma (...)`:
-    # a list of motions, each named by its submitters and followed by its own citation
-    cite = r"\s*\(?\s*Kamerstuk(?:ken)?\s[^()\n]{1,60}?\)"
-    bare_item = rf"{name}(?:\s*/\s*{name})*{cite}"
-    item = rf"(?P<iname>{name}(?:\s*/\s*{name})*)(?P<cite>{cite})"
-    plural = either_case_alternation([w for w in d["motion_words"] if w.endswith("s")])
-    listed = rf"(?<![\w-])(?:{plural})\s+(?P<items>{bare_item}(?:\s*(?:,|en)\s*{bare_item})+)"
-    return MotionGrammar(
-        named=re.compile(named),
-        reverse=re.compile(reverse),
-        delayed=re.compile(delayed),
-        delay_stop=re.compile(delay_stop),
-        name=re.compile(rf"(?P<initials>{initials})?(?P<name>{single}(?:[ ]{single})?)"),
-        single=re.compile(single),
-        party=re.compile(party),
-        motion_word=re.compile(word),
-        anaphor=re.compile(rf"(?<![\w])(?:{either_case_alternation(d['anaphors'])})(?![\w])"),
-        listed=re.compile(listed),
-        item=re.compile(item),
-        statuses=statuses,
-        chambers=chambers,
-    )
-
 
 # --- names -----------------------------------------------------------------------------
 
@@ -141,7 +40,7 @@ def clean_name(raw: str) -> str:
 
 def _is_name(name: str) -> bool:
     """False for party names, acronyms, numbers and capitalised function words."""
-    stop = {w.lower() for w in _data()["not_names"]}
+    stop = {w.lower() for w in motion_data()["not_names"]}
     core = name.split()[-1]
     parts = core.split("-")
     if name.lower() in stop or core.lower() in stop or any(ch.isdigit() for ch in core):
@@ -203,6 +102,8 @@ def _given_and_surname(name: str) -> str:
     if len(chunks) < 2 or name.lower() in members():
         return name
     first = clean_name(chunks[0])
+    if first in first_names() and is_surname(chunks[-1]):
+        return name  # `Agnes Mulder`: a first name and a surname, even where the first is also a member's surname
     if first.lower() in members() or not _is_name(chunks[-1]):
         return first
     return name
@@ -263,6 +164,7 @@ def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
         if nick is not None and not (
             co_signed or len(submitters) > 1 or nick == "-"
             or submitters[0].lower() in members() or _followed_by_citation(text, end, ks_starts)
+            or is_surname(submitters[0])
         ):
             continue
         intro = groups.get("titled") or groups.get("submitted") or groups.get("rtitle") or groups.get("dtitle") or ""
@@ -338,7 +240,7 @@ def _footnote_citation(ctx: Context, start: int, end: int, sentence_end: int) ->
 def link_kamerstuk(ctx: Context, mention: MotionMention, next_start: int) -> str | None:
     """The motion's own id: the citation right after it in its sentence, or its footnote's citation."""
     _, sentence_end = sentence_of(ctx.bounds, max(mention.end - 1, mention.start))
-    limit = min(sentence_end, next_start, mention.end + int(_data()["citation_gap"]))
+    limit = min(sentence_end, next_start, mention.end + int(motion_data()["citation_gap"]))
     inline = next(((s, kid) for s, _, kid in ctx.ks if mention.end <= s < limit), None)
     note = _footnote_citation(ctx, mention.end, next_start, sentence_end)
     candidates = [c for c in (inline, note) if c is not None]

@@ -46,6 +46,20 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def surnames() -> frozenset[str]:
+    """Dutch surnames (casefolded), without those that are also common words (deduce's lists)."""
+    names = {n.casefold() for n in _deduce_list("names", "lst_surname", "items.txt")}
+    common = {w.casefold() for w in _deduce_list("whitelist", "lst_common_word", "items.txt")}
+    return frozenset(names - common - _not_surnames())
+
+
+def is_surname(name: str) -> bool:
+    """`Heijnen`, `De Pater-van der Meer`: a capitalised part of the name (not a particle) is a known surname."""
+    parts = re.split(r"[\s-]+", name)
+    return any(p[:1].isupper() and p.casefold() not in _particles() and p.casefold() in surnames() for p in parts)
+
+
+@cache
 def _data() -> dict[str, list[str]]:
     data: dict[str, list[str]] = load_json("roles.json")["full_names"]
     return data

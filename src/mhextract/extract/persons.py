@@ -16,10 +16,8 @@ A name never ends in digits: a glued footnote marker (`het lid Agema1`) is not p
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -32,12 +30,11 @@ from mhextract.analysis.patterns import alternation, scan
 from mhextract.extract.organisations.known import alias_table, gazetteer
 from mhextract.extract.organisations.names import norm
 from mhextract.extract.person_names import find_full_names
+from mhextract.extract.person_resolve import PersonMention, resolve_persons
 from mhextract.normalise.signature import signatories_in
 from mhextract.paths import load_json
-from mhextract.record.model import Motion, Person, Signatory, Span
+from mhextract.record.model import Motion, Person, Signatory
 
-# most authoritative first
-SOURCES = ("signatory", "motion", "member", "government", "rapporteur", "official", "leader", "fullname")
 _NAME_CHAR = r"(?:[^\W\d_]|['’])"  # a letter or apostrophe, never a digit (`Agema1`: glued footnote marker)
 
 
@@ -46,17 +43,6 @@ def roles() -> dict[str, Any]:
     """models/roles.json."""
     data: dict[str, Any] = load_json("roles.json")
     return data
-
-
-@dataclass(frozen=True)
-class PersonMention:
-    """One mention of a named person with the role the letter gives there."""
-
-    start: int
-    end: int
-    name: str
-    role: str | None
-    source: str
 
 
 @cache
@@ -131,6 +117,35 @@ def _usable(name: str) -> bool:
     words = name.replace(".", ". ").split()
     last = words[-1]
     return last not in _not_names() and last[:1].isupper()
+
+
+@cache
+def _titled_re() -> re.Pattern[str]:
+    """An honorific or a title, then one or more names joined by `,`/`en` (`de rapporteurs De Kort en Kat`)."""
+    titles = alternation([*roles()["honorifics"], *roles()["titled_surnames"]])
+    academic = alternation(roles()["academic_titles"])
+    name = _surname_re()
+    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))[ \t]+(?:(?i:{academic})[ \t]*)*"
+                      rf"(?P<names>{name}(?:\s*,\s*{name})*(?:\s+en\s+{name})?)")
+
+
+def find_titled_mentions(text: str) -> list[PersonMention]:
+    """`de heer Cohen`, `gouverneur Boekhoudt`, `de rapporteurs De Kort en Kat`: a bare surname after an
+    honorific (no role) or a title (the role). Not a portfolio, organisation or run into more capitals."""
+    found: list[PersonMention] = []
+    honorifics = {h.lower() for h in roles()["honorifics"]}
+    for m in scan(_titled_re(), text):
+        title = " ".join(m.group("title").lower().split())
+        role = None if title in honorifics else title.removesuffix("s") if title.endswith("rs") else title
+        for offset, name in _split_names(m.group("names")):
+            start = m.start("names") + offset
+            end = start + len(name)
+            if not _usable(name) or (not name[:1].isupper() and not re.match(r"(?:[A-Z]\.\s?)+", name)):
+                continue
+            if _looks_like_organisation(name, text[end:end + 3]):
+                continue
+            found.append(PersonMention(start, end, standalone(name), role, "official"))
+    return found
 
 
 def find_member_mentions(text: str) -> list[PersonMention]:
@@ -309,40 +324,6 @@ def motion_mentions(text: str, motions: Sequence[Motion]) -> list[PersonMention]
     return found
 
 
-def person_key(name: str) -> str:
-    """Who a mention is about: the lowercased last word of the surname."""
-    return re.split(r"[\s.]+", name.strip())[-1].lower()
-
-
-def _complete_first_names(mentions: Sequence[PersonMention]) -> list[PersonMention]:
-    """A mention that is only the first name of a full name found at the same place takes the full name
-    (`het lid Jasper van Dijk`: the member pattern stops at `Jasper`, the full-name pass has it all)."""
-    full = sorted((m for m in mentions if m.source == "fullname"), key=lambda m: m.start)
-    starts = [m.start for m in full]
-    out = []
-    for m in mentions:
-        i = bisect.bisect_right(starts, m.start) - 1
-        if m.source != "fullname" and i >= 0 and full[i].start <= m.start < full[i].end \
-                and full[i].name.startswith(f"{m.name} "):
-            m = replace(m, name=full[i].name, end=max(m.end, full[i].end))
-        out.append(m)
-    return out
-
-
-def resolve_persons(mentions: Sequence[PersonMention]) -> list[Person]:
-    """One `Person` per surname: name and role from the most authoritative source, all mentions."""
-    groups: dict[str, list[PersonMention]] = {}
-    for m in sorted(_complete_first_names(mentions), key=lambda m: (m.start, SOURCES.index(m.source))):
-        groups.setdefault(person_key(m.name), []).append(m)
-    persons = []
-    for group in groups.values():
-        best = min(group, key=lambda m: (SOURCES.index(m.source), -len(m.name)))
-        role = best.role or next((m.role for m in group if m.role), None)
-        spans = sorted({(m.start, m.end) for m in group if m.end > m.start})
-        persons.append(Person(name=best.name, role=role, mentions=[Span(start=s, end=e) for s, e in spans]))
-    return persons
-
-
 def full_name_mentions(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[PersonMention]:
     """Full names in running text without a title or role (`Derk Wiersum`), outside organisation names."""
     return [PersonMention(s, e, name, None, "fullname") for s, e, name in find_full_names(text, list(blocked))]
@@ -374,6 +355,7 @@ def find_person_mentions(
         *find_official_mentions(text),
         *find_academic_mentions(text),
         *find_leader_mentions(text),
+        *find_titled_mentions(text),
     ]
 
 

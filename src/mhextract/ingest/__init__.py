@@ -120,6 +120,10 @@ def _read_format(path: Path, data: bytes, sha256: str, limits: Limits, pdf_backe
         from mhextract.ingest.web import read_web
 
         return read_web(path, data, sha256)
+    if fmt == "markdown":
+        from mhextract.ingest.markdown import read_markdown
+
+        return read_markdown(path, data, sha256)
     from mhextract.ingest.text import read_text
 
     return read_text(path, data, sha256, fmt)

@@ -3,11 +3,11 @@
 What the reader emits (the conventions of `oep.LineSink`, shared with the PDF reader):
 - each body paragraph as its own block; soft line breaks stay separate lines;
 - a paragraph in a heading style (`Heading 2`, `Kop 2`, `Title`, or a style with an
-  outline level) as a markdown `#` line; a wholly bold paragraph as `**text**`;
+  outline level) as a line with its heading level; a wholly bold paragraph as bold lines;
   automatic list numbering of decimal/letter/roman lists is written out (`1. `);
 - footnotes from the footnotes part (and endnotes), numbered in order of their
   references as Word shows them: the marker as Unicode superscript digits where
-  the `w:footnoteReference` stands, the note as one `footnote` line `¹ text` at the end;
+  the `w:footnoteReference` stands, the note as one `footnote` line (its number in `note`) at the end;
 - letterhead text as `margin`: page headers (the first-page header first, other
   headers and footers after the body), text boxes and frames (the margin column of
   rijksoverheid templates), and tables holding letterhead labels (Datum, Onderwerp,
@@ -31,209 +31,26 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from mhextract.errors import IngestError
+from mhextract.ingest.docx_styles import Numbering, Styles, is_on, num_pr
 from mhextract.ingest.kst_header import header_hints, parse_kst_header
-from mhextract.ingest.lines import LAYOUT_CELL_CHARS, LineSink, bold_markup, clean_line, superscript, vocab
+from mhextract.ingest.lines import LAYOUT_CELL_CHARS, LineSink, clean_line, superscript, vocab
 from mhextract.ingest.raw import RawLetter
 from mhextract.paths import load_json
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _CONTAINERS = {qn(t) for t in ("w:hyperlink", "w:ins", "w:smartTag", "w:customXml", "w:fldSimple", "w:moveTo",
                                "w:sdtContent", "w:dir", "w:bdo")}
-_TRUE = {None, "1", "true", "on"}
-
-
-@cache
-def _letterhead() -> dict[str, Any]:
-    data: dict[str, Any] = load_json("letterhead.json")
-    return data
 
 
 @cache
 def _labels() -> tuple[str, ...]:
-    labels = [*_letterhead()["field_labels"], *vocab()["docx"]["letterhead_table_labels_extra"]]
+    labels = [*load_json("letterhead.json")["field_labels"], *vocab()["docx"]["letterhead_table_labels_extra"]]
     return tuple(sorted(set(labels), key=len, reverse=True))
 
 
 @cache
 def _furniture() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in _letterhead()["furniture"]]
-
-
-def _on(el: Any) -> bool | None:
-    """A toggle property (`<w:b/>`, `<w:b w:val="0"/>`): True, False, or None when absent."""
-    if el is None:
-        return None
-    return el.get(qn("w:val")) in _TRUE
-
-
-# --- styles and numbering ---------------------------------------------------------------------------------
-
-
-@dataclass
-class _Style:
-    """What the reader needs of a paragraph or character style, base styles resolved."""
-
-    name: str = ""
-    heading: int | None = None
-    bold: bool | None = None
-    num: tuple[str, int] | None = None  # (numId, ilvl)
-
-
-class _Styles:
-    """Style lookup by id with `basedOn` inheritance."""
-
-    def __init__(self, document: Any) -> None:
-        self.raw: dict[str, Any] = {}
-        try:
-            root = document.styles.element
-        except Exception:  # a document without a styles part
-            root = None
-        if root is not None:
-            for st in root.iter(qn("w:style")):
-                sid = st.get(qn("w:styleId"))
-                if sid:
-                    self.raw[sid] = st
-        self.cache: dict[str, _Style] = {}
-        v = vocab()["docx"]
-        self.heading_words = tuple(v["heading_style_words"])
-        self.title_words = tuple(v["title_styles"])
-
-    def get(self, sid: str | None, depth: int = 0) -> _Style:
-        """The resolved style for an id ('' or unknown -> empty style)."""
-        if not sid or sid not in self.raw or depth > 20:
-            return _Style()
-        if sid in self.cache:
-            return self.cache[sid]
-        st = self.raw[sid]
-        base_el = st.find(qn("w:basedOn"))
-        base = self.get(base_el.get(qn("w:val")) if base_el is not None else None, depth + 1)
-        name_el = st.find(qn("w:name"))
-        name = (name_el.get(qn("w:val")) if name_el is not None else sid) or sid
-        resolved = _Style(name=name, heading=self._heading(st, name), bold=base.bold, num=base.num)
-        if resolved.heading is None:
-            resolved.heading = base.heading
-        bold = _on(st.find(f"{qn('w:rPr')}/{qn('w:b')}"))
-        if bold is not None:
-            resolved.bold = bold
-        num = st.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if num is not None:
-            resolved.num = _num_pr(num) or resolved.num
-        self.cache[sid] = resolved
-        return resolved
-
-    def _heading(self, st: Any, name: str) -> int | None:
-        """Heading level from the style name (`heading 2`, `Kop 2`, `Title`) or its outline level."""
-        low = name.lower()
-        m = re.match(rf"^(?:{'|'.join(self.heading_words)})\s*(\d)$", low)
-        if m:
-            return int(m.group(1))
-        if low in self.title_words:
-            return 1
-        lvl = st.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
-        if lvl is not None and (lvl.get(qn("w:val")) or "").isdigit() and int(lvl.get(qn("w:val"))) < 9:
-            return int(lvl.get(qn("w:val"))) + 1
-        return None
-
-
-def _num_pr(el: Any) -> tuple[str, int] | None:
-    """(numId, ilvl) of a `w:numPr`; None for numId 0 (numbering switched off)."""
-    num_id = el.find(qn("w:numId"))
-    ilvl = el.find(qn("w:ilvl"))
-    nid = num_id.get(qn("w:val")) if num_id is not None else None
-    if not nid:
-        return None
-    level = ilvl.get(qn("w:val")) if ilvl is not None else "0"
-    return nid, int(level) if level and level.isdigit() else 0
-
-
-@dataclass
-class _Level:
-    fmt: str = "decimal"
-    text: str = "%1."
-    start: int = 1
-
-
-class _Numbering:
-    """Automatic list numbers, counted per abstract list as Word does (roughly)."""
-
-    def __init__(self, document: Any) -> None:
-        self.levels: dict[str, dict[int, _Level]] = {}
-        self.abstract_of: dict[str, str] = {}
-        self.start_override: dict[tuple[str, int], int] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.started: set[str] = set()
-        try:
-            root = document.part.numbering_part.element
-        except Exception:  # no numbering part
-            return
-        for ab in root.iter(qn("w:abstractNum")):
-            aid = ab.get(qn("w:abstractNumId")) or ""
-            self.levels[aid] = {int(lv.get(qn("w:ilvl")) or 0): self._level(lv) for lv in ab.iter(qn("w:lvl"))}
-        for num in root.iter(qn("w:num")):
-            nid = num.get(qn("w:numId")) or ""
-            ref = num.find(qn("w:abstractNumId"))
-            if ref is not None:
-                self.abstract_of[nid] = ref.get(qn("w:val")) or ""
-            for ov in num.iter(qn("w:lvlOverride")):
-                so = ov.find(qn("w:startOverride"))
-                if so is not None and (so.get(qn("w:val")) or "").isdigit():
-                    self.start_override[(nid, int(ov.get(qn("w:ilvl")) or 0))] = int(so.get(qn("w:val")))
-
-    @staticmethod
-    def _level(lv: Any) -> _Level:
-        def val(tag: str) -> str | None:
-            el = lv.find(qn(tag))
-            return el.get(qn("w:val")) if el is not None else None
-
-        start = val("w:start")
-        return _Level(fmt=val("w:numFmt") or "decimal", text=val("w:lvlText") or "",
-                      start=int(start) if start and start.isdigit() else 1)
-
-    def label(self, num: tuple[str, int] | None) -> str:
-        """The number text of the next item of a list (`2.`, `b)`), '' for bullets and no list."""
-        if num is None or num[0] not in self.abstract_of:
-            return ""
-        nid, ilvl = num
-        aid = self.abstract_of[nid]
-        levels = self.levels.get(aid, {})
-        counters = self.counters.setdefault(aid, {})
-        if nid not in self.started:
-            self.started.add(nid)
-            for (onid, olvl), start in self.start_override.items():
-                if onid == nid:
-                    counters[olvl] = start - 1
-        lvl = levels.get(ilvl, _Level())
-        counters[ilvl] = counters.get(ilvl, lvl.start - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-        if lvl.fmt in ("bullet", "none") or not lvl.text:
-            return ""
-
-        def repl(m: re.Match[str]) -> str:
-            k = int(m.group(1)) - 1
-            level = levels.get(k, _Level())
-            return _format_number(counters.get(k, level.start), level.fmt)
-
-        return re.sub(r"%(\d)", repl, lvl.text)
-
-
-def _format_number(n: int, fmt: str) -> str:
-    """Render a list counter in Word's number format."""
-    if fmt in ("lowerLetter", "upperLetter"):
-        s = ""
-        while n > 0:
-            n, r = divmod(n - 1, 26)
-            s = chr(97 + r) + s
-        return s.upper() if fmt == "upperLetter" else s
-    if fmt in ("lowerRoman", "upperRoman"):
-        vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-                (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-        out = ""
-        for v, sym in vals:
-            while n >= v:
-                out, n = out + sym, n - v
-        return out.upper() if fmt == "upperRoman" else out
-    return str(n)
+    return [re.compile(p) for p in load_json("letterhead.json")["furniture"]]
 
 
 # --- paragraphs -------------------------------------------------------------------------------------------
@@ -258,8 +75,8 @@ class _DocxReader:
 
     def __init__(self, document: Any) -> None:
         self.document = document
-        self.styles = _Styles(document)
-        self.numbering = _Numbering(document)
+        self.styles = Styles(document)
+        self.numbering = Numbering(document)
         self.sink = LineSink()
         self.margin: list[str] = []
         self.note_numbers: dict[tuple[str, str], int] = {}  # (kind, id) -> shown number
@@ -283,7 +100,7 @@ class _DocxReader:
 
     def _run(self, r: Any, para_bold: bool | None, out: _Para, in_note: bool) -> None:
         rpr = r.find(qn("w:rPr"))
-        bold = _on(rpr.find(qn("w:b"))) if rpr is not None else None
+        bold = is_on(rpr.find(qn("w:b"))) if rpr is not None else None
         if bold is None and rpr is not None and rpr.find(qn("w:rStyle")) is not None:
             bold = self.styles.get(rpr.find(qn("w:rStyle")).get(qn("w:val"))).bold
         if bold is None:
@@ -363,7 +180,7 @@ class _DocxReader:
         for box in content.boxes:
             self.body(box, margin=True)
         framed = ppr is not None and ppr.find(qn("w:framePr")) is not None
-        num = _num_pr(ppr.find(qn("w:numPr"))) if ppr is not None and ppr.find(qn("w:numPr")) is not None \
+        num = num_pr(ppr.find(qn("w:numPr"))) if ppr is not None and ppr.find(qn("w:numPr")) is not None \
             else style.num
         label = self.numbering.label(num)
         text = content.text.strip()
@@ -380,7 +197,7 @@ class _DocxReader:
         if style.heading:
             self.sink.heading(text, style.heading)
         elif content.all_bold:
-            self.sink.paragraph(bold_markup(text))
+            self.sink.paragraph(text, bold=True)
         else:
             self.sink.paragraph(text)
 

@@ -1,8 +1,10 @@
 """The Kamerstuk header (chamber, session, dossier lines, `Nr. N TITLE`) and the hints it gives.
 
-Read from the header lines of any format (OEP XML and HTML, DOCX, pasted pages):
-the letter's own id(s), one per dossier, and the sending ministries named in a
-`BRIEF VAN DE MINISTER VAN ...` title.
+The one header parser: every header form is known here (patterns in `models/formats.json`,
+`kst_header`). Read from the header lines of any format (OEP XML and HTML, DOCX, pasted
+pages, the normalised letter): the letter's own id(s), one per dossier, and the sending
+ministries named in a `BRIEF VAN DE MINISTER VAN ...` title. `locate_kst_header` also says
+where the dossier and document numbers stand, which the Kamerstuk component turns into offsets.
 """
 
 from __future__ import annotations
@@ -50,21 +52,41 @@ def parse_kst_header(lines: list[str]) -> KstHeader | None:
     id (`P BRIEF VAN ...`, `F` then `BRIEF AAN ...`); dossier, number and title on one line
     (`30800 X 109 Brief van ...`); the officielebekendmakingen table row glued together.
     """
+    found = locate_kst_header(lines)
+    return found[0] if found else None
+
+
+@dataclass
+class HeaderPlace:
+    """Where a header's parts stand in the lines given: (line index, start, end) of each dossier's
+    number and of the document number (for the `Nr.` form; None for the one-line forms)."""
+
+    dossiers: list[tuple[int, int, int]] = field(default_factory=list)
+    number: tuple[int, int, int] | None = None
+
+
+def locate_kst_header(lines: list[str]) -> tuple[KstHeader, HeaderPlace] | None:
+    """`parse_kst_header`, with where the dossier numbers and the document number stand."""
     res = _header_res()
-    texts = [clean_line(SUP_RUN.sub("", t)) for t in lines]
-    texts = [t for t in texts if t]
+    texts: list[str] = []
+    index: list[int] = []
+    for n, line in enumerate(lines):
+        if t := clean_line(SUP_RUN.sub("", line)):
+            texts.append(t)
+            index.append(n)
     header = KstHeader()
     pending: list[tuple[str, str | None, str]] = []
+    places: list[tuple[int, int, int]] = []
     for i, text in enumerate(texts):
         if m := res["oep_row_glued"].search(text):
             return KstHeader(chamber=None, session=m.group(1), dossiers=[(m.group(2), m.group(3), "")],
-                             number=m.group(4))
+                             number=m.group(4)), HeaderPlace()
         if not pending and (m := res["one_line"].match(text)):
             return KstHeader(dossiers=[(m.group(1).replace(" ", ""), m.group(2), "")], number=m.group(3),
-                             title=m.group(4))
+                             title=m.group(4)), HeaderPlace()
         if pending and (letter := _ek_letter(texts, i)):
             header.dossiers, header.number, header.title = pending, letter[0], letter[1]
-            return header
+            return header, HeaderPlace(places)
         if res["chamber"].match(text):
             header.chamber = re.sub(r"\s+\d$", "", text)
             continue
@@ -79,15 +101,18 @@ def parse_kst_header(lines: list[str]) -> KstHeader | None:
             if not rest and i + 1 < len(texts) and texts[i + 1].isupper():
                 rest = texts[i + 1]
             header.title = rest or None
-            return header
+            return header, HeaderPlace(places, (index[i], *number.span(1)))
         dossier = res["dossier"].match(text)
         if dossier:
             pending.append((dossier.group(1).replace(" ", ""), dossier.group(2), dossier.group(3) or ""))
+            places.append((index[i], *dossier.span(1)))
+        elif pending and res["between"].match(text):
+            continue  # `Aan de Voorzitter ...`, `Den Haag, 31 maart 2022` before the `Nr.` line
         elif pending and not pending[-1][2]:
             core, suffix, _ = pending[-1]
             pending[-1] = (core, suffix, text)  # `29 279` with its title on the next line
         elif pending:
-            pending = []  # dossier lines must run straight into the `Nr.` line
+            pending, places = [], []  # dossier lines must run straight into the `Nr.` line
     return None
 
 
@@ -99,7 +124,7 @@ def _ek_letter(texts: list[str], i: int) -> tuple[str, str | None] | None:
     if m.group(2):
         return m.group(1), m.group(2)
     nxt = texts[i + 1] if i + 1 < len(texts) else ""
-    if re.match(r"^(?:BRIEF|NOTA|MEMORIE)\b", nxt):
+    if _header_res()["title_start"].match(nxt):
         return m.group(1), nxt
     return None
 
@@ -113,12 +138,6 @@ def _title_case(words: str) -> str:
     return " ".join(out)
 
 
-_PORTFOLIO = re.compile(
-    r"(?:^|,\s+|\s+EN\s+(?:DE\s+\S+\s+)?)(VAN|VOOR)\s+(.+?)"
-    r"(?=\s+EN\s+(?:VAN|VOOR|DE)\s|,\s+(?:VAN|VOOR)\s|$)"
-)
-
-
 def sender_from_title(title: str | None) -> list[str]:
     """Ministries named in a `BRIEF VAN DE MINISTER(S)/STAATSSECRETARIS(SEN) VAN ...` title, in order."""
     if not title:
@@ -126,10 +145,11 @@ def sender_from_title(title: str | None) -> list[str]:
     m = _header_res()["sender_title"].match(clean_line(title).upper())
     if not m:
         return []
+    kh = vocab()["kst_header"]
     found = []
-    for part in _PORTFOLIO.finditer(m.group(1)):
-        if part.group(1) == "VAN":
-            found.append(f"Ministerie van {_title_case(part.group(2))}")
+    for part in _header_res()["portfolio"].finditer(m.group(1)):
+        if part.group(1) == kh["portfolio_of"]:
+            found.append(str(kh["ministry"]).format(_title_case(part.group(2))))
     return found
 
 

@@ -1,10 +1,12 @@
 """The line conventions every reader writes to, and the readers' vocabulary (`models/formats.json`).
 
-A reader emits blocks of lines separated by blank lines: a heading as a markdown `#`
-line, a wholly bold paragraph as `**...**`, each footnote marker as Unicode
-superscript digits where it stood, and each footnote as one `footnote` line
-`¹ text` at the end. `LineSink` collects them; the OEP XML and HTML readers, the
-DOCX reader and the pasted-web reader all write through it.
+A reader emits blocks of lines separated by blank lines. Structure travels as fields of
+the lines (`RawLine.heading`, `bold`, `italic`, `note`), never as markup in the text: a
+heading is a line with its level, a wholly bold paragraph has `bold` lines, and each
+footnote is one `footnote` line with its number in `note` at the end. Each footnote
+marker is written as Unicode superscript digits where it stood. `LineSink` collects
+them; the OEP XML and HTML readers, the DOCX reader and the pasted-web reader all write
+through it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from mhextract.analysis.patterns import alternation
 from mhextract.ingest.raw import LineKind, RawLine
 from mhextract.paths import load_json
 
@@ -30,6 +33,14 @@ BR = "\u2028"  # a hard line break (`<br/>`) inside a paragraph of markup, where
 def markup_text(text: str | None) -> str:
     """Markup text: any whitespace run (newlines included) is one space."""
     return re.sub(r"\s+", " ", text) if text else ""
+
+
+@cache
+def not_marker_after() -> re.Pattern[str]:
+    """A word after which a glued number is a real number, not a marker (`nr.2`, `art.18`, `versie 2`),
+    ending the searched text (models/markers.json): the one stop-list, for the normaliser and the pasted-page reader."""
+    words = alternation(load_json("markers.json")["not_marker_after"])
+    return re.compile(rf"(?<![^\W_])(?:{words})\.?\s*$", re.IGNORECASE)
 
 
 @cache
@@ -67,7 +78,8 @@ class LineSink:
     lines: list[RawLine] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
-    def block(self, texts: Iterable[str], kind: LineKind = "body") -> None:
+    def block(self, texts: Iterable[str], kind: LineKind = "body", *, bold: bool = False,
+              heading: int | None = None) -> None:
         """Add one block of lines (empty lines dropped); blocks never run together."""
         kept = [clean_line(t) for t in texts]
         kept = [t for t in kept if t]
@@ -75,17 +87,18 @@ class LineSink:
             return
         if self.lines and self.lines[-1].text:
             self.lines.append(RawLine(text="", kind=kind))
-        self.lines.extend(RawLine(text=t, kind=kind) for t in kept)
+        self.lines.extend(RawLine(text=t, kind=kind, bold=bold, heading=heading if i == 0 else None)
+                          for i, t in enumerate(kept))
 
-    def paragraph(self, text: str, kind: LineKind = "body") -> None:
-        """A paragraph whose hard line breaks (`\\n`) stay separate lines of one block."""
-        self.block(re.split(f"[\n{BR}]", text), kind)
+    def paragraph(self, text: str, kind: LineKind = "body", *, bold: bool = False) -> None:
+        """A paragraph whose hard line breaks (`\\n`) stay separate lines of one block; `bold`: wholly bold."""
+        self.block(re.split(f"[\n{BR}]", text), kind, bold=bold)
 
     def heading(self, text: str, level: int) -> None:
-        """A heading as a markdown `#` line, which the normaliser reads as heading level."""
+        """A heading: one line carrying its level (1-6)."""
         text = clean_line(re.sub(f"[\n{BR}]", " ", text))
         if text:
-            self.block([f"{'#' * max(1, min(level, 6))} {text}"])
+            self.block([text], heading=max(1, min(level, 6)))
 
     def note(self, number: int, text: str) -> None:
         """Remember a footnote; `finish` writes it after the body."""
@@ -96,12 +109,8 @@ class LineSink:
     def finish(self) -> list[RawLine]:
         """The lines with the footnotes appended as one block of `¹ text` lines."""
         if self.notes:
-            self.block([f"{superscript(n.number)} {n.text}" for n in self.notes], "footnote")
+            if self.lines and self.lines[-1].text:
+                self.lines.append(RawLine(text="", kind="footnote"))
+            self.lines.extend(RawLine(text=n.text, kind="footnote", note=n.number) for n in self.notes)
         return self.lines
-
-
-def bold_markup(text: str) -> str:
-    """Mark a wholly bold paragraph the way the normaliser reads it (`**text**`)."""
-    text = text.strip()
-    return f"**{text}**" if text and "**" not in text else text
 

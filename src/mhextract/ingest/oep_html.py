@@ -22,7 +22,6 @@ from mhextract.ingest.lines import (
     LAYOUT_CELL_CHARS,
     SUP_RUN,
     LineSink,
-    bold_markup,
     clean_line,
     markup_text,
     superscript,
@@ -67,15 +66,19 @@ class _HtmlReader:
         """Running text: `<sup>` digits and footnote links as superscripts, `<br>` as a line break."""
         parts: list[str] = [markup_text(el.text)] if own_text else []
         for child in el:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag == "br":
-                parts.append(BR)
-            elif tag and self._marker(child) is not None:
-                parts.append(superscript(self._marker(child) or 0))
-            elif tag:
-                parts.append(self.inline(child))
-            parts.append(markup_text(child.tail))
+            parts.append(self._inline_child(child))
         return "".join(parts)
+
+    def _inline_child(self, child: Any) -> str:
+        """One inline child with its tail: `<br>`, a footnote marker, or its running text."""
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "br":
+            text = BR
+        elif tag and self._marker(child) is not None:
+            text = superscript(self._marker(child) or 0)
+        else:
+            text = self.inline(child) if tag else ""
+        return text + markup_text(child.tail)
 
     def _marker(self, el: Any) -> int | None:
         """The footnote number an inline element stands for, if it is a marker."""
@@ -133,7 +136,7 @@ class _HtmlReader:
             self.children(el)
         else:
             text = self.inline(el)
-            self.sink.paragraph(bold_markup(text) if self._all_bold(el) else text)
+            self.sink.paragraph(text, bold=self._all_bold(el))
 
     def children(self, el: Any) -> None:
         """Walk block children; loose inline runs between them become paragraphs."""
@@ -144,13 +147,9 @@ class _HtmlReader:
                 self.sink.paragraph("".join(run))
                 run = []
                 self.walk(child)
-            elif tag == "br":
-                run.append(BR)
-            elif tag and self._marker(child) is not None:
-                run.append(superscript(self._marker(child) or 0))
-            elif tag:
-                run.append(self.inline(child))
-            run.append(markup_text(child.tail))
+                run.append(markup_text(child.tail))
+            else:
+                run.append(self._inline_child(child))
         self.sink.paragraph("".join(run))
 
     @staticmethod

@@ -18,7 +18,7 @@ from lxml import etree
 from mhextract.datetext import iso_date
 from mhextract.errors import IngestError
 from mhextract.ingest.kst_header import header_hints, parse_kst_header
-from mhextract.ingest.lines import BR, SUP_RUN, LineSink, bold_markup, clean_line, markup_text, superscript
+from mhextract.ingest.lines import BR, SUP_RUN, LineSink, clean_line, markup_text, superscript, vocab
 from mhextract.ingest.oep_metadata import local_name, merge_hints, meta_values, metadata_hints, xml_parser
 from mhextract.ingest.raw import RawLetter
 
@@ -91,7 +91,7 @@ class _XmlReader:
             self.children(el, depth)
         else:
             text = self.inline(el)
-            self.sink.paragraph(bold_markup(text) if self._all_bold(el) else text)
+            self.sink.paragraph(text, bold=self._all_bold(el))
 
     def children(self, el: Any, depth: int, skip: tuple[str, ...] = ()) -> None:
         """Walk the children of a container; loose text between them becomes paragraphs."""
@@ -134,8 +134,9 @@ class _XmlReader:
         number = next((c for c in el if local_name(c) == "stuknr"), None)
         title = next((c for c in el if local_name(c) == "titel"), None)
         nr = clean_line(self.inline(number)) if number is not None else ""
-        if nr and not nr.lower().startswith("nr"):
-            nr = f"Nr. {nr}"
+        label = str(vocab()["oep"]["number_label"])
+        if nr and not nr.lower().startswith(label.rstrip(".").lower()):
+            nr = f"{label} {nr}"
         line = " ".join(t for t in (nr, clean_line(self.inline(title)) if title is not None else "") if t)
         if line:
             self.header_lines.append(SUP_RUN.sub("", line))  # a title's footnote marker stays out

@@ -22,8 +22,33 @@ class RawLine:
     text: str
     kind: LineKind = "unknown"
     page: int | None = None
-    bold: bool = False
+    bold: bool = False  # bold font (PDF), or the line's paragraph is wholly bold (structured readers)
     size: float | None = None  # font size (PDF), for heading / footnote hints
+    # Structure a reader knows, handed over as fields (never as markup in `text`):
+    heading: int | None = None  # heading level 1-6 of the line's paragraph (its first line)
+    italic: bool = False  # the line's paragraph is wholly italic
+    note: int | None = None  # this line opens footnote `note`; `text` is the note's text without its number
+
+
+@dataclass(frozen=True)
+class LineTraits:
+    """How a format lays its lines out, which is all the normaliser asks of the format.
+
+    A new format declares its traits once (`TRAITS`); the normaliser never tests a format's name.
+    """
+
+    wrapped: bool = False  # hard-wrapped lines: a block may hold several paragraphs (a title glued on)
+    unspaced: bool = False  # paragraphs may follow each other without a blank line
+    text_dump: bool = False  # pages and footnotes live only in the text: form feeds or indented page starts,
+    # numbered footnotes at a page's bottom, markers as digits glued to a word
+    bold_font: bool = False  # `RawLine.bold` is a line's font, not its paragraph's emphasis
+
+
+TRAITS: dict[str, LineTraits] = {
+    "text": LineTraits(wrapped=True, unspaced=True, text_dump=True),
+    "web": LineTraits(wrapped=True, unspaced=True),
+    "pdf": LineTraits(wrapped=True, bold_font=True),
+}  # markdown, docx, html and xml: one block is one paragraph, structure in the lines' fields
 
 
 @dataclass
@@ -39,3 +64,8 @@ class RawLetter:
     # keys of record.Metadata (date as ISO, subject, reference, addressee, sender, kamerstuk)
     # plus "signatories" as "role|name" lines; preferred to what the text says.
     hints: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def traits(self) -> LineTraits:
+        """The layout traits of this letter's format."""
+        return TRAITS.get(self.format, LineTraits())

@@ -31,13 +31,10 @@ from typing import Any
 from mhextract.datetext import iso_date
 from mhextract.errors import IngestError
 from mhextract.ingest.kst_header import header_hints, kst_id, parse_kst_header
-from mhextract.ingest.lines import LineSink, clean_line, superscript, vocab
+from mhextract.ingest.lines import LineSink, clean_line, not_marker_after, superscript, vocab
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.ingest.text import decode_text
 
-_NOT_MARKER_BEFORE = re.compile(r"(?:\b(?:nrs?|art|artikel|lid|blz|p|pag|bijlage|versie|no|nummer|fase|stap)\.?\s*)$",
-                                re.IGNORECASE)
-_SIGNATURE_ROLE = re.compile(r"^(?:De|Het)\s+\S.{0,150},$")
 _NOTE_START = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
 
 
@@ -50,6 +47,11 @@ def _web() -> dict[str, Any]:
 @cache
 def _compiled(key: str) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _web()[key]]
+
+
+@cache
+def _pattern(key: str) -> re.Pattern[str]:
+    return re.compile(str(_web()[key]))
 
 
 @cache
@@ -215,9 +217,9 @@ def _indieners(value: str) -> list[str]:
 def _role(role: str) -> str:
     """`staatssecretaris van Justitie en Veiligheid` -> `De Staatssecretaris van Justitie en Veiligheid`."""
     role = clean_line(role)
-    if re.match(r"^(?:de|het)\s", role, re.IGNORECASE):
+    if re.match(_web()["role_article"], role, re.IGNORECASE):
         return role[0].upper() + role[1:]
-    return f"De {role[:1].upper()}{role[1:]}"
+    return f"{_web()['role_article_added']} {role[:1].upper()}{role[1:]}"
 
 
 def _next_title(after: list[str]) -> str:
@@ -240,7 +242,12 @@ def header_region(lines: list[str]) -> tuple[int, int] | None:
     """Line range [first, last] of a Kamerstuk header at the top of the letter."""
     kh = vocab()["kst_header"]
     pats = [re.compile(kh[k]) for k in ("chamber", "session", "dossier", "number")]
-    hits = [i for i, t in enumerate(lines[:25]) if t and any(p.match(t) for p in pats)]
+    hits: list[int] = []
+    for i, t in enumerate(lines[:25]):
+        if t and any(p.match(t) for p in pats):
+            hits.append(i)
+            if pats[3].match(t):
+                break  # the header ends at its `Nr.` line; a citation below (`35 830 XV, nr. 1), ...`) is text
     if not hits or parse_kst_header([lines[i] for i in hits]) is None:
         return None
     first, last = hits[0], hits[-1]
@@ -257,7 +264,7 @@ def split_footnotes(lines: list[str]) -> tuple[int, list[tuple[int, str]]]:
     The footnotes follow the signature, run 1..N, and at least half of them have a glued
     marker in the text before them (so a numbered list at the end is not taken for notes).
     """
-    sig = max((i for i, t in enumerate(lines) if _SIGNATURE_ROLE.match(t)), default=-1)
+    sig = max((i for i, t in enumerate(lines) if _pattern("signature_role").match(t)), default=-1)
     for i, line in enumerate(lines):
         if i <= sig or not (m := _NOTE_START.match(line)) or m.group(1) != "1":
             continue
@@ -313,7 +320,7 @@ def _find_marker(lines: list[str], number: int, pos: tuple[int, int]) -> tuple[i
         text = lines[li]
         for m in pattern.finditer(text, pos[1] if li == pos[0] else 0):
             before = text[: m.start(1)]
-            if _NOT_MARKER_BEFORE.search(before[-12:]) or _is_number_part(before, m.group(1)):
+            if not_marker_after().search(before[-12:]) or _is_number_part(before, m.group(1)):
                 continue
             return li, m.start(1), m.end(1)
     return None

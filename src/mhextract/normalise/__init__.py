@@ -17,7 +17,6 @@ from mhextract.normalise.footnotes import collect_notes, find_markers, remove_ma
 from mhextract.normalise.layout import Block, build_layout, plain
 from mhextract.normalise.letter import Letter, Paragraph
 from mhextract.normalise.letterhead import parse_letterhead
-from mhextract.normalise.markdown import strip_inline_markdown
 from mhextract.normalise.paragraphs import (
     Para,
     block_paragraphs,
@@ -44,7 +43,7 @@ def normalise(raw: RawLetter) -> Letter:
     interrupted = False
     for block in blocks:
         if block.kind == "body":
-            new = block_paragraphs(block, raw.format, typical, vocabulary)
+            new = block_paragraphs(block, raw.traits, typical, vocabulary)
             new[0].after_break = interrupted or block.page_start
             paras.extend(new)
             interrupted = False
@@ -65,7 +64,7 @@ def normalise(raw: RawLetter) -> Letter:
     paras = merge_across_breaks(paras, typical, vocabulary)
     for note in notes:
         note.before_para = min(note.before_para, len(paras))
-    markers = find_markers(paras, notes, glued=raw.format == "text")
+    markers = find_markers(paras, notes, glued=raw.traits.text_dump)
     markers += unlinked_year_markers(paras, markers)
     anchors = remove_markers(paras, markers)
     if not paras:
@@ -144,7 +143,7 @@ def _with_header_hints(raw: RawLetter) -> dict[str, str]:
     Read from the raw lines in reading order (before the letterhead is taken apart), so the
     header of a text dump or PDF (`21 501-07 ...` / `Nr. 1187 BRIEF ...`) counts like a site's.
     """
-    top = [strip_inline_markdown(line.text).strip("# ") for line in raw.lines[:60] if line.kind != "footnote"]
+    top = [line.text.strip() for line in raw.lines[:60] if line.kind != "footnote"]
     found = header_hints(parse_kst_header([t for t in top if t][:30]))
     own = {k: v for k, v in found.items() if k in ("kamerstuk", "kamerstukken_own")}
     return {**own, **raw.hints}

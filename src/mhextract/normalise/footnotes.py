@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from mhextract.analysis.patterns import alternation
+from mhextract.ingest.lines import not_marker_after
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
-from mhextract.normalise.markdown import strip_inline_markdown, sup_to_superscript
 from mhextract.normalise.paragraphs import Para, join_lines
 from mhextract.paths import load_json
 
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-_START = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:|(\d{{1,3}})(?=\s))\s*")
+_START = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|(\d{{1,3}})(?=\s))\s*")
 _SUP_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
 _MAX_MARKER_DIGITS = 6  # a longer run of digits is never a footnote marker (and int() of it may fail)
 
@@ -36,7 +36,7 @@ class Note:
     before_para: int = 0  # index of the first body paragraph after the footnote block
 
     def text(self) -> str:
-        return strip_inline_markdown(join_lines(self.lines))
+        return join_lines(self.lines)
 
 
 def collect_notes(blocks: list[tuple[Block, int]]) -> list[Note]:
@@ -48,13 +48,14 @@ def collect_notes(blocks: list[tuple[Block, int]]) -> list[Note]:
     notes: list[Note] = []
     for block, before in blocks:
         for line in block.lines:
-            text = sup_to_superscript(line.text)
-            m = _START.match(text)
-            number = _number(m) if m else None
+            text = line.text
+            m = _START.match(text) if line.note is None else None
+            number = line.note if line.note is not None else (_number(m) if m else None)
+            rest = text[m.end():] if m else text
             expected = notes[-1].number + 1 if notes else (number or 1)
             opens = number is not None and (number == expected or (not notes and number >= 1))
-            if opens and m is not None and number is not None:
-                notes.append(Note(number=number, lines=[text[m.end():]], page=block.page, before_para=before))
+            if opens and number is not None:
+                notes.append(Note(number=number, lines=[rest], page=block.page, before_para=before))
             elif notes:
                 notes[-1].lines.append(text)
     return notes
@@ -128,14 +129,6 @@ def _glued_marker(
         return None
     para, start = places[at]
     return Marker(note.number, para, start, start + len(str(note.number)))
-
-
-@cache
-def not_marker_after() -> re.Pattern[str]:
-    """A word after which a glued number is a real number, not a marker (`nr.2`, `art.18`, `versie 2`),
-    ending the searched text (models/markers.json)."""
-    words = alternation(load_json("markers.json")["not_marker_after"])
-    return re.compile(rf"(?<![^\W_])(?:{words})\.?\s*$", re.IGNORECASE)
 
 
 _GLUED_YEAR = re.compile(r"(?:19|20)\d{3}")

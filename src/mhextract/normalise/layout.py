@@ -8,36 +8,26 @@ geometry already; for text dumps and markdown this module infers it:
 - footnotes of a text dump are the numbered blocks at the bottom of a page whose
   numbers continue the letter's footnote sequence (so `5 december 2019` in the
   middle of a page is not footnote 5);
-- markdown footnotes start with `<sup>N</sup>`, a superscript digit or `[^N]:`.
+- a block is a footnote when a reader says so (a line with `note`), or when it opens with
+  superscript digits (`¹ text`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import pairwise
-from typing import Any
 
 from mhextract.analysis.patterns import alternation
 from mhextract.ingest.raw import RawLetter, RawLine
-from mhextract.normalise.markdown import strip_inline_markdown
-from mhextract.paths import load_json
+from mhextract.paths import data_pattern, load_json
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
-_MD_FOOTNOTE = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:)\s*(.*)$")
+_SUP_FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")  # `¹ text`: a footnote of a text or PDF
 _DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
-_KST_HEADER = re.compile(
-    r"^(?:(?:Tweede|Eerste) Kamer der Staten-Generaal|Vergaderjaar \d{4}|Nr\.\s*\d+\b|"
-    r"\d{2} \d{3}(?:[ -][A-Z]{1,5})?(?:\s+[A-Z]|\s*$)|Den Haag, \d{1,2} \w+ \d{4}|"
-    r"(?:BRIEF|NOTA|MOTIE|VERSLAG|BRIEF VAN|LIJST VAN) [A-Z ,]{3,})"
-)
-# Lines that stand alone even where a text has no blank lines: header and signature lines.
-_OWN_LINE = re.compile(
-    r"^(?:Aan de [Vv]oorzitter\b|(?:De|Het) (?:[Mm]inister|[Ss]taatssecretaris)\b[^.]{0,150},\s*$)"
-)
 _BARE_DOSSIER = re.compile(r"^\d{2} \d{3}(?:[ -][A-Z]{1,5})?$")
 _TERMINAL_END = re.compile(r"[.!?:;]['’”»)]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*$")
 
@@ -64,55 +54,68 @@ class Layout:
 
 
 @cache
-def _vocab() -> dict[str, Any]:
-    data: dict[str, Any] = load_json("letterhead.json")
-    return data
+def _title_end() -> re.Pattern[str]:
+    """A line ending in a word that runs on (letterhead.json `layout.title_end_words`)."""
+    words = alternation(load_json("letterhead.json")["layout"]["title_end_words"])
+    return re.compile(rf"\b(?:{words})$", re.IGNORECASE)
+
+
+@cache
+def _layout_words(key: str) -> frozenset[str]:
+    """A word list of letterhead.json `layout` (`sentence_openers`)."""
+    return frozenset(load_json("letterhead.json")["layout"][key])
+
+
+def _layout_re(key: str) -> re.Pattern[str]:
+    """A line pattern of letterhead.json `layout` (Kamerstuk header lines, lines that stand alone, ...)."""
+    return data_pattern("letterhead.json", "layout", key)
 
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    labels: list[str] = _vocab()["field_labels"]
+    labels: list[str] = load_json("letterhead.json")["field_labels"]
     alts = alternation([*labels, *(label.lower() for label in labels)])  # `Ons kenmerk` or `ons kenmerk`
     return re.compile(rf"^(?:{alts})(?=\s|$|:)")
 
 
 @cache
 def _address_re() -> re.Pattern[str]:
-    return re.compile(str(_vocab()["address_line"]))
+    return data_pattern("letterhead.json", "address_line")
 
 
 @cache
 def _furniture_res() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in _vocab()["furniture"]]
+    return [re.compile(p) for p in load_json("letterhead.json")["furniture"]]
 
 
-@lru_cache(maxsize=8192)
 def plain(line: str) -> str:
-    """A line without markdown emphasis, quote prefix and surrounding space (cached: asked often)."""
-    return strip_inline_markdown(line.strip().lstrip(">").strip()).strip()
+    """A line without a quote prefix (`> Retouradres ...`) and surrounding space."""
+    return line.strip().lstrip(">").strip()
 
 
 def build_layout(raw: RawLetter) -> Layout:
     """Group lines into blocks with pages, then classify each block."""
     blocks = _group(raw)
-    if raw.format in ("text", "web"):  # pasted pages are wrapped like text dumps
+    traits = raw.traits
+    if traits.unspaced:
         blocks = _split_unspaced_blocks(blocks)
     for block in blocks:
-        _classify_known(block, raw.format)
+        _classify_known(block, traits.text_dump)
     _attach_label_values(blocks)
-    if raw.format == "text":
+    if traits.text_dump:
         _find_dump_footnotes(blocks)
     pages = raw.pages
     if pages is None:
         known = [b.page for b in blocks if b.page is not None]
-        pages = max(known) if known and raw.format == "text" else None
+        pages = max(known) if known and traits.text_dump else None
     return Layout(blocks=blocks, pages=pages)
 
 
 def _group(raw: RawLetter) -> list[Block]:
     """Split lines into blocks at blank lines, kind changes and page starts."""
-    dump_pages = raw.format == "text" and _indented_page_starts(raw.lines)
-    page = 1 if raw.format == "text" else None
+    dump = raw.traits.text_dump
+    dump_pages = dump and _indented_page_starts(raw.lines)
+    page = 1 if dump else None
     blocks: list[Block] = []
     current: list[RawLine] = []
     pending_page_start = False
@@ -120,7 +123,7 @@ def _group(raw: RawLetter) -> list[Block]:
     def flush() -> None:
         nonlocal current, pending_page_start
         if current:
-            blocks.append(Block(lines=current, page=current[0].page if raw.format != "text" else page,
+            blocks.append(Block(lines=current, page=page if dump else current[0].page,
                                 kind=_common_kind(current), page_start=pending_page_start))
             pending_page_start = False
         current = []
@@ -133,7 +136,7 @@ def _group(raw: RawLetter) -> list[Block]:
                 page += 1
             pending_page_start = True
             text = text.replace("\f", "")
-            line = RawLine(text=text, kind=line.kind, page=line.page, bold=line.bold, size=line.size)
+            line = replace(line, text=text)
         elif dump_pages and i > 0 and re.match(r"^ \S", text):
             flush()
             if page is not None:
@@ -142,10 +145,10 @@ def _group(raw: RawLetter) -> list[Block]:
         if not text.strip():
             flush()
             continue
-        if current and (line.kind != current[-1].kind or (line.page != current[-1].page and raw.format != "text")):
+        if current and (line.kind != current[-1].kind or (line.page != current[-1].page and not dump)):
             flush()
-        if raw.format == "text":
-            line = RawLine(text=text, kind=line.kind, page=page, bold=line.bold, size=line.size)
+        if dump:
+            line = replace(line, text=text, page=page)
         current.append(line)
     flush()
     return blocks
@@ -179,7 +182,8 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
             # `...van 21 juni 2021.` / `Uitdaging` / `De internationale ...`: a title line, clearly shorter
             # than the wrapped lines around it
             title = bool(current) and _closes_line(current) and _title_shaped(text) and not item \
-                and nxt[:1].isupper() and len(text) < 0.7 * max(len(current[-1].text.strip()), len(nxt))
+                and nxt[:1].isupper() and (len(text) < 0.7 * max(len(current[-1].text.strip()), len(nxt))
+                                           or _opens_sentence(nxt))
             if current and _BARE_DOSSIER.match(current[-1].text.strip()):
                 own = False  # `29 279` + its title on the next line: one header block
             prev = current[-1].text if current else ""
@@ -199,8 +203,7 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
 
 _TITLE_MAX_WORDS = 12
 # a list item opening a line: `1. Steun ...`, `2) Werk ...` (numbered) or `• ...`, `- ...` (bulleted)
-_LIST_ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•▪●◦\-–])\s+\S")
-_CONNECTOR_END = re.compile(r"\b(?:de|het|een|van|en|of|in|op|voor|met|tot|te|bij|aan|om|die|dat)$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•▪●◦\-–]|\((?:[IVX]{1,4}|[a-z]|\d{1,2})\))\s+\S")
 
 
 def _closes_line(current: list[RawLine]) -> bool:
@@ -210,14 +213,21 @@ def _closes_line(current: list[RawLine]) -> bool:
     if _TERMINAL_END.search(last):
         return True
     return (bool(_LIST_ITEM.match(current[0].text.strip())) and not last.endswith((",", "-"))
-            and not _CONNECTOR_END.search(last))
+            and not _title_end().search(last))
+
+
+def _opens_sentence(text: str) -> bool:
+    """`Het kabinet blijft ...`: the line begins a sentence (a capitalised function word opens it)."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    return first in _layout_words("sentence_openers")
 
 
 def _title_shaped(text: str) -> bool:
     """A short line that could be a title: capital or digit first, no closing punctuation, no dangling word."""
     text = text.strip()
     return (bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) <= _TITLE_MAX_WORDS
-            and not _TERMINAL_END.search(text) and not text.endswith((",", "-")) and not _CONNECTOR_END.search(text))
+            and not _TERMINAL_END.search(text) and not text.endswith((",", "-"))
+            and not _title_end().search(text))
 
 
 def _is_furniture(text: str) -> bool:
@@ -227,7 +237,8 @@ def _is_furniture(text: str) -> bool:
 
 def _is_own(text: str) -> bool:
     text = text.strip()
-    return bool((_KST_HEADER.match(text) and not _BARE_DOSSIER.match(text)) or _OWN_LINE.match(text))
+    return bool((_layout_re("kst_header_line").match(text) and not _BARE_DOSSIER.match(text))
+                or _layout_re("own_line").match(text))
 
 
 def _ends_paragraph(prev: str, nxt: str, typical: int) -> bool:
@@ -247,21 +258,18 @@ def _common_kind(lines: list[RawLine]) -> str:
     return lines[0].kind if all(ln.kind == lines[0].kind for ln in lines) else "unknown"
 
 
-def _classify_known(block: Block, fmt: str) -> None:
+def _classify_known(block: Block, text_dump: bool) -> None:
     """Letterhead, furniture and markdown footnotes are recognisable from the block alone."""
     if block.kind in ("margin", "letterhead"):
         block.kind = "letterhead"
         return
     if block.kind in ("footnote", "furniture"):
         if block.kind == "footnote":
-            m = _MD_FOOTNOTE.match(block.texts[0]) or _DUMP_FOOTNOTE.match(block.texts[0])
-            block.footnote_number = _footnote_number(m) if m else None
+            block.footnote_number = _footnote_number(block)
         return
-    first = block.texts[0]
-    m = _MD_FOOTNOTE.match(first)
-    if m and (m.group(1) or m.group(2) or m.group(3)):
+    if block.lines[0].note is not None or _SUP_FOOTNOTE.match(block.texts[0]):
         block.kind = "footnote"
-        block.footnote_number = _footnote_number(m)
+        block.footnote_number = _footnote_number(block)
         return
     if all(any(p.match(plain(t)) for p in _furniture_res()) for t in block.texts):
         block.kind = "furniture"
@@ -269,7 +277,7 @@ def _classify_known(block: Block, fmt: str) -> None:
     if is_letterhead(block.texts):
         block.kind = "letterhead"
         return
-    if block.kind == "unknown" and fmt != "text":
+    if block.kind == "unknown" and not text_dump:
         block.kind = "body"
 
 
@@ -283,11 +291,12 @@ def _attach_label_values(blocks: list[Block]) -> None:
             block.kind = "letterhead"
 
 
-def _footnote_number(m: re.Match[str]) -> int | None:
-    groups = [g for g in m.groups()[:-1] if g]
-    if not groups:
-        return None
-    return int(groups[0].translate(_SUP_TO_DIGIT))
+def _footnote_number(block: Block) -> int | None:
+    """The number of a footnote block's first note: the reader's `note`, else the digits it opens with."""
+    if block.lines[0].note is not None:
+        return block.lines[0].note
+    m = _SUP_FOOTNOTE.match(block.texts[0]) or _DUMP_FOOTNOTE.match(block.texts[0])
+    return int(m.group(1).translate(_SUP_TO_DIGIT)) if m else None
 
 
 _NUMBERED_WORD = re.compile(r"(?P<word>[A-Z][a-z]+) \d{1,3}")
@@ -296,7 +305,7 @@ _NUMBERED_WORD = re.compile(r"(?P<word>[A-Z][a-z]+) \d{1,3}")
 def _numbered_word(line: str) -> bool:
     """`Vraag 1`, `Bijlage 2`: one word and a number, the word not a street (`Turfmarkt 147`)."""
     m = _NUMBERED_WORD.fullmatch(line)
-    return m is not None and not m.group("word").endswith(tuple(_vocab()["street_suffixes"]))
+    return m is not None and not m.group("word").endswith(tuple(load_json("letterhead.json")["street_suffixes"]))
 
 
 def is_letterhead(texts: list[str]) -> bool:
@@ -306,16 +315,16 @@ def is_letterhead(texts: list[str]) -> bool:
     if not lines:
         return False
     first = lines[0]
-    if texts[0].lstrip().startswith(">") and "etouradres" in first:
+    if texts[0].lstrip().startswith(">") and load_json("letterhead.json")["return_address"] in first:
         return True
     if _label_re().match(first) and len(lines) <= 6:
         return True
-    if _KST_HEADER.match(first) and len(lines) <= 6 and all(len(ln) < 250 for ln in lines):
+    if _layout_re("kst_header_line").match(first) and len(lines) <= 6 and all(len(ln) < 250 for ln in lines):
         return True
-    if re.match(r"^(Bij beantwoording|Wilt u slechts)", first):
+    if _layout_re("letterhead_any_length").match(first):
         return True
     short = all(len(ln) <= 60 for ln in lines)
-    starts = _vocab()["block_starts"]
+    starts = load_json("letterhead.json")["block_starts"]
     if short and any(first.startswith(str(s).strip()) for s in starts):
         return not _is_sentence_block(lines)
     # an address block: not a lone `Word 1` line, which is as likely `Vraag 1` or `Bijlage 2` as a street

@@ -24,8 +24,8 @@ class Paragraph:
     start: int
     end: int
     page: int | None = None
-    heading_level: int | None = None  # markdown `#` level, or None
-    bold: bool = False  # whole paragraph bold (markdown ** or PDF bold font)
+    heading_level: int | None = None  # heading level the reader gave (`RawLine.heading`), or None
+    bold: bool = False  # whole paragraph bold (`RawLine.bold`: a reader's emphasis or PDF bold font)
     italic: bool = False
     lines: int = 1  # how many source lines it was joined from
     in_header: bool = False  # stood before the addressee / `Den Haag, <date>` line (which went to the letterhead)

@@ -12,7 +12,7 @@ from functools import cache
 
 from mhextract.normalise.layout import Block, plain
 from mhextract.normalise.paragraphs import join_lines
-from mhextract.paths import load_json
+from mhextract.paths import data_pattern, load_json
 
 _CODE = re.compile(r"[A-Z][A-Z&.]+\s?[\w./-]*\d[\w./ -]*")  # a filing code: capitals, digits, no words
 
@@ -20,6 +20,10 @@ _CODE = re.compile(r"[A-Z][A-Z&.]+\s?[\w./-]*\d[\w./ -]*")  # a filing code: cap
 @cache
 def _labels() -> list[str]:
     return sorted(load_json("letterhead.json")["field_labels"], key=len, reverse=True)
+
+
+def _re(key: str) -> re.Pattern[str]:
+    return data_pattern("letterhead.json", key)
 
 
 def _split_label(line: str) -> tuple[str | None, str]:
@@ -37,10 +41,11 @@ _TRAILING_DATE = re.compile(r"\s+(\d{1,2}\s+[a-z]+\s+\d{4})$")
 def _add_pair(add: Callable[[str, str], None], pair: tuple[str, str], parts: list[str]) -> None:
     """Values of two labels read row by row: a date at the end of the first row is the `Datum`, the rest
     the other label's value; any other pair cannot be told apart and gives nothing."""
-    if "Datum" not in pair or not (m := _TRAILING_DATE.search(parts[0])):
+    date = load_json("letterhead.json")["fields"]["date"][0]
+    if date not in pair or not (m := _TRAILING_DATE.search(parts[0])):
         return
-    other = pair[0] if pair[1] == "Datum" else pair[1]
-    add("Datum", m.group(1))
+    other = pair[0] if pair[1] == date else pair[1]
+    add(date, m.group(1))
     add(other, join_lines([parts[0][:m.start()], *parts[1:]]))
 
 
@@ -53,6 +58,8 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
         if value:
             fields.setdefault(label, []).append(value)
 
+    keys = load_json("letterhead.json")["fields"]
+    return_word = str(load_json("letterhead.json")["return_address"])
     pending: str | None = None  # a label whose value is in the next block
     pair: tuple[str, str] | None = None  # two labels on one line, their values interleaved below
     for block in blocks:
@@ -67,14 +74,14 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
             pending = None
             continue
         pending = None
-        if "etouradres" in first:
-            add("Retouradres", re.sub(r"^.*?etouradres\s*", "", first))
+        if return_word in first:
+            add(keys["return_address"], re.sub(rf"^.*?{re.escape(return_word)}\s*", "", first))
             continue
-        if re.match(r"^(Aan de|Aan het|De Voorzitter|Voorzitter)\b", first):
-            add("Aan", " ".join(lines))
+        if _re("addressee_start").match(first):
+            add(keys["addressee"], " ".join(lines))
             continue
-        if re.match(r"^(Directoraat|Directie|Dienst)\b", first):
-            add("Afzender", " ".join(ln for ln in lines if not re.match(r"^(Postbus|\d{4}\s?[A-Z]{2}|www\.)", ln)))
+        if _re("sender_start").match(first):
+            add(keys["sender"], " ".join(ln for ln in lines if not _re("sender_drop").match(ln)))
             continue
         label: str | None = None
         parts: list[str] = []
@@ -94,11 +101,11 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
                 label, parts = new_label, [rest] if rest else []
                 pair = None
             elif label and parts and _CODE.fullmatch(ln) and not _CODE.fullmatch(parts[0]):
-                add("Overig", ln)  # `Natuurbalans 2004` / `TRC 2004/6464`: a filing code under the value
+                add(keys["other"], ln)  # `Natuurbalans 2004` / `TRC 2004/6464`: a filing code under the value
             elif label or pair is not None:
                 parts.append(ln)
             else:
-                add("Overig", ln)
+                add(keys["other"], ln)
         if pair is not None and parts:
             _add_pair(add, pair, parts)
             continue

@@ -15,10 +15,22 @@ from mhextract.ingest.kst_header import parse_kst_header
 from mhextract.normalise.inline_labels import inline_fields
 from mhextract.normalise.letter import Letter
 from mhextract.normalise.signature import signatories_in, signed_lines
+from mhextract.paths import data_pattern, load_json
 from mhextract.record.model import Metadata, Signatory
 
-_DEN_HAAG = re.compile(r"\b(?:Den Haag|'s-Gravenhage),\s*(\d{1,2}\s+\w+\s+\d{4})")
-_ADDRESS_TAIL = re.compile(r"\s+(?:Postbus|Binnenhof|Plein|Prinses Irenestraat|Turfmarkt|\d{4}\s?[A-Z]{2}\b).*$")
+
+def _re(key: str) -> re.Pattern[str]:
+    """A metadata pattern of letterhead.json (`place_date`, `address_tail`, `ministry_of_role`)."""
+    return data_pattern("letterhead.json", "metadata", key)
+
+
+def _labels(field: str) -> list[str]:
+    labels: list[str] = load_json("letterhead.json")["fields"][field]
+    return labels
+
+
+def _key(field: str) -> str:
+    return str(load_json("letterhead.json")["fields"][field])
 
 
 def extract_metadata(letter: Letter) -> Metadata:
@@ -27,7 +39,7 @@ def extract_metadata(letter: Letter) -> Metadata:
     signatories = find_signatories(letter)
     found = Metadata(
         date=_letter_date(letter),
-        subject=_first(head, "Onderwerp", "Betreft"),
+        subject=_subject(_first(head, *_labels("subject"))),
         reference=_reference(head),
         addressee=_addressee(head),
         sender=_sender(head, signatories),
@@ -44,8 +56,16 @@ def apply_hints(found: Metadata, hints: dict[str, str]) -> Metadata:
     }
     if hints.get("signatories"):
         pairs = [line.split("|", 1) for line in hints["signatories"].splitlines() if "|" in line]
-        update["signatories"] = [Signatory(role=r.strip(), name=n.strip()) for r, n in pairs]
+        stated = [Signatory(role=r.strip(), name=n.strip()) for r, n in pairs]
+        # the signature block names someone else, or the same person by another surname (a married name:
+        # `Tineke Huizinga` on the site, `J. C. Huizinga-Heringa` under the letter): both signed
+        surnames = {_surname(s.name) for s in stated}
+        update["signatories"] = [*stated, *(s for s in found.signatories if _surname(s.name) not in surnames)]
     return found.model_copy(update=update)
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""
 
 
 def _first(head: dict[str, list[str]], *labels: str) -> str | None:
@@ -55,39 +75,53 @@ def _first(head: dict[str, list[str]], *labels: str) -> str | None:
     return None
 
 
+MAX_SUBJECT = 250
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-zà-ÿ]+\s)")
+
+
+def _subject(value: str | None) -> str | None:
+    """A subject that runs on into the body where a page lost a line break (`... van AmerikaIn de nacht
+    van 5 op 6 oktober ...`) ends at the glued sentence start."""
+    if value is None or len(value) <= MAX_SUBJECT:
+        return value
+    m = _GLUED_SENTENCE.search(value)
+    return value[: m.start()] if m else value
+
+
 def _letter_date(letter: Letter) -> str | None:
-    for value in [*letter.letterhead.get("Datum", []), *inline_fields(letter).get("Datum", [])]:
+    inline = inline_fields(letter)
+    for value in (v for head in (letter.letterhead, inline) for label in _labels("date") for v in head.get(label, [])):
         iso = iso_date(value)
         if iso:
             return iso
-    for text in [*letter.letterhead.get("Overig", []), letter.body[:600]]:
-        m = _DEN_HAAG.search(text)
+    for text in [*letter.letterhead.get(_key("other"), []), letter.body[:600]]:
+        m = _re("place_date").search(text)
         if m:
             return iso_date(m.group(1))
     return None
 
 
 def _reference(head: dict[str, list[str]]) -> str | None:
-    ref = _first(head, "Ons kenmerk", "Onze referentie", "Kenmerk")
+    ref = _first(head, *_labels("reference"))
     if ref and re.fullmatch(r"[\d ]+", ref):
         return ref.replace(" ", "")  # PDF spacing artefact: `4 2 83675`
     return ref
 
 
 def _addressee(head: dict[str, list[str]]) -> str | None:
-    value = _first(head, "Aan")
-    return _ADDRESS_TAIL.sub("", value).strip() if value else None
+    value = _first(head, _key("addressee"))
+    return _re("address_tail").sub("", value).strip() if value else None
 
 
 def _sender(head: dict[str, list[str]], signatories: list[Signatory]) -> str | None:
-    value = _first(head, "Afzender")
+    value = _first(head, _key("sender"))
     if value:
         return value
     for sig in signatories:
         # `Minister van X` heads the Ministerie van X; `Minister voor X` has no ministry of that name.
-        m = re.match(r"^(?:De |Het )?(?:[Mm]inister|[Ss]taatssecretaris) van (.+)$", sig.role)
+        m = _re("ministry_of_role").match(sig.role)
         if m:
-            return f"Ministerie van {m.group(1)}"
+            return str(load_json("letterhead.json")["metadata"]["ministry"]).format(m.group(1))
     return None
 
 
@@ -102,7 +136,7 @@ def own_kamerstukken(letter: Letter) -> list[str]:
     stated = [i for i in letter.hints.get("kamerstukken_own", "").split("\n") if i]
     if stated:
         return stated
-    lines = [*letter.letterhead.get("Overig", []), *letter.body[:1200].split("\n\n")[:10]]
+    lines = [*letter.letterhead.get(_key("other"), []), *letter.body[:1200].split("\n\n")[:10]]
     lines = [line for block in lines for line in block.split("\n")]
     header = parse_kst_header(lines)
     return header.ids() if header else []

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from mhextract.analysis.sentences import is_abbreviation
+from mhextract.ingest.raw import LineTraits
 from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
-from mhextract.normalise.markdown import emphasis_of, heading_level, strip_inline_markdown
+from mhextract.paths import data_pattern, load_json
 
 _DIGRAPHS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "oe", "ou", "au", "ui", "ij"}
 _TERMINAL = tuple(".!?:;»”\"')…")
-_SIGNATURE_ROLE = re.compile(
-    r"^(?:De|Het)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Dd]irecteur|[Ss]ecretaris|[Vv]oorzitter|[Nn]ationaal)"
-    r".{0,120},\s*$"
-)
 SENTENCE_BREAK = re.compile(r"[a-z)»”'\"]\.\s+[A-Z][a-z]")
 _WORD_BEFORE = re.compile(r"\S+$")
 
@@ -35,7 +33,12 @@ def has_sentence_break(text: str) -> bool:
         if word is None or not is_abbreviation(word.group().lstrip("([«\"'‘“")):
             return True
     return False
-_CONNECTORS = {"de", "het", "een", "van", "en", "of", "in", "op", "voor", "met", "tot", "te", "bij", "aan", "om"}
+
+
+@cache
+def _connectors() -> frozenset[str]:
+    """Words a glued title never ends in (letterhead.json `wrap_connectors`)."""
+    return frozenset(load_json("letterhead.json")["layout"]["wrap_connectors"])
 
 
 @dataclass
@@ -105,18 +108,18 @@ def document_vocabulary(texts: list[str]) -> set[str]:
     return words
 
 
-def block_paragraphs(block: Block, fmt: str, typical: int, vocabulary: set[str]) -> list[Para]:
+def block_paragraphs(block: Block, traits: LineTraits, typical: int, vocabulary: set[str]) -> list[Para]:
     """One body block -> paragraphs (a split-off title, signature lines, or the block itself)."""
     texts = [ln.text for ln in block.lines]
     page = block.page
-    if fmt not in ("text", "pdf", "web"):
-        # markdown, and the structured readers (docx, html, xml): one block is one paragraph,
-        # headings as `#` lines and whole-bold paragraphs as `**...**`. Pasted web text
-        # ("web") is wrapped like a text dump and takes the text path below.
-        return [_markdown_para(texts, page)]
-    if _SIGNATURE_ROLE.match(texts[0].strip()):
+    if not traits.wrapped:
+        # markdown, and the structured readers (docx, html, xml): one block is one paragraph, its
+        # heading level and emphasis in the lines' fields. Pasted web text ("web") is wrapped
+        # like a text dump and takes the text path below.
+        return [_structured_para(block)]
+    if data_pattern("letterhead.json", "layout", "signature_role_line").match(texts[0].strip()):
         return [Para(text=t.strip(), page=page) for t in texts if t.strip()]
-    if fmt == "pdf":
+    if traits.bold_font:
         bold_head = 0
         while bold_head < len(block.lines) and block.lines[bold_head].bold:
             bold_head += 1
@@ -136,13 +139,12 @@ def block_paragraphs(block: Block, fmt: str, typical: int, vocabulary: set[str])
     return [Para(text=join_lines(texts, vocabulary), page=page, lines=len(texts))]
 
 
-def _markdown_para(texts: list[str], page: int | None) -> Para:
-    level, first = heading_level(texts[0].strip())
-    raw = " ".join([first, *[t.strip() for t in texts[1:]]])
-    bold, italic = emphasis_of(raw)
-    text = strip_inline_markdown(raw)
-    text = re.sub(r"\s{2,}", " ", text).strip()
-    return Para(text=text, page=page, heading_level=level, bold=bold, italic=italic, lines=len(texts))
+def _structured_para(block: Block) -> Para:
+    """A block of a reader that knows paragraphs: one paragraph; heading level and emphasis from the fields."""
+    lines = block.lines
+    text = re.sub(r"\s{2,}", " ", " ".join(ln.text.strip() for ln in lines)).strip()
+    return Para(text=text, page=block.page, heading_level=lines[0].heading, bold=all(ln.bold for ln in lines),
+                italic=all(ln.italic for ln in lines), lines=len(lines))
 
 
 def _title_lines(texts: list[str], typical: int) -> int:
@@ -161,7 +163,7 @@ def _title_lines(texts: list[str], typical: int) -> int:
             return 0
         if last.endswith((*_TERMINAL, ",", "-")):
             continue
-        if last.split()[-1].lower() in _CONNECTORS:
+        if last.split()[-1].lower() in _connectors():
             continue
         # clearly shorter than the wrapped lines (the letter's, and for a one-line title this paragraph's
         # own when it has a few), and than the paragraph's first line after it

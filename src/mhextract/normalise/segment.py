@@ -20,8 +20,10 @@ from mhextract.paths import load_json
 from mhextract.record.model import Section
 
 MAX_TITLE = 260
+PROSE_LINE = 60  # characters of a broken-off line that still reads as prose
 _CLOSED = re.compile(r"[.,;:!][)»”'\"]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}$")  # ends a sentence, perhaps with a footnote marker
 _QUESTION = re.compile(r"\?[)»”'\"]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}$")
+_GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ]{3})[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}$")  # `advocaten1`: a glued footnote marker
 MAX_QUESTION_WORDS = 10  # `Wat is gepast gebruik?` on its own line is a title; a longer question is prose
 
 
@@ -50,7 +52,8 @@ def find_sections(letter: Letter) -> list[Section]:
         title = raw[m.end():].strip() if m else raw
         level = _level(p, number, base_level)
         end = heads[n + 1].start if n + 1 < len(heads) else letter.body_end
-        sections.append(Section(title=title.rstrip(" :"), number=number, level=level,
+        title = _GLUED_MARKER.sub("", title.rstrip(" :")).rstrip(" :")
+        sections.append(Section(title=title, number=number, level=level,
                                 start=p.start, end=end, page=p.page))
     return sections
 
@@ -129,8 +132,10 @@ def _in_introduced_list(letter: Letter, i: int) -> bool:
 
 
 def _reads_as_prose(text: str) -> bool:
-    """Ends a sentence (perhaps with a glued footnote marker: `Digitaliseren.1`) or holds a sentence break."""
-    return bool(re.search(r"[.:;][)»”'\"]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}\s*$|[.]\s", text))
+    """Ends a sentence (perhaps with a glued footnote marker: `Digitaliseren.1`) or holds a sentence break;
+    a long line ending in a comma is the first part of a sentence a page broke off."""
+    return bool(re.search(r"[.:;][)»”'\"]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}\s*$|[.]\s", text)) or (
+        len(text) > PROSE_LINE and text.rstrip().endswith(","))
 
 
 def _title_shaped(text: str) -> bool:

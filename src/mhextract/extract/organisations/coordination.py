@@ -77,6 +77,8 @@ def _name_of(span: Span) -> tuple[int, int, str] | None:
         return None
     if norm(name) in generic() or norm(name) in places() or any(w.lower() in _MONTHS for w in words):
         return None
+    if name in word_set("portfolio_words"):
+        return None  # `Raad voor Werkgelegenheid en Sociaal Beleid, Volksgezondheid en Consumentenzaken`
     return span.start_char, span.start_char + len(text), name
 
 
@@ -96,7 +98,7 @@ def _shared_head(doc: Doc, conjunct: Span, host: tuple[int, int]) -> OrgMention 
         return None
     key = alias_table().get(norm(f"{conjunct.text} {doc[host[0] + 1:host[1]].text}"), "")
     kind = gazetteer()[int(key[2:])].kind if key else "other"
-    return OrgMention(conjunct.start_char, conjunct.end_char, conjunct.text, key, "pattern", kind)
+    return OrgMention(conjunct.start_char, conjunct.end_char, conjunct.text, key, "pattern", kind, surface=False)
 
 
 def find_coordinated_mentions(doc: Doc, mentions: Sequence[OrgMention], person_names: Iterable[str] = (),

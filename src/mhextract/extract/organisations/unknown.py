@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from spacy.attrs import LOWER, ORTH
@@ -74,10 +75,11 @@ def _starts(mentions: Iterable[OrgMention], doc: Doc) -> set[int]:
     return starts
 
 
-def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int], unit: bool = False) -> int:
+def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int], unit: bool = False,
+                  chamber: bool = False) -> int:
     """Token index after the name that begins before `end`: capitalised words joined by connectors; a
-    unit's name (`unit`) stops before `van` + a known body."""
-    connectors = word_set("connectors")
+    unit's name (`unit`) stops before `van` + a known body; a committee's (`chamber`) takes fewer connectors."""
+    connectors = word_set("chamber_connectors" if chamber else "connectors")
     coordinators = word_set("coordinators")
     k, last, coordinated, of = end, end, False, False
     while k < len(doc) and k - end < 12:
@@ -153,9 +155,12 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
             continue
         if not (doc[s].text[:1].isupper() or head.lowercase):
             continue
-        end = e if head.final else _extend_right(doc, e, head_starts - {s}, gaz_starts, head.unit)
+        end = e if head.final else _extend_right(doc, e, head_starts - {s}, gaz_starts, head.unit,
+                                                 head.kind == "chamber")
         if head.kind == "chamber" and e < len(doc) and doc[e].lower_ == "voor":
             end = max(end, portfolio_end.get(e + 1, end))  # `commissie voor Landbouw, Visserij, ... en Natuur`
+        elif head.lowercase and e in portfolio_end:
+            end, head = portfolio_end[e], replace(head, kind="chamber")  # `commissie Onderwijs, Cultuur en ...`
         start = _extend_left(doc, s, gaz_tokens, floor) if head.left else s
         words = [t for t in doc[start:end] if is_capword(t) and t.i not in head_tokens]
         if not any(t.text not in openers for t in words):

@@ -14,14 +14,19 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from mhextract.ingest.lines import vocab
 from mhextract.ingest.pdf.glyphs import Rule
 from mhextract.ingest.pdf.segments import Seg
 
-PAGE_NUMBER = re.compile(
-    r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$",
-    re.IGNORECASE,
-)
+
+@cache
+def page_number() -> re.Pattern[str]:
+    """A page number line (`Pagina 2 van 3`, `- 2 -`): formats.json `pdf`."""
+    return re.compile(str(vocab()["pdf"]["page_number"]), re.IGNORECASE)
+
+
 EDGE_ZONE = 0.12  # top and bottom share of the page where running headers and footers live
 
 
@@ -51,7 +56,7 @@ def mark_page_numbers(pages: list[Page]) -> None:
             if not in_edge_zone(s, page):
                 continue
             text = s.plain
-            if PAGE_NUMBER.match(text) and (not text[:1].isdigit() or s.base in (top, bottom)):
+            if page_number().match(text) and (not text[:1].isdigit() or s.base in (top, bottom)):
                 s.kind = "furniture"
 
 

@@ -1,0 +1,109 @@
+"""The markdown reader: a `.md` letter's markup is read here, once, into fields of the raw lines.
+
+Blocks are runs of lines between blank lines. A block's first line may be a `#` heading
+(`RawLine.heading`); a block wholly wrapped in `**`/`__` or `*`/`_` is bold or italic
+(`bold`, `italic` on each of its lines); inline emphasis, links, tags and escapes are
+removed; `<sup>12</sup>` and `[^12]` markers become superscript digits `¹²`. A block that
+opens with a footnote (`<sup>1</sup> text`, `¹ text`, `[^1]: text`) is a `footnote` block
+whose lines that start with a number carry it in `note`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mhextract.errors import IngestError
+from mhextract.ingest.raw import RawLetter, RawLine
+from mhextract.ingest.text import decode_text
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_SUP = re.compile(r"<sup>\s*([^<]*?)\s*</sup>")
+_TAG = re.compile(r"</?(?:br|span|em|strong|b|i|u|sub|p)\b[^>]*>", re.IGNORECASE)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TO_DIGIT = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
+# a footnote block's first line (`<sup>1</sup> text`, `¹ text`, `[^1]: text`); any of its lines may open a note
+# with one of these or a plain number (`2 text`)
+_FOOTNOTE_BLOCK = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{_SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:)\s*(.*)$")
+_NOTE_START = re.compile(rf"^\s*(?:([{_SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:|(\d{{1,3}})(?=\s))\s*")
+_MAX_NOTE_DIGITS = 6
+
+
+def heading_level(line: str) -> tuple[int | None, str]:
+    """`### Title` -> (3, 'Title'); other lines -> (None, line)."""
+    m = _HEADING.match(line)
+    if m:
+        return len(m.group(1)), m.group(2)
+    return None, line
+
+
+def emphasis_of(text: str) -> tuple[bool, bool]:
+    """Whether a whole block is wrapped in bold and/or italic markup."""
+    t = text.strip()
+    bold = bool(re.fullmatch(r"(\*\*\*|\*\*|__).+?\1", t, re.DOTALL))
+    italic = bool(re.fullmatch(r"(\*\*\*|\*(?!\*)|_(?!_)).+?\1", t, re.DOTALL))
+    return bold, italic
+
+
+def sup_to_superscript(text: str) -> str:
+    """`<sup>12</sup>` and `[^12]` markers -> Unicode superscript digits `¹²`."""
+    text = _SUP.sub(lambda m: m.group(1).translate(SUPERSCRIPTS) if m.group(1).isdigit() else m.group(1), text)
+    return re.sub(r"\[\^(\d+)\](?!:)", lambda m: m.group(1).translate(SUPERSCRIPTS), text)
+
+
+def strip_inline_markdown(text: str) -> str:
+    """Remove emphasis, links, tags and escapes; keep the words and superscript markers."""
+    text = sup_to_superscript(text)
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub(" ", text)
+    for _ in range(3):
+        new = _EMPHASIS.sub(r"\2", text)
+        if new == text:
+            break
+        text = new
+    text = re.sub(r"(?<!\S)\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?!\S)", "", text)  # unbalanced across lines
+    return _ESCAPE.sub(r"\1", text)
+
+
+def read_markdown(path: Path, data: bytes, sha256: str) -> RawLetter:
+    """A markdown letter into lines whose fields carry its headings, emphasis and footnotes."""
+    text = decode_text(path, data).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise IngestError(path, "file has no text")
+    lines: list[RawLine] = []
+    block: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if line.strip() and "\f" not in line:
+            block.append(line)
+            continue
+        lines.extend(markdown_block(block))
+        block = []
+        lines.append(RawLine(text=line))
+    return RawLetter(path=str(path), format="markdown", sha256=sha256, lines=lines[:-1])
+
+
+def markdown_block(texts: list[str]) -> list[RawLine]:
+    """One block of markdown lines as raw lines: markup read into fields and removed from the text."""
+    if not texts:
+        return []
+    if _FOOTNOTE_BLOCK.match(texts[0]):
+        return [_note_line(t) for t in texts]
+    level, first = heading_level(texts[0].strip())
+    bold, italic = emphasis_of(" ".join([first, *[t.strip() for t in texts[1:]]]))
+    return [RawLine(text=strip_inline_markdown(t), heading=level if i == 0 else None, bold=bold, italic=italic)
+            for i, t in enumerate([first, *texts[1:]])]
+
+
+def _note_line(text: str) -> RawLine:
+    """A line of a footnote block; one that starts with a number opens that note (`note`)."""
+    text = sup_to_superscript(text)
+    m = _NOTE_START.match(text)
+    digits = next((g for g in m.groups() if g), "") if m else ""
+    if m is None or len(digits) > _MAX_NOTE_DIGITS:
+        return RawLine(text=strip_inline_markdown(text), kind="footnote")
+    return RawLine(text=strip_inline_markdown(text[m.end():]), kind="footnote", note=int(digits.translate(_TO_DIGIT)))
