@@ -149,7 +149,7 @@ def test_remote_jsonl_is_streamed_in_parts_while_the_run_goes(tmp_path: Path, s3
     assert _part_lines(s3, "letters/stream/all.jsonl.parts") == []  # merged into the one object, parts removed
 
 
-def test_killed_driver_loses_at_most_the_last_part_of_a_remote_jsonl(tmp_path: Path, s3: Any) -> None:
+def test_killed_driver_loses_at_most_the_last_part_of_a_remote_jsonl(tmp_path: Path, s3: Any, cli: Cli) -> None:
     import os
     import signal
     import subprocess
@@ -174,7 +174,7 @@ def test_killed_driver_loses_at_most_the_last_part_of_a_remote_jsonl(tmp_path: P
     assert len(streamed) >= 32
 
     # the next run takes the streamed records as done (skips them) and merges everything into one object
-    code, stderr = _cli(*args)
+    code, stderr = cli(*args)
     assert code == 0, stderr
     assert f"{len(letters) - len(streamed)} done, {len(streamed)} skipped (unchanged), 0 failed" in stderr
     lines = s3.cat_file("letters/killed/all.jsonl").decode().splitlines()
@@ -207,7 +207,7 @@ def gcs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         server.stop()
 
 
-def test_gs_in_and_out_against_a_local_emulator(tmp_path: Path, gcs: Any) -> None:
+def test_gs_in_and_out_against_a_local_emulator(tmp_path: Path, gcs: Any, cli: Cli) -> None:
     local = tmp_path / "in"
     local.mkdir()
     for src in LETTERS[:2]:
@@ -219,10 +219,10 @@ def test_gs_in_and_out_against_a_local_emulator(tmp_path: Path, gcs: Any) -> Non
         gcs.pipe_file(f"letters/in/{path.relative_to(local).as_posix()}", path.read_bytes())
 
     args = ["--jsonl", "gs://letters/out/all.jsonl", "--errors", "gs://letters/out/errors.jsonl", "--model", "blank:nl"]
-    code, stderr = _cli("parse", "gs://letters/in/", "--out", "gs://letters/out/records", *args)
+    code, stderr = cli("parse", "gs://letters/in/", "--out", "gs://letters/out/records", *args)
     assert code == 1, stderr
     assert "3 done, 0 skipped (unchanged), 1 failed" in stderr
-    code, _ = _cli("parse", local, "--out", tmp_path / "records", "--model", "blank:nl")
+    code, _ = cli("parse", local, "--out", tmp_path / "records", "--model", "blank:nl")
     names = [f"{p.stem}.json" for p in LETTERS[:2]] + [f"sub/{LETTERS[2].stem}.json"]
     for name in names:
         remote = json.loads(gcs.cat_file(f"letters/out/records/{name}"))
@@ -239,6 +239,6 @@ def test_gs_in_and_out_against_a_local_emulator(tmp_path: Path, gcs: Any) -> Non
     assert gcs.glob("letters/out/all.jsonl.parts/*") == []
 
     # a re-run reads the stamps back from the emulator and skips every unchanged letter
-    code, stderr = _cli("parse", "gs://letters/in/", "--out", "gs://letters/out/records", *args)
+    code, stderr = cli("parse", "gs://letters/in/", "--out", "gs://letters/out/records", *args)
     assert "0 done, 3 skipped (unchanged), 1 failed" in stderr
     assert gcs.cat_file("letters/out/all.jsonl").decode().splitlines() == lines
