@@ -8,7 +8,9 @@ trailing bytes, so every hash differs and nothing is skipped), then, in one run:
 2. full: `mhextract.batch.run_batch` over all files (what `mhextract parse DIR --out`
    does), once per `--workers` value, with the RSS sampled as it goes, then on a Dask
    `--cluster` (default `local:2`: the same 500 letters on 2 worker processes; its
-   start-up, the pipeline loaded on every worker, is timed apart);
+   start-up, the pipeline loaded on every worker, is timed apart), in turns with the pool
+   of the most workers, best of `--cluster-rounds` each (bench/cluster_bench.py;
+   `--cluster-only` runs just this part);
 3. bare: `nlp.pipe` of the same spaCy pipeline without our components, over the
    same (normalised) texts;
 4. PDF reading (bench/pdf_bench.py): pages/s of the pdfium and pdfplumber backends side
@@ -65,7 +67,8 @@ from mhextract.normalise.segment import find_sections
 from mhextract.record.build import Prepared, build_record, to_doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import pdf_bench  # bench/ is not a package
+import cluster_bench  # bench/ is not a package
+import pdf_bench
 
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = ROOT / "corpus" / "letters"
@@ -173,41 +176,6 @@ def run_full(
     if summary.failures:
         print(f"  warning: {len(summary.failures)} letters failed, e.g. {summary.failures[0].reason}")
     return seconds, cpu, samples
-
-
-def _process_cpu() -> float:
-    """CPU seconds of the calling process (run on each Dask worker)."""
-    t = os.times()
-    return t.user + t.system
-
-
-def run_cluster(files: list[Path], nlp: object, out: Path, spec: str, model: str | None,
-                batch_size: int) -> tuple[float, float, float]:
-    """`run_batch --cluster spec` over all files (forced): (start-up s, run s, CPU s of the run in the driver and
-    the workers); start-up loads the pipelines."""
-    from spacy.language import Language
-
-    from mhextract.batch.cluster import connect
-
-    assert isinstance(nlp, Language)
-    shutil.rmtree(out, ignore_errors=True)
-    start = time.perf_counter()
-    cluster = connect(spec, model)
-    try:
-        ready = time.perf_counter() - start
-        address = cluster.local.scheduler_address if cluster.local is not None else spec
-        options = batch.BatchOptions(out=out, batch_size=batch_size, force=True, quiet=True, model=model,
-                                     cluster=address)
-        workers_cpu = sum(cluster.client.run(_process_cpu).values())
-        start, cpu = time.perf_counter(), cpu_seconds()
-        summary = batch.run_batch(batch.expand_inputs(files), nlp, options)
-        seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
-        cpu += sum(cluster.client.run(_process_cpu).values()) - workers_cpu
-    finally:
-        cluster.close()
-    if summary.failures:
-        print(f"  warning: {len(summary.failures)} letters failed, e.g. {summary.failures[0].reason}")
-    return ready, seconds, cpu
 
 
 def run_bare(texts: list[str], nlp: object, batch_size: int) -> tuple[float, float]:
@@ -322,6 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=batch.DEFAULT_BATCH_SIZE)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts for the full run")
     parser.add_argument("--cluster", default="local:2", help="Dask cluster for the cluster run ('' = none)")
+    parser.add_argument("--cluster-rounds", type=int, default=3, help="pool and cluster runs in turns (best of)")
+    parser.add_argument("--cluster-only", action="store_true", help="only the pool against the cluster")
     parser.add_argument("--pdf-repeat", type=int, default=3)
     parser.add_argument("--pdf-only", action="store_true", help="only the PDF reading figures")
     parser.add_argument("--diverse", type=int, default=1000, help="letters in the memory-growth run")
@@ -360,6 +330,12 @@ def main(argv: list[str] | None = None) -> int:
         files = make_corpus(corpus, args.letters)
         size = sum(f.stat().st_size for f in files)
         print(f"corpus: {len(files)} letters, {size / MB:.1f} MB, batch size {args.batch_size}")
+        if args.cluster_only:
+            words = sum(len(f.read_text(encoding="utf-8").split()) for f in files)
+            print(f"\n--cluster {args.cluster} against the pool of 2 (in turns, {args.cluster_rounds} rounds):")
+            cluster_bench.report(files, nlp, Path(tmp), args.cluster, 2, args.model, args.batch_size,
+                                 args.cluster_rounds, words)
+            return 0
 
         totals, texts = run_stages(files, nlp, args.batch_size)
         words = sum(len(t.split()) for t in texts)
@@ -387,16 +363,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{len(files) / seconds:.1f} letters/s, {words / seconds:.0f} words/s; "
                   f"parent RSS along the run (MB): {trace}")
         if args.cluster:
-            ready, seconds, cpu = run_cluster(files, nlp, Path(tmp) / "outc", args.cluster, args.model,
-                                              args.batch_size)
-            print(f"  --cluster {args.cluster}: {seconds:.2f} s wall, {cpu:.2f} s CPU (driver + workers); "
-                  f"{len(files) / seconds:.1f} letters/s, "
-                  f"{words / seconds:.0f} words/s; start-up (workers load the pipeline) {ready:.1f} s, "
-                  f"with it {len(files) / (seconds + ready):.1f} letters/s")
-            if pool:
-                most = max(pool)
-                print(f"  cluster / pool of {most}: {seconds / pool[most]:.2f}x wall without the start-up, "
-                      f"{(seconds + ready) / pool[most]:.2f}x with it (goal on one machine: <= 1.15x)")
+            most = max(pool, default=2)
+            print(f"\n--cluster {args.cluster} against the pool of {most} (in turns, {args.cluster_rounds} rounds):")
+            cluster_bench.report(files, nlp, Path(tmp), args.cluster, most, args.model, args.batch_size,
+                                 args.cluster_rounds, words)
         if single is not None:
             print(f"\nratio full (1 process) / bare nlp.pipe: {single[0] / bare:.2f}x wall, "
                   f"{single[1] / bare_cpu:.2f}x CPU (goal <= 5x)")

@@ -101,6 +101,16 @@ def write_bytes(loc: Location, data: bytes) -> None:
     fs.pipe_file(path, data)
 
 
+def remove(loc: Location) -> None:
+    """Delete a file or object; one that is gone already is fine."""
+    if isinstance(loc, Path):
+        loc.unlink(missing_ok=True)
+        return
+    fs, path = filesystem(loc)
+    with suppress(FileNotFoundError):
+        fs.rm_file(path)
+
+
 def exists(loc: Location) -> bool:
     if isinstance(loc, Path):
         return loc.exists()

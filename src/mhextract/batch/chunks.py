@@ -83,7 +83,7 @@ def iter_chunk(nlp: Language, tasks: Sequence[Task], config: WorkConfig) -> Iter
     """Extract a chunk of letters, yielding each outcome as it is ready (unreadable letters first)."""
     ready: list[tuple[Task, Prepared, Budget]] = []
     for task in tasks:
-        budget = Budget(config.timeout)
+        budget = Budget(config.timeout, letters=(task.index,))
         try:
             with budget.charge():
                 prepared = prepare_location(task.path, config.limits)
@@ -146,7 +146,7 @@ def _extract_group(
         if hasattr(proc, "pipe") and len(live) > 1:
             lefts = [b.left for _, b in live if b.left is not None]
             try:
-                with deadline(min(lefts) if lefts else None):
+                with deadline(min(lefts) if lefts else None, letters=tuple(t.index for t, _ in live)):
                     processed = list(proc.pipe([docs[t.index] for t, _ in live], batch_size=len(live)))
             except (Exception, LetterTimeout):
                 for item in group:

@@ -10,8 +10,11 @@ Faults: a letter that raises or hits the time limit fails on its own inside the 
 give up the chunks it was running (`KilledWorker`; `local:N` sets allowed-failures to 0,
 a running scheduler uses its own setting, see the README); the driver then sends their letters
 again one at a time, each as the only new task, so they run once more on a live worker;
-a letter whose worker dies again is reported failed as a `crash`. No other letter's
-record is lost.
+a letter whose worker dies again is reported failed as a `crash`. A letter whose thread
+is stuck in one C call past its time limit (no Python-level exception reaches it) is
+reported by the worker's watchdog (`batch.clock`) as an event; the driver fails it as a
+`timeout`, restarts that worker through its nanny, and sends the chunk's other letters
+again. No other letter's record is lost.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import queue
 import re
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
@@ -32,13 +37,33 @@ from distributed.scheduler import KilledWorker
 from spacy.language import Language
 
 from mhextract.batch.chunks import Outcome, Task, WorkConfig, run_chunk, warm_up
+from mhextract.batch.clock import on_stuck
 from mhextract.errors import ClusterError
 from mhextract.fingerprint import extractor_id
 
 LOCAL = re.compile(r"^local:(\d+)$")
-# `local:N`: mhextract retries the letters of a dead worker itself; no stack sampling (it costs the workers CPU)
-LOCAL_CONFIG = {"distributed.scheduler.allowed-failures": 0, "distributed.worker.profile.enabled": False}
+# `local:N`: mhextract retries the letters of a dead worker itself (allowed-failures 0)
+LOCAL_CONFIG = {
+    "distributed.scheduler.allowed-failures": 0,
+    # Fewer wake-ups of each worker's event loop: every one takes the GIL from the letter's thread, and on a
+    # busy machine that thread then waits for the loop thread to be scheduled (the pool's single-threaded
+    # workers never do). Measured: the defaults cost ~1.5 s of CPU per 200 letters, and more in wall time.
+    "distributed.worker.profile.enabled": False,  # no stack sampling of the tasks
+    "distributed.admin.tick.interval": "2s",  # event-loop watchdog (default 20 ms)
+    "distributed.admin.system-monitor.interval": "10s",  # dashboard figures (default 500 ms)
+    "distributed.admin.system-monitor.gil.enabled": False,
+    # no spilling or pausing (a worker holds no data), so no worker memory monitor; the nanny's stays
+    "distributed.worker.memory.target": False,
+    "distributed.worker.memory.spill": False,
+    "distributed.worker.memory.pause": False,
+    "distributed.worker.memory.monitor-interval": "1s",  # the nanny's (default 100 ms)
+    # Dask sets MALLOC_TRIM_THRESHOLD_ in its workers, which turns off glibc's adaptive mmap threshold
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+}
 IN_FLIGHT_PER_THREAD = 2  # chunks queued per worker thread: keeps workers busy, driver memory small
+STUCK_TOPIC = "mhextract-stuck"  # worker -> driver: a letter's thread is stuck in one C call past its limit
+POLL_SECONDS = 0.25  # how often the driver looks for such reports while it waits for a chunk
+RESTART_SECONDS = 30
 
 
 def validate_spec(spec: str) -> str | None:
@@ -68,11 +93,12 @@ class PipelinePlugin(WorkerPlugin):
         self.nlp: Language | None = None
         self.problem: str | None = None
         self.letters = 0
+        self.cpu = 0.0
         self.lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state.update(nlp=None, lock=None, letters=0)
+        state.update(nlp=None, lock=None, letters=0, cpu=0.0)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -83,16 +109,29 @@ class PipelinePlugin(WorkerPlugin):
         """Load and warm up the pipeline; a version mismatch is kept and reported by the first task."""
         from mhextract.analysis.pipeline import load_pipeline
 
-        if self.die_with_parent:
+        if self.die_with_parent:  # `local:N`
             _die_with_parent()
+            _quieten(worker)
         if extractor_id() != self.expected:
             self.problem = f"worker runs mhextract {extractor_id()}, the driver {self.expected}: install the same"
             return
         self.nlp = self.factory() if self.factory is not None else load_pipeline(self.model, warn=io.StringIO())
         warm_up(self.nlp)
+        if worker is not None:
+            on_stuck(lambda letters: worker.log_event(STUCK_TOPIC, {"letters": list(letters),
+                                                                    "worker": worker.address}))
 
     def teardown(self, worker: Any = None) -> None:
         self.nlp = None
+
+
+def _quieten(worker: Any) -> None:
+    """`local:N`: stop a worker's periodic callbacks that tasks without inputs do not need (each wakes the event
+    loop, which takes the GIL from the letter's thread: see LOCAL_CONFIG)."""
+    for name in ("find-missing", "ticks", "shift_counters"):  # missing inputs of tasks; metrics counters
+        callback = getattr(worker, "periodic_callbacks", {}).get(name)
+        if callback is not None:
+            callback.stop()
 
 
 def _die_with_parent() -> None:
@@ -116,12 +155,30 @@ def _cluster_chunk(plugin_name: str, tasks: list[Task], config: WorkConfig) -> l
     with plugin.lock:
         plugin.letters += len(tasks)
         assert plugin.nlp is not None, "pipeline plugin not set up"
-        return run_chunk(plugin.nlp, tasks, config)
+        cpu = time.thread_time()
+        try:
+            return run_chunk(plugin.nlp, tasks, config)
+        finally:
+            plugin.cpu += time.thread_time() - cpu
 
 
 def letters_seen(dask_worker: Any) -> int:
     """Letters this worker was sent (for `client.run`: tests and diagnostics)."""
     return sum(getattr(p, "letters", 0) for p in dask_worker.plugins.values() if isinstance(p, PipelinePlugin))
+
+
+def task_cpu(dask_worker: Any) -> float:
+    """CPU seconds this worker spent inside chunks (for `client.run`: the bench's overhead figure)."""
+    return sum(getattr(p, "cpu", 0.0) for p in dask_worker.plugins.values() if isinstance(p, PipelinePlugin))
+
+
+@dataclass
+class _Slot:
+    """A chunk in the window: its future (None once nothing is left to run) and outcomes the driver decided."""
+
+    chunk: list[Task]
+    future: Any
+    decided: dict[int, Outcome] = field(default_factory=dict)
 
 
 @dataclass
@@ -133,6 +190,8 @@ class Cluster:
     plugin_name: str
     local: Any = None  # the LocalCluster we started, closed with us
     futures: set[Any] = field(default_factory=set)
+    stuck: queue.Queue[dict[str, Any]] = field(default_factory=queue.Queue)  # STUCK_TOPIC events
+    restarts: list[threading.Thread] = field(default_factory=list)  # workers being replaced
 
     @property
     def workers(self) -> int:
@@ -144,10 +203,10 @@ class Cluster:
 
     def run(self, chunks: Iterable[list[Task]], config: WorkConfig) -> Iterator[Outcome]:
         """Outcomes of every chunk, in input order; a few chunks in flight per worker thread."""
-        window: deque[tuple[list[Task], Any]] = deque()
+        window: deque[_Slot] = deque()
         try:
             for chunk in chunks:
-                window.append((chunk, self._submit(chunk, config)))
+                window.append(_Slot(chunk, self._submit(chunk, config)))
                 while len(window) >= IN_FLIGHT_PER_THREAD * self.threads:
                     yield from self._collect(window, config)
             while window:
@@ -160,32 +219,93 @@ class Cluster:
         self.futures.add(future)
         return future
 
-    def _collect(self, window: deque[tuple[list[Task], Any]], config: WorkConfig) -> Iterator[Outcome]:
+    def _collect(self, window: deque[_Slot], config: WorkConfig) -> Iterator[Outcome]:
         """Outcomes of the oldest chunk; if its worker died, each of its letters once more on its own."""
-        chunk, future = window.popleft()
+        slot = window[0]
         try:
-            yield from self._result(future)
-            return
+            outcomes = self._wait(slot, window, config)
         except KilledWorker:
-            pass
-        for task in chunk:  # one at a time, so a death now points at this letter alone
-            try:
-                yield from self._result(self._submit([task], config))
-            except KilledWorker:
-                yield Outcome(task.index, task.path, kind="crash",
-                              reason="the worker died on this letter (crash, out of memory or killed), also on retry")
+            outcomes = []
+            for task in (t for t in slot.chunk if t.index not in slot.decided):
+                outcomes += self._alone(task, window, config, slot.decided)
+        window.popleft()
+        by_index = {o.index: o for o in outcomes} | slot.decided
+        yield from (by_index[t.index] for t in slot.chunk)
 
-    def _result(self, future: Any) -> list[Outcome]:
-        """A chunk's outcomes; KilledWorker passes, anything else (a version mismatch) stops the run."""
-        try:
-            return list(future.result())
-        except (KilledWorker, ClusterError):
-            raise
-        except Exception as exc:
-            raise ClusterError(f"cluster task failed: {type(exc).__name__}: {exc}") from exc
-        finally:
-            self.futures.discard(future)
-            future.release()
+    def _alone(self, task: Task, window: deque[_Slot], config: WorkConfig,
+               decided: dict[int, Outcome]) -> list[Outcome]:
+        """One letter as the only new task, so that a death now points at it; a death caused by our own restart
+        of a stuck worker (`_unstick`) does not count against the letter."""
+        for _ in range(3):
+            restarts = len(self.restarts)
+            alone = _Slot([task], self._submit([task], config))
+            try:
+                outcomes = self._wait(alone, window, config)
+            except KilledWorker:
+                if len(self.restarts) != restarts or any(r.is_alive() for r in self.restarts):
+                    continue
+                outcomes = [Outcome(task.index, task.path, kind="crash", reason="the worker died on this letter "
+                                    "(crash, out of memory or killed), also on retry")]
+            decided.update(alone.decided)
+            return outcomes
+        return [Outcome(task.index, task.path, kind="crash", reason="its workers kept being restarted")]
+
+    def _wait(self, slot: _Slot, window: deque[_Slot], config: WorkConfig) -> list[Outcome]:
+        """A chunk's outcomes, meanwhile replacing workers stuck in a C call (`_unstick`).
+
+        KilledWorker passes; anything else (a version mismatch) stops the run.
+        """
+        while slot.future is not None:
+            self._unstick([*window, slot], config)
+            future = slot.future
+            if future is None:
+                break
+            try:
+                outcomes = list(future.result(timeout=POLL_SECONDS))
+            except TimeoutError:
+                continue
+            except (KilledWorker, ClusterError):
+                self._forget(future)
+                raise
+            except Exception as exc:
+                self._forget(future)
+                raise ClusterError(f"cluster task failed: {type(exc).__name__}: {exc}") from exc
+            self._forget(future)
+            return outcomes
+        return []
+
+    def _forget(self, future: Any) -> None:
+        self.futures.discard(future)
+        future.release()
+
+    def _unstick(self, window: Iterable[_Slot], config: WorkConfig) -> None:
+        """Letters whose worker thread is stuck in one C call past their time limit (reported by the worker's
+        watchdog, `batch.clock`): fail them as timeouts, restart that worker, and send the rest of their
+        chunk again."""
+        while not self.stuck.empty():
+            event = self.stuck.get()
+            letters, hit = set(event.get("letters", ())), False
+            for slot in window:
+                if slot.future is None or slot.future.done() or not letters & {t.index for t in slot.chunk}:
+                    continue
+                hit = True
+                for task in (t for t in slot.chunk if t.index in letters):
+                    slot.decided[task.index] = Outcome(task.index, task.path, kind="timeout", reason=(
+                        f"took longer than {config.timeout:g} s (timeout; stuck in one C call, its worker was "
+                        "restarted)"))
+                self.client.cancel([slot.future])
+                self._forget(slot.future)
+                rest = [t for t in slot.chunk if t.index not in slot.decided]
+                slot.future = self._submit(rest, config) if rest else None
+            if hit and event.get("worker"):  # in the background: the other workers' results keep coming meanwhile
+                restart = threading.Thread(target=self._restart, args=(event["worker"],), daemon=True)
+                restart.start()
+                self.restarts.append(restart)
+
+    def _restart(self, worker: str) -> None:
+        """Have the worker's nanny replace its process (the stuck thread cannot be stopped otherwise)."""
+        with suppress(Exception):
+            self.client.restart_workers([worker], timeout=RESTART_SECONDS, raise_for_error=False)
 
     def cancel(self) -> None:
         """Cancel what is still queued or running (Ctrl-C, an error, or the end of the run)."""
@@ -195,6 +315,10 @@ class Cluster:
 
     def close(self) -> None:
         self.cancel()
+        for restart in self.restarts:  # a restart cut short by closing the client would leave a worker stuck
+            restart.join(RESTART_SECONDS)
+        with suppress(Exception):
+            self.client.unsubscribe_topic(STUCK_TOPIC)
         self.client.close()
         if self.local is not None:
             self.local.close()
@@ -238,6 +362,7 @@ def connect(spec: str, model: str | None, factory: Callable[[], Language] | None
     if not client.run_on_scheduler(_has_plugin, name=name):  # a long-lived cluster keeps its workers' pipelines
         client.register_plugin(PipelinePlugin(name, model, extractor_id(), factory, local is not None), name=name)
     cluster = Cluster(spec, client, name, local)
+    client.subscribe_topic(STUCK_TOPIC, lambda event: cluster.stuck.put(event[1]))
     if cluster.workers == 0:
         try:
             client.wait_for_workers(1, timeout=timeout)

@@ -36,8 +36,9 @@ from mhextract.analysis.pipeline import model_label
 from mhextract.batch.chunks import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, Outcome, Task, WorkConfig, warm_up
 from mhextract.batch.inputs import InputFile
 from mhextract.batch.progress import Failure, Progress, Summary, error_line
+from mhextract.batch.remote_jsonl import RemoteJsonl
 from mhextract.batch.stamps import Stamp, file_sha256
-from mhextract.batch.stores import STDOUT, JsonlStore, RecordDir, RemoteJsonl, Sink, StdoutSink
+from mhextract.batch.stores import STDOUT, JsonlStore, RecordDir, Sink, StdoutSink
 from mhextract.batch.workers import auto_workers, run_in_process, run_parallel
 from mhextract.fingerprint import extractor_id
 from mhextract.limits import DEFAULT_LIMITS, Limits

@@ -5,7 +5,7 @@ letters are skipped) and writes so that an interrupted run leaves no half-writte
 record: files by temp file + rename, JSON lines to a `.partial` file (locked against
 a second run) that `finish` merges into the target. Remote outputs (`s3://...`, see
 `mhextract.storage`) are written as whole objects: a record per put, and the JSONL
-file built in a local staging file and uploaded when the run completes.
+file streamed as part objects during the run and merged into one object at its end.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -284,39 +283,6 @@ def _index_jsonl(path: Path, repair: bool = False) -> dict[str, _Line]:
         with open(path, "r+b") as fh:
             fh.truncate(complete)
     return index
-
-
-class RemoteJsonl:
-    """A JSON-lines file at a URL: a `JsonlStore` on a local staging copy, uploaded by `finish`.
-
-    The previous remote file is downloaded first, so its records count for the skip and
-    are kept; an interrupted run uploads nothing and leaves the remote file as it was.
-    """
-
-    indent: int | None = None
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self._dir = tempfile.TemporaryDirectory(prefix="mhextract-jsonl-")
-        local = Path(self._dir.name) / storage.name_of(url)
-        if storage.exists(url):
-            local.write_bytes(storage.read_bytes(url))
-        self.store = JsonlStore(local)
-
-    def stamp(self, item: InputFile) -> Stamp | None:
-        return self.store.stamp(item)
-
-    def write(self, item: InputFile, text: str) -> None:
-        self.store.write(item, text)
-
-    def finish(self, items: Sequence[InputFile]) -> None:
-        self.store.finish(items)
-        storage.write_bytes(self.url, self.store.path.read_bytes())
-        self._dir.cleanup()
-
-    def close(self) -> None:
-        self.store.close()
-        self._dir.cleanup()
 
 
 class StdoutSink:
