@@ -7,7 +7,7 @@ import re
 import pytest
 
 from mhextract.analysis.patterns import required_literals
-from mhextract.extract import commitment_forms, commitments
+from mhextract.extract import commitment_forms
 from mhextract.extract.commitments import classify_sentence, may_hold_commitment, split_sentences
 from mhextract.normalise.letter import Letter
 
@@ -67,8 +67,11 @@ def test_joined_group_starts_where_the_earliest_pattern_matches(corpus_letters: 
     patterns = [re.compile(commitment_forms.fill(p), commitment_forms.FLAGS) for p in commitment_forms.data()[group]]
     found = 0
     for sentence in corpus_sentences(corpus_letters):
-        one, each = joined.search(sentence), commitments._first(patterns, sentence)
-        assert (one.start() if one else None) == (each.start() if each else None)
+        one = joined.search(sentence)
+        each = min((m.start() for m in (p.search(sentence) for p in patterns) if m), default=None)
+        assert (one.start() if one else None) == each
+        scanned = commitment_forms.first(group, sentence)  # tried at its first words only: the same match
+        assert (scanned.span() if scanned else None) == (one.span() if one else None)
         found += one is not None
     assert found > 0 or group == "progress"
 
@@ -77,4 +80,3 @@ def test_joined_keeps_lists_it_cannot_join() -> None:
     with_group = [re.compile(r"(a)\1"), re.compile("b")]
     assert commitment_forms.joined(with_group) is with_group
     assert commitment_forms.joined([]) == []
-    assert commitments._first([], "abc") is None

@@ -1,4 +1,4 @@
-"""Dates: word tries, skipped kinds and digit-first scans find exactly what the plain grammar finds."""
+"""Dates: word tries and digit-first scans find exactly what the plain grammar finds."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from mhextract.extract import date_grammar
 from mhextract.extract.date_grammar import date_patterns, date_sources, find_date_candidates
 from mhextract.normalise.letter import Letter
 
@@ -27,36 +26,6 @@ def test_trie_grammar_matches_as_the_plain_one(corpus_letters: dict[str, Letter]
             assert fast == [(m.span(), m.groupdict()) for m in plain[kind].finditer(text)], kind
             found += len(fast)
     assert found > 100
-
-
-def test_skipping_absent_kinds_changes_nothing(corpus_letters: dict[str, Letter],
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = variants(corpus_letters)
-    fast = [find_date_candidates(t) for t in texts]
-    assert sum(len(f) for f in fast) > 100
-    assert any(date_grammar._absent_kinds(t) for t in texts)  # it does skip
-    monkeypatch.setattr(date_grammar, "_absent_kinds", lambda text: set())
-    assert [find_date_candidates(t) for t in texts] == fast
-
-
-@pytest.mark.parametrize(("text", "absent", "present"), [
-    ("Het gaat om vijf zaken.", {"season", "named_day", "quarter", "rel_year", "rel_month", "month"}, set()),
-    ("In het eerste kwartaal van 2023 en deze zomer.", {"named_day", "rel_month"}, {"quarter", "season"}),
-    ("Met de Kerst en op Koningsdag.", {"quarter", "season"}, {"named_day"}),
-    ("IN HET VOORJAAR VAN 2024", {"quarter"}, {"season"}),
-    ("Zie de kerſt.", set(), {"named_day", "quarter"}),  # `ſ` matches `s` when case is ignored: no skipping
-])
-def test_absent_kinds(text: str, absent: set[str], present: set[str]) -> None:
-    skipped = date_grammar._absent_kinds(text)
-    assert absent <= skipped
-    assert not present & skipped
-
-
-def test_kind_words_are_whole_words() -> None:
-    words = date_grammar._kind_words()
-    assert "kwartaal" in words["quarter"]
-    assert "koningsdag" in words["named_day"]
-    assert "numeric" in words and words["numeric"] <= {"1", "20"}
 
 
 @pytest.mark.parametrize(("text", "dates"), [

@@ -147,15 +147,24 @@ def scan(pattern: re.Pattern[str], text: str, *, part: re.Pattern[str] | None = 
     (a letter without `otie` holds no named motion): one substring test instead of a regex scan.
     `part`: a smaller pattern that every match of `pattern` holds a match of (its literals are
     found faster: reading a large pattern's literals costs milliseconds of start-up)."""
+    return pattern.finditer(text) if may_match(pattern, text, part=part) else iter(())
+
+
+def scan_first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, skipped at once when `text` lacks every literal a match needs (as `scan`)."""
+    return pattern.search(text) if may_match(pattern, text) else None
+
+
+def may_match(pattern: re.Pattern[str], text: str, *, part: re.Pattern[str] | None = None) -> bool:
+    """False when `text` lacks every literal a match of `pattern` (or of `part`, see `scan`) needs."""
     needles = _needles(part if part is not None else pattern)
-    if needles is not None:
-        words, folded = needles
-        if folded and folds_to_ascii(text):
-            return pattern.finditer(text)
-        haystack = _lowered(text) if folded else text
-        if not any(n in haystack for n in words):
-            return iter(())
-    return pattern.finditer(text)
+    if needles is None:
+        return True
+    words, folded = needles
+    if folded and folds_to_ascii(text):
+        return True
+    haystack = _lowered(text) if folded else text
+    return any(n in haystack for n in words)
 
 
 @lru_cache(maxsize=2)
@@ -167,10 +176,14 @@ def _lowered(text: str) -> str:
 def folds_to_ascii(text: str) -> bool:
     """True when `text` holds a non-ASCII character that an ASCII one matches when case is ignored
     (`ſ` matches `s` but lowercases to itself): lowercasing then cannot show an ASCII literal absent."""
-    return not text.isascii() and any(_matches_ascii(c) for c in set(text) if not c.isascii())
+    return not text.isascii() and any(_matches_ascii(c) for c in set(_NON_ASCII.findall(text)))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_IGNORING_CASE = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
 def _matches_ascii(char: str) -> bool:
-    """True for a character that some ASCII character matches when case is ignored."""
-    return any(re.fullmatch(re.escape(chr(a)), char, re.IGNORECASE) for a in range(128))
+    """True for a character that some ASCII character matches when case is ignored (`ſ`, `K`, `İ`, `ı`)."""
+    return _ASCII_IGNORING_CASE.fullmatch(char) is not None

@@ -1,7 +1,8 @@
 """The commitment forms of models/commitments.json, compiled once, and the keyword pre-filter.
 
 Read by the commitments extractor (`extract/commitments.py`): `patterns()` holds every compiled
-form; `may_hold_commitment` skips sentences none of the forms can match (required literals).
+form; `first` searches a sentence for one group of them; `may_hold_commitment` skips sentences none
+of the forms can match (required literals).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from mhextract.analysis.patterns import phrase_alternation, required_literals, trie_pattern
+from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.paths import load_json
 
 DATA_FILE = "commitments.json"
@@ -32,7 +34,7 @@ def fill(pattern: str) -> str:
 
 def joined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | list[re.Pattern[str]]:
     """The patterns of one group as one regex, `(?:p1)|(?:p2)|...`: its search starts where the earliest
-    of them matches (the leftmost place where any does; there it tries them in order), as `commitments._first`
+    of them matches (the leftmost place where any does; there it tries them in order), as `first`
     needs, in one scan. The list itself when a pattern has groups (a backreference would change
     meaning) or they cannot be joined (a global inline flag)."""
     if not patterns or any(p.groups for p in patterns) or len({p.flags for p in patterns}) > 1:
@@ -43,17 +45,30 @@ def joined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | list[re.Pattern
         return patterns
 
 
+def _group(sources: list[str]) -> re.Pattern[str] | list[re.Pattern[str]]:
+    """`joined` of the data patterns `sources`, each compiled alone only when they cannot be joined
+    (start-up: one regex to compile instead of one per form and then the joined one)."""
+    if sources:
+        try:
+            one = re.compile("|".join(f"(?:{fill(s)})" for s in sources), FLAGS)
+            if not one.groups:
+                return one
+        except re.error:
+            pass
+    return joined([re.compile(fill(s), FLAGS) for s in sources])
+
+
 @cache
 def patterns() -> dict[str, Any]:
     """All compiled patterns, once per process."""
     d = data()
     made = [(re.compile(fill(m["pattern"]), FLAGS), bool(m["needs_future"])) for m in d["made"]]
     return {
-        "fulfilled": joined([re.compile(fill(p), FLAGS) for p in d["fulfilled"]]),
-        "earlier": joined([re.compile(fill(p), FLAGS) for p in d["earlier"]]),
+        "fulfilled": _group(d["fulfilled"]),
+        "earlier": _group(d["earlier"]),
         "made": made,
-        "present_inform": joined([re.compile(fill(p), FLAGS) for p in d["present_inform"]]),
-        "this_letter": joined([re.compile(fill(p), FLAGS) for p in d["this_letter"]]),
+        "present_inform": _group(d["present_inform"]),
+        "this_letter": _group(d["this_letter"]),
         "addressee": re.compile(r"(?<!\w)" + d["addressee"] + r"(?!\w)", FLAGS),
         "future_aux": re.compile(phrase_alternation(d["future_aux"]), FLAGS),
         "inform": re.compile(phrase_alternation(d["inform_verbs"]), FLAGS),
@@ -61,13 +76,47 @@ def patterns() -> dict[str, Any]:
         "future_time": re.compile(d["future_time"], FLAGS),
         "recurrence": re.compile(phrase_alternation(d["recurrence"]), FLAGS),
         "recurrence_adverb": re.compile(phrase_alternation(d["recurrence_adverbs"]), FLAGS),
-        "progress": joined([re.compile(fill(p), FLAGS) for p in d["progress"]]),
+        "progress": _group(d["progress"]),
         "anaphor": re.compile(fill(d["anaphor"]), FLAGS),
         "trim_before": re.compile(fill(d["trim_before"]), FLAGS),
         "past_marker": re.compile(phrase_alternation(d["due"]["past_markers"]), FLAGS),
         "made_at": re.compile(phrase_alternation(d["due"]["made_at_words"]), FLAGS),
         "made_at_prep": re.compile(r"(?:" + phrase_alternation(d["due"]["made_at_preps"]) + r")\s*$", FLAGS),
     }
+
+
+# ---------------------------------------------------------------------------- sentence search
+
+# The pattern groups `commitments.classify_sentence` searches each candidate sentence for (`made0`, `made1`,
+# ... are the made forms in order).
+SENTENCE_GROUPS = ("fulfilled", "earlier", "this_letter", "present_inform", "progress", "recurrence",
+                   "recurrence_adverb", "future_cue", "future_time")
+
+
+@cache
+def _sentence_scanner() -> tuple[WordStartScanner, dict[str, list[str]]]:
+    """A `WordStartScanner` of every pattern of the sentence groups, and each group's pattern names."""
+    pats = patterns()
+    groups: dict[str, Any] = {key: pats[key] for key in SENTENCE_GROUPS}
+    groups.update({f"made{i}": pattern for i, (pattern, _) in enumerate(pats["made"])})
+    named: dict[str, re.Pattern[str]] = {}
+    members: dict[str, list[str]] = {}
+    for key, value in groups.items():
+        group = [value] if isinstance(value, re.Pattern) else list(value)
+        members[key] = [f"{key}/{i}" for i in range(len(group))]
+        named.update(zip(members[key], group, strict=True))
+    return WordStartScanner(named), members
+
+
+def first(group: str, text: str) -> re.Match[str] | None:
+    """The earliest match in `text` of a sentence group's patterns (of the first pattern there), as their
+    `search` finds it; each pattern is tried only at the words it can start with (`WordStartScanner`)."""
+    scanner, members = _sentence_scanner()
+    names = members[group]
+    if len(names) == 1:  # a joined group: one search
+        return scanner.search(names[0], text)
+    found = [m for m in (scanner.search(name, text) for name in names) if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 # ---------------------------------------------------------------------------- pre-filter

@@ -39,7 +39,7 @@ from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text, require
 from mhextract.analysis.sentences import Sentence
 from mhextract.analysis.sentences import split_sentences as split_text
-from mhextract.extract.commitment_forms import data, may_hold_commitment, patterns
+from mhextract.extract.commitment_forms import data, first, may_hold_commitment, patterns
 from mhextract.extract.date_grammar import date_words
 from mhextract.extract.date_resolve import season_months
 from mhextract.record.model import Commitment, CommitmentKind, DateMention, Footnote, Reference, Span
@@ -90,14 +90,6 @@ def split_sentences(text: str, sentences: Sequence[Sentence] | None = None) -> l
 # ---------------------------------------------------------------------------- classification
 
 
-def _first(patterns: re.Pattern[str] | Iterable[re.Pattern[str]], text: str) -> re.Match[str] | None:
-    """The earliest match of any pattern in text (of the first pattern there); a joined group in one search."""
-    if isinstance(patterns, re.Pattern):
-        return patterns.search(text)
-    found = [m for m in (p.search(text) for p in patterns) if m is not None]
-    return min(found, key=lambda m: m.start()) if found else None
-
-
 _WORD_RUN = re.compile(r"\S+")
 
 
@@ -132,8 +124,7 @@ def _structural_made(text: str) -> int | None:
 def has_future_time(text: str, dates: Sequence[DateMention] = (), offset: int = 0,
                     letter_date: str | None = None) -> bool:
     """A future cue word, a future time phrase, or a non-past date mention in the sentence."""
-    pats = patterns()
-    if pats["future_cue"].search(text) or pats["future_time"].search(text):
+    if first("future_cue", text) or first("future_time", text):
         return True
     return any(_due_candidate(d, text, offset, letter_date) for d in dates)
 
@@ -149,28 +140,28 @@ def classify_sentence(text: str, next_text: str = "", dates: Sequence[DateMentio
     if not may_hold_commitment(text):
         return None  # none of the patterns that make a commitment can match (see commitment_forms.keywords)
     pats = patterns()
-    fulfilled = _first(pats["fulfilled"], text)
+    fulfilled = first("fulfilled", text)
     if fulfilled is not None:
         return "fulfilled", fulfilled.start(), True
-    earlier = _first(pats["earlier"], text)
+    earlier = first("earlier", text)
     if earlier is not None:
-        delivers = (_first(pats["this_letter"], text) is not None
-                    or _first(pats["this_letter"], next_text) is not None
-                    or _first(pats["present_inform"], text) is not None)
-        ongoing = pats["recurrence"].search(text) is not None or _first(pats["progress"], text) is not None
+        delivers = (first("this_letter", text) is not None
+                    or first("this_letter", next_text) is not None
+                    or first("present_inform", text) is not None)
+        ongoing = first("recurrence", text) is not None or first("progress", text) is not None
         return ("fulfilled" if delivers and not ongoing else "reported"), earlier.start(), True
-    if _first(pats["this_letter"], text) is not None:
+    if first("this_letter", text) is not None:
         return None
     future = has_future_time(text, dates, offset, letter_date)
-    for pattern, needs_future in pats["made"]:
-        m = pattern.search(text)
+    for i, (_, needs_future) in enumerate(pats["made"]):
+        m = first(f"made{i}", text)
         if m is not None and (future or not needs_future):
             return "made", m.start(), False
     aux = _structural_made(text)
     if aux is not None:
         return "made", aux, False
-    present = _first(pats["present_inform"], text)
-    if present is not None and pats["recurrence_adverb"].search(text):
+    present = first("present_inform", text)
+    if present is not None and first("recurrence_adverb", text):
         return "reported", present.start(), False
     if present is not None and future:
         return "made", present.start(), False

@@ -3,7 +3,8 @@
 The finding pass of the date extractor (eyecite style: find, then resolve). `date_patterns`
 builds one regex per kind of expression (day, month, season, quarter, half year, ranges,
 relative years and months, named days such as `de Kerst` or `Prinsjesdag`, qualified expressions)
-from the word lists in `models/dates.json`; `find_date_candidates` runs them over a text and keeps
+from the word lists in `models/dates.json`; `find_date_candidates` runs them over a text in one pass
+over its words (`WordStartScanner`: each kind tried only at the words it can start with) and keeps
 the longest non-overlapping matches. Unlinked footnote markers glued after a sentence-final year
 (`gemaakt in 2022.3, 4`) are masked first (`mask_glued_markers`), offsets unchanged.
 Session years of citations (`Kamerstukken II 2023/24`) and numbers after labels (`nr. 2021`),
@@ -19,7 +20,8 @@ from functools import cache
 from typing import Any
 
 from mhextract.analysis.extensions import Ranges, overlaps
-from mhextract.analysis.patterns import folds_to_ascii, required_literals, word_alternation
+from mhextract.analysis.patterns import word_alternation
+from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.numbers import quantity_unit
 from mhextract.normalise.footnotes import not_marker_after
 from mhextract.paths import load_json
@@ -134,12 +136,10 @@ def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> 
     """Every date expression in `text`, longest match first, skipping claimed ranges."""
     taken = Ranges(claimed)
     masked = mask_glued_markers(text)
-    absent = _absent_kinds(masked)
     found: list[DateCandidate] = []
+    matches = _scanner().scan(masked)
     for kind in _FIND_KINDS:
-        if kind in absent:
-            continue  # none of the words each of its matches holds is in the text
-        for m in date_patterns()[kind].finditer(masked):
+        for m in matches[kind]:
             cand = DateCandidate(m.start(), m.end(), kind, text[m.start() : m.end()])
             if not overlaps(taken, cand.start, cand.end) and _is_date(masked, cand, m):
                 found.append(cand)
@@ -155,26 +155,9 @@ def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> 
 
 
 @cache
-def _kind_words() -> dict[str, frozenset[str]]:
-    """Per kind, lowercase ASCII words one of which each of its matches holds (`required_literals`);
-    a kind without such words (or with a non-ASCII one) is left out: it is always scanned."""
-    out: dict[str, frozenset[str]] = {}
-    for kind in _FIND_KINDS:
-        words = required_literals(date_sources(trie=False)[kind], re.IGNORECASE)  # whole words: selective
-        if words and all(w.isascii() for w in words):
-            out[kind] = frozenset(w.lower() for w in words)
-    return out
-
-
-def _absent_kinds(text: str) -> set[str]:
-    """The kinds none of whose words (`_kind_words`) are in `text`, so that they cannot match it.
-
-    Case is ignored by lowercasing, which is exact for ASCII words unless the text holds a non-ASCII
-    character that matches an ASCII one when case is ignored (`K` Kelvin, `ſ`, `İ`): then none."""
-    if folds_to_ascii(text):
-        return set()
-    lowered = text.lower()
-    return {kind for kind, words in _kind_words().items() if not any(w in lowered for w in words)}
+def _scanner() -> WordStartScanner:
+    """All kinds searched in running text, scanned in one pass over the words (`WordStartScanner`)."""
+    return WordStartScanner({kind: date_patterns()[kind] for kind in _FIND_KINDS})
 
 
 @cache

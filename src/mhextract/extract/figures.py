@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import Ranges, claimed_ranges, doc_text, publish, require
-from mhextract.analysis.patterns import alternation
+from mhextract.analysis.patterns import alternation, folds_to_ascii, scan
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
 from mhextract.extract.figure_period import figure_period, qualifier_patterns
@@ -129,10 +129,9 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     if currency:
         end = n.end + (2 if text.startswith(",-", n.end) else 0)
         return Quantity(max(0, start - 5) + currency.start(), end, value, "EUR")
-    suffixes = "|".join(figure_data()["count_adjective_suffixes"])
-    adjective = re.match(rf"-?(?:{suffixes})\b", text[n.end :])
+    adjective = _adjective_suffix().match(text, n.end)
     if adjective:
-        return _count_adjective(text, n.start, n.end + adjective.end(), value)
+        return _count_adjective(text, n.start, adjective.end(), value)
     single = n.text.lower() in lower_set("one_words")  # één: a count only of something substantive
     head = noun_head(text, n.end) or _elided_head(text, n, nxt)
     if head is None:
@@ -260,17 +259,40 @@ def _share_pattern() -> re.Pattern[str]:
     data = figure_data()
     denominators = "|".join(sorted(data["share_denominators"], key=len, reverse=True))
     qualifiers = "|".join(re.escape(q) for q in sorted(data["share_qualifiers"], key=len, reverse=True))
-    parts = "|".join(re.escape(p) for p in data["share_parts"])
     return re.compile(
         rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s+)?"
         rf"(?:de\s+(?P<half>helft)|(?P<whole>driekwart)|(?P<num>[^\W\d_]+|\d{{1,2}})\s+(?P<den>{denominators}))"
-        rf"\s+(?:(?P<part>{parts})\b|van\b)", re.IGNORECASE)
+        rf"{_share_end()}", re.IGNORECASE)
+
+
+def _share_end() -> str:
+    """What follows the share's fraction: `van` or a part word (`deel`)."""
+    parts = "|".join(re.escape(p) for p in figure_data()["share_parts"])
+    return rf"\s+(?:(?P<part>{parts})\b|van\b)"
+
+
+@cache
+def _share_anchor() -> re.Pattern[str]:
+    """The fraction word and its end that every share holds (`derde van`), for the lowercased text: a pattern
+    led by literals is quick to scan, the share pattern (led by a lookbehind) is tried at every character."""
+    fractions = alternation([*figure_data()["share_denominators"], "helft", "driekwart"])
+    return re.compile(rf"(?:{fractions}){_share_end()}")
+
+
+def _may_hold_share(text: str) -> bool:
+    """False when `text` holds no fraction word with its end, so that no share can match."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or folds_to_ascii(text):  # lowercasing may hide a match (`İ`, `ſ`)
+        return True
+    return _share_anchor().search(lowered) is not None
 
 
 def find_shares(text: str) -> list[Quantity]:
     """Shares of a whole as percent: `twee derde van de woningen` -> 66.67, `Meer dan de helft van` -> 50."""
     data = figure_data()
     out: list[Quantity] = []
+    if not _may_hold_share(text):
+        return out
     for m in _share_pattern().finditer(text):
         if m.group("whole"):
             value: float = 75.0
@@ -287,11 +309,22 @@ def find_shares(text: str) -> list[Quantity]:
     return out
 
 
+@cache
+def _adjective_suffix() -> re.Pattern[str]:
+    """`-jarig`/`jarige` right after a number (matched at the number's end)."""
+    return re.compile(rf"-?(?:{'|'.join(figure_data()['count_adjective_suffixes'])})\b")
+
+
+@cache
+def _count_adjective_pattern() -> re.Pattern[str]:
+    """A word of letters ending in a count-adjective suffix (`tweejarige`), the number word in group 1."""
+    return re.compile(rf"\b([^\W\d_]+?)(?:{'|'.join(figure_data()['count_adjective_suffixes'])})\b")
+
+
 def _find_count_adjectives(text: str) -> list[Quantity]:
     """Number words fused with `-jarig`: `tweejarig project` (digits with `-jarige` go via numbers)."""
-    suffixes = "|".join(figure_data()["count_adjective_suffixes"])
     out: list[Quantity] = []
-    for m in re.finditer(rf"\b([^\W\d_]+?)(?:{suffixes})\b", text):
+    for m in scan(_count_adjective_pattern(), text):  # skipped at once in a text without `jarig`
         value = parse_number_word(m.group(1))
         quantity = _count_adjective(text, m.start(), m.end(), value) if value is not None else None
         if quantity is not None:

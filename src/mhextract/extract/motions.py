@@ -16,14 +16,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, publish, require
-from mhextract.analysis.patterns import scan
+from mhextract.analysis.patterns import may_match, scan
 from mhextract.analysis.sentences import Sentence, split_sentences
+from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.motion_grammar import grammar, members, motion_data
 from mhextract.extract.motion_groups import MotionMention, group_motions
 from mhextract.extract.person_names import first_names, is_surname
@@ -118,6 +120,23 @@ def _followed_by_citation(text: str, end: int, ks_starts: Sequence[int]) -> bool
     return i < len(ks_starts) and re.fullmatch(r"[\s(,]{0,3}", text[end : ks_starts[i]]) is not None
 
 
+@cache
+def _scanner() -> WordStartScanner:
+    g = grammar()
+    return WordStartScanner({"named": g.named, "reverse": g.reverse, "delayed": g.delayed,
+                             "motion_word": g.motion_word, "anaphor": g.anaphor})
+
+
+@lru_cache(maxsize=2)  # the finders below ask for the same letter's matches in turn
+def _matches(text: str) -> dict[str, list[re.Match[str]]]:
+    """`finditer` matches of the motion patterns, from one pass over the words; none in a text without the
+    literals they need (each wording holds a motion word; `scan`'s pre-filter)."""
+    g = grammar()
+    motion, anaphor = may_match(g.motion_word, text), may_match(g.anaphor, text)
+    found = _scanner().scan(text) if motion or anaphor else {}
+    return {name: found[name] if (anaphor if name == "anaphor" else motion) else [] for name in _scanner().patterns}
+
+
 def _plain_gap(m: re.Match[str]) -> bool:
     """True when a delayed motion's gap only says when or where (no topic, no other document)."""
     gap = re.sub(r"\([^()]*\)", " ", m.group("gap")).lower()
@@ -126,7 +145,7 @@ def _plain_gap(m: re.Match[str]) -> bool:
 
 def _delayed(text: str, taken: Sequence[re.Match[str]]) -> list[re.Match[str]]:
     """`de motie bij het debat van 27 september jl. (Handelingen ...) van de leden Kuik en Bikker`."""
-    return [m for m in scan(grammar().delayed, text, part=grammar().motion_word)
+    return [m for m in _matches(text)["delayed"]
             if _plain_gap(m) and not any(t.start() < m.end() and m.start() < t.end() for t in taken)]
 
 
@@ -146,12 +165,11 @@ def find_listed(text: str) -> list[MotionMention]:
 
 def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
     """Motions named by their submitters, in every wording of `models/motions.json`."""
-    g = grammar()
     listed = find_listed(text)
     out: list[MotionMention] = list(listed)
-    forward = [f for f in scan(g.named, text, part=g.motion_word)  # each wording holds a motion word
+    forward = [f for f in _matches(text)["named"]  # each wording holds a motion word
                if not any(f.start() < n.end and n.start < f.end() for n in listed)]
-    reverse = [r for r in scan(g.reverse, text, part=g.motion_word)
+    reverse = [r for r in _matches(text)["reverse"]
                if not any(f.start() < r.end() and r.start() < f.end() for f in forward)]
     delayed = _delayed(text, forward + reverse)
     for m in sorted(forward + reverse + delayed, key=lambda x: x.start()):
@@ -180,7 +198,7 @@ def find_numbered(text: str, named: Sequence[MotionMention], ks: Sequence[tuple[
     """`de motie (Kamerstuk 28 638, nr. 192)`: a motion known only by the citation right after it."""
     starts = [s for s, _, _ in ks]
     out: list[MotionMention] = []
-    for m in scan(grammar().motion_word, text):
+    for m in _matches(text)["motion_word"]:
         if any(n.start <= m.start() < n.end for n in named):
             continue
         i = bisect_right(starts, m.end() - 1)
@@ -192,7 +210,7 @@ def find_numbered(text: str, named: Sequence[MotionMention], ks: Sequence[tuple[
 def find_anaphors(text: str, taken: Sequence[MotionMention]) -> list[MotionMention]:
     """`deze motie`, `de motie` ... not already part of a named or numbered mention."""
     out: list[MotionMention] = []
-    for m in scan(grammar().anaphor, text):
+    for m in _matches(text)["anaphor"]:
         word = m.end() - len("motie")
         if any(t.start <= word < t.end for t in taken):
             continue

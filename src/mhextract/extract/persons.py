@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
 from mhextract.analysis.patterns import alternation, scan
+from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.organisations.known import alias_table, gazetteer
 from mhextract.extract.organisations.names import norm
 from mhextract.extract.person_names import find_full_names
@@ -119,6 +120,18 @@ def _usable(name: str) -> bool:
     return last not in _not_names() and last[:1].isupper()
 
 
+@lru_cache(maxsize=2)  # the finders below ask for the same letter's matches in turn
+def _title_matches(text: str) -> dict[str, list[re.Match[str]]]:
+    """The matches of the titled-name patterns in `text`, from one pass over its words (`finditer`'s matches)."""
+    return _title_scanner().scan(text)
+
+
+@cache
+def _title_scanner() -> WordStartScanner:
+    return WordStartScanner({"member": _member_re(), "government": _government_re(), "official": _official_re(),
+                             "academic": _academic_re()})
+
+
 @cache
 def _titled_re() -> re.Pattern[str]:
     """An honorific or a title, then one or more names joined by `,`/`en` (`de rapporteurs De Kort en Kat`)."""
@@ -152,7 +165,7 @@ def find_member_mentions(text: str) -> list[PersonMention]:
     """Kamerleden introduced as `het lid X`, `de leden X, Y en Z`, `Kamerlid X`."""
     found: list[PersonMention] = []
     ek_words = roles()["eerste_kamer"]
-    for m in scan(_member_re(), text):
+    for m in _title_matches(text)["member"]:
         names = m.group("names")
         after = re.sub(r"^[^(]*", "", names) + text[m.end("names"):m.end("names") + 30]  # `(Eerste Kamer)`
         eerste = "eerste" in m.group("phrase").lower() or any(
@@ -169,7 +182,7 @@ def find_member_mentions(text: str) -> list[PersonMention]:
 def find_government_mentions(text: str) -> list[PersonMention]:
     """Ministers and state secretaries named by surname: `minister Yeşilgöz`."""
     found: list[PersonMention] = []
-    for m in scan(_government_re(), text):
+    for m in _title_matches(text)["government"]:
         name = m.group("name")
         if not _case_sensitive_names(name) or not all(_usable(w) for w in name.split() if w[:1].isupper()):
             continue
@@ -212,7 +225,7 @@ def _academic_re() -> re.Pattern[str]:
 def find_academic_mentions(text: str) -> list[PersonMention]:
     """People named with initials after academic titles (members of a committee, authors of a report)."""
     found: list[PersonMention] = []
-    for m in _academic_re().finditer(text):
+    for m in _title_matches(text)["academic"]:
         name = " ".join(m.group("name").split())
         if _usable(name):
             found.append(PersonMention(m.start("name"), m.end("name"), name, None, "official"))
@@ -222,7 +235,7 @@ def find_academic_mentions(text: str) -> list[PersonMention]:
 def find_official_mentions(text: str) -> list[PersonMention]:
     """Officials named with initials after their title: `inspecteur-generaal H.J. Kooistra`."""
     found: list[PersonMention] = []
-    for m in scan(_official_re(), text):
+    for m in _title_matches(text)["official"]:
         name = " ".join(m.group("name").split())
         if _usable(name):
             found.append(PersonMention(m.start("name"), m.end("name"), name, m.group("title"), "official"))

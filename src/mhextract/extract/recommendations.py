@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, overlaps, publish, require
-from mhextract.analysis.patterns import alternation
+from mhextract.analysis.patterns import alternation, scan_first
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.numbers import parse_number_word
 from mhextract.extract.recommendation_parts import (
@@ -129,13 +129,13 @@ def introduces_recommendations(p: Paragraph) -> bool:
     """A paragraph that announces a list of recommendations: it names them, ends in `:` or is a sentence
     (not a heading), and the last sentence that points ahead (`de volgende ...`, `hieronder`) points at
     them or back at them (`Deze luiden als volgt:`), not at another list (`de volgende maatregelen:`)."""
-    if not _intro_re().search(p.raw) or (not p.raw.endswith(":") and is_heading(p)):
+    if not scan_first(_intro_re(), p.raw) or (not p.raw.endswith(":") and is_heading(p)):
         return False
-    pointing = [s for s in _sentence_texts(p.raw) if _pointer_re().search(s) or s.endswith(":")]
+    pointing = [s for s in _sentence_texts(p.raw) if scan_first(_pointer_re(), s) or s.endswith(":")]
     if not pointing:
         return True
     last = pointing[-1]
-    return bool(_intro_re().search(last)) or last.split()[0].lower() in config()["anaphora"]
+    return bool(scan_first(_intro_re(), last)) or last.split()[0].lower() in config()["anaphora"]
 
 
 def stated_count(raw: str) -> int | None:

@@ -20,7 +20,8 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import Ranges, doc_text, publish
-from mhextract.analysis.patterns import alternation, scan
+from mhextract.analysis.patterns import alternation
+from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.kamerstuk import normalise_session
 from mhextract.paths import load_json
 from mhextract.record.model import Reference, Span
@@ -68,6 +69,12 @@ def forms() -> tuple[Form, ...]:
     return tuple(out)
 
 
+@cache
+def _scanner() -> WordStartScanner:
+    """Every form's pattern (named by its index), in one pass over the words where their first words are known."""
+    return WordStartScanner({str(i): form.pattern for i, form in enumerate(forms())}, prefilter=True)
+
+
 def _part(m: re.Match[str], name: str) -> str | None:
     """The normalised value of one id part of a match (chamber code, session, number, literal)."""
     if name.startswith("="):
@@ -98,8 +105,9 @@ def resolve_reference(form: Form, m: re.Match[str]) -> RawReference:
 def scan_references(text: str) -> Iterator[RawReference]:
     """Every reference mention in `text`; earlier forms win where two overlap."""
     taken = Ranges()
-    for form in forms():
-        for m in scan(form.pattern, text):
+    matches = _scanner().scan(text)
+    for i, form in enumerate(forms()):
+        for m in matches[str(i)]:
             raw = resolve_reference(form, m)
             if taken.overlaps(raw.start, raw.end):
                 continue

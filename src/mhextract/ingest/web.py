@@ -69,13 +69,30 @@ def looks_like_web_paste(text: str) -> bool:
     The title lines (`Brief regering : <subject>`, openkamer's `Kamerstuk 34300-VII-60`) open a
     page and never a letter, so one of them on the first three lines is enough.
     """
-    lines = [clean_line(t) for t in text.split("\n")]
-    lines = [t for t in lines if t]
-    if any(_any("lead_signatures", t) for t in lines[:3]):
+    raw = text.split("\n")
+    head = _non_empty(raw, 120)
+    if any(_any("lead_signatures", t) for t in head[:3]):
         return True
-    sample = lines[:120] + lines[-60:]
-    hits = {i for i, p in enumerate(_compiled("signatures")) for t in sample if p.search(t)}
-    return len(hits) >= 2
+    sample = head + _non_empty(raw[::-1], 60)  # the first 120 and the last 60 non-empty lines
+    hits = 0
+    for pattern in _compiled("signatures"):
+        if any(pattern.search(t) for t in sample):
+            hits += 1
+            if hits == 2:
+                return True
+    return False
+
+
+def _non_empty(lines: list[str], count: int) -> list[str]:
+    """The first `count` lines that are not empty once cleaned (cleaning only as many as needed)."""
+    out: list[str] = []
+    for line in lines:
+        cleaned = clean_line(line)
+        if cleaned:
+            out.append(cleaned)
+            if len(out) == count:
+                break
+    return out
 
 
 def is_navigation(line: str) -> bool:

@@ -113,10 +113,11 @@ def find_organisations(
     doc = tokens if tokens is not None else tokenize(text)
     gaz = heading_topics(text, find_gazetteer_mentions(doc))
     rule = [*gaz, *find_pattern_mentions(doc, gaz), *find_descriptor_mentions(doc)]
-    rule += find_coordinated_mentions(doc, select_mentions(rule, [], find_blocked(doc)), person_names, claimed)
+    blocked = find_blocked(doc)
+    rule += find_coordinated_mentions(doc, select_mentions(rule, [], blocked), person_names, claimed)
     model = model_mentions(text, model_spans, claimed, person_names)
     found = resolve_organisations(
-        text, doc, rule, model, find_definitions(text), find_blocked(doc), letterhead_mentions(letterhead),
+        text, doc, rule, model, find_definitions(text), blocked, letterhead_mentions(letterhead),
     )
     return drop_office_only_ministries(text, found)
 

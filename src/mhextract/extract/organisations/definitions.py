@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -126,8 +126,25 @@ def alias_mentions(
     for alias, (key, after) in aliases.items():
         if alias not in text:
             continue  # a match holds the alias verbatim
-        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w])", text):
-            if m.start() >= after and not overlaps(spans, m.start(), m.end()):
-                found.append(OrgMention(m.start(), m.end(), alias, key, "alias"))
-                spans.append((m.start(), m.end()))
+        for start, end in _whole_word_hits(text, alias):
+            if start >= after and not overlaps(spans, start, end):
+                found.append(OrgMention(start, end, alias, key, "alias"))
+                spans.append((start, end))
     return found
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _whole_word_hits(text: str, word: str) -> Iterator[tuple[int, int]]:
+    r"""The (start, end) of each `finditer` match of `(?<![\w-])word(?!\w)`: the literal word is searched
+    first (a pattern that starts with a lookbehind is tried at every position, one with a literal jumps
+    between its occurrences), the character before it checked after."""
+    pattern = re.compile(rf"{re.escape(word)}(?!\w)")
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() and _WORD_OR_HYPHEN.match(text, m.start() - 1):
+            pos = m.start() + 1  # no match here; one may start inside this occurrence
+            continue
+        yield m.start(), m.end()
+        pos = m.end()

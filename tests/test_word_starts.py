@@ -1,0 +1,129 @@
+"""One pass over the words finds exactly what `finditer` finds, for the date grammar and for made-up patterns."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+
+import pytest
+
+from mhextract.analysis.patterns import folds_to_ascii
+from mhextract.analysis.word_starts import WordStartScanner, start_word_pairs, start_words
+from mhextract.extract import commitment_forms, motions, persons, references
+from mhextract.extract.date_grammar import _FIND_KINDS, date_patterns
+from mhextract.normalise.letter import Letter
+
+
+def finditer_all(patterns: dict[str, re.Pattern[str]], text: str) -> dict[str, list[tuple[object, ...]]]:
+    return {name: [(m.span(), m.groupdict()) for m in p.finditer(text)] for name, p in patterns.items()}
+
+
+def scanned(scanner: WordStartScanner, text: str) -> dict[str, list[tuple[object, ...]]]:
+    return {name: [(m.span(), m.groupdict()) for m in ms] for name, ms in scanner.scan(text).items()}
+
+
+def date_scanner() -> WordStartScanner:
+    return WordStartScanner({kind: date_patterns()[kind] for kind in _FIND_KINDS})
+
+
+def built(make: Callable[[], WordStartScanner]) -> Callable[[], WordStartScanner]:
+    """The scanner made by `make`, its first words read at once (not after many letters)."""
+    return lambda: WordStartScanner(make().patterns, build_after=0, prefilter=make().prefilter).build()
+
+
+@pytest.mark.parametrize("make", [built(date_scanner), built(persons._title_scanner), built(motions._scanner),
+                                  built(references._scanner)])
+def test_scan_is_finditer(corpus_letters: dict[str, Letter], make: Callable[[], WordStartScanner]) -> None:
+    scanner = make()
+    patterns = scanner.patterns
+    assert len(scanner.whole) < len(scanner.patterns)  # some are tried at their first words only
+    texts = [letter.text for letter in corpus_letters.values()]
+    texts += [t.upper() for t in texts] + [t.replace("s", "ſ") for t in texts]  # `ſ` folds to `s`: whole scans
+    texts += [t.replace("I", "İ") for t in texts[:2]]  # `İ` lowercases to two characters: whole scans
+    words = " ".join(texts[:3]).split()
+    rng = random.Random(11)
+    texts += [" ".join(rng.choice(words) for _ in range(400)) for _ in range(20)]  # words in odd neighbours
+    found = 0
+    for text in texts:
+        want = finditer_all(patterns, text)
+        assert scanned(scanner, text) == want
+        found += sum(map(len, want.values()))
+    assert found > 5
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"(?<!\w)(?:de|het)\s+zomer", {"de", "het"}),
+    (r"(?<![\w.])jan\.?(?!\w)", {"jan"}),
+    (r"(?<!\w)Q[1-4]\s+\d{4}", {"q1", "q2", "q3", "q4"}),
+    (r"(?<!\w)(?:(?:maandag)\s+)?\d+", {"maandag", "0"}),
+    (r"(?<!\w)week(?:end)?\b(?!\w)", {"week", "weekend"}),
+])
+def test_start_words(pattern: str, words: set[str]) -> None:
+    assert start_words(re.compile(pattern, re.IGNORECASE)) == words
+
+
+@pytest.mark.parametrize("pattern", [
+    r"zomer(?!\w)",  # no word start asserted: may match inside `nazomer`
+    r"(?<!\w)zomer",  # may end inside a word (`zomers`)
+    r"(?<!\w)\w+ing(?!\w)",  # any word
+    r"(?<!\w)[^\W\d]+",  # a negated class
+    r"(?<!\w)(?:x)?",  # may match nothing
+])
+def test_unreadable_patterns_are_scanned_whole(pattern: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert start_words(compiled) is None
+    scanner = WordStartScanner({"p": compiled}, build_after=0).build()
+    text = "De nazomer en zomers, de zomer: inleiding 12 xx."
+    assert scanned(scanner, text) == finditer_all({"p": compiled}, text)
+
+
+def test_mixed_patterns() -> None:
+    patterns = {"art": re.compile(r"(?<!\w)(?:de|het)\s+\w+", re.IGNORECASE),
+                "num": re.compile(r"(?<![\w.])\d+(?:\.\d+)?"), "any": re.compile(r"zo\w*")}
+    scanner = WordStartScanner(patterns, build_after=0).build()
+    text = "De zomer van 2023.5 en het najaar, 12 of 1.2; DE HERFST Het 3de"
+    assert scanned(scanner, text) == finditer_all(patterns, text)
+    assert scanner.whole == ["any"]
+
+
+def test_second_words_narrow_the_tries_without_losing_a_match() -> None:
+    patterns = {"season": re.compile(r"(?<!\w)(?:de|het)\s+(?:zomer|winter)(?!\w)", re.IGNORECASE),
+                "month": re.compile(r"(?<!\w)deze maand(?!\w)", re.IGNORECASE),
+                "prefix": re.compile(r"(?<!\w)de\s+zomer", re.IGNORECASE)}  # may end inside `zomers`
+    assert start_word_pairs(patterns["season"]) == {"de": {"zomer", "winter"}, "het": {"zomer", "winter"}}
+    assert start_word_pairs(patterns["month"]) == {"deze": {"maand"}}
+    assert start_word_pairs(patterns["prefix"]) == {"de": None}
+    scanner = WordStartScanner(patterns, build_after=0).build()
+    text = "De\n\t zomer, het  WINTER; de zomers, deze maand, deze  maand, de\nmaand, de 12 de"
+    assert scanned(scanner, text) == finditer_all(patterns, text)
+    assert sum(map(len, finditer_all(patterns, text).values())) == 5
+
+
+def test_commitment_sentence_search_is_search(corpus_letters: dict[str, Letter]) -> None:
+    scanner = WordStartScanner(commitment_forms._sentence_scanner()[0].patterns, build_after=0).build()
+    sentences = [s for letter in corpus_letters.values() for s in re.split(r"(?<=[.:;])\s+", letter.text)]
+    found = 0
+    for sentence in sentences:
+        for name, pattern in scanner.patterns.items():
+            want = pattern.search(sentence)
+            got = scanner.search(name, sentence)
+            assert (got.span() if got else None) == (want.span() if want else None), name
+            found += want is not None
+    assert found > 20
+
+
+def test_scanner_reads_first_words_only_after_enough_text() -> None:
+    scanner = WordStartScanner({"p": re.compile(r"(?<!\w)de\s+zomer(?!\w)")}, build_after=30)
+    text = "de zomer en de winter"
+    assert [m.span() for m in scanner.scan(text)["p"]] == [(0, 8)] and not scanner.built
+    assert [m.span() for m in scanner.scan(text)["p"]] == [(0, 8)] and not scanner.built  # the same text: once
+    assert [m.span() for m in scanner.scan(text + ".")["p"]] == [(0, 8)] and scanner.built
+
+
+@pytest.mark.parametrize(("text", "folds"), [("kerſt", True), ("\u212a", True), ("İ", True), ("ı", True),
+                                             ("één café – ’s", False), ("plain", False)])
+def test_folds_to_ascii(text: str, folds: bool) -> None:
+    assert folds_to_ascii(text) is folds
+    assert folds == any(re.fullmatch(re.escape(chr(a)), c, re.IGNORECASE) for c in text if not c.isascii()
+                        for a in range(128))
