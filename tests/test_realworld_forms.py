@@ -66,3 +66,13 @@ def test_reference_near_misses(text: str) -> None:
 def test_two_full_dates_joined_by_en_are_two_dates_not_a_range() -> None:
     values = [v for _, v in _dates("op 13 juni en 4 juli 2012 sprak ik met de provincies")]
     assert "2012-07-04" in values and not any(v and "/" in v for v in values)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Afgelopen december heeft uw Kamer de brief ontvangen", [("Afgelopen december", "2022-12")]),
+    ("komende maart volgt het besluit", [("komende maart", "2024-03")]),
+    ("NRC, 5 en 7 maart 2018", [("5", "2018-03-05"), ("7 maart 2018", "2018-03-07")]),
+    ("op 4 en 5 juni 2019", [("4 en 5 juni 2019", "2019-06-04/2019-06-05")]),
+])
+def test_months_before_or_after_the_letter_and_two_days_that_do_not_follow(text: str, found: list) -> None:
+    assert _dates(text) == found

@@ -86,7 +86,9 @@ def date_sources(trie: bool = True) -> dict[str, str]:
              rf"|\s+(?P<fut>{alt(d['future_markers'])})|\s+van\s+(?P<rel>{rel_year}))?"
     weekday = rf"(?:(?:{alt(d['weekdays'])})\s+)?"
     day = rf"(?<![\w.,]){weekday}(?P<d>{_DAY})\s+(?P<m>{month}){anchor}"
-    month_p = rf"(?<![\w.])(?P<m>{month}){anchor}"
+    month_det = (rf"(?:(?P<pastb>{alt(d['month_past_determiners'])})\s+"
+                 rf"|(?P<futb>{alt(d['month_future_determiners'])})\s+)?")
+    month_p = rf"(?<![\w.]){month_det}(?P<m>{month}){anchor}"
     seasonal = alt([*d["seasons"], *d["recesses"]])
     season = rf"(?<!\w)(?:(?P<art>de|het)\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \
              rf"(?P<s>{seasonal})(?!\w)(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?"
@@ -211,11 +213,19 @@ def _is_date(text: str, cand: DateCandidate, m: re.Match[str]) -> bool:
         return False
     if cand.kind in ("year", "year_range", "month_range", "day_range") and is_session_year(text, cand.start):
         return False
+    if cand.kind == "day_range" and groups.get("a2") and not _next_days(groups["a2"], groups.get("b") or ""):
+        return False  # `5 en 7 maart 2018`: two days (found as a listed day and a day), not a two-day event
     if cand.kind == "year" and (_after_label(text, cand.start) or _before_count(text, cand.start, cand.end)):
         return False
     if cand.kind == "year" and re.match(r"\)\d", text[cand.end : cand.end + 2]):  # COM(2021)171: an id
         return False
     return not (cand.kind == "year_range" and not _plausible_range(groups))
+
+
+def _next_days(first: str, second: str) -> bool:
+    """`4` and `5 juni`: the second day follows the first."""
+    a, b = re.search(r"\d{1,2}", first), re.search(r"\d{1,2}", second)
+    return bool(a and b) and int(b.group()) == int(a.group()) + 1  # type: ignore[union-attr]
 
 
 def _capitalised_name(text: str, cand: DateCandidate, groups: Groups) -> bool:

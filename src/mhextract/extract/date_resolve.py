@@ -99,11 +99,12 @@ def _resolve_numeric(g: Groups, letter: date | None) -> tuple[str | None, Precis
 def _resolve_month(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
     """`november 2020`, `november van dit jaar`, `november jl.`; a bare month is in the letter's year."""
     month = _month_number(g["m"] or "")
-    if letter is not None and (g.get("past") or g.get("fut")):
-        shift = -1 if g.get("past") and month > letter.month else 0
-        shift += 1 if g.get("fut") and month < letter.month else 0
+    past, fut = g.get("past") or g.get("pastb"), g.get("fut") or g.get("futb")  # `december jl.`, `afgelopen december`
+    if letter is not None and (past or fut) and not g.get("y"):
+        shift = -1 if past and month > letter.month else 0
+        shift += 1 if fut and month < letter.month else 0
         return f"{letter.year + shift}-{month:02d}", "month"
-    year = None if g.get("past") or g.get("fut") else _anchor_year(g, letter)
+    year = None if (past or fut) and not g.get("y") else _anchor_year(g, letter)
     return (f"{year}-{month:02d}" if year else None), "month"
 
 
