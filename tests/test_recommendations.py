@@ -295,3 +295,22 @@ def test_stated_count_and_named_item() -> None:
              ("De eerste stap is gezet.", None)]
     for para, number in named:
         assert named_item(para) == number, para
+
+
+CUT_LETTER = """Hierbij zend ik u een reactie op het rapport. Om die reden heb ik de aanbevelingen afgewacht van de \
+Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen
+
+1. Vinden en verwijderen van beelden van misbruik.
+
+De Nationaal Rapporteur beveelt mij aan om zorg te dragen voor de inzet van de webcrawler bij de politie.
+
+In de brief van 7 februari heeft de minister uw Kamer geïnformeerd over de aanpak."""
+
+
+def test_a_list_cut_off_after_its_first_item_that_the_next_paragraph_restates() -> None:
+    assert [(r.number, r.title) for r in recs(CUT_LETTER)] == [(1, "Vinden en verwijderen van beelden van misbruik")]
+
+
+def test_one_numbered_item_after_a_recommendations_sentence_without_restatement_is_no_list() -> None:
+    text = CUT_LETTER.replace("De Nationaal Rapporteur beveelt mij aan om", "Het gaat erom")
+    assert recs(text) == []

@@ -168,9 +168,16 @@ def find_listed_recommendations(paras: Sequence[Paragraph]) -> list[Found]:
         cap = stated_count(p.raw)
         if cap is not None and cap >= 2:
             items = items[:cap]
-        if len(items) >= 2:
+        if len(items) >= 2 or (len(items) == 1 and _restated(paras[i + 1:i + 3])):
             found.extend(items)
     return found
+
+
+def _restated(paras: Sequence[Paragraph]) -> bool:
+    """One numbered item right after the intro, and the paragraph after it restates it as a recommendation
+    (`1. Vinden en verwijderen ...` / `De Nationaal Rapporteur beveelt mij aan ...`): a list the page cut
+    off after its first item."""
+    return len(paras) == 2 and len(list_items(paras[0])) == 1 and bool(scan_first(_intro_re(), paras[1].raw))
 
 
 def _numbered_headings(paras: Sequence[Paragraph], items: Sequence[Found]) -> bool:
