@@ -671,9 +671,9 @@ def test_glued_marker_split_keeps_codes_whole() -> None:
      {"Vaste Commissie voor Justitie en Veiligheid", "Tweede Kamer der Staten-Generaal"}),
     ("de vaste Kamercommissie Koninkrijksrelaties over het Jaarverslag en de Slotwet",
      {"vaste Kamercommissie Koninkrijksrelaties"}),
-    ("Ter inzage gelegd bij het Centraal Informatiepunt Tweede Kamer.", set()),
+    ("Ter inzage gelegd bij het Centraal Informatiepunt Tweede Kamer.", {"Centraal Informatiepunt Tweede Kamer"}),
 ])
-def test_committees_end_before_where_and_what_and_policy_areas_are_no_bodies(text: str, names: set[str]) -> None:
+def test_committee_ends_and_policy_areas(text: str, names: set[str]) -> None:
     assert {o.name for o in distinct(orgs(text))} >= names
     assert not {o.name for o in distinct(orgs(text))} - names - {"Tweede Kamer der Staten-Generaal"}
 
@@ -696,3 +696,14 @@ def test_a_lowercase_commissie_before_a_name_or_portfolio(text: str, name: str, 
 
 def test_a_lowercase_commissie_alone_is_no_name() -> None:
     assert orgs("De commissie heeft gesproken. De minister reageert later.") == {}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("de Veteranenombudsman adviseert het kabinet", {"Veteranenombudsman"}),
+    ("het rapport van de Onderzoeksraad voor Veiligheid - Infectieziektenbestrijding",
+     {"Onderzoeksraad voor Veiligheid"}),
+    ("het Ministerie van Binnenlandse Zaken en Koninkrijkrelaties de Kamerbrief gestuurd",
+     {"Ministerie van Binnenlandse Zaken en Koninkrijkrelaties"}),
+])
+def test_compound_ombudsman_and_names_that_end_at_a_spaced_dash_or_an_article(text: str, names: set[str]) -> None:
+    assert {o.name for o in distinct(orgs(text))} == names

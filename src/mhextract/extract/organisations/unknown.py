@@ -54,7 +54,8 @@ def _head_spans(doc: Doc) -> list[tuple[int, int, Head]]:
         for suffix in rules()["suffix_heads"]:
             low = tok.lower_
             if low.endswith(suffix["suffix"]) and len(low) > len(suffix["suffix"]) + 2:
-                spans.append((tok.i, tok.i + 1, Head(tok.text, suffix.get("kind", "other"), left=True)))
+                spans.append((tok.i, tok.i + 1, Head(tok.text, suffix.get("kind", "other"), left=True,
+                                                     alone=bool(suffix.get("alone")))))
                 break
     # longest first, then left to right, without overlaps
     spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
@@ -73,6 +74,9 @@ def _starts(mentions: Iterable[OrgMention], doc: Doc) -> set[int]:
         if span is not None:
             starts.add(span.start)
     return starts
+
+
+_ARTICLES = frozenset({"de", "het", "der", "den"})
 
 
 def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int], unit: bool = False,
@@ -95,6 +99,10 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
                 break  # `Raad voor de Kinderbescherming en Veilig Thuis`: two bodies; `Bureau X van de NVWA`:
                 # a unit of a known body, which is named on its own
             last, coordinated, of = k + 1, False, False
+        elif tok.text == "-" and doc[k - 1].whitespace_:
+            break  # `Onderzoeksraad voor Veiligheid - Infectieziektenbestrijding`: a dash between words ends it
+        elif tok.lower_ in _ARTICLES and k > 0 and is_capword(doc[k - 1]):
+            break  # `... en Koninkrijksrelaties de Kamerbrief`: an article follows a preposition inside a name
         elif (tok.lower_ in connectors and tok.text == tok.lower_) or tok.text == "-":
             coordinated = coordinated or tok.lower_ in coordinators
             of = of or tok.lower_ == "van"
@@ -163,7 +171,7 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
             end, head = portfolio_end[e], replace(head, kind="chamber")  # `commissie Onderwijs, Cultuur en ...`
         start = _extend_left(doc, s, gaz_tokens, floor) if head.left else s
         words = [t for t in doc[start:end] if is_capword(t) and t.i not in head_tokens]
-        if not any(t.text not in openers for t in words):
+        if not any(t.text not in openers for t in words) and not head.alone:
             continue
         span = doc[start:end]
         if norm(span.text) in generic():

@@ -20,6 +20,7 @@ class Head:
     tail_alias: bool = False
     final: bool = False
     unit: bool = False
+    alone: bool = False  # a compound ending in a suffix head that names a body by itself (`Veteranenombudsman`)
 
 
 @cache
