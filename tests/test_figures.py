@@ -357,3 +357,12 @@ def test_table_cells_without_a_scale_header_keep_their_value() -> None:
 ])
 def test_studies_are_no_cases_unless_criminal(text: str, unit: str) -> None:
     assert [f.unit for f in find_figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Het MIRT Overzicht 20241 geeft inzicht in de achtergronden.", []),
+    ("Dat kost 20000 euro.", [(20000, "EUR")]),
+    ("Er waren 12345 meldingen.", [(12345, "cases")]),
+])
+def test_a_recent_year_with_a_one_digit_marker_is_no_figure(text: str, found: list) -> None:
+    assert [(f.value, f.unit) for f in find_figures(text)] == found

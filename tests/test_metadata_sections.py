@@ -446,3 +446,10 @@ def test_a_title_before_a_broken_off_first_line_of_prose() -> None:
                      "werk in specialistische en complexe beleids- en wetsgebieden,\n\nzoals de handhaving van de "
                      "openbare orde. Dat blijft zo.")
     assert [s.title for s in find_sections(letter)] == ["Eerste beschouwing op de boa-visie"]
+
+
+@pytest.mark.parametrize("line", ["Figuur 1: Op hoofdlijnen geschetste werksporen", "Tabel 2 Aantallen per regio",
+                                  "BIJLAGE"])
+def test_captions_and_a_bare_annex_label_are_no_sections(line: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{line}\n\n{_PROSE}\n\nVervolg\n\n{_PROSE}")
+    assert line not in [s.title for s in find_sections(letter)]

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from mhextract.analysis.patterns import alternation
-from mhextract.extract.figure_words import counted_units, lower_set, prev_word
-from mhextract.extract.numbers import NumberMatch, scale_of
+from mhextract.extract.figure_words import counted_units, lower_set, prev_word, unit_word
+from mhextract.extract.numbers import NumberMatch, counted_unit, scale_of
 from mhextract.paths import load_json
 from mhextract.record.model import Unit
 
@@ -31,7 +31,13 @@ def glued_year(text: str, n: NumberMatch) -> bool:
         return False
     if "." in n.text:
         return True
-    return prev_word(text, n.start) in lower_set("year_cues") or len(n.text) >= 7
+    if prev_word(text, n.start) in lower_set("year_cues") or len(n.text) >= 7:
+        return True
+    # `20241`: a count that size is written with a thousands dot (`20.241`); a recent year runs on into a marker
+    if len(n.text) != 5 or not 1990 <= int(n.text[:4]) <= 2039 or n.text[4] == "0":
+        return False
+    nxt = re.match(r"\s+([^\W\d_]+)", text[n.end : n.end + 40])
+    return not (nxt and (counted_unit(nxt.group(1)) or unit_word(nxt.group(1))))  # `20204 meldingen` is a count
 
 
 _CELL = re.compile(r"[+\-–]?\s*\d[\d.,]*\s*%?")
