@@ -707,3 +707,12 @@ def test_a_lowercase_commissie_alone_is_no_name() -> None:
 ])
 def test_compound_ombudsman_and_names_that_end_at_a_spaced_dash_or_an_article(text: str, names: set[str]) -> None:
     assert {o.name for o in distinct(orgs(text))} == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("De Rijksarchiefinspectie rapporteert jaarlijks.", "Rijksarchiefinspectie"),
+    ("Het ESM verstrekt leningen.", "Europees Stabiliteitsmechanisme"),
+    ("De Ecofin Raad besprak de begroting.", "Raad voor Economische en Financiële Zaken"),
+])
+def test_inspectie_compounds_and_eu_bodies(text: str, name: str) -> None:
+    assert name in {o.name for o in distinct(orgs(text))}

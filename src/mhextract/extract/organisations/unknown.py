@@ -143,8 +143,8 @@ def _extend_left(doc: Doc, start: int, gaz_tokens: set[int], floor: int) -> int:
 def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = ()) -> list[OrgMention]:
     """Capitalised names built around a head word that the gazetteer may not know."""
     head_spans = _head_spans(doc)
-    head_starts = {s for s, _, _ in head_spans}
-    head_tokens = {i for s, e, _ in head_spans for i in range(s, e)}
+    head_starts = {s for s, _, h in head_spans if not h.alone}  # `Opsporingsdienst van de Arbeidsinspectie`: one name
+    head_tokens = {i for s, e, h in head_spans if not h.alone for i in range(s, e)}
     gaz = [m for m in gazetteer_mentions if m.source == "gazetteer"]
     gaz_starts = _starts(gaz, doc)
     gaz_tokens: set[int] = set()
