@@ -453,3 +453,13 @@ def test_a_title_before_a_broken_off_first_line_of_prose() -> None:
 def test_captions_and_a_bare_annex_label_are_no_sections(line: str) -> None:
     letter = _letter(f"Den Haag, 1 mei 2023\n\n{line}\n\n{_PROSE}\n\nVervolg\n\n{_PROSE}")
     assert line not in [s.title for s in find_sections(letter)]
+
+
+def test_the_place_and_date_run_into_the_addressee_line_below_site_chrome() -> None:
+    chrome = "\n\n".join(["Kerngegevens", "Officiële titel Jaarverslag; Brief regering; Reactie op het jaarverslag",
+                          "Documentdatum 24-12-2021", "Kenmerk 35743, nr. 3", "Tekst"] + [f"Regel {n} van de site "
+                                                                                          "met wat uitleg." for n in
+                                                                                          range(12)])
+    letter = _letter(f"{chrome}\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal Den Haag, 24 december "
+                     f"2021\n\n{_PROSE}")
+    assert extract_metadata(letter).date == "2021-12-24"

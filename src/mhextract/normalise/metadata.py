@@ -88,13 +88,19 @@ def _subject(value: str | None) -> str | None:
     return value[: m.start()] if m else value
 
 
+PLACE_DATE_SCAN = 1500
+
+
 def _letter_date(letter: Letter) -> str | None:
     inline = inline_fields(letter)
     for value in (v for head in (letter.letterhead, inline) for label in _labels("date") for v in head.get(label, [])):
         iso = iso_date(value)
         if iso:
             return iso
-    for text in [*letter.letterhead.get(_key("other"), []), letter.body[:600]]:
+    # `Den Haag, <date>` on its own line or run into the addressee line, in the letterhead or the body's top
+    # (below a site's chrome: the first PLACE_DATE_SCAN characters)
+    head = [*letter.letterhead.get(_key("other"), []), *letter.letterhead.get(_key("addressee"), [])]
+    for text in [*head, letter.body[:PLACE_DATE_SCAN]]:
         m = _re("place_date").search(text)
         if m:
             return iso_date(m.group(1))
