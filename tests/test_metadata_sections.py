@@ -463,3 +463,11 @@ def test_the_place_and_date_run_into_the_addressee_line_below_site_chrome() -> N
     letter = _letter(f"{chrome}\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal Den Haag, 24 december "
                      f"2021\n\n{_PROSE}")
     assert extract_metadata(letter).date == "2021-12-24"
+
+
+def test_an_archive_page_title_gives_the_subject_where_the_letter_has_none() -> None:
+    letter = _letter("Brief regering; Stand van zaken ontwikkelingen in en rondom Oekraïne - Situatie in de Oekraïne"
+                     f"\n\nKerngegevens\n\nDen Haag, 1 mei 2023\n\n{_PROSE}")
+    assert extract_metadata(letter).subject == "Stand van zaken ontwikkelingen in en rondom Oekraïne"
+    plain = _letter(f"Brief regering over de stand van zaken - een titel\n\nDen Haag, 1 mei 2023\n\n{_PROSE}")
+    assert extract_metadata(plain).subject is None

@@ -39,7 +39,7 @@ def extract_metadata(letter: Letter) -> Metadata:
     signatories = find_signatories(letter)
     found = Metadata(
         date=_letter_date(letter),
-        subject=_subject(_first(head, *_labels("subject"))),
+        subject=_subject(_first(head, *_labels("subject"))) or _site_title_subject(letter),
         reference=_reference(head),
         addressee=_addressee(head),
         sender=_sender(head, signatories),
@@ -89,6 +89,15 @@ def _subject(value: str | None) -> str | None:
 
 
 PLACE_DATE_SCAN = 1500
+
+
+def _site_title_subject(letter: Letter) -> str | None:
+    """A parliament archive page's title line `Brief regering; <subject> - <dossier title>` (the
+    parlementairemonitor / eumonitor form), where the letter states no subject itself."""
+    for p in letter.paragraphs[:2]:
+        if m := _re("site_title_subject").match(letter.text[p.start:p.end]):
+            return m.group("subject").strip()
+    return None
 
 
 def _letter_date(letter: Letter) -> str | None:
