@@ -5,8 +5,8 @@
     python scripts/record_diff.py --checkout PATH --save out.jsonl  # only make one checkout's records
 
 Each checkout's own `mhextract parse` (run from its `src/` with this Python) parses the
-same letters (corpus/letters, corpus/formats, corpus/holdout*/letters, corpus/pdf of the
-corpus given by --corpus, default this checkout's) to JSON lines; records are matched by
+same letters (corpus/letters, corpus/formats, corpus/holdout*/letters, corpus/pdf and
+corpus/realworld/*/letters of the corpus given by --corpus, default this checkout's) to JSON lines; records are matched by
 source path and compared without `extractor.version` and `extractor.fingerprint`, which
 change with every commit. Exit 0 when identical, 1 when a record differs (each difference
 listed per letter and field), 2 when a checkout cannot parse.
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parents[1]
-GROUPS = ("corpus/letters", "corpus/formats", "corpus/holdout*/letters", "corpus/pdf")
+GROUPS = ("corpus/letters", "corpus/formats", "corpus/holdout*/letters", "corpus/pdf", "corpus/realworld/*/letters")
 IGNORED = {("extractor", "version"), ("extractor", "fingerprint")}
 # Each checkout registers its own components when imported: the installed package's spaCy entry
 # points (which may name modules another checkout does not have) are hidden from spaCy's registry.
