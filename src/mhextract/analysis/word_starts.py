@@ -302,6 +302,37 @@ class WordStartScanner:
             found[name] = self._whole(name, text)
         return found
 
+    def candidates(self, text: str) -> dict[str, list[int]] | None:
+        """Per pattern name, the offsets in `text` where `search` would try it, left to right (its listed first
+        words there, the word after them checked), from one pass over the words for all patterns at once;
+        None when `search` would search the whole text. For `search_at` (many patterns, one text)."""
+        first = self.first_words(text) if self._ready(text) else None
+        if first is None:
+            return None
+        lowered, words = first
+        out: dict[str, list[int]] = {}
+        for start, word in words:
+            after: str | None = None
+            for name, following in self.by_word[word]:
+                if following is not None:
+                    if after is None:
+                        after = _next_word(lowered, start + len(word))
+                    if after not in following:
+                        continue
+                out.setdefault(name, []).append(start)
+        return out
+
+    def search_at(self, name: str, text: str, candidates: dict[str, list[int]] | None) -> re.Match[str] | None:
+        """`search(name, text)` given `candidates(text)`: exactly `pattern.search(text)`."""
+        pattern = self.patterns[name]
+        if candidates is None or self.starts.get(name) is None:
+            return pattern.search(text)
+        for start in candidates.get(name, ()):
+            m = pattern.match(text, start)
+            if m is not None:
+                return m
+        return None
+
     def _whole(self, name: str, text: str) -> list[re.Match[str]]:
         """`finditer` of one pattern over the whole text (pre-filtered by its literals with `prefilter`)."""
         pattern = self.patterns[name]

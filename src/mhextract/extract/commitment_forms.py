@@ -111,12 +111,26 @@ def _sentence_scanner() -> tuple[WordStartScanner, dict[str, list[str]]]:
 def first(group: str, text: str) -> re.Match[str] | None:
     """The earliest match in `text` of a sentence group's patterns (of the first pattern there), as their
     `search` finds it; each pattern is tried only at the words it can start with (`WordStartScanner`)."""
-    scanner, members = _sentence_scanner()
-    names = members[group]
-    if len(names) == 1:  # a joined group: one search
-        return scanner.search(names[0], text)
-    found = [m for m in (scanner.search(name, text) for name in names) if m is not None]
-    return min(found, key=lambda m: m.start()) if found else None
+    return SentenceForms(text).first(group)
+
+
+class SentenceForms:
+    """`first` of many groups in one sentence: its words are sorted to the patterns once (not once per group)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._scanner, self._members = _sentence_scanner()
+        self._candidates: dict[str, list[int]] | None = None
+        self._read = False
+
+    def first(self, group: str) -> re.Match[str] | None:
+        """As the module's `first(group, text)`."""
+        if not self._read:
+            self._candidates, self._read = self._scanner.candidates(self.text), True
+        names = self._members[group]
+        found = [m for m in (self._scanner.search_at(name, self.text, self._candidates) for name in names)
+                 if m is not None]
+        return min(found, key=lambda m: m.start()) if found else None
 
 
 # ---------------------------------------------------------------------------- pre-filter

@@ -39,7 +39,7 @@ from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text, require
 from mhextract.analysis.sentences import Sentence
 from mhextract.analysis.sentences import split_sentences as split_text
-from mhextract.extract.commitment_forms import data, first, may_hold_commitment, patterns
+from mhextract.extract.commitment_forms import SentenceForms, data, first, may_hold_commitment, patterns
 from mhextract.extract.date_grammar import date_words
 from mhextract.extract.date_resolve import season_months
 from mhextract.record.model import Commitment, CommitmentKind, DateMention, Footnote, Reference, Span
@@ -100,15 +100,19 @@ def _structural_made(text: str) -> int | None:
     looked up by bisection, so a long sentence costs n log n, not n squared.
     """
     pats = patterns()
+    verbs = list(pats["inform"].finditer(text))
+    addressees_found = list(pats["addressee"].finditer(text)) if verbs else []
+    if not addressees_found:
+        return None  # no inform verb, or none with an addressee near it
     gap = int(data()["max_gap"])
     starts = [m.start() for m in _WORD_RUN.finditer(text)]  # a word's index = words starting before it
 
     def word_index(offset: int) -> int:
         return bisect_left(starts, offset)
 
-    addressees = [word_index(m.start()) for m in pats["addressee"].finditer(text)]
+    addressees = [word_index(m.start()) for m in addressees_found]
     auxiliaries = [(word_index(m.start()), m.start(), m.end()) for m in pats["future_aux"].finditer(text)]
-    for verb in pats["inform"].finditer(text):
+    for verb in verbs:
         v = word_index(verb.start())
         near = bisect_left(addressees, v - gap)
         if near == len(addressees) or addressees[near] > v + gap:
@@ -122,9 +126,11 @@ def _structural_made(text: str) -> int | None:
 
 
 def has_future_time(text: str, dates: Sequence[DateMention] = (), offset: int = 0,
-                    letter_date: str | None = None) -> bool:
-    """A future cue word, a future time phrase, or a non-past date mention in the sentence."""
-    if first("future_cue", text) or first("future_time", text):
+                    letter_date: str | None = None, forms: SentenceForms | None = None) -> bool:
+    """A future cue word, a future time phrase, or a non-past date mention in the sentence
+    (`forms`: the sentence's `SentenceForms`, when searched for other groups too)."""
+    forms = SentenceForms(text) if forms is None else forms
+    if forms.first("future_cue") or forms.first("future_time"):
         return True
     return any(_due_candidate(d, text, offset, letter_date) for d in dates)
 
@@ -140,28 +146,29 @@ def classify_sentence(text: str, next_text: str = "", dates: Sequence[DateMentio
     if not may_hold_commitment(text):
         return None  # none of the patterns that make a commitment can match (see commitment_forms.keywords)
     pats = patterns()
-    fulfilled = first("fulfilled", text)
+    forms = SentenceForms(text)
+    fulfilled = forms.first("fulfilled")
     if fulfilled is not None:
         return "fulfilled", fulfilled.start(), True
-    earlier = first("earlier", text)
+    earlier = forms.first("earlier")
     if earlier is not None:
-        delivers = (first("this_letter", text) is not None
+        delivers = (forms.first("this_letter") is not None
                     or first("this_letter", next_text) is not None
-                    or first("present_inform", text) is not None)
-        ongoing = first("recurrence", text) is not None or first("progress", text) is not None
+                    or forms.first("present_inform") is not None)
+        ongoing = forms.first("recurrence") is not None or forms.first("progress") is not None
         return ("fulfilled" if delivers and not ongoing else "reported"), earlier.start(), True
-    if first("this_letter", text) is not None:
+    if forms.first("this_letter") is not None:
         return None
-    future = has_future_time(text, dates, offset, letter_date)
+    future = has_future_time(text, dates, offset, letter_date, forms)
     for i, (_, needs_future) in enumerate(pats["made"]):
-        m = first(f"made{i}", text)
+        m = forms.first(f"made{i}")
         if m is not None and (future or not needs_future):
             return "made", m.start(), False
     aux = _structural_made(text)
     if aux is not None:
         return "made", aux, False
-    present = first("present_inform", text)
-    if present is not None and first("recurrence_adverb", text):
+    present = forms.first("present_inform")
+    if present is not None and forms.first("recurrence_adverb"):
         return "reported", present.start(), False
     if present is not None and future:
         return "made", present.start(), False

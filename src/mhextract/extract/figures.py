@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -43,6 +43,7 @@ from mhextract.extract.numbers import (
     counted_unit,
     find_numbers,
     parse_number_word,
+    words_holding,
 )
 from mhextract.record.model import Figure, Span, Unit
 
@@ -324,12 +325,35 @@ def _count_adjective_pattern() -> re.Pattern[str]:
 def _find_count_adjectives(text: str) -> list[Quantity]:
     """Number words fused with `-jarig`: `tweejarig project` (digits with `-jarige` go via numbers)."""
     out: list[Quantity] = []
-    for m in scan(_count_adjective_pattern(), text):  # skipped at once in a text without `jarig`
+    for m in _count_adjectives(text):
         value = parse_number_word(m.group(1))
         quantity = _count_adjective(text, m.start(), m.end(), value) if value is not None else None
         if quantity is not None:
             out.append(quantity)
     return out
+
+
+def _count_adjectives(text: str) -> Iterator[re.Match[str]]:
+    """`_count_adjective_pattern().finditer(text)`, tried only at the words that hold a suffix: a match is
+    one whole run of letters, so it can start only where such a word starts."""
+    pattern = _count_adjective_pattern()
+    suffixes = figure_data()["count_adjective_suffixes"]
+    if not all(_LETTERS.fullmatch(s) for s in suffixes):
+        yield from scan(pattern, text)  # a suffix that is not letters only: every word start
+        return
+    for word in words_holding(text, _suffix_finder()):
+        m = pattern.match(text, word.start())  # the word's letters start it (or nothing in the word matches)
+        if m is not None:
+            yield m
+
+
+@cache
+def _suffix_finder() -> re.Pattern[str]:
+    """Where a count-adjective suffix occurs (`jarig`)."""
+    return re.compile(alternation(figure_data()["count_adjective_suffixes"]))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _extend_start(text: str, q: Quantity, n: NumberMatch | None) -> int:

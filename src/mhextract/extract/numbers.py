@@ -209,8 +209,15 @@ def _candidate_words(text: str) -> Iterator[re.Match[str]]:
     if len(lowered) != len(text) or not _stems_are_letters():  # `İ` lowercases to two: word by word
         yield from (m for m in _WORD_RE.finditer(text) if stems.search(m.group().rstrip(".").lower()))
         return
+    yield from words_holding(text, stems, lowered)
+
+
+def words_holding(text: str, stems: re.Pattern[str], haystack: str | None = None) -> Iterator[re.Match[str]]:
+    """The words of `text` (`_WORD_RE` matches, left to right, each once) in which `stems` finds a match in
+    `haystack` (the text, or a form of it with the same offsets: lowercased). Every match of `stems` must be
+    letters only (then it lies inside one word): only the words around the matches are read."""
     done = 0
-    for stem in stems.finditer(lowered):
+    for stem in stems.finditer(text if haystack is None else haystack):
         if stem.start() < done:
             continue  # in the word just read
         start = stem.start()

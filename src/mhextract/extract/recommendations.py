@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, overlaps, publish, require
-from mhextract.analysis.patterns import alternation, scan_first
+from mhextract.analysis.patterns import alternation, scan, scan_first
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.numbers import parse_number_word
 from mhextract.extract.recommendation_parts import (
@@ -138,10 +138,15 @@ def introduces_recommendations(p: Paragraph) -> bool:
     return bool(scan_first(_intro_re(), last)) or last.split()[0].lower() in config()["anaphora"]
 
 
+@cache
+def _count_noun_re() -> re.Pattern[str]:
+    """A count noun with the word before it and, optionally, the word before that (an adjective between)."""
+    return re.compile(rf"(?i)(?:(\w+)\s+)?(\w+)\s+(?:{alternation(config()['count_nouns'])})\b")
+
+
 def stated_count(raw: str) -> int | None:
     """The number of recommendations an intro announces (`vier aanbevelingen`, `3 concrete adviezen`)."""
-    nouns = alternation(config()["count_nouns"])
-    for m in re.finditer(rf"(?i)(?:(\w+)\s+)?(\w+)\s+(?:{nouns})\b", raw):
+    for m in scan(_count_noun_re(), raw):  # skipped at once in a paragraph without a count noun
         for word in (m.group(2), m.group(1)):  # the word before the noun, else the one before an adjective
             value = _count_word(word)
             if value is not None:
