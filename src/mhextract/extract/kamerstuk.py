@@ -10,6 +10,7 @@ groups them into one `KamerstukRef` per id with all mentions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -41,6 +42,7 @@ class Grammar:
     """The compiled citation grammar and the word lists it was built from."""
 
     citation: re.Pattern[str]
+    opening: re.Pattern[str]  # the words a citation can open with: a keyword, a chamber named alone
     machine: re.Pattern[str]
     dossier: re.Pattern[str]
     number: re.Pattern[str]
@@ -90,6 +92,7 @@ def grammar() -> Grammar:
     return Grammar(
         nota=re.compile(nota),
         citation=re.compile(citation),
+        opening=re.compile(alternation([*d['keywords'], *d['chambers_without_keyword']], spaces=True)),
         machine=re.compile(machine),
         dossier=re.compile(one_dossier),
         number=re.compile(one_number),
@@ -217,11 +220,31 @@ def scan_citations(text: str) -> list[Citation]:
                               str(g.data["first_chamber"]), normalise_session(m.group("session")),
                               m.start() + 1, m.end() - 1))
     taken = Ranges(m.span() for m in machine)
-    for m in g.citation.finditer(text):
+    for m in citation_matches(text):
         if taken.overlaps(m.start(), m.end()):
             continue
         found.extend(resolve_citation(m, text))
     return sorted(found, key=lambda c: (c.start, c.id))
+
+
+def citation_matches(text: str) -> Iterator[re.Match[str]]:
+    """`grammar().citation.finditer(text)`, tried only where a citation can start: a match opens with a
+    keyword, a chamber named alone or a dossier number (a digit after a non-word character: a digit run's
+    first). Two quick scans find those few places (trying the grammar at every character costs more)."""
+    g = grammar()
+    starts = {m.start() for m in _DIGIT_RUN.finditer(text)}
+    pos = 0
+    while (word := g.opening.search(text, pos)) is not None:
+        starts.add(word.start())
+        pos = word.start() + 1  # another opening word may start inside this one
+    done = 0  # where the last match ended: finditer goes on from there
+    for start in sorted(starts):
+        if start >= done and (m := g.citation.match(text, start)) is not None:
+            done = m.end()
+            yield m
+
+
+_DIGIT_RUN = re.compile(r"\d\d*")  # starting with a class, a scan skips other characters quickly
 
 
 def find_header_kamerstukken(text: str) -> list[Citation]:
