@@ -150,6 +150,21 @@ def scan(pattern: re.Pattern[str], text: str, *, part: re.Pattern[str] | None = 
     return pattern.finditer(text) if may_match(pattern, text, part=part) else iter(())
 
 
+DIGIT_RUN = re.compile(r"\d\d*")  # a run of digits; a class first, so a scan skips ahead to the next digit
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` tried only at `starts` (ascending offsets): exactly its matches when every
+    match starts at one of them and none is empty. A pattern led by a lookbehind or an optional part is
+    tried at every character by `finditer`; a quick scan for the few places where it can start
+    (`\\d\\d*`: a class first, which a scan skips ahead to) and `match` there cost far less."""
+    done = 0  # where the last match ended: finditer goes on from there
+    for start in starts:
+        if start >= done and (m := pattern.match(text, start)) is not None:
+            done = max(m.end(), start + 1)
+            yield m
+
+
 def scan_first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, skipped at once when `text` lacks every literal a match needs (as `scan`)."""
     return pattern.search(text) if may_match(pattern, text) else None

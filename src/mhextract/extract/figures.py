@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import Ranges, claimed_ranges, doc_text, publish, require
-from mhextract.analysis.patterns import alternation, folds_to_ascii, scan
+from mhextract.analysis.patterns import alternation, finditer_at, folds_to_ascii, scan
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
 from mhextract.extract.figure_period import figure_period, qualifier_patterns
@@ -341,10 +341,7 @@ def _count_adjectives(text: str) -> Iterator[re.Match[str]]:
     if not all(_LETTERS.fullmatch(s) for s in suffixes):
         yield from scan(pattern, text)  # a suffix that is not letters only: every word start
         return
-    for word in words_holding(text, _suffix_finder()):
-        m = pattern.match(text, word.start())  # the word's letters start it (or nothing in the word matches)
-        if m is not None:
-            yield m
+    yield from finditer_at(pattern, text, (word.start() for word in words_holding(text, _suffix_finder())))
 
 
 @cache

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import Ranges, doc_text, publish
-from mhextract.analysis.patterns import alternation, scan
+from mhextract.analysis.patterns import DIGIT_RUN, alternation, finditer_at, scan
 from mhextract.ingest.kst_header import kst_id, locate_kst_header
 from mhextract.paths import load_json
 from mhextract.record.model import KamerstukRef, Metadata, Span
@@ -232,19 +232,15 @@ def citation_matches(text: str) -> Iterator[re.Match[str]]:
     keyword, a chamber named alone or a dossier number (a digit after a non-word character: a digit run's
     first). Two quick scans find those few places (trying the grammar at every character costs more)."""
     g = grammar()
-    starts = {m.start() for m in _DIGIT_RUN.finditer(text)}
+    starts = {m.start() for m in DIGIT_RUN.finditer(text)}
     pos = 0
     while (word := g.opening.search(text, pos)) is not None:
         starts.add(word.start())
         pos = word.start() + 1  # another opening word may start inside this one
-    done = 0  # where the last match ended: finditer goes on from there
-    for start in sorted(starts):
-        if start >= done and (m := g.citation.match(text, start)) is not None:
-            done = m.end()
-            yield m
+    return finditer_at(g.citation, text, sorted(starts))
 
 
-_DIGIT_RUN = re.compile(r"\d\d*")  # starting with a class, a scan skips other characters quickly
+
 
 
 def find_header_kamerstukken(text: str) -> list[Citation]:

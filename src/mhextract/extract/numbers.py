@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
-from mhextract.analysis.patterns import trie_pattern
+from mhextract.analysis.patterns import DIGIT_RUN, finditer_at, trie_pattern
 from mhextract.paths import load_json
 
 Number = int | float
@@ -61,6 +61,7 @@ def as_number(value: float) -> Number:
     return int(value) if float(value).is_integer() else value
 
 
+@lru_cache(maxsize=4096)  # the same numerals and words recur in every letter
 def parse_numeral(text: str) -> Number | None:
     """Value of a digit numeral in Dutch notation: `1.175` -> 1175, `2,5` -> 2.5."""
     if not re.fullmatch(DIGITS, text):
@@ -79,6 +80,7 @@ def _multipliers() -> list[tuple[str, int]]:
     return sorted(_data()["multipliers"].items(), key=lambda kv: -kv[1])
 
 
+@lru_cache(maxsize=4096)
 def _parse_compound(w: str) -> int | None:
     """Recursive parse: multipliers (duizend, honderd), then unit-en-tens, then the lists."""
     data = _data()
@@ -105,6 +107,7 @@ def _parse_compound(w: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_collective(word: str) -> int | None:
     """Value of a collective count word: `elftal` 11, `tiental` 10, `50-tal` 50, `dozijn` 12."""
     data = _data()
@@ -137,7 +140,8 @@ def is_article_one(word: str) -> bool:
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number in `text`, left to right, with a following scale word applied."""
     found: list[NumberMatch] = []
-    for m in _DIGITS_RE.finditer(text):
+    # a match follows no word character (`_NOT_AFTER`): it starts where a run of digits does
+    for m in finditer_at(_DIGITS_RE, text, (run.start() for run in DIGIT_RUN.finditer(text))):
         raw = m.group("num") or m.group("pct")
         value = parse_numeral(raw)
         if value is None:
