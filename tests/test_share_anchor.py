@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from mhextract.extract import figures
+from mhextract.extract import figure_shares as figures
 
 
 def test_a_text_with_a_share_is_never_skipped() -> None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 
 from spacy.language import Language
@@ -23,10 +23,17 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import Ranges, claimed_ranges, doc_text, publish, require
-from mhextract.analysis.patterns import alternation, finditer_at, folds_to_ascii, scan
+from mhextract.analysis.patterns import alternation
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
 from mhextract.extract.figure_period import figure_period, qualifier_patterns
+from mhextract.extract.figure_shares import (
+    Quantity,
+    _adjective_suffix,
+    _count_adjective,
+    _find_count_adjectives,
+    find_shares,
+)
 from mhextract.extract.figure_tables import glued_year, table_cell_unit, table_scale
 from mhextract.extract.figure_words import (
     counted_units,
@@ -37,27 +44,14 @@ from mhextract.extract.figure_words import (
     prev_word,
 )
 from mhextract.extract.numbers import (
-    Number,
     NumberMatch,
     as_number,
     counted_unit,
     find_numbers,
-    parse_number_word,
-    words_holding,
 )
 from mhextract.record.model import Figure, Span, Unit
 
 SUBSTANTIVE: frozenset[str] = frozenset({"fte", "EUR", "percent", "persons", "cases", "organisations"})
-
-@dataclass(frozen=True)
-class Quantity:
-    """One classified number: what the figure is before it becomes a `Figure`."""
-
-    start: int
-    end: int
-    value: Number
-    unit: Unit
-    subject: str | None = None
 
 
 def _is_excluded(text: str, n: NumberMatch) -> bool:
@@ -244,113 +238,6 @@ def _comparison_pattern() -> re.Pattern[str]:
     cues = alternation(figure_data()["comparison_cues"])
     return re.compile(rf"(?<!\w)(?:{cues})\s*$", re.IGNORECASE)
 
-
-def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity | None:
-    """`18-jarige slachtoffers`: the number, with the people (cases, organisations) it describes;
-    `tweejarig project` describes a thing and is no figure."""
-    head = noun_head(text, end)
-    if head is None or head[0] not in ("persons", "cases", "organisations"):
-        return None
-    return Quantity(start, head[2], value, head[0], head[1] or None)
-
-
-@cache
-def _share_pattern() -> re.Pattern[str]:
-    """`[qualifier] (numerator denominator | driekwart | de helft) (van | deel)`; words from models/figures.json."""
-    data = figure_data()
-    denominators = "|".join(sorted(data["share_denominators"], key=len, reverse=True))
-    qualifiers = "|".join(re.escape(q) for q in sorted(data["share_qualifiers"], key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s+)?"
-        rf"(?:de\s+(?P<half>helft)|(?P<whole>driekwart)|(?P<num>[^\W\d_]+|\d{{1,2}})\s+(?P<den>{denominators}))"
-        rf"{_share_end()}", re.IGNORECASE)
-
-
-def _share_end() -> str:
-    """What follows the share's fraction: `van` or a part word (`deel`)."""
-    parts = "|".join(re.escape(p) for p in figure_data()["share_parts"])
-    return rf"\s+(?:(?P<part>{parts})\b|van\b)"
-
-
-@cache
-def _share_anchor() -> re.Pattern[str]:
-    """The fraction word and its end that every share holds (`derde van`), for the lowercased text: a pattern
-    led by literals is quick to scan, the share pattern (led by a lookbehind) is tried at every character."""
-    fractions = alternation([*figure_data()["share_denominators"], "helft", "driekwart"])
-    return re.compile(rf"(?:{fractions}){_share_end()}")
-
-
-def _may_hold_share(text: str) -> bool:
-    """False when `text` holds no fraction word with its end, so that no share can match."""
-    lowered = text.lower()
-    if len(lowered) != len(text) or folds_to_ascii(text):  # lowercasing may hide a match (`İ`, `ſ`)
-        return True
-    return _share_anchor().search(lowered) is not None
-
-
-def find_shares(text: str) -> list[Quantity]:
-    """Shares of a whole as percent: `twee derde van de woningen` -> 66.67, `Meer dan de helft van` -> 50."""
-    data = figure_data()
-    out: list[Quantity] = []
-    if not _may_hold_share(text):
-        return out
-    for m in _share_pattern().finditer(text):
-        if m.group("whole"):
-            value: float = 75.0
-        elif m.group("half"):
-            value = 50.0
-        else:
-            numerator = parse_number_word(m.group("num")) if not m.group("num").isdigit() else int(m.group("num"))
-            denominator = data["share_denominators"][m.group("den").lower()]
-            if numerator is None or not 0 < numerator < denominator:
-                continue
-            value = round(100 * numerator / denominator, 2)
-        end = m.end() if m.group("part") else m.end() - len("van")
-        out.append(Quantity(m.start(), len(text[:end].rstrip()), value, "percent"))
-    return out
-
-
-@cache
-def _adjective_suffix() -> re.Pattern[str]:
-    """`-jarig`/`jarige` right after a number (matched at the number's end)."""
-    return re.compile(rf"-?(?:{'|'.join(figure_data()['count_adjective_suffixes'])})\b")
-
-
-@cache
-def _count_adjective_pattern() -> re.Pattern[str]:
-    """A word of letters ending in a count-adjective suffix (`tweejarige`), the number word in group 1."""
-    return re.compile(rf"\b([^\W\d_]+?)(?:{'|'.join(figure_data()['count_adjective_suffixes'])})\b")
-
-
-def _find_count_adjectives(text: str) -> list[Quantity]:
-    """Number words fused with `-jarig`: `tweejarig project` (digits with `-jarige` go via numbers)."""
-    out: list[Quantity] = []
-    for m in _count_adjectives(text):
-        value = parse_number_word(m.group(1))
-        quantity = _count_adjective(text, m.start(), m.end(), value) if value is not None else None
-        if quantity is not None:
-            out.append(quantity)
-    return out
-
-
-def _count_adjectives(text: str) -> Iterator[re.Match[str]]:
-    """`_count_adjective_pattern().finditer(text)`, tried only at the words that hold a suffix: a match is
-    one whole run of letters, so it can start only where such a word starts."""
-    pattern = _count_adjective_pattern()
-    suffixes = figure_data()["count_adjective_suffixes"]
-    if not all(_LETTERS.fullmatch(s) for s in suffixes):
-        yield from scan(pattern, text)  # a suffix that is not letters only: every word start
-        return
-    yield from finditer_at(pattern, text, (word.start() for word in words_holding(text, _suffix_finder())))
-
-
-@cache
-def _suffix_finder() -> re.Pattern[str]:
-    """Where a count-adjective suffix occurs (`jarig`)."""
-    return re.compile(alternation(figure_data()["count_adjective_suffixes"]))
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _extend_start(text: str, q: Quantity, n: NumberMatch | None) -> int:
