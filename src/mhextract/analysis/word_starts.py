@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from mhextract.analysis.patterns import folds_to_ascii, scan, trie_pattern
+from mhextract.analysis.patterns import finditer_at, folds_to_ascii, scan, trie_pattern
 
 DIGIT = "0"  # stands for every word starting with a decimal digit
 _WORD_CHAR = re.compile(r"\w")
@@ -332,6 +332,13 @@ class WordStartScanner:
             if m is not None:
                 return m
         return None
+
+    def scan_at(self, name: str, text: str, candidates: dict[str, list[int]] | None) -> list[re.Match[str]]:
+        """The pattern `name`'s matches in `text` given `candidates(text)`: exactly `list(pattern.finditer(text))`."""
+        pattern = self.patterns[name]
+        if candidates is None or self.starts.get(name) is None:
+            return list(pattern.finditer(text))
+        return list(finditer_at(pattern, text, candidates.get(name, ())))
 
     def _whole(self, name: str, text: str) -> list[re.Match[str]]:
         """`finditer` of one pattern over the whole text (pre-filtered by its literals with `prefilter`)."""

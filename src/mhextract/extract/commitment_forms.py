@@ -8,7 +8,10 @@ of the forms can match (required literals).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from mhextract.analysis.patterns import phrase_alternation, required_literals, trie_pattern
@@ -91,6 +94,8 @@ def patterns() -> dict[str, Any]:
 # ... are the made forms in order).
 SENTENCE_GROUPS = ("fulfilled", "earlier", "this_letter", "present_inform", "progress", "recurrence",
                    "recurrence_adverb", "future_cue", "future_time")
+# The patterns whose every match `commitments._structural_made` reads (`SentenceForms.all`).
+STRUCTURE_PATTERNS = ("inform", "addressee", "future_aux")
 
 
 @cache
@@ -99,6 +104,7 @@ def _sentence_scanner() -> tuple[WordStartScanner, dict[str, list[str]]]:
     pats = patterns()
     groups: dict[str, Any] = {key: pats[key] for key in SENTENCE_GROUPS}
     groups.update({f"made{i}": pattern for i, (pattern, _) in enumerate(pats["made"])})
+    groups.update({key: pats[key] for key in STRUCTURE_PATTERNS})
     named: dict[str, re.Pattern[str]] = {}
     members: dict[str, list[str]] = {}
     for key, value in groups.items():
@@ -125,12 +131,19 @@ class SentenceForms:
 
     def first(self, group: str) -> re.Match[str] | None:
         """As the module's `first(group, text)`."""
-        if not self._read:
-            self._candidates, self._read = self._scanner.candidates(self.text), True
         names = self._members[group]
-        found = [m for m in (self._scanner.search_at(name, self.text, self._candidates) for name in names)
+        found = [m for m in (self._scanner.search_at(name, self.text, self._read_candidates()) for name in names)
                  if m is not None]
         return min(found, key=lambda m: m.start()) if found else None
+
+    def all(self, key: str) -> list[re.Match[str]]:
+        """Every match of one of `STRUCTURE_PATTERNS` in the sentence, as `finditer` gives them."""
+        return self._scanner.scan_at(self._members[key][0], self.text, self._read_candidates())
+
+    def _read_candidates(self) -> dict[str, list[int]] | None:
+        if not self._read:
+            self._candidates, self._read = self._scanner.candidates(self.text), True
+        return self._candidates
 
 
 # ---------------------------------------------------------------------------- pre-filter
@@ -168,3 +181,31 @@ def may_hold_commitment(sentence: str) -> bool:
     if lowered is not None and sentence.isascii():  # ASCII: ignoring case is lowercasing
         return lowered.search(sentence.lower()) is not None
     return any_case.search(sentence) is not None
+
+
+def may_hold_commitments(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """`may_hold_commitment(text[s:e])` for each span (ascending, not overlapping), from one scan of the
+    lowercased letter instead of one per sentence: a literal found inside one ASCII span marks it; a span
+    that a literal runs into or out of, and a span with other characters, is tested on its own."""
+    found = keywords()
+    lowered = text.lower()
+    ordered = all(a[1] <= b[0] for a, b in pairwise(spans))
+    if found is None or found[0] is None or len(lowered) != len(text) or not ordered:
+        return [may_hold_commitment(text[s:e]) for s, e in spans]
+    starts = [s for s, _ in spans]
+    marked = [False] * len(spans)
+    alone = [False] * len(spans)
+    for m in found[0].finditer(lowered):
+        i = bisect_right(starts, m.start()) - 1  # the last span starting at or before the literal
+        if i >= 0 and m.end() <= spans[i][1]:
+            marked[i] = True
+            continue
+        j = max(i, 0)  # across an edge: it may hide a literal inside a span it touches
+        while j < len(spans) and spans[j][0] < m.end():
+            alone[j] = alone[j] or spans[j][1] > m.start()
+            j += 1
+    out = []
+    for k, (s, e) in enumerate(spans):
+        body = text[s:e]
+        out.append(may_hold_commitment(body) if alone[k] or not body.isascii() else marked[k])
+    return out

@@ -39,7 +39,14 @@ from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text, require
 from mhextract.analysis.sentences import Sentence
 from mhextract.analysis.sentences import split_sentences as split_text
-from mhextract.extract.commitment_forms import SentenceForms, data, first, may_hold_commitment, patterns
+from mhextract.extract.commitment_forms import (
+    SentenceForms,
+    data,
+    first,
+    may_hold_commitment,
+    may_hold_commitments,
+    patterns,
+)
 from mhextract.extract.date_grammar import date_words
 from mhextract.extract.date_resolve import season_months
 from mhextract.record.model import Commitment, CommitmentKind, DateMention, Footnote, Reference, Span
@@ -93,15 +100,15 @@ def split_sentences(text: str, sentences: Sequence[Sentence] | None = None) -> l
 _WORD_RUN = re.compile(r"\S+")
 
 
-def _structural_made(text: str) -> int | None:
+def _structural_made(text: str, forms: SentenceForms | None = None) -> int | None:
     """Offset of a future auxiliary that governs an inform verb addressed to the Chamber, else None.
 
     Distances are in words; word positions come from one pass over the sentence and are
     looked up by bisection, so a long sentence costs n log n, not n squared.
     """
-    pats = patterns()
-    verbs = list(pats["inform"].finditer(text))
-    addressees_found = list(pats["addressee"].finditer(text)) if verbs else []
+    forms = SentenceForms(text) if forms is None else forms
+    verbs = forms.all("inform")
+    addressees_found = forms.all("addressee") if verbs else []
     if not addressees_found:
         return None  # no inform verb, or none with an addressee near it
     gap = int(data()["max_gap"])
@@ -111,7 +118,7 @@ def _structural_made(text: str) -> int | None:
         return bisect_left(starts, offset)
 
     addressees = [word_index(m.start()) for m in addressees_found]
-    auxiliaries = [(word_index(m.start()), m.start(), m.end()) for m in pats["future_aux"].finditer(text)]
+    auxiliaries = [(word_index(m.start()), m.start(), m.end()) for m in forms.all("future_aux")]
     for verb in verbs:
         v = word_index(verb.start())
         near = bisect_left(addressees, v - gap)
@@ -136,14 +143,15 @@ def has_future_time(text: str, dates: Sequence[DateMention] = (), offset: int = 
 
 
 def classify_sentence(text: str, next_text: str = "", dates: Sequence[DateMention] = (), offset: int = 0,
-                      letter_date: str | None = None) -> tuple[Kind, int, bool] | None:
+                      letter_date: str | None = None, prefiltered: bool = False) -> tuple[Kind, int, bool] | None:
     """(kind, trigger offset in text, refers to an earlier commitment) for one sentence, or None.
 
     `next_text` is the following sentence of the same paragraph (for `Ik informeer u bij deze`);
     `dates` are the date mentions of the sentence, with offsets relative to `offset`. A new way to
-    a commitment below needs its patterns in `commitment_forms.keywords`, the pre-filter that skips most sentences.
+    a commitment below needs its patterns in `commitment_forms.keywords`, the pre-filter that skips most sentences
+    (`prefiltered`: the caller has applied it, `may_hold_commitments`).
     """
-    if not may_hold_commitment(text):
+    if not prefiltered and not may_hold_commitment(text):
         return None  # none of the patterns that make a commitment can match (see commitment_forms.keywords)
     pats = patterns()
     forms = SentenceForms(text)
@@ -164,7 +172,7 @@ def classify_sentence(text: str, next_text: str = "", dates: Sequence[DateMentio
         m = forms.first(f"made{i}")
         if m is not None and (future or not needs_future):
             return "made", m.start(), False
-    aux = _structural_made(text)
+    aux = _structural_made(text, forms)
     if aux is not None:
         return "made", aux, False
     present = forms.first("present_inform")
@@ -314,12 +322,15 @@ def find_mentions(text: str, dates: Sequence[DateMention] = (), references: Sequ
     notes = sorted((f for f in footnotes if f.anchor is not None), key=lambda f: f.anchor or 0)
     anchors = [f.anchor or 0 for f in notes]
     out: list[Mention] = []
+    candidates = may_hold_commitments(text, [(sent.start, sent.end) for sent in sentences])
     for i, sent in enumerate(sentences):
+        if not candidates[i]:
+            continue
         body = text[sent.start : sent.end]
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
         next_text = text[nxt.start : nxt.end] if nxt and nxt.paragraph == sent.paragraph else ""
         inside = dates[bisect_left(date_starts, sent.start) : bisect_left(date_starts, sent.end)]
-        found = classify_sentence(body, next_text, inside, sent.start, letter_date)
+        found = classify_sentence(body, next_text, inside, sent.start, letter_date, prefiltered=True)
         if found is None:
             continue
         kind, trigger, earlier = found

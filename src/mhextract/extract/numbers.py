@@ -140,8 +140,7 @@ def is_article_one(word: str) -> bool:
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number in `text`, left to right, with a following scale word applied."""
     found: list[NumberMatch] = []
-    # a match follows no word character (`_NOT_AFTER`): it starts where a run of digits does
-    for m in finditer_at(_DIGITS_RE, text, (run.start() for run in DIGIT_RUN.finditer(text))):
+    for m in digit_matches(text):
         raw = m.group("num") or m.group("pct")
         value = parse_numeral(raw)
         if value is None:
@@ -151,6 +150,12 @@ def find_numbers(text: str) -> list[NumberMatch]:
     found.extend(_find_word_numbers(text))
     found.sort(key=lambda n: n.start)
     return found
+
+
+def digit_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_DIGITS_RE.finditer(text)`: a match follows no word character (`_NOT_AFTER`), so it starts where a
+    run of digits does, and is tried only there."""
+    return finditer_at(_DIGITS_RE, text, (run.start() for run in DIGIT_RUN.finditer(text)))
 
 
 def _find_word_numbers(text: str) -> list[NumberMatch]:
