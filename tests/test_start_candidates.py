@@ -92,6 +92,9 @@ def test_whole_letter_prefilter_is_per_sentence(corpus_letters: dict[str, Letter
         for chosen in (cuts, odd):
             want = [commitment_forms.may_hold_commitment(text[s:e]) for s, e in chosen]
             assert commitment_forms.may_hold_commitments(text, chosen) == want
+    text = "Uw Kamer wordt GEÏNFORMEERD. Zij wordt geïnformeerd – later. Ook ‘nu’. Ik heb toegezegd."
+    sentences = [(0, 27), (29, 60), (61, 70), (71, 88)]
+    assert commitment_forms.may_hold_commitments(text, sentences) == [True, True, False, True]
     text = "Ik heb toegezegd. Ook informeer ik u"
     cut = [(0, 9), (9, 17), (20, 36)]  # the first cut inside a keyword
     assert commitment_forms.may_hold_commitments(text, cut) == [commitment_forms.may_hold_commitment(text[s:e])

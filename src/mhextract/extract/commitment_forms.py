@@ -14,7 +14,13 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from mhextract.analysis.patterns import phrase_alternation, required_literals, trie_pattern
+from mhextract.analysis.patterns import (
+    alternation,
+    folds_to_ascii,
+    phrase_alternation,
+    required_literals,
+    trie_pattern,
+)
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.paths import load_json
 
@@ -158,6 +164,18 @@ def keywords() -> tuple[re.Pattern[str] | None, re.Pattern[str]] | None:
     literals (read off its parse tree). Returns (a trie of the lowercased literals for lowercased ASCII
     sentences, or None where a non-ASCII literal could match ASCII text; a case-insensitive trie of
     all, as loose about case as any pattern), or None (no pre-filter) when a pattern has no literals."""
+    words = _keyword_words()
+    if words is None:
+        return None
+    other = [c for w in words for c in w if not c.isascii()]
+    ascii_safe = not any(re.fullmatch(re.escape(c), chr(a), re.IGNORECASE) for c in other for a in range(128))
+    lowered = re.compile(trie_pattern({w.lower() for w in words if w.isascii()})) if ascii_safe else None
+    return lowered, re.compile(trie_pattern(words), FLAGS | re.IGNORECASE)
+
+
+@cache
+def _keyword_words() -> frozenset[str] | None:
+    """The literals of `keywords`, None when a pattern has none."""
     d = data()
     sources = [*d["fulfilled"], *d["earlier"], *(m["pattern"] for m in d["made"]), *d["present_inform"]]
     words: set[str] = set()
@@ -166,10 +184,14 @@ def keywords() -> tuple[re.Pattern[str] | None, re.Pattern[str]] | None:
         if not required:
             return None
         words |= required
-    other = [c for w in words for c in w if not c.isascii()]
-    ascii_safe = not any(re.fullmatch(re.escape(c), chr(a), re.IGNORECASE) for c in other for a in range(128))
-    lowered = re.compile(trie_pattern({w.lower() for w in words if w.isascii()})) if ascii_safe else None
-    return lowered, re.compile(trie_pattern(words), FLAGS | re.IGNORECASE)
+    return frozenset(words)
+
+
+@cache
+def _non_ascii_keywords() -> re.Pattern[str] | None:
+    """The non-ASCII literals of `keywords` (`geïnformeerd`), case-insensitive as there; None when there are none."""
+    words = [w for w in _keyword_words() or () if not w.isascii()]
+    return re.compile(alternation(words), FLAGS | re.IGNORECASE) if words else None
 
 
 def may_hold_commitment(sentence: str) -> bool:
@@ -185,17 +207,25 @@ def may_hold_commitment(sentence: str) -> bool:
 
 def may_hold_commitments(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     """`may_hold_commitment(text[s:e])` for each span (ascending, not overlapping), from one scan of the
-    lowercased letter instead of one per sentence: a literal found inside one ASCII span marks it; a span
-    that a literal runs into or out of, and a span with other characters, is tested on its own."""
+    letter instead of one per sentence: a literal found inside one span marks it; a span that a literal
+    runs into or out of is tested on its own.
+
+    Without a character that an ASCII one matches when case is ignored (`folds_to_ascii`), a literal
+    matches ignoring case exactly where its ASCII words are in the lowercased text or its other words
+    (`geïnformeerd`) match ignoring case, in ASCII and other sentences alike."""
     found = keywords()
     lowered = text.lower()
     ordered = all(a[1] <= b[0] for a, b in pairwise(spans))
-    if found is None or found[0] is None or len(lowered) != len(text) or not ordered:
+    if found is None or found[0] is None or len(lowered) != len(text) or not ordered or folds_to_ascii(text):
         return [may_hold_commitment(text[s:e]) for s, e in spans]
+    hits = list(found[0].finditer(lowered))
+    other = _non_ascii_keywords()
+    if other is not None and not text.isascii():
+        hits += other.finditer(text)
     starts = [s for s, _ in spans]
     marked = [False] * len(spans)
     alone = [False] * len(spans)
-    for m in found[0].finditer(lowered):
+    for m in hits:
         i = bisect_right(starts, m.start()) - 1  # the last span starting at or before the literal
         if i >= 0 and m.end() <= spans[i][1]:
             marked[i] = True
@@ -204,8 +234,4 @@ def may_hold_commitments(text: str, spans: Sequence[tuple[int, int]]) -> list[bo
         while j < len(spans) and spans[j][0] < m.end():
             alone[j] = alone[j] or spans[j][1] > m.start()
             j += 1
-    out = []
-    for k, (s, e) in enumerate(spans):
-        body = text[s:e]
-        out.append(may_hold_commitment(body) if alone[k] or not body.isascii() else marked[k])
-    return out
+    return [may_hold_commitment(text[s:e]) if alone[k] else marked[k] for k, (s, e) in enumerate(spans)]
