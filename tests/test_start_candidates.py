@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from mhextract.analysis.patterns import DIGIT_RUN, finditer_at
+from mhextract.analysis.patterns import DIGIT_RUN, finditer_at, starts_of
 from mhextract.analysis.word_starts import WordStartScanner
-from mhextract.extract import commitment_forms, figure_shares, kamerstuk, numbers
+from mhextract.extract import commitment_forms, date_grammar, figure_shares, kamerstuk, numbers
 from mhextract.extract.commitments import split_sentences
 from mhextract.normalise.letter import Letter
 
@@ -100,3 +100,16 @@ def test_whole_letter_prefilter_is_per_sentence(corpus_letters: dict[str, Letter
     assert commitment_forms.may_hold_commitments(text, cut) == [commitment_forms.may_hold_commitment(text[s:e])
                                                                 for s, e in cut]
     assert commitment_forms.may_hold_commitments(text, [(0, 17)]) == [True]
+
+
+def test_glued_markers_tried_at_their_years(corpus_letters: dict[str, Letter]) -> None:
+    pattern = date_grammar._glued_markers_re()
+    extra = "in 2022.3, 4 En 2019.12 2021.1234.5 versie 2022.1\n\n 1999.2 Zo. x2020.3 A"
+    for text in [*sample_texts(corpus_letters), extra]:
+        got = finditer_at(pattern, text, starts_of(date_grammar._GLUED_START, text))
+        assert spans(got) == spans(pattern.finditer(text))
+    assert date_grammar.mask_glued_markers("in 2022.3, 4 En") == "in 2022.     En"
+
+
+def test_starts_of_finds_overlapping_starts() -> None:
+    assert list(starts_of(re.compile("aa"), "aaaa")) == [0, 1, 2]

@@ -153,6 +153,15 @@ def scan(pattern: re.Pattern[str], text: str, *, part: re.Pattern[str] | None = 
 DIGIT_RUN = re.compile(r"\d\d*")  # a run of digits; a class first, so a scan skips ahead to the next digit
 
 
+def starts_of(finder: re.Pattern[str], text: str) -> Iterator[int]:
+    """Every offset where `finder` matches, overlapping matches included (a search goes on one character on):
+    the places to try a larger pattern at with `finditer_at`."""
+    pos = 0
+    while (m := finder.search(text, pos)) is not None:
+        yield m.start()
+        pos = m.start() + 1
+
+
 def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` tried only at `starts` (ascending offsets): exactly its matches when every
     match starts at one of them and none is empty. A pattern led by a lookbehind or an optional part is

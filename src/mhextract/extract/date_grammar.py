@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from mhextract.analysis.extensions import Ranges, overlaps
-from mhextract.analysis.patterns import word_alternation
+from mhextract.analysis.patterns import finditer_at, starts_of, word_alternation
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.numbers import quantity_unit
 from mhextract.normalise.footnotes import not_marker_after
@@ -162,6 +162,10 @@ def _scanner() -> WordStartScanner:
     return WordStartScanner({kind: date_patterns()[kind] for kind in _FIND_KINDS})
 
 
+# Where `_glued_markers_re` can match: a year, a full stop and a marker's first digit (a quick scan: literals first).
+_GLUED_START = re.compile(rf"{_YEAR}\.[1-9]")
+
+
 @cache
 def _glued_markers_re() -> re.Pattern[str]:
     """A year (also a range's end), a full stop, then footnote numbers (`2022.3, 4`); the tail is checked apart."""
@@ -177,7 +181,7 @@ def mask_glued_markers(text: str) -> str:
     follows) and no version label (`versie 2022.1`) precedes the year; same length, same offsets.
     """
     out = text
-    for m in _glued_markers_re().finditer(text):
+    for m in finditer_at(_glued_markers_re(), text, starts_of(_GLUED_START, text)):
         tail, following = m.group("tail"), m.group("next")
         sentence_end = not following or "\n\n" in tail or (bool(tail) and following.isupper())
         if sentence_end and not _after_version_label(text, m.start()):

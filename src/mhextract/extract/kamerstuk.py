@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import Ranges, doc_text, publish
-from mhextract.analysis.patterns import DIGIT_RUN, alternation, finditer_at, scan
+from mhextract.analysis.patterns import DIGIT_RUN, alternation, finditer_at, scan, starts_of
 from mhextract.ingest.kst_header import kst_id, locate_kst_header
 from mhextract.paths import load_json
 from mhextract.record.model import KamerstukRef, Metadata, Span
@@ -232,11 +232,7 @@ def citation_matches(text: str) -> Iterator[re.Match[str]]:
     keyword, a chamber named alone or a dossier number (a digit after a non-word character: a digit run's
     first). Two quick scans find those few places (trying the grammar at every character costs more)."""
     g = grammar()
-    starts = {m.start() for m in DIGIT_RUN.finditer(text)}
-    pos = 0
-    while (word := g.opening.search(text, pos)) is not None:
-        starts.add(word.start())
-        pos = word.start() + 1  # another opening word may start inside this one
+    starts = {m.start() for m in DIGIT_RUN.finditer(text)} | set(starts_of(g.opening, text))
     return finditer_at(g.citation, text, sorted(starts))
 
 
