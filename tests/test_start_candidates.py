@@ -10,7 +10,7 @@ import pytest
 
 from mhextract.analysis.patterns import DIGIT_RUN, finditer_at, starts_of
 from mhextract.analysis.word_starts import WordStartScanner
-from mhextract.extract import commitment_forms, date_grammar, figure_shares, kamerstuk, numbers
+from mhextract.extract import commitment_forms, date_grammar, figure_shares, kamerstuk, numbers, recommendations
 from mhextract.extract.commitments import split_sentences
 from mhextract.normalise.letter import Letter
 
@@ -113,3 +113,14 @@ def test_glued_markers_tried_at_their_years(corpus_letters: dict[str, Letter]) -
 
 def test_starts_of_finds_overlapping_starts() -> None:
     assert list(starts_of(re.compile("aa"), "aaaa")) == [0, 1, 2]
+
+
+def test_count_nouns_led_by_a_word_boundary(corpus_letters: dict[str, Letter]) -> None:
+    led = recommendations._count_noun_re()
+    plain = re.compile(led.pattern.replace(r"(?i)\b", "(?i)", 1))
+    assert plain.pattern != led.pattern
+    extra = "xvier aanbevelingen aanbevelingen, drie concrete Adviezen; 3 adviezen_ twee verbeterpunten2 vier adviezen"
+    for text in [*sample_texts(corpus_letters), extra, extra.upper()]:
+        assert [(m.span(), m.groups()) for m in led.finditer(text)] == [(m.span(), m.groups())
+                                                                         for m in plain.finditer(text)]
+    assert recommendations.stated_count("De raad doet vier concrete aanbevelingen.") == 4

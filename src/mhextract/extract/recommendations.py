@@ -140,8 +140,11 @@ def introduces_recommendations(p: Paragraph) -> bool:
 
 @cache
 def _count_noun_re() -> re.Pattern[str]:
-    """A count noun with the word before it and, optionally, the word before that (an adjective between)."""
-    return re.compile(rf"(?i)(?:(\w+)\s+)?(\w+)\s+(?:{alternation(config()['count_nouns'])})\b")
+    """A count noun with the word before it and, optionally, the word before that (an adjective between).
+
+    Led by `\\b`: a match never starts inside a word (one starting there would start one character
+    earlier too, and the match before ends at a word's end), so the scan skips the inside of words."""
+    return re.compile(rf"(?i)\b(?:(\w+)\s+)?(\w+)\s+(?:{alternation(config()['count_nouns'])})\b")
 
 
 def stated_count(raw: str) -> int | None:
