@@ -10,7 +10,15 @@ import pytest
 
 from mhextract.analysis.patterns import DIGIT_RUN, finditer_at, starts_of
 from mhextract.analysis.word_starts import WordStartScanner
-from mhextract.extract import commitment_forms, date_grammar, figure_shares, kamerstuk, numbers, recommendations
+from mhextract.extract import (
+    commitment_forms,
+    date_grammar,
+    figure_shares,
+    kamerstuk,
+    numbers,
+    recommendation_parts,
+    recommendations,
+)
 from mhextract.extract.commitments import split_sentences
 from mhextract.normalise.letter import Letter
 
@@ -124,3 +132,13 @@ def test_count_nouns_led_by_a_word_boundary(corpus_letters: dict[str, Letter]) -
         assert [(m.span(), m.groups()) for m in led.finditer(text)] == [(m.span(), m.groups())
                                                                          for m in plain.finditer(text)]
     assert recommendations.stated_count("De raad doet vier concrete aanbevelingen.") == 4
+
+
+def test_first_mention_inside_a_sentence_by_bisection() -> None:
+    rng = random.Random(3)
+    for _ in range(200):
+        mentions = sorted((s, s + rng.randrange(1, 30), i) for i, s in enumerate(rng.sample(range(300), 25)))
+        start = rng.randrange(300)
+        end = start + rng.randrange(80)
+        inside = [i for ms, me, i in mentions if start <= ms and me <= end]
+        assert recommendation_parts._first_inside(mentions, start, end) == (inside[0] if inside else None)

@@ -9,6 +9,7 @@ Word lists: `models/recommendations.json`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -159,11 +160,26 @@ def attribute_body(
     skipped = Ranges(skip)  # one index, not a copy of every range per sentence
     sentences = [(s.start, min(s.end, start)) for s in split_sentences(text).before(start)
                  if not overlaps(skipped, s.start, min(s.end, start))]
-    for words in config()["triggers"]:
-        pattern = re.compile(rf"(?i:{'|'.join(words)})")
-        for s, e in reversed(sentences):
-            if pattern.search(text[s:e]):
-                inside = [i for ms, me, i in mentions if s <= ms and me <= e]
-                if inside:
-                    return short_form(text, eligible[inside[0]])
+    firsts = [_first_inside(mentions, s, e) for s, e in sentences]  # looked up by bisection, not a scan each
+    for pattern in _triggers():
+        for (s, e), first in zip(reversed(sentences), reversed(firsts), strict=True):
+            if first is not None and pattern.search(text[s:e]):
+                return short_form(text, eligible[first])
+    return None
+
+
+@cache
+def _triggers() -> list[re.Pattern[str]]:
+    """Per level, the trigger words of models/recommendations.json as one case-insensitive pattern."""
+    return [re.compile(rf"(?i:{'|'.join(words)})") for words in config()["triggers"]]
+
+
+def _first_inside(mentions: Sequence[tuple[int, int, int]], start: int, end: int) -> int | None:
+    """The index of the first of the sorted (start, end, index) `mentions` that lies within start..end."""
+    for k in range(bisect_left(mentions, (start,)), len(mentions)):
+        ms, me, i = mentions[k]
+        if ms >= end:
+            return None
+        if me <= end:
+            return i
     return None
