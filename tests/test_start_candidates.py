@@ -57,7 +57,7 @@ def test_citations_tried_at_their_openings(corpus_letters: dict[str, Letter]) ->
 
 def test_digit_numbers_tried_at_digit_runs(corpus_letters: dict[str, Letter]) -> None:
     for text in sample_texts(corpus_letters):
-        want = [(m.span(), m.groupdict()) for m in numbers._DIGITS_RE.finditer(text)]
+        want = [(m.span(), m.groupdict()) for m in numbers._digit_patterns()[1].finditer(text)]
         assert [(m.span(), m.groupdict()) for m in numbers.digit_matches(text)] == want
 
 

@@ -79,24 +79,27 @@ def date_sources(trie: bool = True) -> dict[str, str]:
     def alt_words(words: Iterable[str]) -> str:
         return _alt_words(words, trie)
 
+    van, het = re.escape(d["of_word"]), re.escape(d["neuter_article"])
+    art = "|".join(map(re.escape, d["articles"]))  # `de|het`
     year = rf"{_YEAR_BEFORE}{_YEAR}{_YEAR_AFTER}"
     month = rf"(?:{alt(d['months'])})(?!\w)"
     rel_year = rf"(?:{alt(d['relative_years'])})(?!\w)"
-    anchor = rf"(?:\s+(?:van\s+)?(?P<y>{year})|\s+(?P<past>{alt(d['past_markers'])})" \
-             rf"|\s+(?P<fut>{alt(d['future_markers'])})|\s+van\s+(?P<rel>{rel_year}))?"
+    anchor = rf"(?:\s+(?:{van}\s+)?(?P<y>{year})|\s+(?P<past>{alt(d['past_markers'])})" \
+             rf"|\s+(?P<fut>{alt(d['future_markers'])})|\s+{van}\s+(?P<rel>{rel_year}))?"
     weekday = rf"(?:(?:{alt(d['weekdays'])})\s+)?"
     day = rf"(?<![\w.,]){weekday}(?P<d>{_DAY})\s+(?P<m>{month}){anchor}"
     month_det = (rf"(?:(?P<pastb>{alt(d['month_past_determiners'])})\s+"
                  rf"|(?P<futb>{alt(d['month_future_determiners'])})\s+)?")
     month_p = rf"(?<![\w.]){month_det}(?P<m>{month}){anchor}"
     seasonal = alt([*d["seasons"], *d["recesses"]])
-    season = rf"(?<!\w)(?:(?P<art>de|het)\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \
-             rf"(?P<s>{seasonal})(?!\w)(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?"
-    quarter = rf"(?<!\w)(?:het\s+)?(?P<q>{alt(d['quarter_ordinals'])})\s+kwartaal" \
-              rf"(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?|(?<!\w)Q(?P<qn>[1-4])\s+(?P<qy>{year})"
+    season = rf"(?<!\w)(?:(?P<art>{art})\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \
+             rf"(?P<s>{seasonal})(?!\w)(?:\s+(?:{van}\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?"
+    quarter = rf"(?<!\w)(?:{het}\s+)?(?P<q>{alt(d['quarter_ordinals'])})\s+{re.escape(d['quarter_noun'])}" \
+              rf"(?:\s+(?:{van}\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?|(?<!\w)Q(?P<qn>[1-4])\s+(?P<qy>{year})"
     half_noun = alt_words(d["half_nouns"])
-    half = rf"(?<!\w)(?:(?:de|het)\s+)?(?P<h>{alt(d['half_ordinals'])})\s+(?:{half_noun})(?:\s+van)?\s+" \
-           rf"(?:(?P<y>{year})|(?P<rel>{rel_year})|het\s+jaar)"
+    the_year = r"\s+".join(map(re.escape, d["the_year"].split()))  # `het\s+jaar`
+    half = rf"(?<!\w)(?:(?:{art})\s+)?(?P<h>{alt(d['half_ordinals'])})\s+(?:{half_noun})(?:\s+{van})?\s+" \
+           rf"(?:(?P<y>{year})|(?P<rel>{rel_year})|{the_year})"
     conn = rf"(?:\s*[-–—]\s*|\s+(?:{alt(c for c in d['range_connectors'] if c not in '-–—')})\s+)"
     pair = rf"\s+(?:{alt(d['day_range_connectors'])})\s+"
     # `4 en 5 juni` (a bare day, then `en`) is a two-day event; `13 juni en 4 juli` are two dates; and not
@@ -105,16 +108,16 @@ def date_sources(trie: bool = True) -> dict[str, str]:
                 rf"|(?P<a2>{weekday}{_DAY}){pair})(?P<b>{weekday}{_DAY}\s+{month}(?:\s+{_YEAR})?)(?![\w/])"
     month_range = rf"(?<![\w.])(?P<a>{month}(?:\s+{_YEAR})?){conn}(?P<b>{month}\s+{_YEAR})(?![\w/])"
     year_range = rf"{_YEAR_BEFORE}(?P<a>{_YEAR}){conn}(?P<b>{_YEAR}){_YEAR_AFTER}"
-    named = rf"(?<!\w)(?:(?P<art>de|het)\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \
+    named = rf"(?<!\w)(?:(?P<art>{art})\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \
             rf"(?P<nd>{alt_words(d['named_days'])})(?![\w\-])" \
-            rf"(?:\s+(?:van\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year}))" \
+            rf"(?:\s+(?:{van}\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year}))" \
             rf"|\s+(?P<past>{alt(d['past_markers'])})|\s+(?P<fut>{alt(d['future_markers'])}))?"
     rel_month = rf"(?<!\w)(?P<relm>{alt(d['relative_months'])})(?!\w)"
     numeric = rf"(?<![\w/.,\-])(?:(?P<d>{_DAY})(?P<sep>[-/.])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})" \
               rf"|(?P<iy>{_YEAR})-(?P<imn>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?![\w/:]|[.,\-]\d)"
     inner = "|".join(_unnamed(p) for p in (month_p, season, rf"{year}", rel_year, rel_month,
                                             rf"(?:{alt(d['qualified_only_years'])})(?!\w)"))
-    qualifier = rf"(?:(?:het|de)\s+)?(?:{alt(d['qualifiers'])})(?:\s+van)?"
+    qualifier = rf"(?:(?:{art})\s+)?(?:{alt(d['qualifiers'])})(?:\s+{van})?"
     qualified = rf"(?<!\w)(?P<qual>{qualifier})\s+(?P<inner>{inner})"
     digit = r"(?=\d)"  # first in the kinds whose matches start with a digit: a scan skips other places at once
     sources = {
@@ -123,7 +126,8 @@ def date_sources(trie: bool = True) -> dict[str, str]:
         "qualified": qualified, "numeric": digit + numeric, "year": rf"{digit}(?P<y>{year})",
         "rel_year": rf"(?<!\w)(?P<rel>{rel_year})",
         "rel_month": rel_month, "qualified_year": rf"(?P<qy>{alt(d['qualified_only_years'])})(?!\w)",
-        "week": rf"(?<![\w\-])week\s+(?P<wn>5[0-3]|[1-4]\d|[1-9])(?![\w.,]?\d)(?:\s+(?:van\s+)?(?P<y>{year}))?",
+        "week": rf"(?<![\w\-]){re.escape(d['week_noun'])}\s+(?P<wn>5[0-3]|[1-4]\d|[1-9])(?![\w.,]?\d)"
+                rf"(?:\s+(?:{van}\s+)?(?P<y>{year}))?",
         "rel_week": rf"(?<!\w)(?P<relw>{alt(d['relative_weeks'])})(?!\w)",
     }
     return sources
@@ -194,11 +198,18 @@ def _after_version_label(text: str, start: int) -> bool:
     return not_marker_after().search(text[max(0, start - 12) : start]) is not None
 
 
+@cache
+def _listed_day_re() -> re.Pattern[str]:
+    """A bare day and a list connector (`14 en`, `12,`) ending a text."""
+    connectors = "|".join(map(re.escape, date_words()["list_connectors"]))
+    return re.compile(rf"(?<![\w.,])({_DAY})\s*(?:,|{connectors})\s*$")
+
+
 def _listed_days(text: str, day: DateCandidate) -> list[DateCandidate]:
     """Bare days listed before a full day (`14 en 15 juni`, `12, 13 en 14 mei`), borrowing its month."""
     out: list[DateCandidate] = []
     pos = day.start
-    while m := re.search(rf"(?<![\w.,])({_DAY})\s*(?:,|en|of)\s*$", text[max(0, pos - 12) : pos]):
+    while m := _listed_day_re().search(text[max(0, pos - 12) : pos]):
         start = max(0, pos - 12) + m.start(1)
         out.append(DateCandidate(start, start + len(m.group(1)), "day", m.group(1), anchor=day.text))
         pos = start

@@ -40,8 +40,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Patterns of `figure_period`: a period word before the figure, one after it, an anchored year in the sentence."""
     periods = alternation(figure_data()["periods"])
     anchors = alternation(figure_data()["period_anchors"])
+    and_ = re.escape(figure_data()["period_and"])
     return (
         re.compile(rf"(?<!\w)({periods})\s+(?:\w+\s+)?$", re.IGNORECASE),
         re.compile(rf"\s+(?:\w+\s+)?({periods})(?!\w)", re.IGNORECASE),
-        re.compile(rf"(?<!\w)((?:{anchors})\s+(?:1[89]|20)\d\d(?:\s+en\s+(?:1[89]|20)\d\d)?)(?![\d/])", re.IGNORECASE),
+        re.compile(rf"(?<!\w)((?:{anchors})\s+(?:1[89]|20)\d\d(?:\s+{and_}\s+(?:1[89]|20)\d\d)?)(?![\d/])",
+                   re.IGNORECASE),
     )

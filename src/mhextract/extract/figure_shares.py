@@ -26,7 +26,7 @@ class Quantity:
 
 
 
-def _count_adjective(text: str, start: int, end: int, value: Number) -> Quantity | None:
+def count_adjective(text: str, start: int, end: int, value: Number) -> Quantity | None:
     """`18-jarige slachtoffers`: the number, with the people (cases, organisations) it describes;
     `tweejarig project` describes a thing and is no figure."""
     head = noun_head(text, end)
@@ -41,23 +41,26 @@ def _share_pattern() -> re.Pattern[str]:
     data = figure_data()
     denominators = "|".join(sorted(data["share_denominators"], key=len, reverse=True))
     qualifiers = "|".join(re.escape(q) for q in sorted(data["share_qualifiers"], key=len, reverse=True))
+    article, half = map(re.escape, data["share_half"].split())
+    whole = re.escape(data["share_three_quarters"])
     return re.compile(
         rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s+)?"
-        rf"(?:de\s+(?P<half>helft)|(?P<whole>driekwart)|(?P<num>[^\W\d_]+|\d{{1,2}})\s+(?P<den>{denominators}))"
+        rf"(?:{article}\s+(?P<half>{half})|(?P<whole>{whole})|(?P<num>[^\W\d_]+|\d{{1,2}})\s+(?P<den>{denominators}))"
         rf"{_share_end()}", re.IGNORECASE)
 
 
 def _share_end() -> str:
     """What follows the share's fraction: `van` or a part word (`deel`)."""
     parts = "|".join(re.escape(p) for p in figure_data()["share_parts"])
-    return rf"\s+(?:(?P<part>{parts})\b|van\b)"
+    return rf"\s+(?:(?P<part>{parts})\b|{re.escape(figure_data()['share_of'])}\b)"
 
 
 @cache
 def _share_anchor() -> re.Pattern[str]:
     """The fraction word and its end that every share holds (`derde van`), for the lowercased text: a pattern
     led by literals is quick to scan, the share pattern (led by a lookbehind) is tried at every character."""
-    fractions = alternation([*figure_data()["share_denominators"], "helft", "driekwart"])
+    data = figure_data()
+    fractions = alternation([*data["share_denominators"], data["share_half"].split()[-1], data["share_three_quarters"]])
     return re.compile(rf"(?:{fractions}){_share_end()}")
 
 
@@ -86,13 +89,13 @@ def find_shares(text: str) -> list[Quantity]:
             if numerator is None or not 0 < numerator < denominator:
                 continue
             value = round(100 * numerator / denominator, 2)
-        end = m.end() if m.group("part") else m.end() - len("van")
+        end = m.end() if m.group("part") else m.end() - len(data["share_of"])
         out.append(Quantity(m.start(), len(text[:end].rstrip()), value, "percent"))
     return out
 
 
 @cache
-def _adjective_suffix() -> re.Pattern[str]:
+def adjective_suffix() -> re.Pattern[str]:
     """`-jarig`/`jarige` right after a number (matched at the number's end)."""
     return re.compile(rf"-?(?:{'|'.join(figure_data()['count_adjective_suffixes'])})\b")
 
@@ -103,12 +106,12 @@ def _count_adjective_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b([^\W\d_]+?)(?:{'|'.join(figure_data()['count_adjective_suffixes'])})\b")
 
 
-def _find_count_adjectives(text: str) -> list[Quantity]:
+def find_count_adjectives(text: str) -> list[Quantity]:
     """Number words fused with `-jarig`: `tweejarig project` (digits with `-jarige` go via numbers)."""
     out: list[Quantity] = []
     for m in _count_adjectives(text):
         value = parse_number_word(m.group(1))
-        quantity = _count_adjective(text, m.start(), m.end(), value) if value is not None else None
+        quantity = count_adjective(text, m.start(), m.end(), value) if value is not None else None
         if quantity is not None:
             out.append(quantity)
     return out

@@ -23,15 +23,15 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import Ranges, claimed_ranges, doc_text, publish, require
-from mhextract.analysis.patterns import alternation
+from mhextract.analysis.patterns import alternation, either_case_alternation
 from mhextract.analysis.sentences import split_sentences
 from mhextract.extract.dates import find_dates
 from mhextract.extract.figure_period import figure_period, qualifier_patterns
 from mhextract.extract.figure_shares import (
     Quantity,
-    _adjective_suffix,
-    _count_adjective,
-    _find_count_adjectives,
+    adjective_suffix,
+    count_adjective,
+    find_count_adjectives,
     find_shares,
 )
 from mhextract.extract.figure_tables import glued_year, table_cell_unit, table_scale
@@ -45,6 +45,7 @@ from mhextract.extract.figure_words import (
 )
 from mhextract.extract.numbers import (
     NumberMatch,
+    article_one_words,
     as_number,
     counted_unit,
     find_numbers,
@@ -124,9 +125,9 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     if currency:
         end = n.end + (2 if text.startswith(",-", n.end) else 0)
         return Quantity(max(0, start - 5) + currency.start(), end, value, "EUR")
-    adjective = _adjective_suffix().match(text, n.end)
+    adjective = adjective_suffix().match(text, n.end)
     if adjective:
-        return _count_adjective(text, n.start, adjective.end(), value)
+        return count_adjective(text, n.start, adjective.end(), value)
     single = n.text.lower() in lower_set("one_words")  # één: a count only of something substantive
     head = noun_head(text, n.end) or _elided_head(text, n, nxt)
     if head is None:
@@ -173,11 +174,18 @@ def _elided_head(text: str, n: NumberMatch, nxt: NumberMatch | None) -> tuple[Un
     if nxt is None:
         return None
     gap = text[n.end : nxt.start]
-    m = re.fullmatch(r"((?:\s+[^\W\d_][\w-]*){1,2}),?\s+(?:en|of)\s+", gap)
+    m = _elision_pattern().fullmatch(gap)
     if m is None or not all(is_adjective(w) for w in m.group(1).split()):
         return None
     head = noun_head(text, nxt.end)
     return (head[0], head[1], n.end + len(m.group(1))) if head is not None else None
+
+
+@cache
+def _elision_pattern() -> re.Pattern[str]:
+    """One or two adjectives, then a connector (`en`, `of`): the gap between two numbers sharing a noun."""
+    connectors = alternation(figure_data()["elision_connectors"])
+    return re.compile(rf"((?:\s+[^\W\d_][\w-]*){{1,2}}),?\s+(?:{connectors})\s+")
 
 
 def _in_law_name(text: str, start: int) -> bool:
@@ -195,13 +203,13 @@ def _law_name_pattern() -> re.Pattern[str]:
 def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None:
     """A number without its own unit: `12 en 23 jaar`, `278 van de 314`, `drie miljoen per jaar`."""
     after = text[n.end : n.end + 12]
-    joined = r"\s+(?:en|of|tot(?: en met)?|t/m|à|a|van de|op de)\s+|\s*[-–]\s*"
-    if nxt is not None and re.fullmatch(joined, text[n.end : nxt.start]):
+    joined, part_after, part_before = _bare_patterns()
+    if nxt is not None and joined.fullmatch(text[n.end : nxt.start]):
         head = noun_head(text, nxt.end)
         if head is not None:
             return Quantity(n.start, n.end, n.value, head[0], head[1] or None)
     before = text[max(0, n.start - 12) : n.start]
-    if re.match(r"\s+van\s+de\s+\d", after) or re.search(r"\d\s+van\s+de\s+$", before):
+    if part_after.match(after) or part_before.search(before):
         return Quantity(n.start, n.end, n.value, _unit_from_context(text, n.start))
     if n.scaled:
         money = _money_context(text, n.start) or n.text.lower().split()[-1] in lower_set("money_scales")
@@ -218,6 +226,16 @@ def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None
     if n.kind == "digits" and (cell_unit := table_cell_unit(text, n.start, n.end)) is not None:
         return Quantity(n.start, n.end, n.value, cell_unit)
     return None
+
+
+@cache
+def _bare_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What joins two numbers sharing the later one's noun (`en`, `tot en met`, a dash), and a part of a
+    whole after and before a number (`278 van de 314`), from models/figures.json."""
+    data = figure_data()
+    part = r"\s+".join(map(re.escape, data["part_of"].split()))
+    return (re.compile(rf"\s+(?:{alternation(data['bare_joiners'])})\s+|\s*[-–]\s*"),
+            re.compile(rf"\s+{part}\s+\d"), re.compile(rf"\d\s+{part}\s+$"))
 
 
 def _comparison_partner(text: str, n: NumberMatch, previous: Quantity | None) -> Quantity | None:
@@ -240,11 +258,17 @@ def _comparison_pattern() -> re.Pattern[str]:
 
 
 
+@cache
+def _counting_one() -> re.Pattern[str]:
+    """The counting `een` before a collective (`een elftal`), ending a text."""
+    return re.compile(rf"\b(?:{either_case_alternation(article_one_words())})\s+$")
+
+
 def _extend_start(text: str, q: Quantity, n: NumberMatch | None) -> int:
     """Start of the figure text: with a qualifier (`ongeveer`, `ruim`) and a counting `een` (`een elftal`)."""
     start = q.start
     if n is not None and n.kind == "collective":
-        m = re.search(r"\b[Ee]en\s+$", text[max(0, start - 5) : start])
+        m = _counting_one().search(text[max(0, start - 5) : start])
         if m:
             start -= len(m.group())
     before = text[max(0, start - 30) : start]
@@ -269,7 +293,7 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
             q = _comparison_partner(text, n, quantities[-1][0] if quantities else None)
         if q is not None and not _blocked_one(text, n):
             quantities.append((_scaled_cell(text, q, n), n))
-    quantities.extend((q, None) for q in _find_count_adjectives(text) if not taken.overlaps(q.start, q.end))
+    quantities.extend((q, None) for q in find_count_adjectives(text) if not taken.overlaps(q.start, q.end))
     found = Ranges((q.start, q.end) for q, _ in quantities)
     quantities.extend((q, None) for q in find_shares(text)
                       if not taken.overlaps(q.start, q.end) and not found.overlaps(q.start, q.end))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from mhextract.analysis.patterns import alternation, either_case_alternation
+from mhextract.analysis.patterns import alternation, either_case_alternation, initial_either_case
 from mhextract.paths import load_json
 
 DATA_FILE = "motions.json"
@@ -46,6 +46,7 @@ class MotionGrammar:
     item: re.Pattern[str]
     statuses: tuple[tuple[re.Pattern[str], str, int], ...]
     chambers: tuple[tuple[re.Pattern[str], str], ...]
+    co_signers: re.Pattern[str]  # `c.s.` after the names, with the space before it
 
 
 @cache
@@ -57,25 +58,26 @@ def grammar() -> MotionGrammar:
     single = rf"(?:{prefix}\s+)?{CAP}(?:-(?:{prefix}\s+)?{CAP})*"  # `De Pater-van der Meer`
     name = rf"{initials}?{single}(?:[ ]{single})?"
     party = r"\s*\((?![^)]*\d)[^()\n]{1,30}\)"
-    sep = r"(?:\s*,\s*|\s+en\s+|\s*/\s*|\s*&\s*)"
+    van, en = re.escape(d["of_word"]), re.escape(d["and_word"])
+    sep = rf"(?:\s*,\s*|\s+{en}\s+|\s*/\s*|\s*&\s*)"
     cs = alternation(d["co_signers"])
     names = rf"{name}(?:{party})?(?:{sep}{name}(?:{party})?)*(?P<cs>\s+(?:{cs}))?(?:{party})?"
     titles = either_case_alternation(d["titles"])
     adjectives = either_case_alternation(d["motion_adjectives"])
     motion_words = either_case_alternation(d["motion_words"])
     word = rf"(?<![\w-])(?P<adj>(?:{adjectives})\s+)?(?P<motie>{motion_words})(?![\w])"
-    titled = rf"(?:-|\s+)van\s+(?:{titles})(?P<typo>\s+van(?=\s+[{re.escape(UPPER)}]))?\s+"
+    titled = rf"(?:-|\s+){van}\s+(?:{titles})(?P<typo>\s+{van}(?=\s+[{re.escape(UPPER)}]))?\s+"
     submitted = (rf"[^.;()\n]{{0,{int(d['submitted_by_window'])}}}?(?:{either_case_alternation(d['submitted_by'])})"
                  rf"\s+(?:{titles})\s+")
     nick = r"-|[ \t]+|[ \t]*\n[ \t]*"  # one line break at most: never across a paragraph
-    named = (rf"{word}(?:(?P<titled>{titled})|(?P<submitted>{submitted})|(?P<van>\s+van\s+)|(?P<nick>{nick}))"
+    named = (rf"{word}(?:(?P<titled>{titled})|(?P<submitted>{submitted})|(?P<van>\s+{van}\s+)|(?P<nick>{nick}))"
              rf"(?P<names>{names})")
     with_article = either_case_alternation([t for t in d["titles"] if " " in t])
     reverse = (rf"(?<![\w])(?P<rtitle>{with_article})\s+(?P<names>{names})"
-               rf"[^.;\n]{{0,{int(d['submitted_by_window'])}}}?(?<![\w])[Ee]en\s+{word}")
+               rf"[^.;\n]{{0,{int(d['submitted_by_window'])}}}?(?<![\w]){initial_either_case(d['article_one'])}\s+{word}")
     gap_unit = r"(?:[^.;:()\n]|\.(?=\S|[ \t]+[a-z(])|\([^()\n]{0,120}\))"
     delayed = (rf"{word}(?P<gap>,?\s+(?:{either_case_alternation(d['delayed_openers'])})(?![\w])"
-               rf"{gap_unit}{{0,{int(d['delayed_window'])}}}?),?\s+van\s+(?P<dtitle>{titles})\s+(?P<names>{names})")
+               rf"{gap_unit}{{0,{int(d['delayed_window'])}}}?),?\s+{van}\s+(?P<dtitle>{titles})\s+(?P<names>{names})")
     stop_words = "|".join(re.escape(w.lower()) for w in d["delayed_stop_words"])
     stop_suffixes = "|".join(re.escape(w.lower()) for w in d["delayed_stop_suffixes"])
     delay_stop = rf"(?<![\w])(?:{stop_words})(?![\w])|(?:{stop_suffixes})(?![\w])"
@@ -89,11 +91,11 @@ def grammar() -> MotionGrammar:
     )
     # `de moties Sjoerdsma (Kamerstuk ..., nr. 34), Van Laar (Kamerstuk ..., nr. 14) en Van Oijk/Sjoerdsma (...)`:
     # a list of motions, each named by its submitters and followed by its own citation
-    cite = r"\s*\(?\s*Kamerstuk(?:ken)?\s[^()\n]{1,60}?\)"
+    cite = rf"\s*\(?\s*(?:{alternation(d['citation_keywords'])})\s[^()\n]{{1,60}}?\)"
     bare_item = rf"{name}(?:\s*/\s*{name})*{cite}"
     item = rf"(?P<iname>{name}(?:\s*/\s*{name})*)(?P<cite>{cite})"
     plural = either_case_alternation([w for w in d["motion_words"] if w.endswith("s")])
-    listed = rf"(?<![\w-])(?:{plural})\s+(?P<items>{bare_item}(?:\s*(?:,|en)\s*{bare_item})+)"
+    listed = rf"(?<![\w-])(?:{plural})\s+(?P<items>{bare_item}(?:\s*(?:,|{en})\s*{bare_item})+)"
     return MotionGrammar(
         named=re.compile(named),
         reverse=re.compile(reverse),
@@ -106,6 +108,7 @@ def grammar() -> MotionGrammar:
         anaphor=re.compile(rf"(?<![\w])(?:{either_case_alternation(d['anaphors'])})(?![\w])"),
         listed=re.compile(listed),
         item=re.compile(item),
+        co_signers=re.compile(rf"\s+(?:{cs})"),
         statuses=statuses,
         chambers=chambers,
     )

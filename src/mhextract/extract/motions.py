@@ -80,7 +80,7 @@ def parse_submitters(m: re.Match[str]) -> tuple[list[str], str | None, int]:
             if pat.search(pm.group()):
                 chamber = ch
     masked = g.party.sub(lambda pm: " " * len(pm.group()), names_text)
-    masked = re.sub(r"\s+c\.s\.", lambda cm: " " * len(cm.group()), masked)
+    masked = g.co_signers.sub(lambda cm: " " * len(cm.group()), masked)
     groups = m.groupdict()
     out: list[str] = []
     end = m.end()
@@ -211,7 +211,7 @@ def find_anaphors(text: str, taken: Sequence[MotionMention]) -> list[MotionMenti
     """`deze motie`, `de motie` ... not already part of a named or numbered mention."""
     out: list[MotionMention] = []
     for m in _matches(text)["anaphor"]:
-        word = m.end() - len("motie")
+        word = m.end() - len(m.group().split()[-1])  # the motion word: the anaphor's last word
         if any(t.start <= word < t.end for t in taken):
             continue
         out.append(MotionMention(m.start(), m.end(), "anaphor"))

@@ -20,18 +20,28 @@ from mhextract.paths import load_json
 Number = int | float
 NumberKind = Literal["digits", "word", "collective"]
 
-# Dutch digits: thousands dot (1.175, 10.000.000) or (thin) space (316 000; not a dossier `28 638, nr.`),
-# decimal comma (2,5). A number glued to letters, slashes, colons or ° (273f, 2023/24,
-# ECLI:...:2023:4838, 1°) is not a quantity.
-_SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,?\s*(?:nr|[A-Z]{1,5}\b|-))"
-DIGITS = rf"\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|{_SPACED}(?:,\d+)?|\d+(?:,\d+)?"
 # Not glued to a word, id or decimal; a dash only between two numbers (`12-18 jaar`), not in `35925-VI-118`.
 _NOT_AFTER = r"(?<![\w.,/:°])(?<!(?<!\d)[-–])"
-# `(?=\d)` first (every match starts with a digit) lets a scan skip other positions before the lookbehinds.
-_DIGITS_RE = re.compile(
-    rf"(?=\d)(?:{_NOT_AFTER}(?P<num>{DIGITS})(?P<tal>-?tal\b)?(?![\w/°%]|[.,:]\w)|"
-    rf"{_NOT_AFTER}(?P<pct>{DIGITS})(?=\s?%))"
-)
+
+
+@cache
+def _digit_patterns() -> tuple[str, re.Pattern[str]]:
+    """A digit numeral (regex text) and the finder of numbers written in digits, with the words of
+    models/numbers.json. Dutch digits: thousands dot (1.175, 10.000.000) or (thin) space (316 000; not a
+    dossier `28 638, nr.`: number_abbreviations), decimal comma (2,5). A number glued to letters, slashes,
+    colons or ° (273f, 2023/24, ECLI:...:2023:4838, 1°) is not a quantity; `50-tal` is a collective.
+    `(?=\\d)` first (every match starts with a digit) lets a scan skip other positions before the lookbehinds."""
+    data = _data()
+    abbreviations = "|".join(map(re.escape, data["number_abbreviations"]))
+    spaced = rf"\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|,?\s*(?:{abbreviations}|[A-Z]{{1,5}}\b|-))"
+    digits = rf"\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|{spaced}(?:,\d+)?|\d+(?:,\d+)?"
+    suffix = re.escape(data["collective_suffix"])
+    return digits, re.compile(
+        rf"(?=\d)(?:{_NOT_AFTER}(?P<num>{digits})(?P<tal>-?{suffix}\b)?(?![\w/°%]|[.,:]\w)|"
+        rf"{_NOT_AFTER}(?P<pct>{digits})(?=\s?%))"
+    )
+
+
 _WORD_RE = re.compile(r"[^\W\d_]+(?:\.(?=\s|$))?")
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+\.?)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -64,7 +74,7 @@ def as_number(value: float) -> Number:
 @lru_cache(maxsize=4096)  # the same numerals and words recur in every letter
 def parse_numeral(text: str) -> Number | None:
     """Value of a digit numeral in Dutch notation: `1.175` -> 1175, `2,5` -> 2.5."""
-    if not re.fullmatch(DIGITS, text):
+    if not re.fullmatch(_digit_patterns()[0], text):
         return None
     return as_number(float(re.sub(r"[.\s]", "", text).replace(",", ".")))
 
@@ -132,6 +142,12 @@ def scale_of(word: str) -> int | None:
     return scales.get(w) or scales.get(w.rstrip("."))
 
 
+def article_one_words() -> list[str]:
+    """The article `een` (models/numbers.json article_one): a number only before a scale or collective."""
+    words: list[str] = _data()["article_one"]
+    return words
+
+
 def is_article_one(word: str) -> bool:
     """True for `een` without accents: an article, a number only before a scale or collective."""
     return word.lower() in _data()["article_one"]
@@ -153,9 +169,9 @@ def find_numbers(text: str) -> list[NumberMatch]:
 
 
 def digit_matches(text: str) -> Iterator[re.Match[str]]:
-    """`_DIGITS_RE.finditer(text)`: a match follows no word character (`_NOT_AFTER`), so it starts where a
+    """`_digit_patterns()[1].finditer(text)`: a match follows no word character (`_NOT_AFTER`), so it starts where a
     run of digits does, and is tried only there."""
-    return finditer_at(_DIGITS_RE, text, (run.start() for run in DIGIT_RUN.finditer(text)))
+    return finditer_at(_digit_patterns()[1], text, (run.start() for run in DIGIT_RUN.finditer(text)))
 
 
 def _find_word_numbers(text: str) -> list[NumberMatch]:
