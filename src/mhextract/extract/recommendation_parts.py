@@ -146,8 +146,14 @@ def short_form(text: str, org: Organisation) -> str:
     counts: Counter[str] = Counter()
     for s in org.mentions:
         if s.end > s.start:
-            counts[re.sub(r"^(?:de|het)\s+", "", fold(text[s.start:s.end]))] += 1
+            counts[_leading_article().sub("", fold(text[s.start:s.end]))] += 1
     return min(counts, key=lambda k: (-counts[k], len(k))) if counts else org.name
+
+
+@cache
+def _leading_article() -> re.Pattern[str]:
+    """An article opening a name (`de`, `het`)."""
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, config()['articles']))})\s+")
 
 
 def attribute_body(
