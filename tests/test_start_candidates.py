@@ -12,6 +12,7 @@ from mhextract.analysis.patterns import DIGIT_RUN, finditer_at, starts_of
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract import (
     commitment_forms,
+    commitments,
     date_grammar,
     figure_shares,
     kamerstuk,
@@ -142,3 +143,14 @@ def test_first_mention_inside_a_sentence_by_bisection() -> None:
         end = start + rng.randrange(80)
         inside = [i for ms, me, i in mentions if start <= ms and me <= end]
         assert recommendation_parts._first_inside(mentions, start, end) == (inside[0] if inside else None)
+
+
+def test_sentence_close_read_backwards() -> None:
+    rng = random.Random(8)
+    alphabet = 'ab .!?)]"\'’”»\n'
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        want = commitments._CLOSE.search(text, start, end)
+        assert commitments._close_start(text, start, end) == (want.start() if want else None), (text, start, end)

@@ -134,13 +134,22 @@ class SentenceForms:
         self._scanner, self._members = _sentence_scanner()
         self._candidates: dict[str, list[int]] | None = None
         self._read = False
+        self._found: dict[str, re.Match[str] | None] = {}  # each group searched once
 
     def first(self, group: str) -> re.Match[str] | None:
         """As the module's `first(group, text)`."""
+        if group in self._found:
+            return self._found[group]
         names = self._members[group]
-        found = [m for m in (self._scanner.search_at(name, self.text, self._read_candidates()) for name in names)
-                 if m is not None]
-        return min(found, key=lambda m: m.start()) if found else None
+        candidates = self._read_candidates()
+        if len(names) == 1:
+            first = self._scanner.search_at(names[0], self.text, candidates)
+        else:
+            found = [m for m in (self._scanner.search_at(name, self.text, candidates) for name in names)
+                     if m is not None]
+            first = min(found, key=lambda m: m.start()) if found else None
+        self._found[group] = first
+        return first
 
     def all(self, key: str) -> list[re.Match[str]]:
         """Every match of one of `STRUCTURE_PATTERNS` in the sentence, as `finditer` gives them."""

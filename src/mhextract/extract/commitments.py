@@ -74,6 +74,25 @@ class Mention:
 # ---------------------------------------------------------------------------- sentences
 
 _CLOSE = re.compile(r"[.!?]+[)\]\"'’”»]*$")
+_STOPS, _CLOSERS = ".!?", ")]\"'’”»"  # the two classes of `_CLOSE`
+
+
+def _close_start(text: str, start: int, end: int) -> int | None:
+    """Where `_CLOSE.search(text, start, end)` matches: the stops before the closing brackets and quotes
+    that end text[start:end], read backwards from the end (the search tries every character)."""
+    if end > start and text[end - 1] == "\n":
+        return _match_start(_CLOSE.search(text, start, end))  # `$` also matches before a final newline
+    pos = end
+    while pos > start and text[pos - 1] in _CLOSERS:
+        pos -= 1
+    stops = pos
+    while stops > start and text[stops - 1] in _STOPS:
+        stops -= 1
+    return stops if stops < pos else None
+
+
+def _match_start(m: re.Match[str] | None) -> int | None:
+    return m.start() if m is not None else None
 
 
 def split_sentences(text: str, sentences: Sequence[Sentence] | None = None) -> list[Sentence]:
@@ -84,9 +103,9 @@ def split_sentences(text: str, sentences: Sequence[Sentence] | None = None) -> l
     for i, sent in enumerate(sentences):
         end = sent.end
         if i + 1 < len(sentences) and sentences[i + 1].paragraph == sent.paragraph:
-            close = _CLOSE.search(text, sent.start, end)
+            close = _close_start(text, sent.start, end)
             if close is not None:
-                end = close.start() + 1
+                end = close + 1
         while end > sent.start and (text[end - 1].isspace() or text[end - 1] in ".:;"):
             end -= 1
         if end > sent.start:
