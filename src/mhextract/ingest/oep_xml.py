@@ -122,7 +122,8 @@ class _XmlReader:
     def kamerstuk(self, el: Any, depth: int) -> None:
         """Header (kamerstukkop, dossier lines) first, then the stuk."""
         for kop in (c for c in el if local_name(c) == "kamerstukkop"):
-            self.header_lines += [drop_markers(self.inline(t)) for t in kop if local_name(t)] or [drop_markers(self.inline(kop))]
+            lines = [self.inline(t) for t in kop if local_name(t)] or [self.inline(kop)]
+            self.header_lines += [drop_markers(t) for t in lines]
         for dossier in (c for c in el if local_name(c) == "dossier"):
             self.header_lines.append(" ".join(t.strip() for t in dossier.itertext() if t.strip()))
         for child in el:

@@ -71,7 +71,7 @@ def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
 def join_marked_lines(lines: Sequence[tuple[str, Sequence[tuple[int, int]]]],
                       vocabulary: set[str] | None = None) -> tuple[str, Marks]:
     """`join_lines` of lines with their footnote markers: the joined text and the markers in it."""
-    out, marks = "", []
+    out, marks = "", Marks()
     for raw, raw_marks in lines:
         line, line_marks = strip_marked(raw, raw_marks)
         if not line and not line_marks:
@@ -170,7 +170,7 @@ def _para(joined: tuple[str, Marks], page: int | None, *, bold: bool = False, li
 def _structured_para(block: Block) -> Para:
     """A block of a reader that knows paragraphs: one paragraph; heading level and emphasis from the fields."""
     lines = block.lines
-    text, marks = "", []
+    text, marks = "", Marks()
     for ln in lines:
         piece, piece_marks = strip_marked(ln.text, ln.markers)
         joined = f"{text} {piece}" if lines[0] is not ln else piece

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mhextract.ingest.pdf.classify import Page
 from mhextract.ingest.lines import MARKER_TOKEN
+from mhextract.ingest.pdf.classify import Page
 from mhextract.ingest.pdf.lines import Line
 
 PLAIN_FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+\S")

@@ -13,9 +13,9 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from mhextract.ingest.lines import marked_line
 from mhextract.ingest.pdf.classify import Page
 from mhextract.ingest.pdf.segments import Seg
-from mhextract.ingest.lines import marked_line
 from mhextract.ingest.raw import LineKind, RawLine
 
 PARAGRAPH_GAP = 1.45  # a gap above this many line pitches is a paragraph break
