@@ -3,15 +3,19 @@ superscript digits in the text; the normaliser carries them through its line joi
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+import pdfgen
 from make_format_samples import NS_DECL, run_xml
 from mhextract.ingest import read_letter
 from mhextract.ingest.lines import LineSink, marker, take_markers
 from mhextract.ingest.oep_html import read_oep_html
+from mhextract.ingest.pdf import read_pdf
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.ingest.text import read_text
 from mhextract.normalise import normalise
@@ -147,3 +151,18 @@ def test_docx_literal_superscript_is_text(tmp_path: Path) -> None:
     raw = read_letter(path)
     line = next(ln for ln in raw.lines if ln.text)
     assert "40 m² per werkplek" in line.text and line.markers == ()
+
+
+def test_pdf_superscript_glyph_is_text_and_raised_digits_are_markers() -> None:
+    # `²` drawn as a glyph of the body font is text (`m²`); the raised `1` is the marker of footnote 1
+    spec = replace(pdfgen.sample_spec(), footnotes=[pdfgen.Footnote(1, "Kamerstuk 28 638, nr. 1.")],
+                   blocks=[pdfgen.Block("Het nieuwe gebouw heeft 40 m² per werkplek, zoals de brief[^1] al meldde.")])
+    data = pdfgen.build_pdf(spec)
+    raw = read_pdf(Path("x.pdf"), data, hashlib.sha256(data).hexdigest())
+    line = next(ln for ln in raw.lines if "werkplek" in ln.text)
+    assert line.text == "Het nieuwe gebouw heeft 40 m² per werkplek, zoals de brief al meldde."
+    assert [(line.text[:at][-5:], n) for at, n in line.markers] == [("brief", 1)]
+    letter = normalise(raw)
+    assert "40 m² per werkplek" in letter.body
+    anchor = letter.footnotes[0].anchor
+    assert anchor is not None and letter.text[:anchor].endswith("zoals de brief")

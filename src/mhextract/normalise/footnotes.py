@@ -18,7 +18,8 @@ from functools import cache
 from mhextract.analysis.patterns import alternation
 from mhextract.ingest.lines import not_marker_after
 from mhextract.ingest.raw import RawLine
-from mhextract.normalise.layout import Block, opening_marker
+from mhextract.normalise.layout import Block
+from mhextract.normalise.marked import opening_marker
 from mhextract.normalise.paragraphs import Para, join_lines
 from mhextract.paths import load_json
 

@@ -21,6 +21,7 @@ from itertools import pairwise
 
 from mhextract.analysis.patterns import alternation
 from mhextract.ingest.raw import RawLetter, RawLine
+from mhextract.normalise.marked import opening_marker, without_form_feeds
 from mhextract.paths import data_pattern, load_json
 
 _DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
@@ -84,13 +85,6 @@ def _furniture_res() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in load_json("letterhead.json")["furniture"]]
 
 
-def opening_marker(line: RawLine) -> int | None:
-    """The number of the footnote marker a line opens with (`¹ text` read from a text file), if any."""
-    if line.markers and not line.text[: line.markers[0][0]].strip():
-        return line.markers[0][1]
-    return None
-
-
 def _blank(line: RawLine) -> bool:
     """An empty line: no text, no footnote marker, no footnote start."""
     return not line.text.strip() and not line.markers and line.note is None
@@ -143,7 +137,7 @@ def _group(raw: RawLetter) -> list[Block]:
             if page is not None:
                 page += 1
             pending_page_start = True
-            line = _without_form_feeds(line)
+            line = without_form_feeds(line)
             text = line.text
         elif dump_pages and i > 0 and re.match(r"^ \S", text):
             flush()
@@ -160,14 +154,6 @@ def _group(raw: RawLetter) -> list[Block]:
         current.append(line)
     flush()
     return blocks
-
-
-def _without_form_feeds(line: RawLine) -> RawLine:
-    """The line with its form feeds removed, its markers moved with the text."""
-    text = line.text
-    feeds = [i for i, c in enumerate(text) if c == "\f"]
-    markers = tuple((o - sum(1 for i in feeds if i < o), n) for o, n in line.markers)
-    return replace(line, text=text.replace("\f", ""), markers=markers)
 
 
 def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:

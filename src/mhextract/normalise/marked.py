@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from mhextract.ingest.raw import RawLine
 
 Marks = list[tuple[int, int]]  # (offset, footnote number), in text order
 
@@ -53,3 +56,18 @@ def _moved(offset: int, spans: Iterable[tuple[int, int]], size: int) -> int:
         else:
             break
     return offset + shift
+
+
+def opening_marker(line: RawLine) -> int | None:
+    """The number of the footnote marker a line opens with (`¹ text` read from a text file), if any."""
+    if line.markers and not line.text[: line.markers[0][0]].strip():
+        return line.markers[0][1]
+    return None
+
+
+def without_form_feeds(line: RawLine) -> RawLine:
+    """The line with its form feeds removed, its markers moved with the text."""
+    text = line.text
+    feeds = [i for i, c in enumerate(text) if c == "\f"]
+    markers = tuple((o - sum(1 for i in feeds if i < o), n) for o, n in line.markers)
+    return replace(line, text=text.replace("\f", ""), markers=markers)

@@ -171,11 +171,10 @@ def _structured_para(block: Block) -> Para:
     """A block of a reader that knows paragraphs: one paragraph; heading level and emphasis from the fields."""
     lines = block.lines
     text, marks = "", Marks()
-    for ln in lines:
+    for i, ln in enumerate(lines):
         piece, piece_marks = strip_marked(ln.text, ln.markers)
-        joined = f"{text} {piece}" if lines[0] is not ln else piece
-        marks = join_marked(text, marks, piece, piece_marks, joined) if lines[0] is not ln else piece_marks
-        text = joined
+        joined = f"{text} {piece}" if i else piece
+        marks, text = join_marked(text, marks, piece, piece_marks, joined), joined
     text, marks = sub_marked(_WHITESPACE, " ", text, marks)
     text, marks = strip_marked(text, marks)
     return Para(text=text, page=block.page, heading_level=lines[0].heading, bold=all(ln.bold for ln in lines),
