@@ -56,7 +56,7 @@ class Para:
     lines: int = 1
     after_break: bool = False  # a page break, letterhead or footnote block came before it
     in_header: bool = False  # stood before the line that ends the letter's header (see segment.is_header_end)
-    markers: Marks = field(default_factory=list)  # footnote markers (offset in `text`, number)
+    markers: Marks = field(default_factory=list)  # the lines' footnote markers (offset in `text`, number)
 
 
 _SPACES = re.compile(r"[ \t]{2,}")

@@ -99,9 +99,9 @@ def _mark_run(run: list[Line], state: FootnoteState) -> bool:
     return True
 
 
-_NUMBER = re.compile(rf"^(?:{MARKER_TOKEN.pattern}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d+)\s*")
+_NUMBER = re.compile(rf"^(?:{MARKER_TOKEN.pattern}|\d+)\s*")
 
 
 def _footnote_text(text: str) -> str:
-    """A footnote's first line without the number it opens with (raised, a superscript glyph, or plain)."""
+    """A footnote's first line without the number it opens with (raised digits, or plain ones)."""
     return _NUMBER.sub("", text, count=1)
