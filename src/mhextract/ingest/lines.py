@@ -38,6 +38,7 @@ MARKER_TOKEN = re.compile("\ue000(\\d+)\ue001")
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_RUN = re.compile(f"[{_SUP_DIGITS}]{{1,6}}(?![{_SUP_DIGITS}])(?<![{_SUP_DIGITS}]{{7}})")
 _FROM_SUP = str.maketrans(_SUP_DIGITS, "0123456789")
+_ANY_SUP = re.compile(f"[{_SUP_DIGITS}]")
 SUP_RUN = re.compile(f"[{_SUP_DIGITS}]+")  # superscript digits in plain text (a pasted page's header lines)
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f]+")
 BR = "\u2028"  # a hard line break (`<br/>`) inside a paragraph of markup, where source newlines are spaces
@@ -99,7 +100,7 @@ def drop_markers(text: str) -> str:
 
 def read_superscripts(text: str) -> str:
     """Plain text's markers: each run of up to six superscript digits (`¹²`) as a marker token."""
-    if not any(c in _SUP_DIGITS for c in text):
+    if not _ANY_SUP.search(text):
         return text
     return _SUP_RUN.sub(lambda m: marker(int(m.group(0).translate(_FROM_SUP))), text)
 
