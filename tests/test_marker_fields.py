@@ -19,6 +19,7 @@ from mhextract.ingest.pdf import read_pdf
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.ingest.text import read_text
 from mhextract.normalise import normalise
+from mhextract.normalise.marked import opening_marker, without_form_feeds
 from mhextract.normalise.paragraphs import join_marked_lines
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,10 +89,11 @@ def test_line_sink_turns_marker_tokens_into_fields() -> None:
 
 
 def test_marker_survives_a_line_join_with_a_hyphen_break() -> None:
-    text, marks = join_marked_lines([("Het onderzoeks-", ()), ("rapport van de inspectie is", ((7, 3),)),
+    text, marks = join_marked_lines([("Het onderzoeks-", ()), ("rapport van  de inspectie is", ((7, 3), (15, 5))),
                                      ("  verschenen.", ((12, 4),))])
     assert text == "Het onderzoeksrapport van de inspectie is verschenen."
-    assert [(text[:at][-10:], n) for at, n in marks] == [("zoeksrapport"[-10:], 3), ("verschenen"[-10:], 4)]
+    assert [(text[:at][-10:], n) for at, n in marks] == [("oeksrapport"[-10:], 3), ("rapport van de"[-10:], 5),
+                                                         ("verschenen"[-10:], 4)]
     # and through the normaliser: across a page break the paragraph is rejoined, the anchor follows
     raw = RawLetter(path="x.pdf", format="pdf", sha256="0", lines=[
         RawLine("Hierover heeft de inspectie in haar onderzoeks-", kind="body", page=1),
@@ -166,3 +168,10 @@ def test_pdf_superscript_glyph_is_text_and_raised_digits_are_markers() -> None:
     assert "40 m² per werkplek" in letter.body
     anchor = letter.footnotes[0].anchor
     assert anchor is not None and letter.text[:anchor].endswith("zoals de brief")
+
+
+def test_a_form_feed_does_not_move_a_marker() -> None:
+    line = without_form_feeds(RawLine("\fVolgens de brief is dat zo.", markers=((18, 2),)))
+    assert (line.text, line.markers) == ("Volgens de brief is dat zo.", ((17, 2),))
+    assert opening_marker(RawLine(" Kamerstuk 28 638, nr. 1.", markers=((0, 1),))) == 1
+    assert opening_marker(RawLine("Kamerstuk 28 638, nr. 1.", markers=((9, 1),))) is None
