@@ -14,6 +14,7 @@ import pdfgen
 from make_format_samples import NS_DECL, run_xml
 from mhextract.ingest import read_letter
 from mhextract.ingest.lines import LineSink, marker, take_markers
+from mhextract.ingest.markdown import strip_inline_markdown
 from mhextract.ingest.oep_html import read_oep_html
 from mhextract.ingest.pdf import read_pdf
 from mhextract.ingest.raw import RawLetter, RawLine
@@ -175,3 +176,10 @@ def test_a_form_feed_does_not_move_a_marker() -> None:
     assert (line.text, line.markers) == ("Volgens de brief is dat zo.", ((17, 2),))
     assert opening_marker(RawLine(" Kamerstuk 28 638, nr. 1.", markers=((0, 1),))) == 1
     assert opening_marker(RawLine("Kamerstuk 28 638, nr. 1.", markers=((9, 1),))) is None
+
+
+def test_markdown_sup_that_is_no_footnote_number_stays_text() -> None:
+    assert take_markers(strip_inline_markdown("40 m<sup>①</sup> en<sup>1234567</sup> of<sup>x</sup>")) == \
+        ("40 m① en1234567 ofx", ())
+    assert take_markers(strip_inline_markdown("zie de brief[^12] en¹ meer")) == \
+        ("zie de brief en meer", ((12, 12), (15, 1)))

@@ -52,8 +52,13 @@ def emphasis_of(text: str) -> tuple[bool, bool]:
 
 def sup_to_markers(text: str) -> str:
     """`<sup>12</sup>`, `[^12]` and `¹²` markers -> marker tokens (`lines.marker`), fields of the line."""
-    text = _SUP.sub(lambda m: marker(int(m.group(1))) if m.group(1).isdigit() else m.group(1), read_superscripts(text))
-    return re.sub(r"\[\^(\d+)\](?!:)", lambda m: marker(int(m.group(1))), text)
+    text = _SUP.sub(lambda m: _marker(m.group(1)), read_superscripts(text))
+    return re.sub(r"\[\^(\d+)\](?!:)", lambda m: _marker(m.group(1)), text)
+
+
+def _marker(digits: str) -> str:
+    """A marker's token for up to six decimal digits; anything else stays text."""
+    return marker(int(digits)) if digits.isdecimal() and len(digits) <= _MAX_NOTE_DIGITS else digits
 
 
 def strip_inline_markdown(text: str) -> str:
