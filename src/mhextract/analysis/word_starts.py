@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from mhextract.analysis.patterns import finditer_at, folds_to_ascii, scan, trie_pattern
+from mhextract.analysis.patterns import finditer_at, folds_to_ascii, scan, scan_first, trie_pattern
 
 DIGIT = "0"  # stands for every word starting with a decimal digit
 _WORD_CHAR = re.compile(r"\w")
@@ -323,10 +323,11 @@ class WordStartScanner:
         return out
 
     def search_at(self, name: str, text: str, candidates: dict[str, list[int]] | None) -> re.Match[str] | None:
-        """`search(name, text)` given `candidates(text)`: exactly `pattern.search(text)`."""
+        """`search(name, text)` given `candidates(text)`: exactly `pattern.search(text)` (a pattern searched
+        as a whole is first pre-filtered by its literals, `patterns.scan_first`)."""
         pattern = self.patterns[name]
         if candidates is None or self.starts.get(name) is None:
-            return pattern.search(text)
+            return scan_first(pattern, text)
         for start in candidates.get(name, ()):
             m = pattern.match(text, start)
             if m is not None:
@@ -334,10 +335,11 @@ class WordStartScanner:
         return None
 
     def scan_at(self, name: str, text: str, candidates: dict[str, list[int]] | None) -> list[re.Match[str]]:
-        """The pattern `name`'s matches in `text` given `candidates(text)`: exactly `list(pattern.finditer(text))`."""
+        """The pattern `name`'s matches in `text` given `candidates(text)`: exactly `list(pattern.finditer(text))`
+        (a pattern scanned as a whole is first pre-filtered by its literals, `patterns.scan`)."""
         pattern = self.patterns[name]
         if candidates is None or self.starts.get(name) is None:
-            return list(pattern.finditer(text))
+            return list(scan(pattern, text))
         return list(finditer_at(pattern, text, candidates.get(name, ())))
 
     def _whole(self, name: str, text: str) -> list[re.Match[str]]:
