@@ -12,7 +12,6 @@ from mhextract.analysis.patterns import DIGIT_RUN, finditer_at, starts_of
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract import (
     commitment_forms,
-    commitments,
     date_grammar,
     figure_shares,
     kamerstuk,
@@ -152,5 +151,5 @@ def test_sentence_close_read_backwards() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
         start = rng.randrange(len(text) + 1)
         end = rng.randrange(start, len(text) + 1)
-        want = commitments._CLOSE.search(text, start, end)
-        assert commitments._close_start(text, start, end) == (want.start() if want else None), (text, start, end)
+        want = commitment_forms._CLOSE.search(text, start, end)
+        assert commitment_forms._close_start(text, start, end) == (want.start() if want else None), (text, start, end)

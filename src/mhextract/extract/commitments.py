@@ -38,7 +38,6 @@ from spacy.tokens import Doc
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import add_span_group, claimed_ranges, doc_text, require
 from mhextract.analysis.sentences import Sentence
-from mhextract.analysis.sentences import split_sentences as split_text
 from mhextract.extract.commitment_forms import (
     SentenceForms,
     data,
@@ -46,6 +45,7 @@ from mhextract.extract.commitment_forms import (
     may_hold_commitment,
     may_hold_commitments,
     patterns,
+    split_sentences,
 )
 from mhextract.extract.date_grammar import date_words
 from mhextract.extract.date_resolve import season_months
@@ -69,48 +69,6 @@ class Mention:
     reference: str | None = None
     merged: list[Mention] = field(default_factory=list)
     anaphor: bool = False
-
-
-# ---------------------------------------------------------------------------- sentences
-
-_CLOSE = re.compile(r"[.!?]+[)\]\"'’”»]*$")
-_STOPS, _CLOSERS = ".!?", ")]\"'’”»"  # the two classes of `_CLOSE`
-
-
-def _close_start(text: str, start: int, end: int) -> int | None:
-    """Where `_CLOSE.search(text, start, end)` matches: the stops before the closing brackets and quotes
-    that end text[start:end], read backwards from the end (the search tries every character)."""
-    if end > start and text[end - 1] == "\n":
-        return _match_start(_CLOSE.search(text, start, end))  # `$` also matches before a final newline
-    pos = end
-    while pos > start and text[pos - 1] in _CLOSERS:
-        pos -= 1
-    stops = pos
-    while stops > start and text[stops - 1] in _STOPS:
-        stops -= 1
-    return stops if stops < pos else None
-
-
-def _match_start(m: re.Match[str] | None) -> int | None:
-    return m.start() if m is not None else None
-
-
-def split_sentences(text: str, sentences: Sequence[Sentence] | None = None) -> list[Sentence]:
-    """The analysis stage's sentences as commitments read them: a sentence that a stop ends inside its
-    paragraph keeps only the stop's first character, and a final `.`, `:` or `;` is dropped."""
-    sentences = split_text(text) if sentences is None else sentences
-    out: list[Sentence] = []
-    for i, sent in enumerate(sentences):
-        end = sent.end
-        if i + 1 < len(sentences) and sentences[i + 1].paragraph == sent.paragraph:
-            close = _close_start(text, sent.start, end)
-            if close is not None:
-                end = close + 1
-        while end > sent.start and (text[end - 1].isspace() or text[end - 1] in ".:;"):
-            end -= 1
-        if end > sent.start:
-            out.append(Sentence(sent.start, end, sent.paragraph))
-    return out
 
 
 # ---------------------------------------------------------------------------- classification
