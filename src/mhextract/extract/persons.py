@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
-from mhextract.analysis.patterns import alternation, scan
+from mhextract.analysis.patterns import alternation, finditer_not_after, scan
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.organisations.known import alias_table, gazetteer
 from mhextract.extract.organisations.names import norm
@@ -74,9 +74,13 @@ def _government_re() -> re.Pattern[str]:
 
 @cache
 def _rapporteur_re() -> re.Pattern[str]:
+    """The title, then the name; a match must not follow a word character (see `find_rapporteur_mentions`)."""
     titles = alternation(roles()["rapporteurs"])
     first = r"[A-Z][a-zà-ÿ]+"
-    return re.compile(rf"(?<![\w])(?:{titles})(?:[^,.()\n]{{0,80}}?)?,?\s+(?P<name>{first}\s+{_surname_re()})")
+    return re.compile(rf"(?:{titles})(?:[^,.()\n]{{0,80}}?)?,?\s+(?P<name>{first}\s+{_surname_re()})")
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 @cache
@@ -129,7 +133,7 @@ def _title_matches(text: str) -> dict[str, list[re.Match[str]]]:
 @cache
 def _title_scanner() -> WordStartScanner:
     return WordStartScanner({"member": _member_re(), "government": _government_re(), "official": _official_re(),
-                             "academic": _academic_re()})
+                             "academic": _academic_re(), "titled": _titled_re()})
 
 
 @cache
@@ -147,7 +151,7 @@ def find_titled_mentions(text: str) -> list[PersonMention]:
     honorific (no role) or a title (the role). Not a portfolio, organisation or run into more capitals."""
     found: list[PersonMention] = []
     honorifics = {h.lower() for h in roles()["honorifics"]}
-    for m in scan(_titled_re(), text):
+    for m in _title_matches(text)["titled"]:
         title = " ".join(m.group("title").lower().split())
         role = None if title in honorifics else title.removesuffix("s") if title.endswith("rs") else title
         for offset, name in _split_names(m.group("names")):
@@ -197,7 +201,7 @@ def find_government_mentions(text: str) -> list[PersonMention]:
 def find_rapporteur_mentions(text: str) -> list[PersonMention]:
     """A rapporteur named with first name and surname after the title."""
     found: list[PersonMention] = []
-    for m in scan(_rapporteur_re(), text):
+    for m in finditer_not_after(_rapporteur_re(), text, _WORD_CHAR):  # `(?<!\w)` + the pattern
         name = m.group("name")
         if any(w in _not_names() for w in name.split()):
             continue
@@ -301,8 +305,9 @@ def find_leader_mentions(text: str) -> list[PersonMention]:
 
 
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
-    pattern = r"\s+".join(re.escape(p) for p in name.split())
-    return [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w]){pattern}(?![\w])", text)]
+    """Where `name` stands as whole words (any whitespace between its words)."""
+    pattern = re.compile(r"\s+".join(re.escape(p) for p in name.split()) + r"(?![\w])")
+    return [(m.start(), m.end()) for m in finditer_not_after(pattern, text, _WORD_CHAR)]
 
 
 def signatory_mentions(text: str, signatories: Sequence[Signatory]) -> list[PersonMention]:

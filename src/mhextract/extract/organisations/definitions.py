@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import overlaps
+from mhextract.analysis.patterns import finditer_not_after
 from mhextract.extract.organisations.keys import Keys
 from mhextract.extract.organisations.known import canonical_key, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention
@@ -137,14 +138,6 @@ _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
 def _whole_word_hits(text: str, word: str) -> Iterator[tuple[int, int]]:
-    r"""The (start, end) of each `finditer` match of `(?<![\w-])word(?!\w)`: the literal word is searched
-    first (a pattern that starts with a lookbehind is tried at every position, one with a literal jumps
-    between its occurrences), the character before it checked after."""
-    pattern = re.compile(rf"{re.escape(word)}(?!\w)")
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        if m.start() and _WORD_OR_HYPHEN.match(text, m.start() - 1):
-            pos = m.start() + 1  # no match here; one may start inside this occurrence
-            continue
+    r"""The (start, end) of each `finditer` match of `(?<![\w-])word(?!\w)`, found literal first."""
+    for m in finditer_not_after(re.compile(rf"{re.escape(word)}(?!\w)"), text, _WORD_OR_HYPHEN):
         yield m.start(), m.end()
-        pos = m.end()

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import Any, cast
 
 from spacy.tokens import Doc
 
@@ -16,7 +15,7 @@ from mhextract.extract.organisations.known import canonical_key, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention, select_mentions
 from mhextract.extract.organisations.names import clean, generic, legal_form_free, norm
 from mhextract.extract.organisations.wordlists import rules
-from mhextract.record.model import Organisation, Span
+from mhextract.record.model import Organisation
 
 
 def _slash_pairs(text: str, mentions: Sequence[OrgMention]) -> list[tuple[OrgMention, OrgMention]]:
@@ -64,7 +63,7 @@ def build_organisation(mentions: Sequence[OrgMention], combined: str | None = No
         return None  # `minister voor Rechtsbescherming` alone does not name a ministry
     gaz = [m for m in mentions if m.key.startswith("g:")]
     entry = gazetteer()[int(Counter(m.key for m in gaz).most_common(1)[0][0][2:])] if gaz else None
-    forms = [clean(m.text) for m in mentions if m.surface and clean(m.text)]
+    forms = [form for m in mentions if m.surface and (form := clean(m.text))]
     if entry:
         forms = [_case_normalised(f, entry.names) for f in forms]
     if entry:  # `Stichting FairWork` also writes the known short name `FairWork`
@@ -86,10 +85,10 @@ def build_organisation(mentions: Sequence[OrgMention], combined: str | None = No
     aliases = [s for s in surfaces if s.casefold() != name.casefold() and not shouted(s)]
     kind = entry.kind if entry else next((m.kind for m in mentions if m.kind != "other"), "other")
     spans = sorted({(m.start, m.end) for m in mentions if m.end > m.start})
-    return Organisation(
-        id=entry.id if entry and not combined else None, name=name, aliases=aliases, kind=cast(Any, kind),
-        mentions=[Span(start=s, end=e) for s, e in spans],
-    )
+    return Organisation.model_validate({  # validated at once: faster than a `Span` per mention
+        "id": entry.id if entry and not combined else None, "name": name, "aliases": aliases, "kind": kind,
+        "mentions": [{"start": s, "end": e} for s, e in spans],
+    })
 
 
 def resolve_organisations(

@@ -23,6 +23,7 @@ _GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ])\d{1,2}$")  # `Inspectie Justitie en
 _ADDRESS_TAIL = re.compile(r"\s+[A-Z][a-zà-ÿ]+(?:weg|straat|plein|laan|kade|gracht|singel|dreef)\b.*$")
 
 
+@lru_cache(maxsize=65536)  # pure; asked for every mention of every body
 def clean(text: str) -> str:
     """Display form of a mention: folded whitespace, no leading lowercase article, no glued footnote
     marker after a multi-word name, no street address run on from a letterhead line."""

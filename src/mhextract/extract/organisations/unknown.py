@@ -188,11 +188,15 @@ def _descriptors() -> dict[str, str]:
     return {d["word"]: d.get("kind", "other") for d in rules()["descriptors"]}
 
 
+def _is_descriptor(word: str) -> bool:
+    return word in _descriptors()
+
+
 def find_descriptor_mentions(doc: Doc) -> list[OrgMention]:
     """`onderzoeksbureau Kompas Beleidsonderzoek`: the capitalised name after a descriptor word."""
     found: list[OrgMention] = []
     descriptors = _descriptors()
-    for i in tokens_where(doc, ORTH, descriptors.__contains__):
+    for i in tokens_where(doc, ORTH, _is_descriptor):
         if i == len(doc) - 1:
             continue
         tok = doc[i]
