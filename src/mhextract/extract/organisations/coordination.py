@@ -11,17 +11,12 @@ from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.extract.organisations.known import alias_table, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm, places
-from mhextract.extract.organisations.tokens import is_capword, sentence_initial
+from mhextract.extract.organisations.tokens import is_capword, offsets_of, sentence_initial
 from mhextract.extract.organisations.wordlists import heads, rules, word_set
 
 _MARKER = re.compile(r"\d{1,2}$")  # a glued footnote marker: `Centerdata2`
 _MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"}
-
-
-def _token_range(doc: Doc, mention: OrgMention) -> tuple[int, int] | None:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return (span.start, span.end) if span is not None else None
 
 
 def _past_parenthesis(doc: Doc, end: int) -> int:
@@ -108,9 +103,10 @@ def find_coordinated_mentions(doc: Doc, mentions: Sequence[OrgMention], person_n
     taken = Ranges([(m.start, m.end) for m in mentions] + list(claimed))
     hosts = [m for m in mentions if m.source not in ("post", "model") and m.kind != "ministry"]
     found: list[OrgMention] = []
+    offsets = offsets_of(doc)
     while hosts:
         host = hosts.pop()
-        rng = _token_range(doc, host)
+        rng = offsets.expand(host.start, host.end)
         if rng is None:
             continue
         before = _conjunct_before(doc, rng[0])

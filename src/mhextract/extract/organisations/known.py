@@ -11,9 +11,11 @@ from typing import get_args
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from mhextract.analysis.extensions import doc_text
 from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import legal_form_free, norm
+from mhextract.extract.organisations.tokens import offsets_of
 from mhextract.paths import load_jsonl
 from mhextract.record.model import Organisation
 
@@ -126,16 +128,26 @@ def find_gazetteer_mentions(doc: Doc) -> list[OrgMention]:
     """Every gazetteer name (and `minister voor <post>`) in the tokens, overlaps included; a name of an
     entry with `in_compounds: false` as the first part of a hyphenated compound is no mention."""
     lower, orth = gazetteer_matchers()
+    matches = [*lower(doc), *orth(doc)]
+    if not matches:
+        return []
+    text, offsets = doc_text(doc), offsets_of(doc)
     found: list[OrgMention] = []
-    for match_id, start, end in [*lower(doc), *orth(doc)]:
-        key = shared_tokenizer().vocab.strings[match_id]  # the matchers' vocabulary; `doc` may have another
-        span = doc[start:end]
-        index = int(key[2:])
-        is_post = key.startswith("p:")
-        if not is_post and not gazetteer()[index].in_compounds and compound_modifier(doc, end):
+    for match_id, start, end in matches:
+        index, is_post = _match_key(match_id)
+        entry = gazetteer()[index]
+        if not is_post and not entry.in_compounds and compound_modifier(doc, end):
             continue
+        start_char, end_char = offsets.starts[start], offsets.ends[end - 1]
         found.append(OrgMention(
-            span.start_char, span.end_char, span.text, f"g:{index}", "post" if is_post else "gazetteer",
-            gazetteer()[index].kind, surface=not is_post,
+            start_char, end_char, text[start_char:end_char], f"g:{index}", "post" if is_post else "gazetteer",
+            entry.kind, surface=not is_post,
         ))
     return found
+
+
+@cache
+def _match_key(match_id: int) -> tuple[int, bool]:
+    """The gazetteer index of a match's key (`g:<index>`, `p:<index>`) and whether it is a minister's post."""
+    key = shared_tokenizer().vocab.strings[match_id]  # the matchers' vocabulary; a doc may have another
+    return int(key[2:]), key.startswith("p:")
