@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import overlaps
+from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.analysis.patterns import finditer_not_after
 from mhextract.extract.organisations.keys import Keys
 from mhextract.extract.organisations.known import canonical_key, gazetteer
@@ -123,14 +123,14 @@ def alias_mentions(
 ) -> list[OrgMention]:
     """Later uses of a defined short name (`de Afdeling`, `Lovitura`), case-sensitive, whole words."""
     found: list[OrgMention] = []
-    spans = list(taken)
+    spans = Ranges(taken)  # asked once per hit: a plain list would cost hits x mentions
     for alias, (key, after) in aliases.items():
         if alias not in text:
             continue  # a match holds the alias verbatim
         for start, end in _whole_word_hits(text, alias):
             if start >= after and not overlaps(spans, start, end):
                 found.append(OrgMention(start, end, alias, key, "alias"))
-                spans.append((start, end))
+                spans.add(start, end)
     return found
 
 

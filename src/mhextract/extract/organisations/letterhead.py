@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from mhextract.analysis.tokenizer import tokenize
 from mhextract.extract.organisations.known import canonical_key, find_gazetteer_mentions
@@ -13,6 +14,11 @@ from mhextract.extract.organisations.unknown import find_pattern_mentions
 
 def letterhead_mentions(lines: Iterable[str]) -> list[OrgMention]:
     """Organisations named in the sender block (`Directoraat-Generaal ...`); no offsets in the text."""
+    return list(_letterhead_mentions(tuple(lines)))
+
+
+@lru_cache(maxsize=256)  # pure; letters of one sender repeat its block
+def _letterhead_mentions(lines: tuple[str, ...]) -> tuple[OrgMention, ...]:
     found: list[OrgMention] = []
     for line in lines:
         line = re.split(r"\s(?=[A-Z][a-z]+\s+\d)|\s(?=Postbus\b)|\s(?=\d{4}\s?[A-Z]{2}\b)", line)[0]
@@ -23,4 +29,4 @@ def letterhead_mentions(lines: Iterable[str]) -> list[OrgMention]:
             if key.startswith("u:") and m.kind == "ministry" and m.text.startswith("Ministerie"):
                 continue  # `Ministerie van Rechtsbescherming`, made up from a minister's post
             found.append(OrgMention(0, 0, m.text, key, "letterhead", m.kind))
-    return found
+    return tuple(found)

@@ -10,7 +10,7 @@ from typing import cast
 from weakref import WeakKeyDictionary
 
 import numpy
-from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
@@ -90,10 +90,10 @@ class Offsets:
     `doc.char_span(start, end, alignment_mode="expand")`) and spans' offsets, without making a Span each."""
 
     def __init__(self, doc: Doc) -> None:
-        columns = doc.to_array([IDX, LENGTH, SPACY]).astype(numpy.int64).T if len(doc) else numpy.zeros((3, 0))
+        columns = doc.to_array([IDX, LENGTH]).astype(numpy.int64).T if len(doc) else numpy.zeros((2, 0))
         self.starts: list[int] = columns[0].tolist()
         self.ends: list[int] = (columns[0] + columns[1]).tolist()  # the end of each token's text (before its space)
-        self.size = int(columns[0][-1] + columns[1][-1] + columns[2][-1]) if len(doc) else 0  # the text's length
+        self.size = len(doc_text(doc))
 
     def expand(self, start: int, end: int) -> tuple[int, int] | None:
         """(first token, token after the last) of the tokens the characters [start, end) touch, the space
