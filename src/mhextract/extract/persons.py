@@ -133,7 +133,7 @@ def _title_matches(text: str) -> dict[str, list[re.Match[str]]]:
 @cache
 def _title_scanner() -> WordStartScanner:
     return WordStartScanner({"member": _member_re(), "government": _government_re(), "official": _official_re(),
-                             "academic": _academic_re(), "titled": _titled_re()})
+                             "academic": _academic_re(), "titled": _titled_re()}, lookahead=True)
 
 
 @cache
