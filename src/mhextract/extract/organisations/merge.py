@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -57,6 +58,12 @@ def _case_normalised(form: str, names: Sequence[str]) -> str:
     return next((n for n in names if n.casefold() == form.casefold()), form)
 
 
+@lru_cache(maxsize=4096)
+def _known_names(names: tuple[str, ...]) -> frozenset[str]:
+    """The normalised names of a known body (asked for each body in each letter)."""
+    return frozenset(norm(n) for n in names)
+
+
 def build_organisation(mentions: Sequence[OrgMention], combined: str | None = None) -> Organisation | None:
     """One `Organisation` from all mentions of one body: name, the letter's other names, kind, spans."""
     if all(m.source == "post" for m in mentions):
@@ -65,9 +72,9 @@ def build_organisation(mentions: Sequence[OrgMention], combined: str | None = No
     entry = gazetteer()[int(Counter(m.key for m in gaz).most_common(1)[0][0][2:])] if gaz else None
     forms = [form for m in mentions if m.surface and (form := clean(m.text))]
     if entry:
-        forms = [_case_normalised(f, entry.names) for f in forms]
+        forms = [_case_normalised(f, entry.names) if shouted(f) else f for f in forms]
     if entry:  # `Stichting FairWork` also writes the known short name `FairWork`
-        known = {norm(n) for n in entry.names}
+        known = _known_names(entry.names)
         forms += [f.split(" ", 1)[1] for f in forms if (legal_form_free(norm(f)) or "") in known]
     spellings = _pick_spelling(forms)
     surfaces = list(spellings.values())

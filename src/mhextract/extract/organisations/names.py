@@ -34,6 +34,7 @@ def clean(text: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=65536)  # pure; asked for every form of every known body
 def legal_form_free(name: str) -> str | None:
     """`stichting fairwork` -> `fairwork`; None when the name has no legal form in front."""
     first, _, rest = name.partition(" ")

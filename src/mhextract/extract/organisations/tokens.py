@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
@@ -45,21 +44,15 @@ def tokens_ending_with(doc: Doc, endings: tuple[str, ...], keep: Callable[[str],
         return tokens_where(doc, LOWER if lower else ORTH, keep)
     offsets = offsets_of(doc)
     found: set[int] = set()
-    pattern, pos = _endings_pattern(endings), 0
-    while (m := pattern.search(hay, pos)) is not None:
-        for ending in endings:
-            if hay.startswith(ending, m.start()):
-                end = m.start() + len(ending)
-                i = bisect_right(offsets.starts, end - 1) - 1
-                if i >= 0 and offsets.ends[i] == end:
-                    found.add(i)
-        pos = m.start() + 1
+    for ending in filter(None, endings):
+        at = hay.find(ending)  # `str.find` per ending: faster than one regex of them all
+        while at >= 0:
+            end = at + len(ending)
+            i = bisect_right(offsets.starts, end - 1) - 1
+            if i >= 0 and offsets.ends[i] == end:
+                found.add(i)
+            at = hay.find(ending, at + 1)
     return [i for i in sorted(found) if keep(doc[i].lower_ if lower else doc[i].text)]
-
-
-@cache
-def _endings_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(e) for e in endings) or "(?!)")
 
 
 class _Answers:
