@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mhextract.extract.persons import (
+from mhextract.extract.person_titles import (
     find_government_mentions,
     find_leader_mentions,
     find_member_mentions,

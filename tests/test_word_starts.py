@@ -10,7 +10,7 @@ import pytest
 
 from mhextract.analysis.patterns import folds_to_ascii
 from mhextract.analysis.word_starts import WordStartScanner, start_word_pairs, start_words
-from mhextract.extract import commitment_forms, motions, persons, references
+from mhextract.extract import commitment_forms, motions, person_titles, references
 from mhextract.extract.date_grammar import _FIND_KINDS, date_patterns
 from mhextract.normalise.letter import Letter
 
@@ -33,7 +33,7 @@ def built(make: Callable[[], WordStartScanner]) -> Callable[[], WordStartScanner
                                     lookahead=make().lookahead).build()
 
 
-@pytest.mark.parametrize("make", [built(date_scanner), built(persons._title_scanner), built(motions._scanner),
+@pytest.mark.parametrize("make", [built(date_scanner), built(person_titles._title_scanner), built(motions._scanner),
                                   built(references._scanner)])
 def test_scan_is_finditer(corpus_letters: dict[str, Letter], make: Callable[[], WordStartScanner]) -> None:
     scanner = make()

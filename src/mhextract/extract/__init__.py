@@ -12,7 +12,7 @@ from mhextract.extract import (  # noqa: F401
     kamerstuk,
     motions,
     organisations,
-    persons,
+    person_titles,
     recommendations,
     references,
 )
