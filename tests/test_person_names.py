@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mhextract.extract.person_names import find_full_names, first_names
-from mhextract.extract.person_titles import find_persons
+from mhextract.extract.persons import find_persons
 
 
 def test_first_name_list_is_loaded_from_deduce() -> None:

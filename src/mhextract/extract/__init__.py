@@ -12,7 +12,7 @@ from mhextract.extract import (  # noqa: F401
     kamerstuk,
     motions,
     organisations,
-    person_titles,
+    persons,
     recommendations,
     references,
 )
