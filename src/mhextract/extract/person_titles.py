@@ -37,6 +37,19 @@ def roles() -> dict[str, Any]:
 
 
 @cache
+def _and() -> str:
+    """The conjunction before the last of several names (models/roles.json `list_conjunctions`)."""
+    return f"(?:{alternation(roles()['list_conjunctions'])})"
+
+
+@cache
+def _given_name() -> str:
+    """An optional given name before a surname: a capitalised word before another or a particle."""
+    particles = alternation(roles()["given_name_particles"])
+    return rf"(?:[A-Z][a-zà-ÿ]+\s+(?=[A-Z]|(?:{particles})\s))?"
+
+
+@cache
 def _surname_re() -> str:
     """A surname with optional initials and particles: `Kuik`, `Van der Graaf`, `E. van der Burg`."""
     particles = alternation({p for w in roles()["particles"] for p in (w, w[:1].upper() + w[1:])})
@@ -51,14 +64,14 @@ def _member_re() -> re.Pattern[str]:
     name = _surname_re() + marker + party
     phrases = alternation(roles()["members"])
     return re.compile(
-        rf"(?<![\w])(?P<phrase>(?i:{phrases}))\s+(?P<names>{name}(?:\s*,\s*{name})*(?:\s+en\s+{name})?)"
+        rf"(?<![\w])(?P<phrase>(?i:{phrases}))\s+(?P<names>{name}(?:\s*,\s*{name})*(?:\s+{_and()}\s+{name})?)"
     )
 
 
 @cache
 def _government_re() -> re.Pattern[str]:
     titles = alternation(roles()["government"])
-    given = r"(?:[A-Z][a-zà-ÿ]+\s+(?=[A-Z]|(?:van|de|der|den|ter|ten)\s))?"  # `minister Dilan Yeşilgöz`
+    given = _given_name()  # `minister Dilan Yeşilgöz`
     return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{given}{_surname_re()})")
 
 
@@ -133,7 +146,7 @@ def _titled_re() -> re.Pattern[str]:
     academic = alternation(roles()["academic_titles"])
     name = _surname_re()
     return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))[ \t]+(?:(?i:{academic})[ \t]*)*"
-                      rf"(?P<names>{name}(?:\s*,\s*{name})*(?:\s+en\s+{name})?)")
+                      rf"(?P<names>{name}(?:\s*,\s*{name})*(?:\s+{_and()}\s+{name})?)")
 
 
 def find_titled_mentions(text: str) -> list[PersonMention]:
@@ -162,7 +175,7 @@ def find_member_mentions(text: str) -> list[PersonMention]:
     for m in _title_matches(text)["member"]:
         names = m.group("names")
         after = re.sub(r"^[^(]*", "", names) + text[m.end("names"):m.end("names") + 30]  # `(Eerste Kamer)`
-        eerste = "eerste" in m.group("phrase").lower() or any(
+        eerste = roles()["eerste_kamer_word"] in m.group("phrase").lower() or any(
             re.search(rf"\b{re.escape(w)}\b", after) for w in ek_words if len(w) > 2
         )
         role = roles()["eerste_kamer_role"] if eerste else roles()["member_role"]
@@ -245,18 +258,22 @@ def _leader_re() -> re.Pattern[str]:
     """
     phrases = alternation(p["phrase"] for p in roles()["led_by"])
     academic = alternation(roles()["academic_titles"])
-    given = r"(?:[A-Z][a-zà-ÿ]+\s+(?=[A-Z]|(?:van|de|der|den|ter|ten)\s))?"
+    given = _given_name()
     return re.compile(rf"(?P<phrase>(?i:{phrases}))\s+(?:(?:{academic})\s+)*(?P<name>{given}{_surname_re()})")
 
 
 _BODY_WINDOW = 150  # characters before the phrase where the led body's name may start (bounds the work per phrase)
-_LEADER_BODY = re.compile(r"(?:(?:het|de)\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|van|voor|tegen|en))*\s+\Z")
+@cache
+def _leader_body_re() -> re.Pattern[str]:
+    """A capitalised name, perhaps after an article, with lowercase connectors inside, up to the end."""
+    articles, connectors = alternation(roles()["articles"]), alternation(roles()["body_connectors"])
+    return re.compile(rf"(?:(?:{articles})\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|{connectors}))*\s+\Z")
 
 
 def _leader_body(text: str, phrase_start: int) -> str:
     """The capitalised name right before the phrase (`het Aanjaagteam Bescherming Arbeidsmigranten`), or ''."""
     window = text[max(0, phrase_start - _BODY_WINDOW) : phrase_start]
-    m = _LEADER_BODY.search(window)
+    m = _leader_body_re().search(window)
     return m.group(0).rstrip() if m else ""
 
 
@@ -288,7 +305,7 @@ def find_leader_mentions(text: str) -> list[PersonMention]:
             continue
         role = roles_by_phrase[" ".join(m.group("phrase").lower().split())]
         body = _leader_body(text, m.start("phrase"))
-        if re.match(r"(?i:het|de)\s", body):
-            role = f"{role} van {body[:1].lower()}{' '.join(body[1:].split())}"
+        if re.match(rf"(?i:{alternation(roles()['articles'])})\s", body):
+            role = f"{role} {roles()['led_body_preposition']} {body[:1].lower()}{' '.join(body[1:].split())}"
         found.append(PersonMention(m.start("name"), m.end("name"), standalone(name), role, "leader"))
     return found

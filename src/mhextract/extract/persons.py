@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
-from mhextract.analysis.patterns import finditer_not_after
+from mhextract.analysis.patterns import alternation, finditer_not_after
 from mhextract.extract.person_names import find_full_names
 from mhextract.extract.person_resolve import PersonMention, resolve_persons
 from mhextract.extract.person_titles import (
@@ -45,11 +46,18 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in finditer_not_after(pattern, text, _WORD_CHAR)]
 
 
+@cache
+def _role_article() -> re.Pattern[str]:
+    """A leading article of a signatory's role (`De minister van ...`), in either case."""
+    articles = alternation({v for a in roles()["articles"] for v in (a, a[:1].upper() + a[1:])})
+    return re.compile(rf"^(?:{articles})\s+")
+
+
 def signatory_mentions(text: str, signatories: Sequence[Signatory]) -> list[PersonMention]:
     """Each signatory with the role as written, without the leading article."""
     found: list[PersonMention] = []
     for sig in signatories:
-        role = re.sub(r"^(?:De|Het|de|het)\s+", "", sig.role.strip())
+        role = _role_article().sub("", sig.role.strip())
         spans = _occurrences(text, sig.name) or [(0, 0)]
         found.extend(PersonMention(s, e, sig.name, role, "signatory") for s, e in spans)
     return found
@@ -64,7 +72,7 @@ def motion_mentions(text: str, motions: Sequence[Motion]) -> list[PersonMention]
     """Motion submitters: Kamerlid, or Eerste Kamerlid when the motion is an Eerste Kamer motion."""
     found: list[PersonMention] = []
     for motion in motions:
-        eerste = bool(motion.chamber) and "eerste" in (motion.chamber or "").lower()
+        eerste = bool(motion.chamber) and roles()["eerste_kamer_word"] in (motion.chamber or "").lower()
         role = roles()["eerste_kamer_role"] if eerste else roles()["member_role"]
         for name in motion.submitters:
             spans = []
