@@ -106,8 +106,7 @@ def resolve_organisations(
     """All candidate mentions -> one `Organisation` per body, in order of first mention."""
     keys = Keys()
     chosen = select_mentions(rule, model, blocked)
-    chosen = [OrgMention(m.start, m.end, m.text, canonical_key(m.key), m.source, m.kind, m.surface, m.tail)
-              for m in chosen]
+    chosen = [m if (key := canonical_key(m.key)) == m.key else m._replace(key=key) for m in chosen]
     linked = link_definitions(text, doc, definitions, chosen, model, keys)
     chosen = select_mentions([*chosen, *[m for m in linked if m.source == "definition"]], [], blocked)
     defined = [m for m in linked if m.source == "alias"]
