@@ -37,7 +37,7 @@ def tokens_where(doc: Doc, attr: int, keep: Callable[[str], bool]) -> list[int]:
 
 def tokens_ending_with(doc: Doc, endings: tuple[str, ...], keep: Callable[[str], bool], lower: bool) -> list[int]:
     """`tokens_where(doc, LOWER if lower else ORTH, keep)` for a `keep` that holds only for strings ending in
-    one of `endings`: the tokens are found from the endings' occurrences in the text (one regex search)."""
+    one of `endings`: the tokens are found from the endings' occurrences in the text (`str.find`)."""
     text = doc_text(doc)
     hay = text.lower() if lower else text
     if len(hay) != len(text):  # lowercasing moved characters (`İ`): read the tokens instead
