@@ -19,6 +19,9 @@ def model_mentions(
 ) -> list[OrgMention]:
     """A statistical model's ORG entities as candidate mentions: punctuation and articles trimmed;
     generic words, places, titles, addresses, laws, people and spans claimed elsewhere dropped."""
+    spans = list(spans)
+    if not spans:
+        return []  # blank Dutch has no entities: no need to index the claimed ranges
     people = {norm(n) for n in person_names}
     taken = Ranges(claimed)
     found: list[OrgMention] = []
