@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import Ranges, overlaps
-from mhextract.analysis.patterns import finditer_not_after
+from mhextract.analysis.patterns import alternation, finditer_not_after
 from mhextract.extract.organisations.keys import Keys
 from mhextract.extract.organisations.known import canonical_key, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention
@@ -18,11 +19,15 @@ from mhextract.extract.organisations.tokens import is_capword, sentence_initial
 from mhextract.extract.organisations.wordlists import heads, rules, word_set
 
 _ACRONYM = re.compile(r"[A-Z0-9][A-Za-z0-9&'’.-]{0,10}")
-_HIERNA = re.compile(
-    r"\(\s*hierna(?:\s+te\s+noemen)?\s*:?\s*(?:(?:de|het)\s+)?(?P<alias>[^()\n]{1,60}?)\s*\)", re.IGNORECASE
-)
 _BARE = re.compile(r"\(\s*(?P<alias>[A-Za-z0-9&'’.-]{2,12})\s*\)")
 
+
+
+@cache
+def _hierna() -> re.Pattern[str]:
+    """`(hierna: [de] Alias)`, `(hierna te noemen het Alias)`: the alias a letter defines for a name."""
+    intro, articles = rules()["alias_intro"], alternation(rules()["definite_articles"])
+    return re.compile(rf"\(\s*{intro}\s*:?\s*(?:(?:{articles})\s+)?(?P<alias>[^()\n]{{1,60}}?)\s*\)", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Definition:
@@ -38,7 +43,7 @@ class Definition:
 def find_definitions(text: str) -> list[Definition]:
     """`X (hierna: [de] Alias)` and `X (ABBR)` where ABBR looks like an abbreviation."""
     found: list[Definition] = []
-    for m in _HIERNA.finditer(text):
+    for m in _hierna().finditer(text):
         alias = m.group("alias").strip()
         if alias[:1].isupper() or alias[:1].isdigit():
             found.append(Definition(alias, m.start("alias"), m.start("alias") + len(alias),

@@ -16,6 +16,7 @@ from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import legal_form_free, norm
 from mhextract.extract.organisations.tokens import offsets_of
+from mhextract.extract.organisations.wordlists import rules
 from mhextract.paths import load_jsonl
 from mhextract.record.model import Organisation
 
@@ -92,10 +93,11 @@ def gazetteer_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     nlp = shared_tokenizer()
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+    ministry, post_titles, post_of = rules()["ministry_prefix"], rules()["post_titles"], rules()["post_preposition"]
     for i, entry in enumerate(gazetteer()):
         names = list(entry.names)
-        if entry.kind == "ministry" and entry.name.startswith("Ministerie van "):
-            names += [f"Ministerie van {a}" for a in entry.aliases]
+        if entry.kind == "ministry" and entry.name.startswith(f"{ministry} "):
+            names += [f"{ministry} {a}" for a in entry.aliases]
         exact: set[str] = set()
         loose: set[str] = set()
         for name in names:
@@ -110,7 +112,7 @@ def gazetteer_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
             orth.add(f"g:{i}", [nlp.make_doc(n) for n in sorted(exact)])
         if loose:
             lower.add(f"g:{i}", [nlp.make_doc(n) for n in sorted(loose)])
-        posts = [f"{title} voor {post}" for post in entry.posts for title in ("minister", "staatssecretaris")]
+        posts = [f"{title} {post_of} {post}" for post in entry.posts for title in post_titles]
         if posts:
             lower.add(f"p:{i}", [nlp.make_doc(p) for p in posts])
     return lower, orth

@@ -65,7 +65,6 @@ def _head_spans(doc: Doc) -> list[tuple[int, int, Head]]:
     return out
 
 
-_ARTICLES = frozenset({"de", "het", "der", "den"})
 
 
 def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int], unit: bool = False,
@@ -90,7 +89,7 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
             last, coordinated, of = k + 1, False, False
         elif tok.text == "-" and doc[k - 1].whitespace_:
             break  # `Onderzoeksraad voor Veiligheid - Infectieziektenbestrijding`: a dash between words ends it
-        elif tok.lower_ in _ARTICLES and k > 0 and is_capword(doc[k - 1]):
+        elif tok.lower_ in word_set("name_articles") and k > 0 and is_capword(doc[k - 1]):
             break  # `... en Koninkrijksrelaties de Kamerbrief`: an article follows a preposition inside a name
         elif (tok.lower_ in connectors and tok.text == tok.lower_) or tok.text == "-":
             coordinated = coordinated or tok.lower_ in coordinators
