@@ -52,6 +52,7 @@ _MARKDOWN_SIGNS = re.compile(
     r"^(#{1,6}\s|\*\*\S|>\s|\*\*\*\S)|<sup>|\*\*\s*$|^\s*[-*]\s+\S.*$", re.MULTILINE
 )
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+html|<html[\s>])", re.I | re.S)
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # control bytes no text file holds
 _ZIP_KINDS = (
     ("word/document.xml", "docx"),
     ("xl/workbook.xml", "Excel (.xlsx)"),
@@ -148,5 +149,5 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     return controls > max(8, len(sample) // 50)

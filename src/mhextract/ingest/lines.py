@@ -26,7 +26,10 @@ LAYOUT_CELL_CHARS = 250
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUP_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_WS = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f]+")
+_OTHER_SPACE = r"\t\r\f\v\u00a0\u2009\u202f"  # whitespace a line may hold besides the plain space
+_ODD_SPACE = re.compile(f"[{_OTHER_SPACE}]")
+# A whitespace run other than a single space (which needs no replacing): found by its first character fast.
+_WS = re.compile(rf"[ {_OTHER_SPACE}](?:[ {_OTHER_SPACE}]+|(?<! ))")
 BR = "\u2028"  # a hard line break (`<br/>`) inside a paragraph of markup, where source newlines are spaces
 
 
@@ -56,6 +59,14 @@ def vocab() -> dict[str, Any]:
 def clean_line(text: str) -> str:
     """One output line: whitespace runs collapsed, ends trimmed."""
     return _WS.sub(" ", text).strip()
+
+
+def clean_lines(text: str) -> list[str]:
+    """`clean_line` of each line of `text` (split at `\\n`), in one pass over the whole text: only runs
+    other than a single space are replaced (most texts have none)."""
+    if "  " in text or _ODD_SPACE.search(text):
+        text = _WS.sub(" ", text)
+    return [line.strip() for line in text.split("\n")]
 
 
 def superscript(number: int | str) -> str:

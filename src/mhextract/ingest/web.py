@@ -22,6 +22,7 @@ Footnotes printed per page in the middle of a paste are not recognised.
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,7 +32,7 @@ from typing import Any
 from mhextract.datetext import iso_date
 from mhextract.errors import IngestError
 from mhextract.ingest.kst_header import header_hints, kst_id, parse_kst_header
-from mhextract.ingest.lines import LineSink, clean_line, not_marker_after, superscript, vocab
+from mhextract.ingest.lines import LineSink, clean_line, clean_lines, not_marker_after, superscript, vocab
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.ingest.text import decode_text
 
@@ -63,36 +64,60 @@ def _any(key: str, line: str) -> bool:
     return any(p.search(line) for p in _compiled(key))
 
 
+# Inside a lookaround a newline may decide differently than a line's end: such a pattern is never pre-filtered.
+_LINE_LOCAL_UNSAFE = ("(?!", "(?<!", "\\A", "\\Z")
+
+
+@cache
+def _joined_filters(key: str) -> list[tuple[re.Pattern[str], re.Pattern[str] | None]]:
+    """Each pattern of `key` with a form that finds a match in `"\\n" + "\\n".join(lines)` whenever the
+    pattern finds one in a line, or None where a lookaround or `\\A`/`\\Z` forbids such a test."""
+    return [(p, _joined_form(p)) for p in _compiled(key)]
+
+
+def _joined_form(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """MULTILINE, and a leading `^` as a newline (a literal start is found fast, `^` is tried everywhere)."""
+    source = pattern.pattern
+    if any(u in source for u in _LINE_LOCAL_UNSAFE):
+        return None
+    try:
+        if source.startswith("^") and _starts_anchored(source, pattern.flags):
+            return re.compile(f"\n(?:{source[1:]})", pattern.flags | re.M)
+        return re.compile(source, pattern.flags | re.M)
+    except re.error:
+        return None
+
+
+def _starts_anchored(source: str, flags: int) -> bool:
+    """The whole pattern opens with `^` (not only its first alternative, as in `^a|b`)."""
+    try:
+        parser = importlib.import_module("re._parser")
+        constants = importlib.import_module("re._constants")
+        tree = parser.parse(source, flags)
+        return len(tree) > 0 and tree[0] == (constants.AT, constants.AT_BEGINNING)
+    except Exception:  # another Python's private parser: no fast form, the MULTILINE one still filters
+        return False
+
+
 def looks_like_web_paste(text: str) -> bool:
     """Two or more different site signatures in the first and last lines, or a site's title line on top.
 
     The title lines (`Brief regering : <subject>`, openkamer's `Kamerstuk 34300-VII-60`) open a
     page and never a letter, so one of them on the first three lines is enough.
     """
-    raw = text.split("\n")
-    head = _non_empty(raw, 120)
+    lines = [t for t in clean_lines(text) if t]
+    head = lines[:120]
     if any(_any("lead_signatures", t) for t in head[:3]):
         return True
-    sample = head + _non_empty(raw[::-1], 60)  # the first 120 and the last 60 non-empty lines
+    sample = head + lines[:-61:-1]  # the first 120 and the last 60 non-empty lines
+    joined = "\n" + "\n".join(sample)  # one scan of all lines rules a pattern out; only a hit is checked line by line
     hits = 0
-    for pattern in _compiled("signatures"):
-        if any(pattern.search(t) for t in sample):
+    for pattern, multiline in _joined_filters("signatures"):
+        if (multiline is None or multiline.search(joined)) and any(pattern.search(t) for t in sample):
             hits += 1
             if hits == 2:
                 return True
     return False
-
-
-def _non_empty(lines: list[str], count: int) -> list[str]:
-    """The first `count` lines that are not empty once cleaned (cleaning only as many as needed)."""
-    out: list[str] = []
-    for line in lines:
-        cleaned = clean_line(line)
-        if cleaned:
-            out.append(cleaned)
-            if len(out) == count:
-                break
-    return out
 
 
 def is_navigation(line: str) -> bool:
