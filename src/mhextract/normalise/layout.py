@@ -84,8 +84,9 @@ def _address_re() -> re.Pattern[str]:
 
 
 @cache
-def _furniture_res() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in load_json("letterhead.json")["furniture"]]
+def _furniture_re() -> re.Pattern[str]:
+    """Page furniture (letterhead.json `furniture`), all lines in one pattern: it matches where any of them does."""
+    return re.compile("|".join(f"(?:{p})" for p in load_json("letterhead.json")["furniture"]))
 
 
 def plain(line: str) -> str:
@@ -169,16 +170,18 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
         first = True
         title_open = False  # the line before was a title split off by the rule below: it stands alone
         last_item = 0  # the number of the last numbered list item that opened a block
+        stripped = [ln.text.strip() for ln in block.lines]
+        alone = [_is_own(t) or _is_furniture(t) for t in stripped]  # header, role or furniture line
         for n, line in enumerate(block.lines):
-            text = line.text.strip()
+            text = stripped[n]
             item = _LIST_ITEM.match(text)
             number = int(item.group(1)) if item and item.group(1) else None
             prev_text = current[-1].text.rstrip() if current else ""
             starts_item = bool(item) and bool(current) and (
                 (number is not None and (number == last_item + 1 or (number == 1 and prev_text.endswith(":"))))
                 or (number is None and (prev_text.endswith(":") or bool(_LIST_ITEM.match(current[0].text.strip())))))
-            nxt = block.lines[n + 1].text.strip() if n + 1 < len(block.lines) else ""
-            own = _is_own(text) or _is_furniture(text)
+            nxt = stripped[n + 1] if n + 1 < len(block.lines) else ""
+            own = alone[n]
             # `...van 21 juni 2021.` / `Uitdaging` / `De internationale ...`: a title line, clearly shorter
             # than the wrapped lines around it
             title = bool(current) and _closes_line(current) and _title_shaped(text) and not item \
@@ -188,7 +191,7 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
                 own = False  # `29 279` + its title on the next line: one header block
             prev = current[-1].text if current else ""
             if current and (own or title or title_open or starts_item or _ends_paragraph(prev, text, typical)
-                            or _is_own(prev) or _is_furniture(prev)):
+                            or alone[n - 1]):  # current[-1], the line before, stands alone
                 out.append(Block(lines=current, kind=block.kind, page=block.page,
                                  page_start=block.page_start and first))
                 current, first = [], False
@@ -232,7 +235,7 @@ def _title_shaped(text: str) -> bool:
 
 def _is_furniture(text: str) -> bool:
     line = plain(text)
-    return any(p.match(line) for p in _furniture_res()) and not text.strip().isdigit()
+    return bool(_furniture_re().match(line)) and not text.strip().isdigit()
 
 
 def _is_own(text: str) -> bool:
@@ -271,7 +274,8 @@ def _classify_known(block: Block, text_dump: bool) -> None:
         block.kind = "footnote"
         block.footnote_number = _footnote_number(block)
         return
-    if all(any(p.match(plain(t)) for p in _furniture_res()) for t in block.texts):
+    furniture = _furniture_re()
+    if all(furniture.match(plain(t)) for t in block.texts):
         block.kind = "furniture"
         return
     if is_letterhead(block.texts):

@@ -102,10 +102,8 @@ def _keep_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
 
 def document_vocabulary(texts: list[str]) -> set[str]:
     """Lowercased words (with inner hyphens) that the letter writes within a line."""
-    words: set[str] = set()
-    for t in texts:
-        words.update(map(str.lower, _WORD.findall(t[:-1] if t.rstrip().endswith("-") else t)))
-    return words
+    joined = "\n".join(t[:-1] if t.rstrip().endswith("-") else t for t in texts)  # no word spans a newline
+    return set(map(str.lower, _WORD.findall(joined)))
 
 
 def block_paragraphs(block: Block, traits: LineTraits, typical: int, vocabulary: set[str]) -> list[Para]:
