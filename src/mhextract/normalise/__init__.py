@@ -35,7 +35,10 @@ def normalise(raw: RawLetter) -> Letter:
     layout = build_layout(raw)
     blocks = layout.blocks
     typical = typical_line_length(blocks)
-    vocabulary = document_vocabulary([ln.text for b in blocks if b.kind == "body" for ln in b.lines])
+    body_lines = [ln.text for b in blocks if b.kind == "body" for ln in b.lines]
+    # the vocabulary only decides a hyphen at a body line's end: without one it is never asked
+    hyphenated = any(t.rstrip().endswith("-") for t in body_lines)
+    vocabulary = document_vocabulary(body_lines) if hyphenated else set()
 
     paras: list[Para] = []
     footnote_blocks: list[tuple[Block, int]] = []

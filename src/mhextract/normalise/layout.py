@@ -29,6 +29,7 @@ _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _SUP_FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")  # `¹ text`: a footnote of a text or PDF
 _DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
 _BARE_DOSSIER = re.compile(r"^\d{2} \d{3}(?:[ -][A-Z]{1,5})?$")
+_PAGE_INDENT = re.compile(r"^ \S")  # a text dump's page starts with a one-space indent
 _TERMINAL_END = re.compile(r"[.!?:;]['’”»)]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*$")
 
 
@@ -138,7 +139,7 @@ def _group(raw: RawLetter) -> list[Block]:
             pending_page_start = True
             text = text.replace("\f", "")
             line = replace(line, text=text)
-        elif dump_pages and i > 0 and re.match(r"^ \S", text):
+        elif dump_pages and i > 0 and _PAGE_INDENT.match(text):
             flush()
             if page is not None:
                 page += 1
@@ -149,7 +150,7 @@ def _group(raw: RawLetter) -> list[Block]:
         if current and (line.kind != current[-1].kind or (line.page != current[-1].page and not dump)):
             flush()
         if dump:
-            line = replace(line, text=text, page=page)
+            line = RawLine(**{**vars(line), "text": text, "page": page})  # `replace`, without its checks
         current.append(line)
     flush()
     return blocks
@@ -253,7 +254,7 @@ def _ends_paragraph(prev: str, nxt: str, typical: int) -> bool:
 def _indented_page_starts(lines: list[RawLine]) -> bool:
     """PDF text dumps start each page with a one-space indent; few lines do, and not most."""
     nonblank = [ln.text for ln in lines if ln.text.strip()]
-    indented = sum(1 for t in nonblank if re.match(r"^ \S", t))
+    indented = sum(1 for t in nonblank if _PAGE_INDENT.match(t))
     return 0 < indented <= max(2, len(nonblank) // 8)
 
 
