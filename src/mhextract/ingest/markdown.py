@@ -22,6 +22,7 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _SUP = re.compile(r"<sup>\s*([^<]*?)\s*</sup>")
 _TAG = re.compile(r"</?(?:br|span|em|strong|b|i|u|sub|p)\b[^>]*>", re.IGNORECASE)
+_MARKUP_CHAR = re.compile(r"[<\[*_\\]")  # a character that every markup below starts or holds
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -58,6 +59,8 @@ def sup_to_superscript(text: str) -> str:
 
 def strip_inline_markdown(text: str) -> str:
     """Remove emphasis, links, tags and escapes; keep the words and superscript markers."""
+    if not _MARKUP_CHAR.search(text):
+        return text  # every rule below needs one of these characters: most lines have none
     text = sup_to_superscript(text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub(" ", text)

@@ -307,10 +307,21 @@ def _footnote_number(block: Block) -> int | None:
 _NUMBERED_WORD = re.compile(r"(?P<word>[A-Z][a-z]+) \d{1,3}")
 
 
+@cache
+def _street_suffixes() -> tuple[str, ...]:
+    return tuple(load_json("letterhead.json")["street_suffixes"])
+
+
+@cache
+def _block_starts() -> tuple[str, ...]:
+    """How letterhead blocks open (letterhead.json `block_starts`)."""
+    return tuple(str(s).strip() for s in load_json("letterhead.json")["block_starts"])
+
+
 def _numbered_word(line: str) -> bool:
     """`Vraag 1`, `Bijlage 2`: one word and a number, the word not a street (`Turfmarkt 147`)."""
     m = _NUMBERED_WORD.fullmatch(line)
-    return m is not None and not m.group("word").endswith(tuple(load_json("letterhead.json")["street_suffixes"]))
+    return m is not None and not m.group("word").endswith(_street_suffixes())
 
 
 def is_letterhead(texts: list[str]) -> bool:
@@ -329,8 +340,7 @@ def is_letterhead(texts: list[str]) -> bool:
     if _layout_re("letterhead_any_length").match(first):
         return True
     short = all(len(ln) <= 60 for ln in lines)
-    starts = load_json("letterhead.json")["block_starts"]
-    if short and any(first.startswith(str(s).strip()) for s in starts):
+    if short and first.startswith(_block_starts()):
         return not _is_sentence_block(lines)
     # an address block: not a lone `Word 1` line, which is as likely `Vraag 1` or `Bijlage 2` as a street
     return short and all(_address_re().match(ln) for ln in lines) and not all(_numbered_word(ln) for ln in lines)
