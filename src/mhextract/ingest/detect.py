@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from itertools import islice
 from pathlib import Path
 
 from mhextract.errors import IngestError
@@ -93,9 +94,20 @@ def detect_format(path: Path, data: bytes) -> Format:
 
     if looks_like_web_paste(sample):
         return "web"
-    if len(_MARKDOWN_SIGNS.findall(sample)) >= 3:
+    if _has_markdown_signs(sample, 3):
         return "markdown"
     return "text"
+
+
+def _has_markdown_signs(text: str, needed: int) -> bool:
+    """At least `needed` matches of `_MARKDOWN_SIGNS`. Each match holds its own `#`, `*`, `>` or `<`, or is a
+    line opening with `-`: with fewer of those, the text is not scanned at all (most letters)."""
+    marks = sum(text.count(c) for c in "#*><")
+    if marks < needed:
+        marks += sum(1 for line in text.split("\n") if line.lstrip().startswith("-"))
+    if marks < needed:
+        return False
+    return sum(1 for _ in islice(_MARKDOWN_SIGNS.finditer(text), needed)) >= needed
 
 
 def _zip_format(path: Path, data: bytes) -> Format:
