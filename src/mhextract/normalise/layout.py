@@ -67,6 +67,7 @@ def _layout_words(key: str) -> frozenset[str]:
     return frozenset(load_json("letterhead.json")["layout"][key])
 
 
+@cache
 def _layout_re(key: str) -> re.Pattern[str]:
     """A line pattern of letterhead.json `layout` (Kamerstuk header lines, lines that stand alone, ...)."""
     return data_pattern("letterhead.json", "layout", key)

@@ -27,7 +27,7 @@ def _re(key: str) -> re.Pattern[str]:
 
 
 @cache
-def _label_forms() -> tuple[list[tuple[str, str, tuple[str, ...]]], frozenset[str] | None]:
+def _label_forms() -> tuple[list[tuple[str, str, tuple[str, str, str]]], frozenset[str] | None]:
     """Each label's forms in the order tried (label, lower-case) with the starts that open a value, and the
     first characters of all forms (None when a form is empty: then any line may start with one)."""
     forms = [(label, form, (form + " ", form + ":", form + "\t"))

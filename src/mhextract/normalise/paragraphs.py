@@ -23,6 +23,8 @@ SENTENCE_BREAK = re.compile(r"[a-z)»”'\"]\.\s+[A-Z][a-z]")
 _WORD_BEFORE = re.compile(r"\S+$")
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+_WHITESPACE_RUN = re.compile(r"\s{2,}")
 
 
 def has_sentence_break(text: str) -> bool:
@@ -63,7 +65,7 @@ def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
         if not line:
             continue
         out = line if not out else join_pair(out, line, vocabulary)
-    return re.sub(r"[ \t]{2,}", " ", out)
+    return _SPACE_RUN.sub(" ", out) if "  " in out or "\t" in out else out
 
 
 def join_pair(left: str, right: str, vocabulary: set[str] | None = None) -> str:
@@ -140,7 +142,7 @@ def block_paragraphs(block: Block, traits: LineTraits, typical: int, vocabulary:
 def _structured_para(block: Block) -> Para:
     """A block of a reader that knows paragraphs: one paragraph; heading level and emphasis from the fields."""
     lines = block.lines
-    text = re.sub(r"\s{2,}", " ", " ".join(ln.text.strip() for ln in lines)).strip()
+    text = _WHITESPACE_RUN.sub(" ", " ".join(ln.text.strip() for ln in lines)).strip()
     return Para(text=text, page=block.page, heading_level=lines[0].heading, bold=all(ln.bold for ln in lines),
                 italic=all(ln.italic for ln in lines), lines=len(lines))
 
