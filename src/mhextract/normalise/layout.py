@@ -186,10 +186,10 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
             own = alone[n]
             # `...van 21 juni 2021.` / `Uitdaging` / `De internationale ...`: a title line, clearly shorter
             # than the wrapped lines around it
-            title = bool(current) and _closes_line(current) and _title_shaped(text) and not item \
-                and nxt[:1].isupper() and (len(text) < 0.7 * max(len(current[-1].text.strip()), len(nxt))
-                                           or _opens_sentence(nxt))
-            if current and _BARE_DOSSIER.match(current[-1].text.strip()):
+            title = bool(current) and not item and nxt[:1].isupper() and _closes_line(current) \
+                and _title_shaped(text) and (len(text) < 0.7 * max(len(stripped[n - 1]), len(nxt))
+                                             or _opens_sentence(nxt))
+            if current and _BARE_DOSSIER.match(stripped[n - 1]):  # current[-1] is the line before
                 own = False  # `29 279` + its title on the next line: one header block
             prev = current[-1].text if current else ""
             if current and (own or title or title_open or starts_item or _ends_paragraph(prev, text, typical)
@@ -272,15 +272,16 @@ def _classify_known(block: Block, text_dump: bool) -> None:
         if block.kind == "footnote":
             block.footnote_number = _footnote_number(block)
         return
-    if block.lines[0].note is not None or _SUP_FOOTNOTE.match(block.texts[0]):
+    texts = block.texts
+    if block.lines[0].note is not None or _SUP_FOOTNOTE.match(texts[0]):
         block.kind = "footnote"
         block.footnote_number = _footnote_number(block)
         return
     furniture = _furniture_re()
-    if all(furniture.match(plain(t)) for t in block.texts):
+    if all(furniture.match(plain(t)) for t in texts):
         block.kind = "furniture"
         return
-    if is_letterhead(block.texts):
+    if is_letterhead(texts):
         block.kind = "letterhead"
         return
     if block.kind == "unknown" and not text_dump:

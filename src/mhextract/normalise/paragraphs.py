@@ -38,6 +38,11 @@ def has_sentence_break(text: str) -> bool:
 
 
 @cache
+def _signature_role_line() -> re.Pattern[str]:
+    return data_pattern("letterhead.json", "layout", "signature_role_line")
+
+
+@cache
 def _connectors() -> frozenset[str]:
     """Words a glued title never ends in (letterhead.json `wrap_connectors`)."""
     return frozenset(load_json("letterhead.json")["layout"]["wrap_connectors"])
@@ -117,7 +122,7 @@ def block_paragraphs(block: Block, traits: LineTraits, typical: int, vocabulary:
         # heading level and emphasis in the lines' fields. Pasted web text ("web") is wrapped
         # like a text dump and takes the text path below.
         return [_structured_para(block)]
-    if data_pattern("letterhead.json", "layout", "signature_role_line").match(texts[0].strip()):
+    if _signature_role_line().match(texts[0].strip()):
         return [Para(text=t.strip(), page=page) for t in texts if t.strip()]
     if traits.bold_font:
         bold_head = 0
@@ -167,7 +172,7 @@ def _title_lines(texts: list[str], typical: int) -> int:
             continue
         # clearly shorter than the wrapped lines (the letter's, and for a one-line title this paragraph's
         # own when it has a few), and than the paragraph's first line after it
-        wrapped = sorted(len(t.strip()) for t in texts[k:-1])
+        wrapped = sorted(len(t.strip()) for t in texts[k:-1]) if k == 1 else []
         own = 0.8 * wrapped[len(wrapped) // 2] if k == 1 and len(wrapped) >= 2 else typical
         if len(last) < min(0.8 * typical, own, len(nxt.strip())) and nxt[:1].isupper():
             return k
