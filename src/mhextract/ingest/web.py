@@ -75,6 +75,15 @@ def _joined_filters(key: str) -> list[tuple[re.Pattern[str], re.Pattern[str] | N
     return [(p, _joined_form(p)) for p in _compiled(key)]
 
 
+@cache
+def _any_joined_form(key: str) -> re.Pattern[str] | None:
+    """All joined forms of `key` as one alternation (None if a pattern has none, or numbers its groups)."""
+    forms = [f for _, f in _joined_filters(key)]
+    if any(f is None or re.search(r"\\\d|\(\?P=", f.pattern) for f in forms):
+        return None
+    return re.compile("|".join(f"(?:{f.pattern})" for f in forms if f is not None), re.M)
+
+
 def _joined_form(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """MULTILINE, and a leading `^` as a newline (a literal start is found fast, `^` is tried everywhere)."""
     source = pattern.pattern
@@ -111,6 +120,9 @@ def looks_like_web_paste(text: str) -> bool:
         return True
     sample = head + lines[:-61:-1]  # the first 120 and the last 60 non-empty lines
     joined = "\n" + "\n".join(sample)  # one scan of all lines rules a pattern out; only a hit is checked line by line
+    any_form = _any_joined_form("signatures")
+    if any_form is not None and not any_form.search(joined):
+        return False  # no signature at all (most letters): one scan instead of one per signature
     hits = 0
     for pattern, multiline in _joined_filters("signatures"):
         if (multiline is None or multiline.search(joined)) and any(pattern.search(t) for t in sample):
