@@ -47,6 +47,12 @@ def test_markdown_signs_count_as_findall() -> None:
             assert _has_markdown_signs(text, needed) == _markdown_signs_plain(text, needed), (text, needed)
 
 
+def test_markdown_signs_each_kind_counts() -> None:
+    assert _has_markdown_signs("a<sup>1</sup> b<sup>2</sup> c<sup>3</sup>", 3)
+    assert _has_markdown_signs("- een\n- twee\n  - drie", 3)
+    assert not _has_markdown_signs("een - twee - drie - vier", 1)
+
+
 def test_markdown_signs_on_the_corpus() -> None:
     for path in LETTERS:
         text = path.read_text(encoding="utf-8")
