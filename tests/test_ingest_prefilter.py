@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from mhextract.analysis.patterns import alternation
 from mhextract.ingest import markdown as md
 from mhextract.ingest.detect import _MARKDOWN_SIGNS, _has_markdown_signs, _looks_binary
 from mhextract.ingest.lines import clean_line, clean_lines, not_marker_after
@@ -20,6 +21,8 @@ from mhextract.ingest.web import _compiled, _joined_form, looks_like_web_paste
 from mhextract.normalise.footnotes import _GLUED, _glued_candidates
 from mhextract.normalise.letterhead import _labels, _split_label
 from mhextract.normalise.paragraphs import Para
+from mhextract.normalise.signature import _role_start
+from mhextract.paths import load_json
 
 LETTERS = sorted((Path(__file__).resolve().parents[1] / "corpus" / "letters").glob("*.txt"))
 
@@ -150,3 +153,15 @@ def test_glued_candidates_as_a_scan_of_every_position() -> None:
                 plain.setdefault(int(m.group(1)), []).append((i, m.start()))
     assert _glued_candidates(paras) == plain
     assert (0, 12) in plain[2]  # `rapport.2`
+
+
+def test_role_start_as_the_lookbehind_first_pattern() -> None:
+    offices = alternation(sorted(load_json("letterhead.json")["signatory_roles"], key=len, reverse=True))
+    plain = re.compile(rf"(?:^|(?<=[.!?»”)]\s))(?:De|Het|DE|HET)\s+(?i:{offices})(?![\w-])")
+    texts = ["De Minister van X, a", "x. De minister van Y", "Het Hoofd", "xDe minister", "gedaan.\nDe minister",
+             "DE MINISTER-PRESIDENT,", "HET minister", "dE minister", "(zie) De minister", "” Het minister x",
+             "De  Staatssecretaris", *(p.read_text(encoding="utf-8") for p in LETTERS)]
+    for text in texts:
+        assert [m.span() for m in _role_start().finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert _role_start().match("De Minister van Justitie en Veiligheid,")
+    assert not _role_start().search("xDe Minister van Justitie")
