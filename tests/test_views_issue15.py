@@ -6,13 +6,14 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from mhextract.cli import app
+from mhextract.extract.date_resolve import season_months
 from mhextract.record import model as rec
 from mhextract.views.dossier import build_dossier, load_records, read_records, write_dossier
 from mhextract.views.overdue import due_end, ministry
@@ -163,6 +164,15 @@ def test_due_end_of_each_value_form() -> None:
     assert due_end("2023-Q2") == date(2023, 6, 30)
     assert due_end("2022/2024") == date(2024, 12, 31)
     assert due_end("--05-27") is None and due_end(None) is None
+
+
+def test_due_end_reads_the_one_season_table() -> None:
+    """Overdue and date resolution share models/dates.json's seasons: a season ends in its last month."""
+    for season in ("spring", "summer", "autumn", "winter"):
+        first, last = season_months(season)
+        end = due_end(f"2023-{season}")
+        assert end is not None and end.month == last and (end + timedelta(days=1)).day == 1
+        assert end.year == (2024 if last < first else 2023)
 
 
 def test_overdue_commitments_in_index_and_csv(tmp_path: Path) -> None:

@@ -15,14 +15,22 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
+from mhextract.extract.date_resolve import season_months
+from mhextract.paths import load_json
 from mhextract.record.model import Record
 
 if TYPE_CHECKING:
     from mhextract.views.dossier import DossierCommitment
 
-_SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30)}
+
+@cache
+def _ministry_rules() -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    """A ministry's name, a role's portfolio and the group label (models/letterhead.json)."""
+    m = load_json("letterhead.json")["metadata"]
+    return re.compile(m["ministry_name"]), re.compile(m["portfolio_of_role"]), str(m["ministry_group"])
 
 
 def due_end(value: str | None) -> date | None:
@@ -42,11 +50,9 @@ def due_end(value: str | None) -> date | None:
             year, month = int(m[1]), 3 * int(m[2])
             return date(year, month, calendar.monthrange(year, month)[1])
         if m := re.fullmatch(r"(\d{4})-(spring|summer|autumn|winter)", value):
-            year = int(m[1])
-            if m[2] == "winter":
-                return date(year + 1, 2, calendar.monthrange(year + 1, 2)[1])
-            month, day = _SEASON_END[m[2]]
-            return date(year, month, day)
+            first, last = season_months(m[2])  # the one season table; winter ends in the next year
+            year = int(m[1]) + (1 if last < first else 0)
+            return date(year, last, calendar.monthrange(year, last)[1])
     except ValueError:
         return None
     return None
@@ -55,12 +61,13 @@ def due_end(value: str | None) -> date | None:
 def ministry(record: Record) -> str:
     """The ministry a letter speaks for: its sender when that is a ministry, else its first signatory's
     portfolio (`De Staatssecretaris van Justitie en Veiligheid` -> `Ministerie van Justitie en Veiligheid`)."""
+    name, portfolio, group = _ministry_rules()
     sender = record.metadata.sender or ""
-    if sender.lower().startswith("ministerie "):
+    if name.match(sender):
         return sender
     for signatory in record.metadata.signatories:
-        if m := re.search(r"\b(van|voor)\s+(.+)$", signatory.role):
-            return f"Ministerie {m[1]} {m[2].strip()}"
+        if m := portfolio.search(signatory.role):
+            return group.format(m[1], m[2].strip())
     return "ministry unknown"
 
 
