@@ -154,6 +154,7 @@ def _with_header_hints(raw: RawLetter) -> dict[str, str]:
 
 def _clean(text: str) -> str:
     """NFC, no soft hyphens or zero-width characters, single spaces."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "").replace("\u00a0", " ")
+    if not text.isascii():  # ASCII is NFC already and holds none of these characters
+        text = unicodedata.normalize("NFC", text)
+        text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "").replace("\u00a0", " ")
     return " ".join(text.split())

@@ -93,7 +93,8 @@ def _furniture_re() -> re.Pattern[str]:
 
 def plain(line: str) -> str:
     """A line without a quote prefix (`> Retouradres ...`) and surrounding space."""
-    return line.strip().lstrip(">").strip()
+    line = line.strip()
+    return line.lstrip(">").strip() if line.startswith(">") else line
 
 
 def build_layout(raw: RawLetter) -> Layout:
