@@ -165,3 +165,14 @@ def test_role_start_as_the_lookbehind_first_pattern() -> None:
         assert [m.span() for m in _role_start().finditer(text)] == [m.span() for m in plain.finditer(text)], text
     assert _role_start().match("De Minister van Justitie en Veiligheid,")
     assert not _role_start().search("xDe Minister van Justitie")
+
+
+def test_document_vocabulary_as_one_findall() -> None:
+    from mhextract.normalise.paragraphs import _WORD, document_vocabulary
+
+    alphabet = ["a", "B", "é", "_", "-", "--", " ", "\n", ".", ",", "(", ")", "'", "\"", "1", "²", "x-y", "İ", "ß"]
+    texts = [*_strings(alphabet, count=3000), *(p.read_text(encoding="utf-8") for p in LETTERS)]
+    for text in texts:
+        lines = text.split("\n")
+        plain = {w.lower() for t in lines for w in _WORD.findall(t[:-1] if t.rstrip().endswith("-") else t)}
+        assert document_vocabulary(lines) == plain, repr(text)

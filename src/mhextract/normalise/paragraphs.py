@@ -23,6 +23,7 @@ SENTENCE_BREAK = re.compile(r"[a-z)»”'\"]\.\s+[A-Z][a-z]")
 _WORD_BEFORE = re.compile(r"\S+$")
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
+_TOKEN_PUNCTUATION = ".,;:()\"'"  # neither word characters nor hyphens
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
 _WHITESPACE_RUN = re.compile(r"\s{2,}")
 
@@ -109,8 +110,17 @@ def _keep_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
 
 def document_vocabulary(texts: list[str]) -> set[str]:
     """Lowercased words (with inner hyphens) that the letter writes within a line."""
-    joined = "\n".join(t[:-1] if t.rstrip().endswith("-") else t for t in texts)  # no word spans a newline
-    return set(map(str.lower, _WORD.findall(joined)))
+    joined = "\n".join(t[:-1] if t.rstrip().endswith("-") else t for t in texts)
+    # `_WORD.findall(joined)`, token by token (no word spans whitespace): a token that is one word once its
+    # punctuation is stripped needs no scan (`\\w` is `isalnum` or `_`)
+    words: set[str] = set()
+    for token in set(joined.split()):
+        core = token.strip(_TOKEN_PUNCTUATION)
+        if core.isalnum():
+            words.add(core.lower())
+        else:
+            words.update(map(str.lower, _WORD.findall(token)))
+    return words
 
 
 def block_paragraphs(block: Block, traits: LineTraits, typical: int, vocabulary: set[str]) -> list[Para]:
