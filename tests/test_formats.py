@@ -17,11 +17,11 @@ from make_format_samples import NS_DECL, footnote_ref_xml, footnotes_part_xml, r
 from mhextract.errors import IngestError
 from mhextract.extract.kamerstuk import find_kamerstukken
 from mhextract.ingest import read_letter
-from mhextract.ingest.lines import superscript
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise import normalise
 from mhextract.normalise.metadata import extract_metadata
 from mhextract.normalise.segment import find_sections
+from rawtext import superscript, with_markers
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ROOT / "corpus" / "formats"
@@ -32,16 +32,18 @@ KST = "kst-28638-240"
 
 def _texts(raw: RawLetter, kind: str | None = None) -> list[str]:
     """The lines' texts with their structure fields shown in markdown notation (for short assertions):
-    `## ` for `heading` 2, `**...**` for a bold line, `¹ ` before a footnote's text for `note` 1."""
-    return [_shown(ln) for ln in raw.lines if ln.text and (kind is None or ln.kind == kind)]
+    `## ` for `heading` 2, `**...**` for a bold line, `¹ ` before a footnote's text for `note` 1, and each
+    footnote marker (`markers`) as superscript digits where it stands."""
+    return [_shown(ln) for ln in raw.lines if (ln.text or ln.markers) and (kind is None or ln.kind == kind)]
 
 
 def _shown(line: RawLine) -> str:
+    text = with_markers(line)
     if line.note is not None:
-        return f"{superscript(line.note)} {line.text}"
+        return f"{superscript(line.note)} {text}"
     if line.heading:
-        return f"{'#' * line.heading} {line.text}"
-    return f"**{line.text}**" if line.bold else line.text
+        return f"{'#' * line.heading} {text}"
+    return f"**{text}**" if line.bold else text
 
 
 def _error(path: Path) -> str:

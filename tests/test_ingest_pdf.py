@@ -15,6 +15,7 @@ import pdfgen  # tests/ is on sys.path under pytest's default import mode
 from mhextract.errors import IngestError
 from mhextract.ingest.pdf import BACKENDS, Backend, read_pdf
 from mhextract.ingest.raw import RawLetter, RawLine
+from rawtext import shown
 
 CONTROL = Path(__file__).parent.parent / "corpus" / "pdf" / "tk-besluitenlijst_example1.pdf"
 MARGIN_STRINGS = [
@@ -38,7 +39,7 @@ def read(data: bytes, name: str = "brief.pdf", backend: Backend | None = None) -
 
 def of_kind(raw: RawLetter, kind: str) -> list[RawLine]:
     """The non-empty lines of one kind."""
-    return [ln for ln in raw.lines if ln.kind == kind and ln.text]
+    return [ln for ln in raw.lines if ln.kind == kind and shown(ln)]
 
 
 def footnotes(raw: RawLetter) -> dict[int, tuple[str, list[int]]]:
@@ -46,14 +47,15 @@ def footnotes(raw: RawLetter) -> dict[int, tuple[str, list[int]]]:
     notes: dict[int, tuple[str, list[int]]] = {}
     current = None
     for ln in of_kind(raw, "footnote"):
-        m = re.match(f"^([{SUP}]+) (.*)$", ln.text)
+        m = re.match(f"^([{SUP}]+) (.*)$", shown(ln))
         if m:
             current = int(m.group(1).translate(str.maketrans(SUP, "0123456789")))
             notes[current] = (m.group(2), [ln.page or 0])
         else:
-            assert current is not None, f"continuation before any footnote: {ln.text!r}"
+            assert current is not None, f"continuation before any footnote: {shown(ln)!r}"
             text, pages = notes[current]
-            joined = text[:-1] + ln.text if re.search(r"\w-$", text) and ln.text[:1].islower() else f"{text} {ln.text}"
+            line = shown(ln)
+            joined = text[:-1] + line if re.search(r"\w-$", text) and line[:1].islower() else f"{text} {line}"
             notes[current] = (joined, pages if ln.page in pages else [*pages, ln.page or 0])
     return notes
 
@@ -110,13 +112,13 @@ def test_page_count(case: tuple[pdfgen.LetterSpec, RawLetter]) -> None:
 def test_body_lines_exactly_as_drawn_with_pages(case: tuple[pdfgen.LetterSpec, RawLetter]) -> None:
     spec, raw = case
     drawn = pdfgen.page_of_line(spec)
-    body = [(ln.page, ln.text) for ln in of_kind(raw, "body")]
+    body = [(ln.page, shown(ln)) for ln in of_kind(raw, "body")]
     assert body[-len(drawn) :] == drawn
 
 
 def test_first_page_header_block_is_body_in_order(case: tuple[pdfgen.LetterSpec, RawLetter]) -> None:
     _, raw = case
-    texts = [ln.text for ln in of_kind(raw, "body") if ln.page == 1]
+    texts = [shown(ln) for ln in of_kind(raw, "body") if ln.page == 1]
     want = [
         "Retouradres Postbus 20301 2500 EH Den Haag",
         "Aan de Voorzitter van de Tweede Kamer",
@@ -131,8 +133,8 @@ def test_first_page_header_block_is_body_in_order(case: tuple[pdfgen.LetterSpec,
 
 def test_margin_column_never_in_body(case: tuple[pdfgen.LetterSpec, RawLetter]) -> None:
     _, raw = case
-    body = " ".join(ln.text for ln in raw.lines if ln.kind in ("body", "footnote"))
-    margin = " ".join(ln.text for ln in of_kind(raw, "margin"))
+    body = " ".join(shown(ln) for ln in raw.lines if ln.kind in ("body", "footnote"))
+    margin = " ".join(shown(ln) for ln in of_kind(raw, "margin"))
     for s in MARGIN_STRINGS:
         assert s not in body
         assert s in margin
@@ -142,7 +144,7 @@ def test_margin_column_never_in_body(case: tuple[pdfgen.LetterSpec, RawLetter]) 
 
 def test_margin_blocks_separated_by_blank_lines() -> None:
     raw = read_spec("default")
-    page2 = [ln.text for ln in raw.lines if ln.kind == "margin" and ln.page == 2]
+    page2 = [shown(ln) for ln in raw.lines if ln.kind == "margin" and ln.page == 2]
     assert page2 == [
         "Directoraat-Generaal",
         "Rechtspleging en",
@@ -160,15 +162,15 @@ def test_margin_blocks_separated_by_blank_lines() -> None:
 
 def test_footer_is_furniture(case: tuple[pdfgen.LetterSpec, RawLetter]) -> None:
     spec, raw = case
-    assert not any(re.search(r"Pagina \d+ van \d+", ln.text) for ln in raw.lines if ln.kind != "furniture")
-    footers = [(ln.page, ln.text) for ln in of_kind(raw, "furniture") if ln.text.startswith("Pagina")]
+    assert not any(re.search(r"Pagina \d+ van \d+", shown(ln)) for ln in raw.lines if ln.kind != "furniture")
+    footers = [(ln.page, shown(ln)) for ln in of_kind(raw, "furniture") if shown(ln).startswith("Pagina")]
     n = raw.pages or 0
     assert footers == ([(p, f"Pagina {p} van {n}") for p in range(1, n + 1)] if spec.footer else [])
 
 
 def test_numbered_running_header_is_furniture() -> None:
     raw = read_spec("numbered-header")
-    assert [(ln.page, ln.text) for ln in of_kind(raw, "furniture")] == [
+    assert [(ln.page, shown(ln)) for ln in of_kind(raw, "furniture")] == [
         (p, f"Kamerstuk 28 638, nr. 233 {p}") for p in (1, 2, 3)
     ]
 
@@ -185,8 +187,8 @@ def test_same_shaped_footnotes_at_the_page_bottom_are_not_furniture() -> None:
 def test_running_header_is_furniture() -> None:
     raw = read_spec("running-header")
     header = "Tweede Kamer, vergaderjaar 2023–2024, 28 638"
-    assert [ln.page for ln in raw.lines if ln.text == header and ln.kind == "furniture"] == [1, 2, 3]
-    assert not any(header in ln.text for ln in raw.lines if ln.kind != "furniture")
+    assert [ln.page for ln in raw.lines if shown(ln) == header and ln.kind == "furniture"] == [1, 2, 3]
+    assert not any(header in shown(ln) for ln in raw.lines if ln.kind != "furniture")
 
 
 def test_footnotes_numbers_text_and_pages(case: tuple[pdfgen.LetterSpec, RawLetter]) -> None:
@@ -200,10 +202,10 @@ def test_footnotes_numbers_text_and_pages(case: tuple[pdfgen.LetterSpec, RawLett
 
 def test_footnote_continues_on_next_page() -> None:
     raw = read_spec("default")
-    page2 = [ln.text for ln in of_kind(raw, "footnote") if ln.page == 2]
+    page2 = [shown(ln) for ln in of_kind(raw, "footnote") if ln.page == 2]
     assert page2 and page2[0].startswith("waarin uitgebreid")
     # a continuation line starting with a year is not a new footnote
-    assert any(ln.text.startswith("2019–2023") for ln in of_kind(raw, "footnote"))
+    assert any(shown(ln).startswith("2019–2023") for ln in of_kind(raw, "footnote"))
 
 
 def test_footnote_lines_are_small(case: tuple[pdfgen.LetterSpec, RawLetter]) -> None:
@@ -215,7 +217,7 @@ def test_footnote_lines_are_small(case: tuple[pdfgen.LetterSpec, RawLetter]) -> 
 @pytest.mark.parametrize("marked", ["jl.¹ heb ik", "november 2018² is", "WODC-rapport³ bevestigt", "LIEC.⁴ Hiermee"])
 def test_markers_are_superscripts_glued_to_the_word(marked: str) -> None:
     raw = read_spec("default")
-    body = " ".join(ln.text for ln in of_kind(raw, "body"))
+    body = " ".join(shown(ln) for ln in of_kind(raw, "body"))
     assert marked in body
     assert "20182" not in body and "2018 2" not in body
 
@@ -225,7 +227,7 @@ def test_markers_are_superscripts_glued_to_the_word(marked: str) -> None:
 )
 def test_headings_bold_and_preceded_by_blank(heading: str) -> None:
     raw = read_spec("default")
-    i = next(i for i, ln in enumerate(raw.lines) if ln.text == heading)
+    i = next(i for i, ln in enumerate(raw.lines) if shown(ln) == heading)
     assert raw.lines[i].bold and raw.lines[i].kind == "body"
     assert raw.lines[i - 1].text == ""
     assert not raw.lines[i + 2].bold
@@ -233,7 +235,7 @@ def test_headings_bold_and_preceded_by_blank(heading: str) -> None:
 
 def test_line_end_hyphens_kept() -> None:
     raw = read_spec("default")
-    texts = [ln.text for ln in of_kind(raw, "body")]
+    texts = [shown(ln) for ln in of_kind(raw, "body")]
     i = next(i for i, t in enumerate(texts) if t.endswith("geregis-"))
     assert texts[i + 1].startswith("treerd ")
     assert any("Segers-Asscher" in t for t in texts) and any("2015–2019" in t for t in texts)
@@ -241,7 +243,7 @@ def test_line_end_hyphens_kept() -> None:
 
 def test_signature_block_in_body() -> None:
     raw = read_spec("default")
-    body = [ln.text for ln in of_kind(raw, "body")]
+    body = [shown(ln) for ln in of_kind(raw, "body")]
     assert body[-2:] == ["De Staatssecretaris van Justitie en Veiligheid,", "E. van der Burg"]
 
 
@@ -253,9 +255,9 @@ def test_single_page_letter_still_finds_margin() -> None:
     )
     raw = read(pdfgen.build_pdf(spec))
     assert raw.pages == 1
-    assert "Ons kenmerk" in [ln.text for ln in of_kind(raw, "margin")]
+    assert "Ons kenmerk" in [shown(ln) for ln in of_kind(raw, "margin")]
     assert footnotes(raw) == {1: ("Kamerstuk 28 638, nr. 1.", [1])}
-    assert "Kort bericht over de stand van zaken¹." in [ln.text for ln in of_kind(raw, "body")]
+    assert "Kort bericht over de stand van zaken¹." in [shown(ln) for ln in of_kind(raw, "body")]
 
 
 @pytest.mark.parametrize(
@@ -282,7 +284,7 @@ def test_owner_password_only_pdf_is_readable() -> None:
     from reportlab.lib import pdfencrypt
 
     data = pdfgen.build_pdf(SPECS["default"], pdfencrypt.StandardEncryption("", ownerPassword="eigenaar"))
-    assert "E. van der Burg" in [ln.text for ln in read(data).lines]
+    assert "E. van der Burg" in [shown(ln) for ln in read(data).lines]
 
 
 @pytest.fixture(scope="module")
@@ -292,7 +294,7 @@ def control() -> RawLetter:
 
 def test_control_reads_with_sensible_text(control: RawLetter) -> None:
     assert control.pages == 10
-    texts = [ln.text for ln in control.lines]
+    texts = [shown(ln) for ln in control.lines]
     for want in [
         "Den Haag, 3 april 2009",
         "Document: Besluitenlijst van de procedurevergadering van donderdag 2 april 2009",
@@ -305,10 +307,10 @@ def test_control_reads_with_sensible_text(control: RawLetter) -> None:
 
 def test_control_has_no_margin_or_footnotes_and_page_numbers_are_furniture(control: RawLetter) -> None:
     assert not of_kind(control, "margin") and not of_kind(control, "footnote")
-    assert [(ln.page, ln.text) for ln in of_kind(control, "furniture")] == [(p, str(p)) for p in range(2, 11)]
+    assert [(ln.page, shown(ln)) for ln in of_kind(control, "furniture")] == [(p, str(p)) for p in range(2, 11)]
 
 
 def test_control_bold_headings(control: RawLetter) -> None:
-    bold = [ln.text for ln in control.lines if ln.bold]
+    bold = [shown(ln) for ln in control.lines if ln.bold]
     assert "Besluitenlijst vorige vergadering(en)" in bold and "Brievenlijst" in bold
     assert "Den Haag, 3 april 2009" not in bold

@@ -107,7 +107,7 @@ def test_joined_form_of_an_anchored_pattern_finds_only_line_starts() -> None:
 
 def _strip_plain(text: str) -> str:
     """strip_inline_markdown's rules, all of them on every line."""
-    text = md.sup_to_superscript(text)
+    text = md.sup_to_markers(text)
     text = md._LINK.sub(r"\1", text)
     text = md._TAG.sub(" ", text)
     for _ in range(3):
@@ -120,7 +120,8 @@ def _strip_plain(text: str) -> str:
 
 
 def test_inline_markdown_as_all_rules() -> None:
-    alphabet = ["a", " ", "*", "**", "_", "__", "[x](y)", "<sup>1</sup>", "[^2]", "<br>", "\\", "\\*", "(", "]"]
+    alphabet = ["a", " ", "*", "**", "_", "__", "[x](y)", "<sup>1</sup>", "[^2]", "<br>", "\\", "\\*", "(", "]",
+                "¹²", "³"]
     for text in _strings(alphabet, count=4000, longest=8):
         assert strip_inline_markdown(text) == _strip_plain(text), repr(text)
     assert strip_inline_markdown("Een gewone regel, 12 woorden (en haakjes).") == \

@@ -1,11 +1,11 @@
-"""Readers hand structure over as fields of the raw lines (heading level, emphasis, footnote numbers);
+"""Readers hand structure over as fields of the raw lines (heading level, emphasis, footnote numbers, markers);
 the normaliser reads the fields and never parses markup back out of a line's text."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from mhextract.ingest.lines import LineSink
+from mhextract.ingest.lines import LineSink, marker
 from mhextract.ingest.markdown import read_markdown
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise import normalise
@@ -17,14 +17,14 @@ def test_line_sink_writes_fields_not_markup() -> None:
     sink = LineSink()
     sink.heading("Inleiding", 2)
     sink.paragraph("Geheel vet", bold=True)
-    sink.paragraph(f"{_PROSE}¹")
+    sink.paragraph(f"{_PROSE}{marker(1)}")
     sink.note(1, "Kamerstukken II 2023/24, 28 638, nr. 1.")
     lines = [ln for ln in sink.finish() if ln.text]
-    assert [(ln.text, ln.heading, ln.bold, ln.note) for ln in lines] == [
-        ("Inleiding", 2, False, None),
-        ("Geheel vet", None, True, None),
-        (f"{_PROSE}¹", None, False, None),
-        ("Kamerstukken II 2023/24, 28 638, nr. 1.", None, False, 1),
+    assert [(ln.text, ln.heading, ln.bold, ln.note, ln.markers) for ln in lines] == [
+        ("Inleiding", 2, False, None, ()),
+        ("Geheel vet", None, True, None, ()),
+        (_PROSE, None, False, None, ((len(_PROSE), 1),)),
+        ("Kamerstukken II 2023/24, 28 638, nr. 1.", None, False, 1, ()),
     ]
     assert lines[-1].kind == "footnote"
 
@@ -34,13 +34,13 @@ def test_markdown_is_read_once_in_its_reader() -> None:
             "[^1]: Kamerstukken II, *28 638*, nr. 1.\n2 Tweede noot.\n")
     raw = read_markdown(Path("x.md"), text.encode(), "0")
     lines = [ln for ln in raw.lines if ln.text]
-    assert [(ln.text, ln.heading, ln.bold, ln.italic, ln.note, ln.kind) for ln in lines] == [
-        ("Aanpak", 2, False, False, None, "unknown"),
-        ("Een vette alinea", None, True, False, None, "unknown"),
-        ("Schuin", None, False, True, None, "unknown"),
-        (f"{_PROSE} zie de brief¹", None, False, False, None, "unknown"),
-        ("Kamerstukken II, 28 638, nr. 1.", None, False, False, 1, "footnote"),
-        ("Tweede noot.", None, False, False, 2, "footnote"),
+    assert [(ln.text, ln.heading, ln.bold, ln.italic, ln.note, ln.kind, ln.markers) for ln in lines] == [
+        ("Aanpak", 2, False, False, None, "unknown", ()),
+        ("Een vette alinea", None, True, False, None, "unknown", ()),
+        ("Schuin", None, False, True, None, "unknown", ()),
+        (f"{_PROSE} zie de brief", None, False, False, None, "unknown", ((len(_PROSE) + 13, 1),)),
+        ("Kamerstukken II, 28 638, nr. 1.", None, False, False, 1, "footnote", ()),
+        ("Tweede noot.", None, False, False, 2, "footnote", ()),
     ]
 
 

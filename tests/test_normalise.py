@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from mhextract.ingest.lines import take_markers
 from mhextract.ingest.markdown import strip_inline_markdown
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise import normalise
@@ -140,7 +141,8 @@ def test_real_hyphens_survive_in_corpus(corpus_letters) -> None:
 
 def test_strip_inline_markdown() -> None:
     assert strip_inline_markdown("***Aanbeveling 1:*** *De staatssecretaris*") == "Aanbeveling 1: De staatssecretaris"
-    assert strip_inline_markdown("zie [de brief](https://x.nl) hier<sup>2</sup>") == "zie de brief hier²"
+    assert take_markers(strip_inline_markdown("zie [de brief](https://x.nl) hier<sup>2</sup>")) == \
+        ("zie de brief hier", ((17, 2),))
 
 
 def test_join_lines_many() -> None:
@@ -150,8 +152,8 @@ def test_join_lines_many() -> None:
 
 def test_trailing_superscript_marker_still_ends_a_paragraph_at_a_page_break() -> None:
     raw = RawLetter(path="x.pdf", format="pdf", sha256="0", lines=[
-        RawLine("Uw Kamer is hierover bij brief geïnformeerd.⁵", kind="body", page=3),
-        RawLine("⁵ Kamerstukken II 2021/22, 29 628, nr. 1127.", kind="footnote", page=3),
+        RawLine("Uw Kamer is hierover bij brief geïnformeerd.", kind="body", page=3, markers=((44, 5),)),
+        RawLine("Kamerstukken II 2021/22, 29 628, nr. 1127.", kind="footnote", page=3, note=5),
         RawLine("Hiernaast loopt op dit moment een onderzoek.", kind="body", page=4),
     ])
     letter = normalise(raw)

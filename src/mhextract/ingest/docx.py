@@ -6,8 +6,8 @@ What the reader emits (the conventions of `oep.LineSink`, shared with the PDF re
   outline level) as a line with its heading level; a wholly bold paragraph as bold lines;
   automatic list numbering of decimal/letter/roman lists is written out (`1. `);
 - footnotes from the footnotes part (and endnotes), numbered in order of their
-  references as Word shows them: the marker as Unicode superscript digits where
-  the `w:footnoteReference` stands, the note as one `footnote` line (its number in `note`) at the end;
+  references as Word shows them: a marker (`RawLine.markers`) where the
+  `w:footnoteReference` stands, the note as one `footnote` line (its number in `note`) at the end;
 - letterhead text as `margin`: page headers (the first-page header first, other
   headers and footers after the body), text boxes and frames (the margin column of
   rijksoverheid templates), and tables holding letterhead labels (Datum, Onderwerp,
@@ -33,7 +33,7 @@ from lxml import etree
 from mhextract.errors import IngestError
 from mhextract.ingest.docx_styles import Numbering, Styles, is_on, num_pr
 from mhextract.ingest.kst_header import header_hints, parse_kst_header
-from mhextract.ingest.lines import LAYOUT_CELL_CHARS, LineSink, clean_line, superscript, vocab
+from mhextract.ingest.lines import LAYOUT_CELL_CHARS, LineSink, clean_line, marker, vocab
 from mhextract.ingest.raw import RawLetter
 from mhextract.paths import load_json
 
@@ -58,7 +58,7 @@ def _furniture() -> list[re.Pattern[str]]:
 
 @dataclass
 class _Para:
-    """One paragraph's text (markers as superscripts), whether it is all bold, and its text boxes."""
+    """One paragraph's text (markers as tokens, `lines.marker`), whether it is all bold, and its text boxes."""
 
     text: str = ""
     bold_chars: int = 0
@@ -149,7 +149,7 @@ class _DocxReader:
             number = self.note_numbers.setdefault(key, len(self.note_numbers) + 1)
             if child.get(qn("w:customMarkFollows")) in ("1", "true", "on"):
                 self.skip_custom_mark = True
-            return superscript(number)
+            return marker(number)
         if tag in (qn("w:drawing"), qn("w:pict")):
             out.boxes.extend(child.iter(qn("w:txbxContent")))
         return None

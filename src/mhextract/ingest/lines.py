@@ -3,10 +3,19 @@
 A reader emits blocks of lines separated by blank lines. Structure travels as fields of
 the lines (`RawLine.heading`, `bold`, `italic`, `note`), never as markup in the text: a
 heading is a line with its level, a wholly bold paragraph has `bold` lines, and each
-footnote is one `footnote` line with its number in `note` at the end. Each footnote
-marker is written as Unicode superscript digits where it stood. `LineSink` collects
-them; the OEP XML and HTML readers, the DOCX reader and the pasted-web reader all write
-through it.
+footnote is one `footnote` line with its number in `note` at the end, and each footnote
+marker is an entry of `markers` (offset, number). While a reader assembles a line from
+pieces (markup runs, PDF glyphs) it places a marker as a private token (`marker`);
+`marked_line` / `LineSink` turn the tokens into the field, so no line a reader hands over
+holds one. `LineSink` collects the lines; the OEP XML and HTML readers, the DOCX reader
+and the pasted-web reader all write through it.
+
+Plain text (text dumps, markdown, pasted pages) has no markup for a marker: a run of Unicode
+superscript digits (`¹²`) is how such a letter writes one, and `read_superscripts` reads each
+run as a marker, so those letters take the same path (a run that is not a footnote number,
+`m²` in a text file, is read as a marker too, as it always was; structured readers only mark
+what their markup says is a footnote reference). Digits glued to a word in a text dump
+(`advocaten1`) are not read here: the normaliser infers them against the footnotes it found.
 """
 
 from __future__ import annotations
@@ -24,8 +33,13 @@ from mhextract.paths import load_json
 # A table cell with more text than this holds prose: the table is layout, not data.
 LAYOUT_CELL_CHARS = 250
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-SUP_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"  # private-use characters: a reader's marker token, never output
+MARKER_TOKEN = re.compile("\ue000(\\d+)\ue001")
+_SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_RUN = re.compile(f"[{_SUP_DIGITS}]{{1,6}}(?![{_SUP_DIGITS}])(?<![{_SUP_DIGITS}]{{7}})")
+_FROM_SUP = str.maketrans(_SUP_DIGITS, "0123456789")
+_ANY_SUP = re.compile(f"[{_SUP_DIGITS}]")
+SUP_RUN = re.compile(f"[{_SUP_DIGITS}]+")  # superscript digits in plain text (a pasted page's header lines)
 _OTHER_SPACE = r"\t\r\f\v\u00a0\u2009\u202f"  # whitespace a line may hold besides the plain space
 _ODD_SPACE = re.compile(f"[{_OTHER_SPACE}]")
 # A whitespace run other than a single space (which needs no replacing): found by its first character fast.
@@ -69,9 +83,43 @@ def clean_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n")]
 
 
-def superscript(number: int | str) -> str:
-    """`12` -> `¹²`: how a footnote marker or footnote start is written."""
-    return str(number).translate(SUPERSCRIPT)
+def marker(number: int) -> str:
+    """A footnote marker's token while a reader assembles a line (`marked_line` makes it a field)."""
+    return f"{_MARK_OPEN}{number}{_MARK_CLOSE}"
+
+
+def take_markers(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A line's text without its marker tokens, and each marker as (offset in that text, number)."""
+    if _MARK_OPEN not in text:
+        return text, ()
+    out: list[str] = []
+    found: list[tuple[int, int]] = []
+    size = last = 0
+    for m in MARKER_TOKEN.finditer(text):
+        out.append(text[last:m.start()])
+        size += m.start() - last
+        found.append((size, int(m.group(1))))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), tuple(found)
+
+
+def drop_markers(text: str) -> str:
+    """Text without marker tokens (a header line or hint, where a marker means nothing)."""
+    return MARKER_TOKEN.sub("", text) if _MARK_OPEN in text else text
+
+
+def read_superscripts(text: str) -> str:
+    """Plain text's markers: each run of up to six superscript digits (`¹²`) as a marker token."""
+    if not _ANY_SUP.search(text):
+        return text
+    return _SUP_RUN.sub(lambda m: marker(int(m.group(0).translate(_FROM_SUP))), text)
+
+
+def marked_line(text: str, **fields: Any) -> RawLine:
+    """A RawLine from assembled text: marker tokens out of `text`, into `markers`."""
+    plain, markers = take_markers(text)
+    return RawLine(text=plain, markers=markers, **fields)
 
 
 @dataclass
@@ -98,7 +146,7 @@ class LineSink:
             return
         if self.lines and self.lines[-1].text:
             self.lines.append(RawLine(text="", kind=kind))
-        self.lines.extend(RawLine(text=t, kind=kind, bold=bold, heading=heading if i == 0 else None)
+        self.lines.extend(marked_line(t, kind=kind, bold=bold, heading=heading if i == 0 else None)
                           for i, t in enumerate(kept))
 
     def paragraph(self, text: str, kind: LineKind = "body", *, bold: bool = False) -> None:
@@ -118,10 +166,10 @@ class LineSink:
             self.notes.append(Note(number, text))
 
     def finish(self) -> list[RawLine]:
-        """The lines with the footnotes appended as one block of `¹ text` lines."""
+        """The lines with the footnotes appended as one block of lines, each opening its note (`note`)."""
         if self.notes:
             if self.lines and self.lines[-1].text:
                 self.lines.append(RawLine(text="", kind="footnote"))
-            self.lines.extend(RawLine(text=n.text, kind="footnote", note=n.number) for n in self.notes)
+            self.lines.extend(marked_line(n.text, kind="footnote", note=n.number) for n in self.notes)
         return self.lines
 

@@ -3,7 +3,8 @@
 Blocks are runs of lines between blank lines. A block's first line may be a `#` heading
 (`RawLine.heading`); a block wholly wrapped in `**`/`__` or `*`/`_` is bold or italic
 (`bold`, `italic` on each of its lines); inline emphasis, links, tags and escapes are
-removed; `<sup>12</sup>` and `[^12]` markers become superscript digits `¹²`. A block that
+removed; `<sup>12</sup>` and `[^12]` markers, and superscript digits `¹²`, become the lines'
+`markers` (`lines.read_superscripts`: how plain text writes a marker). A block that
 opens with a footnote (`<sup>1</sup> text`, `¹ text`, `[^1]: text`) is a `footnote` block
 whose lines that start with a number carry it in `note`.
 """
@@ -14,6 +15,7 @@ import re
 from pathlib import Path
 
 from mhextract.errors import IngestError
+from mhextract.ingest.lines import MARKER_TOKEN, marked_line, marker, read_superscripts
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.ingest.text import decode_text
 
@@ -27,13 +29,11 @@ _ITALIC_BLOCK = re.compile(r"(\*\*\*|\*(?!\*)|_(?!_)).+?\1", re.DOTALL)
 _MARKUP_CHAR = re.compile(r"[<\[*_\\]")  # a character that every markup below starts or holds
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 
-SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_TO_DIGIT = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 # a footnote block's first line (`<sup>1</sup> text`, `¹ text`, `[^1]: text`); any of its lines may open a note
 # with one of these or a plain number (`2 text`)
 _FOOTNOTE_BLOCK = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{_SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:)\s*(.*)$")
-_NOTE_START = re.compile(rf"^\s*(?:([{_SUPERSCRIPT_DIGITS}]+)|\[\^(\d+)\]:|(\d{{1,3}})(?=\s))\s*")
+_NOTE_START = re.compile(rf"^\s*(?:{MARKER_TOKEN.pattern}|\[\^(\d+)\]:|(\d{{1,3}})(?=\s))\s*")
 _MAX_NOTE_DIGITS = 6
 
 
@@ -53,17 +53,22 @@ def emphasis_of(text: str) -> tuple[bool, bool]:
     return bold, italic
 
 
-def sup_to_superscript(text: str) -> str:
-    """`<sup>12</sup>` and `[^12]` markers -> Unicode superscript digits `¹²`."""
-    text = _SUP.sub(lambda m: m.group(1).translate(SUPERSCRIPTS) if m.group(1).isdigit() else m.group(1), text)
-    return re.sub(r"\[\^(\d+)\](?!:)", lambda m: m.group(1).translate(SUPERSCRIPTS), text)
+def sup_to_markers(text: str) -> str:
+    """`<sup>12</sup>`, `[^12]` and `¹²` markers -> marker tokens (`lines.marker`), fields of the line."""
+    text = _SUP.sub(lambda m: _marker(m.group(1)), read_superscripts(text))
+    return re.sub(r"\[\^(\d+)\](?!:)", lambda m: _marker(m.group(1)), text)
+
+
+def _marker(digits: str) -> str:
+    """A marker's token for up to six decimal digits; anything else stays text."""
+    return marker(int(digits)) if digits.isdecimal() and len(digits) <= _MAX_NOTE_DIGITS else digits
 
 
 def strip_inline_markdown(text: str) -> str:
-    """Remove emphasis, links, tags and escapes; keep the words and superscript markers."""
+    """Remove emphasis, links, tags and escapes; keep the words and the markers (as tokens)."""
     if not _MARKUP_CHAR.search(text):
-        return text  # every rule below needs one of these characters: most lines have none
-    text = sup_to_superscript(text)
+        return read_superscripts(text)  # every other rule needs one of these characters: most lines have none
+    text = sup_to_markers(text)
     # each rule only where its characters stand (a link needs `](`, a tag `<`, emphasis `*` or `_`)
     text = _LINK.sub(r"\1", text) if "](" in text else text
     text = _TAG.sub(" ", text) if "<" in text else text
@@ -102,15 +107,15 @@ def markdown_block(texts: list[str]) -> list[RawLine]:
         return [_note_line(t) for t in texts]
     level, first = heading_level(texts[0].strip())
     bold, italic = emphasis_of(" ".join([first, *[t.strip() for t in texts[1:]]]))
-    return [RawLine(text=strip_inline_markdown(t), heading=level if i == 0 else None, bold=bold, italic=italic)
+    return [marked_line(strip_inline_markdown(t), heading=level if i == 0 else None, bold=bold, italic=italic)
             for i, t in enumerate([first, *texts[1:]])]
 
 
 def _note_line(text: str) -> RawLine:
     """A line of a footnote block; one that starts with a number opens that note (`note`)."""
-    text = sup_to_superscript(text)
+    text = sup_to_markers(text)
     m = _NOTE_START.match(text)
     digits = next((g for g in m.groups() if g), "") if m else ""
     if m is None or len(digits) > _MAX_NOTE_DIGITS:
-        return RawLine(text=strip_inline_markdown(text), kind="footnote")
-    return RawLine(text=strip_inline_markdown(text[m.end():]), kind="footnote", note=int(digits.translate(_TO_DIGIT)))
+        return marked_line(strip_inline_markdown(text), kind="footnote")
+    return marked_line(strip_inline_markdown(text[m.end():]), kind="footnote", note=int(digits))

@@ -2,7 +2,7 @@
 
 The letter is found in the page (OEP's broodtekst/kamerstuk/stuk, `<main>`,
 `<article>`, else `<body>`); site chrome is dropped; footnote lists (`voetnoten`,
-`footnotes`) become `footnote` lines and their markers superscripts; the Kamerstuk
+`footnotes`) become `footnote` lines and their markers `markers` of the lines; the Kamerstuk
 header and letterhead become `margin`; the page's `<meta>` tags give hints.
 """
 
@@ -20,11 +20,11 @@ from mhextract.ingest.kst_header import header_hints, parse_kst_header
 from mhextract.ingest.lines import (
     BR,
     LAYOUT_CELL_CHARS,
-    SUP_RUN,
     LineSink,
     clean_line,
+    drop_markers,
+    marker,
     markup_text,
-    superscript,
     vocab,
 )
 from mhextract.ingest.oep_metadata import merge_hints, meta_values, metadata_hints
@@ -63,7 +63,7 @@ class _HtmlReader:
         self.letterhead_classes = set(v["letterhead_classes"])
 
     def inline(self, el: Any, own_text: bool = True) -> str:
-        """Running text: `<sup>` digits and footnote links as superscripts, `<br>` as a line break."""
+        """Running text: `<sup>` digits and footnote links as marker tokens, `<br>` as a line break."""
         parts: list[str] = [markup_text(el.text)] if own_text else []
         for child in el:
             parts.append(self._inline_child(child))
@@ -75,7 +75,7 @@ class _HtmlReader:
         if tag == "br":
             text = BR
         elif tag and self._marker(child) is not None:
-            text = superscript(self._marker(child) or 0)
+            text = marker(self._marker(child) or 0)
         else:
             text = self.inline(child) if tag else ""
         return text + markup_text(child.tail)
@@ -106,7 +106,7 @@ class _HtmlReader:
         if not tag:
             return
         if _has_class(el, self.header_classes):
-            found = [SUP_RUN.sub("", t) for t in self.inline(el).split(BR) if clean_line(t)]
+            found = [drop_markers(t) for t in self.inline(el).split(BR) if clean_line(t)]
             self.header_lines += found
             self.pending_header += found
             return
@@ -186,7 +186,7 @@ class _HtmlReader:
         self.sink.block([f"{role},"])
         self.sink.block([name])
         if role and name:
-            self.signatories.append(f"{role}|{name}")
+            self.signatories.append(f"{drop_markers(role)}|{drop_markers(name)}")
 
 
 def _drop_navigation(root: Any, content_found: bool) -> None:

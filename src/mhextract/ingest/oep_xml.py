@@ -18,7 +18,7 @@ from lxml import etree
 from mhextract.datetext import iso_date
 from mhextract.errors import IngestError
 from mhextract.ingest.kst_header import header_hints, parse_kst_header
-from mhextract.ingest.lines import BR, SUP_RUN, LineSink, clean_line, markup_text, superscript, vocab
+from mhextract.ingest.lines import BR, LineSink, clean_line, drop_markers, marker, markup_text, vocab
 from mhextract.ingest.oep_metadata import local_name, merge_hints, meta_values, metadata_hints, xml_parser
 from mhextract.ingest.raw import RawLetter
 
@@ -45,7 +45,7 @@ class _XmlReader:
 
     # inline text
     def inline(self, el: Any, own_text: bool = True) -> str:
-        """Running text of an element: markers as superscripts, `<br/>` as a line break."""
+        """Running text of an element: markers as tokens (`lines.marker`), `<br/>` as a line break."""
         parts: list[str] = [markup_text(el.text)] if own_text else []
         for child in el:
             tag = local_name(child)
@@ -69,7 +69,7 @@ class _XmlReader:
         number = int(label) if label.isdigit() else len(self.sink.notes) + 1
         texts = [self.inline(c) for c in el if local_name(c) == "noot.al"] or [self.inline(el)]
         self.sink.note(number, " ".join(texts))
-        return superscript(number)
+        return marker(number)
 
     # blocks
     def walk(self, el: Any, depth: int = 0) -> None:
@@ -122,7 +122,8 @@ class _XmlReader:
     def kamerstuk(self, el: Any, depth: int) -> None:
         """Header (kamerstukkop, dossier lines) first, then the stuk."""
         for kop in (c for c in el if local_name(c) == "kamerstukkop"):
-            self.header_lines += [SUP_RUN.sub("", self.inline(t)) for t in kop if local_name(t)] or [self.inline(kop)]
+            lines = [self.inline(t) for t in kop if local_name(t)] or [self.inline(kop)]
+            self.header_lines += [drop_markers(t) for t in lines]
         for dossier in (c for c in el if local_name(c) == "dossier"):
             self.header_lines.append(" ".join(t.strip() for t in dossier.itertext() if t.strip()))
         for child in el:
@@ -139,7 +140,7 @@ class _XmlReader:
             nr = f"{label} {nr}"
         line = " ".join(t for t in (nr, clean_line(self.inline(title)) if title is not None else "") if t)
         if line:
-            self.header_lines.append(SUP_RUN.sub("", line))  # a title's footnote marker stays out
+            self.header_lines.append(drop_markers(line))  # a title's footnote marker stays out
         for line in self.header_lines:
             self.sink.block([line], "margin")  # one block per line: each dossier line starts a line of the text
         self.children(el, depth, skip=("stuknr", "titel"))

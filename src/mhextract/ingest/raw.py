@@ -28,6 +28,9 @@ class RawLine:
     heading: int | None = None  # heading level 1-6 of the line's paragraph (its first line)
     italic: bool = False  # the line's paragraph is wholly italic
     note: int | None = None  # this line opens footnote `note`; `text` is the note's text without its number
+    # footnote markers as (offset in `text`, footnote number): the marker stood before `text[offset]`;
+    # `text` holds no marker. A marker numbered 0 stood where a reader saw a marker but no number.
+    markers: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from mhextract.errors import IngestError
-from mhextract.ingest.raw import Format, RawLetter, RawLine
+from mhextract.ingest.lines import marked_line, read_superscripts
+from mhextract.ingest.raw import Format, RawLetter
 
 # Letters that are not UTF-8 are nearly always Windows-1252 or Latin-1 (Dutch accents, €).
 _LEGACY = ("cp1252", "latin_1", "iso8859_15")
@@ -57,9 +58,9 @@ def _decode_line(line: bytes) -> str:
 
 
 def read_text(path: Path, data: bytes, sha256: str, fmt: Format) -> RawLetter:
-    """Split decoded text into lines; layout is left to the normaliser."""
+    """Split decoded text into lines, superscript digits read as markers; layout is left to the normaliser."""
     text = decode_text(path, data).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise IngestError(path, "file has no text")
-    lines = [RawLine(text=line) for line in text.split("\n")]
+    lines = [marked_line(read_superscripts(line)) for line in text.split("\n")]
     return RawLetter(path=str(path), format=fmt, sha256=sha256, lines=lines)

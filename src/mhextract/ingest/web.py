@@ -16,7 +16,8 @@ A pasted page is the letter wrapped in site chrome: menus, breadcrumbs, "Naar bo
    into `margin` lines and the letter's own ids and sender as hints;
 4. takes the footnotes printed after the letter (`1 text` or `1` on its own line then
    the text), writes each marker glued to the body text (`voortgangsbrief1`,
-   `november 20182`) as superscript digits, in footnote order.
+   `november 20182`) as a marker of its line (`RawLine.markers`), in footnote order;
+   superscript digits the paste holds (`¹`) are markers too (`lines.read_superscripts`).
 Footnotes printed per page in the middle of a paste are not recognised.
 """
 
@@ -32,7 +33,16 @@ from typing import Any
 from mhextract.datetext import iso_date
 from mhextract.errors import IngestError
 from mhextract.ingest.kst_header import header_hints, kst_id, parse_kst_header
-from mhextract.ingest.lines import LineSink, clean_line, clean_lines, not_marker_after, superscript, vocab
+from mhextract.ingest.lines import (
+    LineSink,
+    clean_line,
+    clean_lines,
+    marked_line,
+    marker,
+    not_marker_after,
+    read_superscripts,
+    vocab,
+)
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.ingest.text import decode_text
 
@@ -353,7 +363,7 @@ def _marker_re(number: int) -> re.Pattern[str]:
 
 
 def mark_glued(lines: list[str], numbers: list[int]) -> tuple[list[str], int]:
-    """Rewrite each footnote's glued marker (first match after the previous one) as superscript digits."""
+    """Rewrite each footnote's glued marker (first match after the previous one) as a marker token."""
     out = list(lines)
     pos = (0, 0)
     found = 0
@@ -362,8 +372,9 @@ def mark_glued(lines: list[str], numbers: list[int]) -> tuple[list[str], int]:
         if hit is None:
             continue
         li, start, end = hit
-        out[li] = out[li][:start] + superscript(number) + out[li][end:]
-        pos = (li, start + len(str(number)))
+        token = marker(number)
+        out[li] = out[li][:start] + token + out[li][end:]
+        pos = (li, start + len(token))
         found += 1
     return out, found
 
@@ -409,7 +420,7 @@ def read_web(path: Path, data: bytes, sha256: str) -> RawLetter:
         sink.block([line], "margin")  # one block per line: each dossier line starts a line of the text
     if sink.lines:
         sink.lines.append(RawLine(text=""))
-    sink.lines.extend(RawLine(text=t) for t in marked)
+    sink.lines.extend(marked_line(read_superscripts(t)) for t in marked)
     for number, note in notes:
         sink.note(number, note)
     hints = _hints(info, parse_kst_header(header_lines))

@@ -1,6 +1,7 @@
 """Footnotes: split footnote blocks into numbered notes, find their markers, remove the markers.
 
-Markers are superscript digits (from PDF geometry, `<sup>N</sup>`, `¹`) or, in
+Markers are the readers' (`RawLine.markers`, carried into `Para.markers`: PDF raised
+digits, `<sup>N</sup>`, Word's footnote references, `¹` in a text file) or, in
 text dumps, digits glued to the preceding word, punctuation or year (`jl.1`,
 `WODC-rapport.2`, `november 20182`). Glued markers are only accepted in
 footnote order and before the page bottom where that footnote stands, so a
@@ -16,14 +17,13 @@ from functools import cache
 
 from mhextract.analysis.patterns import alternation
 from mhextract.ingest.lines import not_marker_after
-from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
+from mhextract.ingest.raw import RawLine
+from mhextract.normalise.layout import Block
+from mhextract.normalise.marked import opening_marker
 from mhextract.normalise.paragraphs import Para, join_lines
 from mhextract.paths import load_json
 
-_SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-_START = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|(\d{{1,3}})(?=\s))\s*")
-_SUP_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
-_MAX_MARKER_DIGITS = 6  # a longer run of digits is never a footnote marker (and int() of it may fail)
+_START = re.compile(r"^\s*(\d{1,3})(?=\s)\s*")  # `2 text`: a text dump's footnote opening
 
 
 @dataclass
@@ -42,16 +42,15 @@ class Note:
 def collect_notes(blocks: list[tuple[Block, int]]) -> list[Note]:
     """Footnote blocks (with the paragraph count before each) -> notes in number order.
 
-    A line starting with the next number opens a new note; any other line continues
-    the current note, also across a page break.
+    A line starting with the next number (the reader's `note`, an opening marker, or a text
+    dump's digits) opens a new note; any other line continues the current note, also across
+    a page break. Markers inside a footnote's own text are left out of it.
     """
     notes: list[Note] = []
     for block, before in blocks:
         for line in block.lines:
+            number, rest = _opening(line)
             text = line.text
-            m = _START.match(text) if line.note is None else None
-            number = line.note if line.note is not None else (_number(m) if m else None)
-            rest = text[m.end():] if m else text
             expected = notes[-1].number + 1 if notes else (number or 1)
             opens = number is not None and (number == expected or (not notes and number >= 1))
             if opens and number is not None:
@@ -61,16 +60,15 @@ def collect_notes(blocks: list[tuple[Block, int]]) -> list[Note]:
     return notes
 
 
-def _number(m: re.Match[str]) -> int | None:
-    for g in m.groups():
-        if g:
-            return marker_number(g)
-    return None
-
-
-def marker_number(digits: str) -> int | None:
-    """The number of a marker's digits (superscript or not); None for a run too long to be one."""
-    return int(digits.translate(_SUP_TO_DIGIT)) if len(digits) <= _MAX_MARKER_DIGITS else None
+def _opening(line: RawLine) -> tuple[int | None, str]:
+    """The note number a footnote line opens with, if any, and its text after that number."""
+    if line.note is not None:
+        return line.note, line.text
+    number = opening_marker(line)
+    if number is not None:
+        return number, line.text[line.markers[0][0]:].lstrip()
+    m = _START.match(line.text)
+    return (int(m.group(1)), line.text[m.end():]) if m else (None, line.text)
 
 
 @dataclass
@@ -82,15 +80,9 @@ class Marker:
 
 
 def find_markers(paras: list[Para], notes: list[Note], glued: bool) -> list[Marker]:
-    """Locate each note's marker: superscripts first; glued digits (text dumps) in note order."""
-    markers: list[Marker] = []
-    for i, p in enumerate(paras):
-        if not any(d in p.text for d in SUPERSCRIPT_DIGITS):
-            continue  # ten substring tests are far quicker than scanning the paragraph with `_SUP_RUN`
-        for m in _SUP_RUN.finditer(p.text):
-            number = marker_number(m.group(0))
-            if number is not None:
-                markers.append(Marker(number, i, m.start(), m.end()))
+    """Locate each note's marker: the readers' (zero-width: not in the text) first; glued digits (text
+    dumps, cut out of the text) in note order."""
+    markers = [Marker(number, i, at, at) for i, p in enumerate(paras) for at, number in p.markers]
     if not glued:
         return markers
     found = {mk.number for mk in markers}

@@ -8,29 +8,26 @@ geometry already; for text dumps and markdown this module infers it:
 - footnotes of a text dump are the numbered blocks at the bottom of a page whose
   numbers continue the letter's footnote sequence (so `5 december 2019` in the
   middle of a page is not footnote 5);
-- a block is a footnote when a reader says so (a line with `note`), or when it opens with
-  superscript digits (`¹ text`).
+- a block is a footnote when a reader says so (a line with `note`), or when its first line
+  opens with a footnote marker (`RawLine.markers`: `¹ text` in a text file).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
 from mhextract.analysis.patterns import alternation
 from mhextract.ingest.raw import RawLetter, RawLine
+from mhextract.normalise.marked import opening_marker, without_form_feeds
 from mhextract.paths import data_pattern, load_json
 
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-
-_SUP_FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")  # `¹ text`: a footnote of a text or PDF
 _DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
 _BARE_DOSSIER = re.compile(r"^\d{2} \d{3}(?:[ -][A-Z]{1,5})?$")
 _PAGE_INDENT = re.compile(r"^ \S")  # a text dump's page starts with a one-space indent
-_TERMINAL_END = re.compile(r"[.!?:;]['’”»)]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*$")
+_TERMINAL_END = re.compile(r"[.!?:;]['’”»)]?\d*\s*$")
 
 
 @dataclass
@@ -91,6 +88,11 @@ def _furniture_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in load_json("letterhead.json")["furniture"]))
 
 
+def _blank(line: RawLine) -> bool:
+    """An empty line: no text, no footnote marker, no footnote start."""
+    return not line.text.strip() and not line.markers and line.note is None
+
+
 def plain(line: str) -> str:
     """A line without a quote prefix (`> Retouradres ...`) and surrounding space."""
     line = line.strip()
@@ -139,14 +141,14 @@ def _group(raw: RawLetter) -> list[Block]:
             if page is not None:
                 page += 1
             pending_page_start = True
-            text = text.replace("\f", "")
-            line = replace(line, text=text)
+            line = without_form_feeds(line)
+            text = line.text
         elif dump_pages and i > 0 and _PAGE_INDENT.match(text):
             flush()
             if page is not None:
                 page += 1
             pending_page_start = True
-        if not text.strip():
+        if _blank(line):
             flush()
             continue
         if current and (line.kind != current[-1].kind or (line.page != current[-1].page and not dump)):
@@ -274,7 +276,7 @@ def _classify_known(block: Block, text_dump: bool) -> None:
             block.footnote_number = _footnote_number(block)
         return
     texts = block.texts
-    if block.lines[0].note is not None or _SUP_FOOTNOTE.match(texts[0]):
+    if block.lines[0].note is not None or opening_marker(block.lines[0]) is not None:
         block.kind = "footnote"
         block.footnote_number = _footnote_number(block)
         return
@@ -300,11 +302,13 @@ def _attach_label_values(blocks: list[Block]) -> None:
 
 
 def _footnote_number(block: Block) -> int | None:
-    """The number of a footnote block's first note: the reader's `note`, else the digits it opens with."""
-    if block.lines[0].note is not None:
-        return block.lines[0].note
-    m = _SUP_FOOTNOTE.match(block.texts[0]) or _DUMP_FOOTNOTE.match(block.texts[0])
-    return int(m.group(1).translate(_SUP_TO_DIGIT)) if m else None
+    """The number of a footnote block's first note: the reader's `note`, its opening marker, else its digits."""
+    first = block.lines[0]
+    number = first.note if first.note is not None else opening_marker(first)
+    if number is not None:
+        return number
+    m = _DUMP_FOOTNOTE.match(first.text)
+    return int(m.group(1)) if m else None
 
 
 _NUMBERED_WORD = re.compile(r"(?P<word>[A-Z][a-z]+) \d{1,3}")

@@ -3,18 +3,21 @@
 Dehyphenation keeps real hyphens: before a capital (`Segers-Asscher`), after a
 capital or digit (`WODC-rapport`, `OM-geregistreerde`), between vowels that would
 otherwise fuse (`politie-eenheid`), before `en`/`of` (`hulp- en opvang`), and any
-form the letter itself writes with a hyphen elsewhere.
+form the letter itself writes with a hyphen elsewhere. The lines' footnote markers
+(`RawLine.markers`) travel with the joins (`marked`) into `Para.markers`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from mhextract.analysis.sentences import is_abbreviation
-from mhextract.ingest.raw import LineTraits
-from mhextract.normalise.layout import SUPERSCRIPT_DIGITS, Block
+from mhextract.ingest.raw import LineTraits, RawLine
+from mhextract.normalise.layout import Block
+from mhextract.normalise.marked import Marks, join_marked, strip_marked, sub_marked
 from mhextract.paths import data_pattern, load_json
 
 _DIGRAPHS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "oe", "ou", "au", "ui", "ij"}
@@ -24,8 +27,6 @@ _WORD_BEFORE = re.compile(r"\S+$")
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _TOKEN_PUNCTUATION = ".,;:()\"'"  # neither word characters nor hyphens
-_SPACE_RUN = re.compile(r"[ \t]{2,}")
-_WHITESPACE_RUN = re.compile(r"\s{2,}")
 
 
 def has_sentence_break(text: str) -> bool:
@@ -61,17 +62,37 @@ class Para:
     lines: int = 1
     after_break: bool = False  # a page break, letterhead or footnote block came before it
     in_header: bool = False  # stood before the line that ends the letter's header (see segment.is_header_end)
+    markers: Marks = field(default_factory=list)  # the lines' footnote markers (offset in `text`, number)
+
+
+_SPACES = re.compile(r"[ \t]{2,}")
+_WHITESPACE = re.compile(r"\s{2,}")
 
 
 def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
     """Join wrapped lines into one string, undoing line-end hyphenation."""
-    out = ""
-    for raw in lines:
-        line = raw.strip()
-        if not line:
+    return join_marked_lines([(t, ()) for t in lines], vocabulary)[0]
+
+
+def join_marked_lines(lines: Sequence[tuple[str, Sequence[tuple[int, int]]]],
+                      vocabulary: set[str] | None = None) -> tuple[str, Marks]:
+    """`join_lines` of lines with their footnote markers: the joined text and the markers in it."""
+    out, marks = "", Marks()
+    for raw, raw_marks in lines:
+        line, line_marks = strip_marked(raw, raw_marks)
+        if not line and not line_marks:
             continue
-        out = line if not out else join_pair(out, line, vocabulary)
-    return _SPACE_RUN.sub(" ", out) if "  " in out or "\t" in out else out
+        if not out:
+            out, marks = line, marks + line_marks
+            continue
+        joined = join_pair(out, line, vocabulary) if line else out + " "
+        marks = join_marked(out, marks, line, line_marks, joined)
+        out = joined
+    return sub_marked(_SPACES, " ", out, marks)
+
+
+def _joined(lines: list[RawLine], vocabulary: set[str]) -> tuple[str, Marks]:
+    return join_marked_lines([(ln.text, ln.markers) for ln in lines], vocabulary)
 
 
 def join_pair(left: str, right: str, vocabulary: set[str] | None = None) -> str:
@@ -126,6 +147,7 @@ def document_vocabulary(texts: list[str]) -> set[str]:
 def block_paragraphs(block: Block, traits: LineTraits, typical: int, vocabulary: set[str]) -> list[Para]:
     """One body block -> paragraphs (a split-off title, signature lines, or the block itself)."""
     texts = [ln.text for ln in block.lines]
+    lines = block.lines
     page = block.page
     if not traits.wrapped:
         # markdown, and the structured readers (docx, html, xml): one block is one paragraph, its
@@ -133,33 +155,43 @@ def block_paragraphs(block: Block, traits: LineTraits, typical: int, vocabulary:
         # like a text dump and takes the text path below.
         return [_structured_para(block)]
     if _signature_role_line().match(texts[0].strip()):
-        return [Para(text=t.strip(), page=page) for t in texts if t.strip()]
+        stripped = (strip_marked(ln.text, ln.markers) for ln in lines)
+        return [Para(text=t, page=page, markers=m) for t, m in stripped if t or m]
     if traits.bold_font:
         bold_head = 0
         while bold_head < len(block.lines) and block.lines[bold_head].bold:
             bold_head += 1
         if 0 < bold_head < len(block.lines):
             return [
-                Para(text=join_lines(texts[:bold_head], vocabulary), page=page, bold=True, lines=bold_head),
-                Para(text=join_lines(texts[bold_head:], vocabulary), page=page, lines=len(texts) - bold_head),
+                _para(_joined(lines[:bold_head], vocabulary), page, bold=True, lines=bold_head),
+                _para(_joined(lines[bold_head:], vocabulary), page, lines=len(texts) - bold_head),
             ]
-        return [Para(text=join_lines(texts, vocabulary), page=page, bold=bold_head == len(block.lines),
-                     lines=len(texts))]
+        return [_para(_joined(lines, vocabulary), page, bold=bold_head == len(block.lines), lines=len(texts))]
     k = _title_lines(texts, typical)
     if k:
         return [
-            Para(text=join_lines(texts[:k], vocabulary), page=page, lines=k),
-            Para(text=join_lines(texts[k:], vocabulary), page=page, lines=len(texts) - k),
+            _para(_joined(lines[:k], vocabulary), page, lines=k),
+            _para(_joined(lines[k:], vocabulary), page, lines=len(texts) - k),
         ]
-    return [Para(text=join_lines(texts, vocabulary), page=page, lines=len(texts))]
+    return [_para(_joined(lines, vocabulary), page, lines=len(texts))]
+
+
+def _para(joined: tuple[str, Marks], page: int | None, *, bold: bool = False, lines: int = 1) -> Para:
+    return Para(text=joined[0], page=page, bold=bold, lines=lines, markers=joined[1])
 
 
 def _structured_para(block: Block) -> Para:
     """A block of a reader that knows paragraphs: one paragraph; heading level and emphasis from the fields."""
     lines = block.lines
-    text = _WHITESPACE_RUN.sub(" ", " ".join(ln.text.strip() for ln in lines)).strip()
+    text, marks = "", Marks()
+    for i, ln in enumerate(lines):
+        piece, piece_marks = strip_marked(ln.text, ln.markers)
+        joined = f"{text} {piece}" if i else piece
+        marks, text = join_marked(text, marks, piece, piece_marks, joined), joined
+    text, marks = sub_marked(_WHITESPACE, " ", text, marks)
+    text, marks = strip_marked(text, marks)
     return Para(text=text, page=block.page, heading_level=lines[0].heading, bold=all(ln.bold for ln in lines),
-                italic=all(ln.italic for ln in lines), lines=len(lines))
+                italic=all(ln.italic for ln in lines), lines=len(lines), markers=marks)
 
 
 def _title_lines(texts: list[str], typical: int) -> int:
@@ -212,7 +244,9 @@ def merge_across_breaks(paras: list[Para], typical: int, vocabulary: set[str]) -
     for p in paras:
         prev = out[-1] if out else None
         if prev is not None and p.after_break and _continues(prev, p, typical):
-            prev.text = join_pair(prev.text, p.text, vocabulary)
+            joined = join_pair(prev.text, p.text, vocabulary)
+            prev.markers = join_marked(prev.text, prev.markers, p.text, p.markers, joined)
+            prev.text = joined
             prev.lines += p.lines
             continue
         out.append(p)
@@ -220,7 +254,7 @@ def merge_across_breaks(paras: list[Para], typical: int, vocabulary: set[str]) -
 
 
 def _continues(prev: Para, nxt: Para, typical: int) -> bool:
-    end = prev.text.rstrip().rstrip(SUPERSCRIPT_DIGITS).rstrip()  # `geïnformeerd.⁵` ends a sentence
+    end = prev.text.rstrip()  # `geïnformeerd.` + a marker ends a sentence: markers are not in the text
     if not end or end.endswith(_TERMINAL) or nxt.heading_level or nxt.bold:
         return False
     return not (is_heading_like(prev, typical) and not nxt.text[:1].islower())

@@ -21,9 +21,11 @@ from mhextract.record.model import Section
 
 MAX_TITLE = 260
 PROSE_LINE = 60  # characters of a broken-off line that still reads as prose
-_CLOSED = re.compile(r"[.,;:!][)»”'\"]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}$")  # ends a sentence, perhaps with a footnote marker
-_QUESTION = re.compile(r"\?[)»”'\"]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}$")
-_GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ]{3})[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}$")  # `advocaten1`: a glued footnote marker
+# The body text holds no reader's footnote marker (`normalise.footnotes` took them out); the digits here are
+# a text dump's glued marker the normaliser could not tie to a footnote.
+_CLOSED = re.compile(r"[.,;:!][)»”'\"]?\d{0,3}$")  # ends a sentence, perhaps with a glued footnote marker
+_QUESTION = re.compile(r"\?[)»”'\"]?\d{0,3}$")
+_GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ]{3})\d{1,2}$")  # `advocaten1`: a glued footnote marker
 MAX_QUESTION_WORDS = 10  # `Wat is gepast gebruik?` on its own line is a title; a longer question is prose
 
 
@@ -134,7 +136,7 @@ def _in_introduced_list(letter: Letter, i: int) -> bool:
 def _reads_as_prose(text: str) -> bool:
     """Ends a sentence (perhaps with a glued footnote marker: `Digitaliseren.1`) or holds a sentence break;
     a long line ending in a comma is the first part of a sentence a page broke off."""
-    return bool(re.search(r"[.:;][)»”'\"]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}\s*$|[.]\s", text)) or (
+    return bool(re.search(r"[.:;][)»”'\"]?\d{0,3}\s*$|[.]\s", text)) or (
         len(text) > PROSE_LINE and text.rstrip().endswith(","))
 
 

@@ -10,9 +10,9 @@ layout analysis after that is shared, so both give the same lines:
    column (`classify`), then the body size as the size with the most characters;
 3. per page: lines, the footnote zone at the bottom (`footnotes`), text (`text`).
 
-Output conventions: footnote markers become Unicode superscript digits glued to the
-preceding text (`jl.¹`); a footnote's first line starts with its number as
-superscript digits plus a space; an empty line of the same kind marks a paragraph
+Output conventions: footnote markers (raised digits) are the lines' `markers`, at the
+offset after the text they were glued to (`jl.`); a footnote's first line carries its
+number in `note` and the text without it; an empty line of the same kind marks a paragraph
 break; line-end hyphens are kept (as `-`, whatever hyphen the producer drew).
 Pages are read one at a time and closed, so memory stays flat on long documents.
 """

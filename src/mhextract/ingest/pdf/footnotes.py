@@ -4,9 +4,9 @@ The zone is either the lines under a short separator rule in the lower part of t
 page, or the run of lines at the page bottom set clearly smaller than the body font
 (the size with the most characters). It starts with a footnote number (superscript
 digits, or plain digits followed by a space or tab: the Word/LibreOffice default) or
-continues a footnote from the previous page. A footnote's first line is written as
-its number in superscript digits, a space, then the text (`¹ Kamerstukken ...`), so a
-continuation line that happens to start with a number stays distinguishable.
+continues a footnote from the previous page. A footnote's first line carries its
+number in `note` and its text without the number, so a continuation line that happens
+to start with a number stays distinguishable.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mhextract.ingest.lines import MARKER_TOKEN
 from mhextract.ingest.pdf.classify import Page
 from mhextract.ingest.pdf.lines import Line
-from mhextract.ingest.pdf.text import SUPERSCRIPT
 
 PLAIN_FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+\S")
 GLUED_FOOTNOTE_START = re.compile(r"^(\d{1,3})(?=[A-Z«(\"'‘“])")  # `2Kamerstukken`: a tab stop right after the number
@@ -95,11 +95,13 @@ def _mark_run(run: list[Line], state: FootnoteState) -> bool:
         ln.kind = "footnote"
         if number is not None:
             state.last = number
-            ln.text = _footnote_text(ln.text, number)
+            ln.text, ln.note = _footnote_text(ln.text), number
     return True
 
 
-def _footnote_text(text: str, number: int) -> str:
-    """A footnote's first line: its number as superscript digits, a space, then the text."""
-    rest = re.sub(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d+)\s*", "", text, count=1)
-    return f"{str(number).translate(SUPERSCRIPT)} {rest}"
+_NUMBER = re.compile(rf"^(?:{MARKER_TOKEN.pattern}|\d+)\s*")
+
+
+def _footnote_text(text: str) -> str:
+    """A footnote's first line without the number it opens with (raised digits, or plain ones)."""
+    return _NUMBER.sub("", text, count=1)

@@ -13,6 +13,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from mhextract.ingest.lines import marked_line
 from mhextract.ingest.pdf.classify import Page
 from mhextract.ingest.pdf.segments import Seg
 from mhextract.ingest.raw import LineKind, RawLine
@@ -28,7 +29,8 @@ class Line:
     base: float
     segs: list[Seg]
     kind: LineKind
-    text: str = ""
+    text: str = ""  # with marker tokens (`lines.marker`)
+    note: int | None = None  # the footnote this line opens (`footnotes`)
 
     @property
     def x0(self) -> float:
@@ -36,7 +38,7 @@ class Line:
 
     @property
     def plain(self) -> str:
-        """The text without superscript markers."""
+        """The text without raised characters (markers)."""
         return " ".join(s.plain for s in self.segs if s.plain)
 
     @property
@@ -95,5 +97,6 @@ def raw_lines(lines: list[Line]) -> list[RawLine]:
         last[ln.kind] = ln
         sizes = ln.sizes
         size = sizes.most_common(1)[0][0] if sizes else 0.0
-        out.append(RawLine(ln.text, ln.kind, ln.page, all(s.bold for s in ln.segs), size))
+        out.append(marked_line(ln.text, kind=ln.kind, page=ln.page, bold=all(s.bold for s in ln.segs), size=size,
+                               note=ln.note))
     return out

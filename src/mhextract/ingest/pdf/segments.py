@@ -41,7 +41,7 @@ class Seg:
     size: float = 0.0
     base: float = 0.0
     # filled by `freeze` when the page is done, after which the characters are dropped
-    text: str = ""  # with superscript markers
+    text: str = ""  # with marker tokens (`lines.marker`) for raised digits
     plain: str = ""  # without them
     lead: str = ""  # the raised digits the segment starts with (a footnote number)
     sizes: Counter[float] = field(default_factory=Counter)  # sizes of non-superscript characters

@@ -1,4 +1,4 @@
-"""Characters -> text: spaces from wide gaps (the backends drop space glyphs), superscripts, hyphens.
+"""Characters -> text: spaces from wide gaps (the backends drop space glyphs), raised digits as markers, hyphens.
 
 Hyphens: U+2010 and U+2011 (Chromium's line-end and non-breaking hyphens) are written
 as `-`; a soft hyphen (U+00AD) left in the text layer is dropped inside a line (without
@@ -9,9 +9,12 @@ break like any other line-end hyphen.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from typing import Protocol
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+from mhextract.ingest.lines import marker
+
+_JOIN_MARKERS = marker(0)[-1] + marker(0)[0]  # between two adjacent digit tokens: one marker of both digits
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 SHY = "\u00ad"
 # A gap wider than the line's usual letter gap by this share of the font size is a word space
@@ -30,12 +33,13 @@ class CharLike(Protocol):
 
 
 def plain(chars: list[CharLike], presorted: bool = False) -> str:
-    """Text of characters with spaces only at wide gaps, no superscripts."""
+    """Text of characters with spaces only at wide gaps, no raised characters."""
     return text_of([c for c in chars if not c.raised], superscript=False, presorted=presorted)
 
 
 def text_of(chars: list[CharLike], superscript: bool = True, presorted: bool = False) -> str:
-    """Assemble characters into text: spaces at wide gaps, raised digits as superscripts glued to the word before.
+    """Assemble characters into text: spaces at wide gaps, a run of raised digits as a marker token
+    (`lines.marker`, a field of the line once it is a RawLine) glued to the word before.
 
     A gap is a word space when it exceeds the line's usual letter gap by SPACE_EM of the
     font size: kerning (`A` after a space pulls in ~0.05 em) and letter-spacing (every
@@ -63,11 +67,11 @@ def text_of(chars: list[CharLike], superscript: bool = True, presorted: bool = F
                 continue
             text = "-"
         if c.raised and superscript and text.isdigit():
-            text = text.translate(SUPERSCRIPT)
+            text = "".join(marker(unicodedata.digit(d)) for d in text)
             if prev is not None and not prev.raised:
                 space = False
         if space and out:
             out.append(" ")
         out.append(text)
         prev = c
-    return "".join(out).strip().translate(HYPHENS)
+    return "".join(out).strip().translate(HYPHENS).replace(_JOIN_MARKERS, "")
