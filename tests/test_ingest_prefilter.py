@@ -177,3 +177,16 @@ def test_document_vocabulary_as_one_findall() -> None:
         lines = text.split("\n")
         plain = {w.lower() for t in lines for w in _WORD.findall(t[:-1] if t.rstrip().endswith("-") else t)}
         assert document_vocabulary(lines) == plain, repr(text)
+
+
+def test_text_reader_reads_superscripts_only_when_there_are_some(tmp_path: Path) -> None:
+    from mhextract.ingest import read_letter
+    from mhextract.ingest.lines import has_superscripts
+
+    assert has_superscripts("zie voetnoot³ hier") and not has_superscripts("zie voetnoot 3 hier")
+    path = tmp_path / "brief.txt"
+    path.write_text("Geachte voorzitter,\nHet rapport¹² ligt er.\n\n¹² Zie bijlage.\n", encoding="utf-8")
+    lines = read_letter(path).lines
+    assert lines[1].text == "Het rapport ligt er." and lines[1].markers == ((11, 12),)
+    path.write_text("Geachte voorzitter,\nHet rapport 12 ligt er.\n", encoding="utf-8")
+    assert [ln.markers for ln in read_letter(path).lines] == [(), (), ()]

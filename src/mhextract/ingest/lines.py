@@ -109,6 +109,11 @@ def drop_markers(text: str) -> str:
     return MARKER_TOKEN.sub("", text) if _MARK_OPEN in text else text
 
 
+def has_superscripts(text: str) -> bool:
+    """Whether `text` holds a superscript digit (ten substring tests beat a regex scan of a whole letter)."""
+    return any(d in text for d in _SUP_DIGITS)
+
+
 def read_superscripts(text: str) -> str:
     """Plain text's markers: each run of up to six superscript digits (`¹²`) as a marker token."""
     if not _ANY_SUP.search(text):

@@ -88,6 +88,8 @@ def join_marked_lines(lines: Sequence[tuple[str, Sequence[tuple[int, int]]]],
         joined = join_pair(out, line, vocabulary) if line else out + " "
         marks = join_marked(out, marks, line, line_marks, joined)
         out = joined
+    if "  " not in out and "\t" not in out:
+        return out, marks  # nothing for `_SPACES` to squeeze
     return sub_marked(_SPACES, " ", out, marks)
 
 
