@@ -15,9 +15,10 @@ import pytest
 from mhextract.analysis.patterns import alternation
 from mhextract.ingest import markdown as md
 from mhextract.ingest.detect import _MARKDOWN_SIGNS, _has_markdown_signs, _looks_binary
+from mhextract.ingest.joined_scan import any_of, joined_form
 from mhextract.ingest.lines import clean_line, clean_lines, not_marker_after
 from mhextract.ingest.markdown import strip_inline_markdown
-from mhextract.ingest.web import _compiled, _joined_form, looks_like_web_paste
+from mhextract.ingest.web import _compiled, looks_like_web_paste
 from mhextract.normalise.footnotes import _GLUED, _glued_candidates
 from mhextract.normalise.letterhead import _labels, _split_label
 from mhextract.normalise.paragraphs import Para
@@ -96,13 +97,16 @@ def test_web_paste_detection_as_line_by_line() -> None:
 
 
 def test_joined_form_of_an_anchored_pattern_finds_only_line_starts() -> None:
-    form = _joined_form(re.compile(r"^Naar boven$"))
+    form = joined_form(re.compile(r"^Naar boven$"))
     assert form is not None
     assert form.search("\nx\nNaar boven\ny")
     assert not form.search("\nx Naar boven\ny")
-    assert _joined_form(re.compile(r"^a(?!b)")) is None  # a lookahead may see the newline: no joined form
-    top_level = _joined_form(re.compile(r"^a|b"))  # `^` of the first alternative only: not a newline
+    assert joined_form(re.compile(r"^a(?!b)")) is None  # a lookahead may see the newline: no joined form
+    top_level = joined_form(re.compile(r"^a|b"))  # `^` of the first alternative only: not a newline
     assert top_level is not None and top_level.search("\nxb")
+    both = any_of([joined_form(re.compile("^x$")), joined_form(re.compile("y"))])
+    assert both is not None and both.search("\na y") and both.search("\nx\n") and not both.search("\n x")
+    assert any_of([joined_form(re.compile(r"(a)\1"))]) is None  # a backreference's number would shift
 
 
 def _strip_plain(text: str) -> str:

@@ -23,7 +23,6 @@ Footnotes printed per page in the middle of a paste are not recognised.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,6 +31,7 @@ from typing import Any
 
 from mhextract.datetext import iso_date
 from mhextract.errors import IngestError
+from mhextract.ingest.joined_scan import any_of, joined_form
 from mhextract.ingest.kst_header import header_hints, kst_id, parse_kst_header
 from mhextract.ingest.lines import (
     LineSink,
@@ -74,48 +74,11 @@ def _any(key: str, line: str) -> bool:
     return any(p.search(line) for p in _compiled(key))
 
 
-# Inside a lookaround a newline may decide differently than a line's end: such a pattern is never pre-filtered.
-_LINE_LOCAL_UNSAFE = ("(?!", "(?<!", "\\A", "\\Z")
-
-
 @cache
-def _joined_filters(key: str) -> list[tuple[re.Pattern[str], re.Pattern[str] | None]]:
-    """Each pattern of `key` with a form that finds a match in `"\\n" + "\\n".join(lines)` whenever the
-    pattern finds one in a line, or None where a lookaround or `\\A`/`\\Z` forbids such a test."""
-    return [(p, _joined_form(p)) for p in _compiled(key)]
-
-
-@cache
-def _any_joined_form(key: str) -> re.Pattern[str] | None:
-    """All joined forms of `key` as one alternation (None if a pattern has none, or numbers its groups)."""
-    forms = [f for _, f in _joined_filters(key)]
-    if any(f is None or re.search(r"\\\d|\(\?P=", f.pattern) for f in forms):
-        return None
-    return re.compile("|".join(f"(?:{f.pattern})" for f in forms if f is not None), re.M)
-
-
-def _joined_form(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """MULTILINE, and a leading `^` as a newline (a literal start is found fast, `^` is tried everywhere)."""
-    source = pattern.pattern
-    if any(u in source for u in _LINE_LOCAL_UNSAFE):
-        return None
-    try:
-        if source.startswith("^") and _starts_anchored(source, pattern.flags):
-            return re.compile(f"\n(?:{source[1:]})", pattern.flags | re.M)
-        return re.compile(source, pattern.flags | re.M)
-    except re.error:
-        return None
-
-
-def _starts_anchored(source: str, flags: int) -> bool:
-    """The whole pattern opens with `^` (not only its first alternative, as in `^a|b`)."""
-    try:
-        parser = importlib.import_module("re._parser")
-        constants = importlib.import_module("re._constants")
-        tree = parser.parse(source, flags)
-        return len(tree) > 0 and tree[0] == (constants.AT, constants.AT_BEGINNING)
-    except Exception:  # another Python's private parser: no fast form, the MULTILINE one still filters
-        return False
+def _joined_scans(key: str) -> tuple[list[tuple[re.Pattern[str], re.Pattern[str] | None]], re.Pattern[str] | None]:
+    """Each pattern of `key` with its joined form (`joined_scan`), and all of them as one."""
+    pairs = [(p, joined_form(p)) for p in _compiled(key)]
+    return pairs, any_of(f for _, f in pairs)
 
 
 def looks_like_web_paste(text: str) -> bool:
@@ -130,12 +93,12 @@ def looks_like_web_paste(text: str) -> bool:
         return True
     sample = head + lines[:-61:-1]  # the first 120 and the last 60 non-empty lines
     joined = "\n" + "\n".join(sample)  # one scan of all lines rules a pattern out; only a hit is checked line by line
-    any_form = _any_joined_form("signatures")
+    pairs, any_form = _joined_scans("signatures")
     if any_form is not None and not any_form.search(joined):
         return False  # no signature at all (most letters): one scan instead of one per signature
     hits = 0
-    for pattern, multiline in _joined_filters("signatures"):
-        if (multiline is None or multiline.search(joined)) and any(pattern.search(t) for t in sample):
+    for pattern, form in pairs:
+        if (form is None or form.search(joined)) and any(pattern.search(t) for t in sample):
             hits += 1
             if hits == 2:
                 return True

@@ -95,8 +95,7 @@ def _blank(line: RawLine) -> bool:
 
 def plain(line: str) -> str:
     """A line without a quote prefix (`> Retouradres ...`) and surrounding space."""
-    line = line.strip()
-    return line.lstrip(">").strip() if line.startswith(">") else line
+    return line.strip().lstrip(">").strip()
 
 
 def build_layout(raw: RawLetter) -> Layout:
@@ -275,16 +274,14 @@ def _classify_known(block: Block, text_dump: bool) -> None:
         if block.kind == "footnote":
             block.footnote_number = _footnote_number(block)
         return
-    texts = block.texts
     if block.lines[0].note is not None or opening_marker(block.lines[0]) is not None:
         block.kind = "footnote"
         block.footnote_number = _footnote_number(block)
         return
-    furniture = _furniture_re()
-    if all(furniture.match(plain(t)) for t in texts):
+    if all(_furniture_re().match(plain(t)) for t in block.texts):
         block.kind = "furniture"
         return
-    if is_letterhead(texts):
+    if is_letterhead(block.texts):
         block.kind = "letterhead"
         return
     if block.kind == "unknown" and not text_dump:
@@ -314,21 +311,10 @@ def _footnote_number(block: Block) -> int | None:
 _NUMBERED_WORD = re.compile(r"(?P<word>[A-Z][a-z]+) \d{1,3}")
 
 
-@cache
-def _street_suffixes() -> tuple[str, ...]:
-    return tuple(load_json("letterhead.json")["street_suffixes"])
-
-
-@cache
-def _block_starts() -> tuple[str, ...]:
-    """How letterhead blocks open (letterhead.json `block_starts`)."""
-    return tuple(str(s).strip() for s in load_json("letterhead.json")["block_starts"])
-
-
 def _numbered_word(line: str) -> bool:
     """`Vraag 1`, `Bijlage 2`: one word and a number, the word not a street (`Turfmarkt 147`)."""
     m = _NUMBERED_WORD.fullmatch(line)
-    return m is not None and not m.group("word").endswith(_street_suffixes())
+    return m is not None and not m.group("word").endswith(tuple(load_json("letterhead.json")["street_suffixes"]))
 
 
 def is_letterhead(texts: list[str]) -> bool:
@@ -347,7 +333,8 @@ def is_letterhead(texts: list[str]) -> bool:
     if _layout_re("letterhead_any_length").match(first):
         return True
     short = all(len(ln) <= 60 for ln in lines)
-    if short and first.startswith(_block_starts()):
+    starts = load_json("letterhead.json")["block_starts"]
+    if short and any(first.startswith(str(s).strip()) for s in starts):
         return not _is_sentence_block(lines)
     # an address block: not a lone `Word 1` line, which is as likely `Vraag 1` or `Bijlage 2` as a street
     return short and all(_address_re().match(ln) for ln in lines) and not all(_numbered_word(ln) for ln in lines)
