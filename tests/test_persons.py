@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from mhextract.extract.persons import (
+from mhextract.extract.person_titles import (
     find_government_mentions,
     find_leader_mentions,
     find_member_mentions,
     find_official_mentions,
-    find_persons,
     find_rapporteur_mentions,
-    find_signatories,
     find_titled_mentions,
     standalone,
 )
+from mhextract.extract.persons import find_persons, find_signatories
 from mhextract.record.model import Motion, Signatory, Span
 
 # (text, [(name, role)])

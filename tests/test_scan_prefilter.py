@@ -7,7 +7,7 @@ import re
 import pytest
 
 from mhextract.analysis.patterns import scan
-from mhextract.extract import motions, persons, references
+from mhextract.extract import motions, person_titles, references
 
 TEXTS = [
     "Onder leiding van minister De Jonge besprak de motie-Kuik de zaak.",
@@ -21,8 +21,8 @@ TEXTS = [
 @pytest.mark.parametrize("text", TEXTS)
 def test_scan_finds_what_finditer_finds(text: str) -> None:
     g = motions.grammar()
-    patterns = [g.named, g.reverse, g.delayed, g.motion_word, g.anaphor, persons._leader_re(),
-                persons._member_re(), persons._official_re(), persons._government_re(),
+    patterns = [g.named, g.reverse, g.delayed, g.motion_word, g.anaphor, person_titles._leader_re(),
+                person_titles._member_re(), person_titles._official_re(), person_titles._government_re(),
                 *(f.pattern for f in references.forms()),
                 re.compile(r"(?i:leiding)\s+van"), re.compile(r"de (?i:staatssecretaris)", re.IGNORECASE),
                 re.compile(r"leiding", re.IGNORECASE), re.compile(r"Kuik")]

@@ -10,7 +10,7 @@ import pytest
 
 from mhextract.analysis.patterns import folds_to_ascii
 from mhextract.analysis.word_starts import WordStartScanner, start_word_pairs, start_words
-from mhextract.extract import commitment_forms, motions, persons, references
+from mhextract.extract import commitment_forms, motions, person_titles, references
 from mhextract.extract.date_grammar import _FIND_KINDS, date_patterns
 from mhextract.normalise.letter import Letter
 
@@ -29,10 +29,11 @@ def date_scanner() -> WordStartScanner:
 
 def built(make: Callable[[], WordStartScanner]) -> Callable[[], WordStartScanner]:
     """The scanner made by `make`, its first words read at once (not after many letters)."""
-    return lambda: WordStartScanner(make().patterns, build_after=0, prefilter=make().prefilter).build()
+    return lambda: WordStartScanner(make().patterns, build_after=0, prefilter=make().prefilter,
+                                    lookahead=make().lookahead).build()
 
 
-@pytest.mark.parametrize("make", [built(date_scanner), built(persons._title_scanner), built(motions._scanner),
+@pytest.mark.parametrize("make", [built(date_scanner), built(person_titles._title_scanner), built(motions._scanner),
                                   built(references._scanner)])
 def test_scan_is_finditer(corpus_letters: dict[str, Letter], make: Callable[[], WordStartScanner]) -> None:
     scanner = make()
@@ -98,6 +99,23 @@ def test_second_words_narrow_the_tries_without_losing_a_match() -> None:
     text = "De\n\t zomer, het  WINTER; de zomers, deze maand, deze  maand, de\nmaand, de 12 de"
     assert scanned(scanner, text) == finditer_all(patterns, text)
     assert sum(map(len, finditer_all(patterns, text).values())) == 5
+
+
+def test_lookahead_lists_a_first_word_only_before_its_following_words() -> None:
+    patterns = {"season": re.compile(r"(?<!\w)(?:de|het)\s+(?:zomer|winter|\d+)(?!\w)", re.IGNORECASE),
+                "month": re.compile(r"(?<!\w)deze maand(?!\w)", re.IGNORECASE),
+                "any": re.compile(r"(?<!\w)het\b", re.IGNORECASE)}  # `het` followed by anything
+    scanner = WordStartScanner(patterns, build_after=0, lookahead=True).build()
+    plain = WordStartScanner(patterns, build_after=0).build()
+    text = "De\n\t zomer, het  WINTER; de zomers, deze maand, de\nmaand, de 12 de, de_zomer de zomer_ het"
+    assert scanned(scanner, text) == scanned(plain, text) == finditer_all(patterns, text)
+    first = scanner.first_words(text)
+    assert first is not None
+    words = [w for _, w in first[1]]
+    assert words.count("de") == 2  # `De zomer`, `de 12`; not `de zomers`, `de maand`, `de_zomer`, `de zomer_`
+    assert "het" in words and words.count("deze") == 1
+    for name in patterns:
+        assert scanner.search(name, text) is not None or patterns[name].search(text) is None
 
 
 def test_commitment_sentence_search_is_search(corpus_letters: dict[str, Letter]) -> None:

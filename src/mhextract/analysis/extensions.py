@@ -15,7 +15,7 @@ Outputs, one list of record models per component (None until it has run):
 Each component also puts its mentions into `doc.spans[<name>]` for spaCy users.
 Set by the analysis stage and components for later components (not record fields):
   doc._.sentences        analysis.sentences.Sentences (mh_analysis)
-  doc._.person_mentions  extract.persons.PersonMention list (mh_person_mentions), read by mh_organisations
+  doc._.person_mentions  extract.person_resolve.PersonMention list (mh_person_mentions), read by mh_organisations
                          and mh_persons
 A component whose required field is unset (None) raises `PipelineError`: see `require`.
 """

@@ -187,3 +187,17 @@ _ASCII_IGNORING_CASE = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
 def _matches_ascii(char: str) -> bool:
     """True for a character that some ASCII character matches when case is ignored (`ſ`, `K`, `İ`, `ı`)."""
     return _ASCII_IGNORING_CASE.fullmatch(char) is not None
+
+
+def finditer_not_after(pattern: re.Pattern[str], text: str, before: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    r"""The matches of `(?<!B)P` as `finditer` gives them, for `P` = `pattern` and `B` = `before` (one character):
+    `P` is searched first and the character before each hit checked after. A pattern that starts with a
+    lookbehind is tried at every position of the text; one that starts with literals jumps between them.
+    `P` should not match the empty string (an empty match is skipped past by one character)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() and before.match(text, m.start() - 1):
+            pos = m.start() + 1  # no match here; one may start at the next position
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1

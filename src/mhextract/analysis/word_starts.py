@@ -225,10 +225,13 @@ class WordStartScanner:
     so a one-letter run does not pay for it."""
 
     def __init__(self, patterns: Mapping[str, re.Pattern[str]], build_after: int = BUILD_AFTER,
-                 prefilter: bool = False) -> None:
+                 prefilter: bool = False, lookahead: bool = False) -> None:
         self.patterns = dict(patterns)
         self.build_after = build_after
         self.prefilter = prefilter  # a pattern run as it is skips a text without its literals (`patterns.scan`)
+        # `lookahead`: a first word that every pattern starting with it wants followed by certain words is
+        # only listed when one follows (`de` before `leden`, `heer`): fewer words to walk for common first words
+        self.lookahead = lookahead
         self.built = False
         self.starts: dict[str, dict[str, frozenset[str] | None] | None] = {}
         self.by_word: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
@@ -246,9 +249,18 @@ class WordStartScanner:
                 for word, following in (pairs or {}).items():
                     self.by_word.setdefault(word, []).append((name, following))
             self.whole = [name for name, pairs in self.starts.items() if pairs is None]
-            self.words = _first_words_pattern(self.by_word)
+            self.words = _first_words_pattern(self.by_word, self._following() if self.lookahead else {})
             self.built = True
         return self
+
+    def _following(self) -> dict[str, frozenset[str]]:
+        """Per first word, the words that may follow it, where every pattern starting with it says which."""
+        out: dict[str, frozenset[str]] = {}
+        for word, entries in self.by_word.items():
+            sets = [following for _, following in entries]
+            if word != DIGIT and sets and all(f is not None for f in sets):
+                out[word] = frozenset().union(*(f for f in sets if f is not None))
+        return out
 
     def _ready(self, text: str) -> bool:
         """True once the first words are read: when `build_after` characters have been scanned."""
@@ -337,8 +349,16 @@ def _next_word(lowered: str, pos: int) -> str:
     return DIGIT if word[0].isdecimal() else word
 
 
-def _first_words_pattern(by_word: Mapping[str, object]) -> re.Pattern[str]:
-    """Where a listed first word (lowercase, as a trie) or a digit starts a word, in lowercased text."""
-    words = [w for w in by_word if w != DIGIT]
-    branches = ([rf"(?:{trie_pattern(words)})(?!\w)"] if words else []) + ([r"\d"] if DIGIT in by_word else [])
+def _first_words_pattern(by_word: Mapping[str, object],
+                         following: Mapping[str, frozenset[str]] | None = None) -> re.Pattern[str]:
+    """Where a listed first word (lowercase, as a trie) or a digit starts a word, in lowercased text; a word in
+    `following` only where one of its following words comes after the whitespace (as `_next_word` reads it)."""
+    following = following or {}
+    words = [w for w in by_word if w != DIGIT and w not in following]
+    branches = [rf"(?:{trie_pattern(words)})(?!\w)"] if words else []
+    for word, after in sorted(following.items()):
+        nexts = [rf"(?:{trie_pattern(w for w in after if w != DIGIT)})(?!\w)"] if after - {DIGIT} else []
+        nexts += [r"\d"] if DIGIT in after else []
+        branches.append(rf"{re.escape(word)}(?!\w)(?=\s+(?:{'|'.join(nexts) or '(?!)'}))")
+    branches += [r"\d"] if DIGIT in by_word else []
     return re.compile(rf"\b(?:{'|'.join(branches)})" if branches else r"(?!)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -11,17 +12,17 @@ from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.extract.organisations.known import alias_table, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm, places
-from mhextract.extract.organisations.tokens import is_capword, sentence_initial
+from mhextract.extract.organisations.tokens import is_capword, offsets_of, sentence_initial
 from mhextract.extract.organisations.wordlists import heads, rules, word_set
+from mhextract.paths import load_json
 
 _MARKER = re.compile(r"\d{1,2}$")  # a glued footnote marker: `Centerdata2`
-_MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"}
 
 
-def _token_range(doc: Doc, mention: OrgMention) -> tuple[int, int] | None:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return (span.start, span.end) if span is not None else None
+@cache
+def _months() -> frozenset[str]:
+    """Month names written out (models/dates.json): a word of a date, never of a name."""
+    return frozenset(m for m in load_json("dates.json")["months"] if not m.endswith("."))
 
 
 def _past_parenthesis(doc: Doc, end: int) -> int:
@@ -75,7 +76,7 @@ def _name_of(span: Span) -> tuple[int, int, str] | None:
     words = name.split()
     if not name or sentence_initial(span[0]) or not any(c.isalpha() for c in name):
         return None
-    if norm(name) in generic() or norm(name) in places() or any(w.lower() in _MONTHS for w in words):
+    if norm(name) in generic() or norm(name) in places() or any(w.lower() in _months() for w in words):
         return None
     if name in word_set("portfolio_words"):
         return None  # `Raad voor Werkgelegenheid en Sociaal Beleid, Volksgezondheid en Consumentenzaken`
@@ -108,9 +109,10 @@ def find_coordinated_mentions(doc: Doc, mentions: Sequence[OrgMention], person_n
     taken = Ranges([(m.start, m.end) for m in mentions] + list(claimed))
     hosts = [m for m in mentions if m.source not in ("post", "model") and m.kind != "ministry"]
     found: list[OrgMention] = []
+    offsets = offsets_of(doc)
     while hosts:
         host = hosts.pop()
-        rng = _token_range(doc, host)
+        rng = offsets.expand(host.start, host.end)
         if rng is None:
             continue
         before = _conjunct_before(doc, rng[0])

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
-from mhextract.analysis.extensions import overlaps
+from mhextract.analysis.extensions import Ranges, overlaps
+from mhextract.analysis.patterns import alternation, finditer_not_after
 from mhextract.extract.organisations.keys import Keys
 from mhextract.extract.organisations.known import canonical_key, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention
@@ -17,11 +19,15 @@ from mhextract.extract.organisations.tokens import is_capword, sentence_initial
 from mhextract.extract.organisations.wordlists import heads, rules, word_set
 
 _ACRONYM = re.compile(r"[A-Z0-9][A-Za-z0-9&'’.-]{0,10}")
-_HIERNA = re.compile(
-    r"\(\s*hierna(?:\s+te\s+noemen)?\s*:?\s*(?:(?:de|het)\s+)?(?P<alias>[^()\n]{1,60}?)\s*\)", re.IGNORECASE
-)
 _BARE = re.compile(r"\(\s*(?P<alias>[A-Za-z0-9&'’.-]{2,12})\s*\)")
 
+
+
+@cache
+def _hierna() -> re.Pattern[str]:
+    """`(hierna: [de] Alias)`, `(hierna te noemen het Alias)`: the alias a letter defines for a name."""
+    intro, articles = rules()["alias_intro"], alternation(rules()["definite_articles"])
+    return re.compile(rf"\(\s*{intro}\s*:?\s*(?:(?:{articles})\s+)?(?P<alias>[^()\n]{{1,60}}?)\s*\)", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Definition:
@@ -37,7 +43,7 @@ class Definition:
 def find_definitions(text: str) -> list[Definition]:
     """`X (hierna: [de] Alias)` and `X (ABBR)` where ABBR looks like an abbreviation."""
     found: list[Definition] = []
-    for m in _HIERNA.finditer(text):
+    for m in _hierna().finditer(text):
         alias = m.group("alias").strip()
         if alias[:1].isupper() or alias[:1].isdigit():
             found.append(Definition(alias, m.start("alias"), m.start("alias") + len(alias),
@@ -122,14 +128,14 @@ def alias_mentions(
 ) -> list[OrgMention]:
     """Later uses of a defined short name (`de Afdeling`, `Lovitura`), case-sensitive, whole words."""
     found: list[OrgMention] = []
-    spans = list(taken)
+    spans = Ranges(taken)  # asked once per hit: a plain list would cost hits x mentions
     for alias, (key, after) in aliases.items():
         if alias not in text:
             continue  # a match holds the alias verbatim
         for start, end in _whole_word_hits(text, alias):
             if start >= after and not overlaps(spans, start, end):
                 found.append(OrgMention(start, end, alias, key, "alias"))
-                spans.append((start, end))
+                spans.add(start, end)
     return found
 
 
@@ -137,14 +143,6 @@ _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
 def _whole_word_hits(text: str, word: str) -> Iterator[tuple[int, int]]:
-    r"""The (start, end) of each `finditer` match of `(?<![\w-])word(?!\w)`: the literal word is searched
-    first (a pattern that starts with a lookbehind is tried at every position, one with a literal jumps
-    between its occurrences), the character before it checked after."""
-    pattern = re.compile(rf"{re.escape(word)}(?!\w)")
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        if m.start() and _WORD_OR_HYPHEN.match(text, m.start() - 1):
-            pos = m.start() + 1  # no match here; one may start inside this occurrence
-            continue
+    r"""The (start, end) of each `finditer` match of `(?<![\w-])word(?!\w)`, found literal first."""
+    for m in finditer_not_after(re.compile(rf"{re.escape(word)}(?!\w)"), text, _WORD_OR_HYPHEN):
         yield m.start(), m.end()
-        pos = m.end()

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from mhextract.analysis.patterns import alternation
 from mhextract.extract.organisations.known import gazetteer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.wordlists import rules
 
-_TITLE_BEFORE = re.compile(r"(?i)(?:minister|ministers|ministerie|ministeries|staatssecretaris|departement)"
-                           r"(?:\s+(?:van|voor))?\s+(?:de\s+|het\s+)?$")
 _ACRONYM_WORD = re.compile(r"\w*[A-Z]\w*[A-Z]")  # `SZW`, `JenV`, `BuZa`
+
+
+@cache
+def _title_before() -> re.Pattern[str]:
+    """An office title, perhaps with its preposition and article, ending the searched text (`minister van`)."""
+    r = rules()
+    titles, prepositions = alternation(r["office_titles"]), alternation(r["portfolio_prepositions"])
+    articles = alternation(r["definite_articles"])
+    return re.compile(rf"(?i)(?:{titles})(?:\s+(?:{prepositions}))?\s+(?:(?:{articles})\s+)?$")
 
 
 def is_heading(text: str, start: int, end: int) -> bool:
@@ -28,9 +37,10 @@ def bare_portfolio(text: str, mention: OrgMention) -> bool:
     if gazetteer()[int(mention.key[2:])].kind != "ministry":
         return False
     words = mention.text.split()
-    if words[0].lower().startswith("ministerie") or any(_ACRONYM_WORD.match(w) for w in words):
+    ministry_word = rules()["ministry_prefix"].split()[0].lower()  # `Ministerie`
+    if words[0].lower().startswith(ministry_word) or any(_ACRONYM_WORD.match(w) for w in words):
         return False
-    return _TITLE_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) is None
+    return _title_before().search(text[max(0, mention.start - 40) : mention.start]) is None
 
 
 def heading_topics(text: str, mentions: list[OrgMention]) -> list[OrgMention]:

@@ -11,9 +11,12 @@ from typing import get_args
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from mhextract.analysis.extensions import doc_text
 from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import legal_form_free, norm
+from mhextract.extract.organisations.tokens import offsets_of
+from mhextract.extract.organisations.wordlists import rules
 from mhextract.paths import load_jsonl
 from mhextract.record.model import Organisation
 
@@ -90,10 +93,11 @@ def gazetteer_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     nlp = shared_tokenizer()
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+    ministry, post_titles, post_of = rules()["ministry_prefix"], rules()["post_titles"], rules()["post_preposition"]
     for i, entry in enumerate(gazetteer()):
         names = list(entry.names)
-        if entry.kind == "ministry" and entry.name.startswith("Ministerie van "):
-            names += [f"Ministerie van {a}" for a in entry.aliases]
+        if entry.kind == "ministry" and entry.name.startswith(f"{ministry} "):
+            names += [f"{ministry} {a}" for a in entry.aliases]
         exact: set[str] = set()
         loose: set[str] = set()
         for name in names:
@@ -108,7 +112,7 @@ def gazetteer_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
             orth.add(f"g:{i}", [nlp.make_doc(n) for n in sorted(exact)])
         if loose:
             lower.add(f"g:{i}", [nlp.make_doc(n) for n in sorted(loose)])
-        posts = [f"{title} voor {post}" for post in entry.posts for title in ("minister", "staatssecretaris")]
+        posts = [f"{title} {post_of} {post}" for post in entry.posts for title in post_titles]
         if posts:
             lower.add(f"p:{i}", [nlp.make_doc(p) for p in posts])
     return lower, orth
@@ -126,16 +130,26 @@ def find_gazetteer_mentions(doc: Doc) -> list[OrgMention]:
     """Every gazetteer name (and `minister voor <post>`) in the tokens, overlaps included; a name of an
     entry with `in_compounds: false` as the first part of a hyphenated compound is no mention."""
     lower, orth = gazetteer_matchers()
+    matches = [*lower(doc), *orth(doc)]
+    if not matches:
+        return []
+    text, offsets = doc_text(doc), offsets_of(doc)
     found: list[OrgMention] = []
-    for match_id, start, end in [*lower(doc), *orth(doc)]:
-        key = shared_tokenizer().vocab.strings[match_id]  # the matchers' vocabulary; `doc` may have another
-        span = doc[start:end]
-        index = int(key[2:])
-        is_post = key.startswith("p:")
-        if not is_post and not gazetteer()[index].in_compounds and compound_modifier(doc, end):
+    for match_id, start, end in matches:
+        index, is_post = _match_key(match_id)
+        entry = gazetteer()[index]
+        if not is_post and not entry.in_compounds and compound_modifier(doc, end):
             continue
+        start_char, end_char = offsets.starts[start], offsets.ends[end - 1]
         found.append(OrgMention(
-            span.start_char, span.end_char, span.text, f"g:{index}", "post" if is_post else "gazetteer",
-            gazetteer()[index].kind, surface=not is_post,
+            start_char, end_char, text[start_char:end_char], f"g:{index}", "post" if is_post else "gazetteer",
+            entry.kind, surface=not is_post,
         ))
     return found
+
+
+@cache
+def _match_key(match_id: int) -> tuple[int, bool]:
+    """The gazetteer index of a match's key (`g:<index>`, `p:<index>`) and whether it is a minister's post."""
+    key = shared_tokenizer().vocab.strings[match_id]  # the matchers' vocabulary; a doc may have another
+    return int(key[2:]), key.startswith("p:")

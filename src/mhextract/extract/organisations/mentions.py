@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -14,9 +14,9 @@ from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.wordlists import rules
 
 
-@dataclass(frozen=True)
-class OrgMention:
-    """One mention of an organisation with the key of the body it names."""
+class OrgMention(NamedTuple):
+    """One mention of an organisation with the key of the body it names (a named tuple: hundreds are made
+    per letter, and a tuple is made four times faster than a frozen dataclass)."""
 
     start: int
     end: int

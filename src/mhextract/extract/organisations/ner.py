@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from mhextract.analysis.extensions import Ranges, overlaps
+from mhextract.analysis.patterns import alternation, either_case_alternation
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm, places
-from mhextract.extract.organisations.wordlists import word_set
+from mhextract.extract.organisations.wordlists import rules, word_set
 
 MODEL_LABELS = ("ORG",)
+
+
+@cache
+def _lead_article() -> re.Pattern[str]:
+    """An article opening a model's entity: any case before a capital, lowercase before anything."""
+    articles = rules()["articles"]
+    return re.compile(rf"(?:{either_case_alternation(articles)})\s+(?=[A-Z])|(?:{alternation(articles)})\s+")
 
 
 def model_mentions(
@@ -19,6 +28,9 @@ def model_mentions(
 ) -> list[OrgMention]:
     """A statistical model's ORG entities as candidate mentions: punctuation and articles trimmed;
     generic words, places, titles, addresses, laws, people and spans claimed elsewhere dropped."""
+    spans = list(spans)
+    if not spans:
+        return []  # blank Dutch has no entities: no need to index the claimed ranges
     people = {norm(n) for n in person_names}
     taken = Ranges(claimed)
     found: list[OrgMention] = []
@@ -27,7 +39,7 @@ def model_mentions(
             start += 1
         while end > start and not (text[end - 1].isalnum() or text[end - 1] in ")'’"):
             end -= 1
-        lead = re.match(r"(?:[Dd]e|[Hh]et|[Ee]en)\s+(?=[A-Z])|(?:de|het|een)\s+", text[start:end])
+        lead = _lead_article().match(text[start:end])
         if lead:
             start += lead.end()
         surface = text[start:end]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from mhextract.extract.organisations.wordlists import rules
 from mhextract.paths import load_json
 from mhextract.record.model import Organisation
 
@@ -23,8 +24,12 @@ def _office_tail() -> re.Pattern[str]:
     """An office phrase, then only list material (names, commas, `en`), up to the end of the string."""
     words: list[str] = load_json("roles.json")["offices"]
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    item = r"(?:[A-ZÀ-Ý][\w’'&\-]*|en|van|voor|de|het|der|EN|VAN|VOOR|DE|HET)"
-    return re.compile(rf"(?i:\b(?:{alternation}))\s+(?i:van|voor)\s+(?:{item}(?:\s+|\s*,\s*))*$")
+    org = rules()
+    listed = org["office_list_words"]  # as written or in capitals
+    words_alt = "|".join([*listed, *(w.upper() for w in listed)])
+    item = rf"(?:[A-ZÀ-Ý][\w’'&\-]*|{words_alt})"
+    prepositions = "|".join(org["portfolio_prepositions"])
+    return re.compile(rf"(?i:\b(?:{alternation}))\s+(?i:{prepositions})\s+(?:{item}(?:\s+|\s*,\s*))*$")
 
 
 def office_mention(text: str, start: int) -> bool:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm
-from mhextract.extract.organisations.tokens import is_capword, sentence_initial, tokens_where
+from mhextract.extract.organisations.tokens import is_capword, offsets_of, sentence_initial, tokens_ending_with
 from mhextract.extract.organisations.wordlists import Head, heads, rules, word_set
 
 
@@ -47,7 +46,7 @@ def _head_spans(doc: Doc) -> list[tuple[int, int, Head]]:
     matcher, by_key = head_matcher()
     spans = [(s, e, by_key[shared_tokenizer().vocab.strings[m]]) for m, s, e in matcher(doc)]
     taken = {i for s, e, _ in spans for i in range(s, e)}
-    for i in tokens_where(doc, LOWER, _has_suffix_head):  # the few tokens the loop below can take
+    for i in tokens_ending_with(doc, _suffixes(), _has_suffix_head, lower=True):  # the few the loop can take
         tok = doc[i]
         if tok.i in taken or not tok.text[:1].isupper():
             continue
@@ -66,17 +65,6 @@ def _head_spans(doc: Doc) -> list[tuple[int, int, Head]]:
     return out
 
 
-def _starts(mentions: Iterable[OrgMention], doc: Doc) -> set[int]:
-    """Token indices where a gazetteer mention begins."""
-    starts = set()
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            starts.add(span.start)
-    return starts
-
-
-_ARTICLES = frozenset({"de", "het", "der", "den"})
 
 
 def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int], unit: bool = False,
@@ -101,7 +89,7 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
             last, coordinated, of = k + 1, False, False
         elif tok.text == "-" and doc[k - 1].whitespace_:
             break  # `Onderzoeksraad voor Veiligheid - Infectieziektenbestrijding`: a dash between words ends it
-        elif tok.lower_ in _ARTICLES and k > 0 and is_capword(doc[k - 1]):
+        elif tok.lower_ in word_set("name_articles") and k > 0 and is_capword(doc[k - 1]):
             break  # `... en Koninkrijksrelaties de Kamerbrief`: an article follows a preposition inside a name
         elif (tok.lower_ in connectors and tok.text == tok.lower_) or tok.text == "-":
             coordinated = coordinated or tok.lower_ in coordinators
@@ -146,15 +134,17 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
     head_starts = {s for s, _, h in head_spans if not h.alone}  # `Opsporingsdienst van de Arbeidsinspectie`: one name
     head_tokens = {i for s, e, h in head_spans if not h.alone for i in range(s, e)}
     gaz = [m for m in gazetteer_mentions if m.source == "gazetteer"]
-    gaz_starts = _starts(gaz, doc)
+    gaz_starts: set[int] = set()  # token indices where a gazetteer mention begins
     gaz_tokens: set[int] = set()
     portfolio_end: dict[int, int] = {}  # token where a ministry's portfolio name starts -> its end
+    offsets = offsets_of(doc) if gaz else None
     for m in gaz:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            gaz_tokens.update(range(span.start, span.end))
+        rng = offsets.expand(m.start, m.end) if offsets is not None else None
+        if rng is not None:
+            gaz_starts.add(rng[0])
+            gaz_tokens.update(range(*rng))
             if m.kind == "ministry":
-                portfolio_end[span.start] = max(portfolio_end.get(span.start, 0), span.end)
+                portfolio_end[rng[0]] = max(portfolio_end.get(rng[0], 0), rng[1])
     openers = word_set("name_openers")
     found: list[OrgMention] = []
     floor = 0
@@ -188,11 +178,15 @@ def _descriptors() -> dict[str, str]:
     return {d["word"]: d.get("kind", "other") for d in rules()["descriptors"]}
 
 
+def _is_descriptor(word: str) -> bool:
+    return word in _descriptors()
+
+
 def find_descriptor_mentions(doc: Doc) -> list[OrgMention]:
     """`onderzoeksbureau Kompas Beleidsonderzoek`: the capitalised name after a descriptor word."""
     found: list[OrgMention] = []
     descriptors = _descriptors()
-    for i in tokens_where(doc, ORTH, descriptors.__contains__):
+    for i in tokens_ending_with(doc, tuple(descriptors), _is_descriptor, lower=False):
         if i == len(doc) - 1:
             continue
         tok = doc[i]
