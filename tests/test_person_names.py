@@ -64,3 +64,18 @@ def test_members_named_with_academic_titles_and_initials() -> None:
 
 def test_an_academic_title_without_initials_names_nobody() -> None:
     assert find_persons("Het advies van dr. mr. Onderzoeksraad is bekend. Mr. en mevrouw kwamen.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Het secretariaat zit aan de Anna van Hannoverstraat 4 in Den Haag.",  # b06: a ministry's address
+    "Wij spraken met bewoners van de Jan van Galenstraat over de overlast.",
+    "De opening was op het Willem Koningsplein in Utrecht.",
+])
+def test_a_street_named_after_a_person_is_no_person(text: str) -> None:
+    assert find_full_names(text) == []
+
+
+def test_a_known_surname_with_a_street_ending_stays_a_name() -> None:
+    """`Langstraat` is a Dutch surname as well as a street ending: a known surname wins."""
+    text = "Wij spraken met Piet Langstraat en Anna Verkade over het rapport."
+    assert [name for _, _, name in find_full_names(text)] == ["Piet Langstraat", "Anna Verkade"]

@@ -78,6 +78,17 @@ def _particles() -> tuple[str, ...]:
     return tuple(sorted({w.lower() for w in words}, key=len, reverse=True))
 
 
+@cache
+def _street_suffixes() -> tuple[str, ...]:
+    return tuple(_data()["street_suffixes"])
+
+
+def _street(word: str) -> bool:
+    """`Hannoverstraat`, `Koningsplein`: a street's name, unless the word is also a known surname (`Langstraat`)."""
+    folded = word.casefold()
+    return any(folded.endswith(s) and len(folded) > len(s) for s in _street_suffixes()) and folded not in surnames()
+
+
 def _surname_at(text: str, pos: int) -> tuple[int, int] | None:
     """(start, end) of `[particles] Surname[-Surname]` right after a first name ending at `pos`."""
     gap = _GAP.match(text, pos)
@@ -91,7 +102,7 @@ def _surname_at(text: str, pos: int) -> tuple[int, int] | None:
             break
         at = after.end()
     m = _SURNAME.match(text, at)
-    if m is None or m.group(0).casefold() in _not_surnames():
+    if m is None or m.group(0).casefold() in _not_surnames() or _street(m.group(0)):
         return None
     if m.end() < len(text) and (text[m.end()].isdigit() and not _glued_marker(text, m.end())):
         return None
