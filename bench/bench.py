@@ -292,11 +292,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cluster", default="local:2", help="Dask cluster for the cluster run ('' = none)")
     parser.add_argument("--cluster-rounds", type=int, default=3, help="pool and cluster runs in turns (best of)")
     parser.add_argument("--cluster-only", action="store_true", help="only the pool against the cluster")
-    parser.add_argument("--pdf-repeat", type=int, default=3)
+    parser.add_argument("--pdf-repeat", type=int, default=3, help="timed reads of each PDF (0 = no PDF figures)")
     parser.add_argument("--pdf-only", action="store_true", help="only the PDF reading figures")
     parser.add_argument("--diverse", type=int, default=1000, help="letters in the memory-growth run")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the stages")
-    parser.add_argument("--startup-repeat", type=int, default=5, help="runs of each one-letter start-up command")
+    parser.add_argument("--startup-repeat", type=int, default=5, help="runs of each one-letter start-up (0: none)")
     parser.add_argument("--startup-only", action="store_true", help="only the one-letter start-up ratio")
     parser.add_argument("--memory-run", type=Path, help=argparse.SUPPRESS)  # one memory run (a subprocess)
     parser.add_argument("--memory-out", type=Path, help=argparse.SUPPRESS)
@@ -391,8 +391,10 @@ def main(argv: list[str] | None = None) -> int:
             print("\ncProfile of the stages (top functions by own time):")
             print(profile_stages(files[: min(len(files), 100)], nlp, args.batch_size, 30))
 
-    print_startup(args.startup_repeat)
-    pdf_bench.report(args.pdf_repeat)
+    if args.startup_repeat > 0:  # 0 skips the start-up ratio
+        print_startup(args.startup_repeat)
+    if args.pdf_repeat > 0:  # 0 skips the PDF figures
+        pdf_bench.report(args.pdf_repeat)
     return 0
 
 

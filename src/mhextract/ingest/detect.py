@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from itertools import islice
 from pathlib import Path
 
 from mhextract.errors import IngestError
@@ -52,6 +53,7 @@ _MARKDOWN_SIGNS = re.compile(
     r"^(#{1,6}\s|\*\*\S|>\s|\*\*\*\S)|<sup>|\*\*\s*$|^\s*[-*]\s+\S.*$", re.MULTILINE
 )
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+html|<html[\s>])", re.I | re.S)
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # control bytes no text file holds
 _ZIP_KINDS = (
     ("word/document.xml", "docx"),
     ("xl/workbook.xml", "Excel (.xlsx)"),
@@ -92,9 +94,20 @@ def detect_format(path: Path, data: bytes) -> Format:
 
     if looks_like_web_paste(sample):
         return "web"
-    if len(_MARKDOWN_SIGNS.findall(sample)) >= 3:
+    if _has_markdown_signs(sample, 3):
         return "markdown"
     return "text"
+
+
+def _has_markdown_signs(text: str, needed: int) -> bool:
+    """At least `needed` matches of `_MARKDOWN_SIGNS`. Each match holds its own `#`, `*`, `>` or `<`, or is a
+    line opening with `-`: with fewer of those, the text is not scanned at all (most letters)."""
+    marks = sum(text.count(c) for c in "#*><")
+    if marks < needed:
+        marks += sum(1 for line in text.split("\n") if line.lstrip().startswith("-"))
+    if marks < needed:
+        return False
+    return sum(1 for _ in islice(_MARKDOWN_SIGNS.finditer(text), needed)) >= needed
 
 
 def _zip_format(path: Path, data: bytes) -> Format:
@@ -148,5 +161,5 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     return controls > max(8, len(sample) // 50)

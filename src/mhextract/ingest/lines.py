@@ -40,7 +40,10 @@ _SUP_RUN = re.compile(f"[{_SUP_DIGITS}]{{1,6}}(?![{_SUP_DIGITS}])(?<![{_SUP_DIGI
 _FROM_SUP = str.maketrans(_SUP_DIGITS, "0123456789")
 _ANY_SUP = re.compile(f"[{_SUP_DIGITS}]")
 SUP_RUN = re.compile(f"[{_SUP_DIGITS}]+")  # superscript digits in plain text (a pasted page's header lines)
-_WS = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f]+")
+_OTHER_SPACE = r"\t\r\f\v\u00a0\u2009\u202f"  # whitespace a line may hold besides the plain space
+_ODD_SPACE = re.compile(f"[{_OTHER_SPACE}]")
+# A whitespace run other than a single space (which needs no replacing): found by its first character fast.
+_WS = re.compile(rf"[ {_OTHER_SPACE}](?:[ {_OTHER_SPACE}]+|(?<! ))")
 BR = "\u2028"  # a hard line break (`<br/>`) inside a paragraph of markup, where source newlines are spaces
 
 
@@ -72,6 +75,14 @@ def clean_line(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def clean_lines(text: str) -> list[str]:
+    """`clean_line` of each line of `text` (split at `\\n`), in one pass over the whole text: only runs
+    other than a single space are replaced (most texts have none)."""
+    if "  " in text or _ODD_SPACE.search(text):
+        text = _WS.sub(" ", text)
+    return [line.strip() for line in text.split("\n")]
+
+
 def marker(number: int) -> str:
     """A footnote marker's token while a reader assembles a line (`marked_line` makes it a field)."""
     return f"{_MARK_OPEN}{number}{_MARK_CLOSE}"
@@ -96,6 +107,11 @@ def take_markers(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 def drop_markers(text: str) -> str:
     """Text without marker tokens (a header line or hint, where a marker means nothing)."""
     return MARKER_TOKEN.sub("", text) if _MARK_OPEN in text else text
+
+
+def has_superscripts(text: str) -> bool:
+    """Whether `text` holds a superscript digit (ten substring tests beat a regex scan of a whole letter)."""
+    return any(d in text for d in _SUP_DIGITS)
 
 
 def read_superscripts(text: str) -> str:

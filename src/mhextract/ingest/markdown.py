@@ -24,6 +24,9 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _SUP = re.compile(r"<sup>\s*([^<]*?)\s*</sup>")
 _TAG = re.compile(r"</?(?:br|span|em|strong|b|i|u|sub|p)\b[^>]*>", re.IGNORECASE)
+_BOLD_BLOCK = re.compile(r"(\*\*\*|\*\*|__).+?\1", re.DOTALL)
+_ITALIC_BLOCK = re.compile(r"(\*\*\*|\*(?!\*)|_(?!_)).+?\1", re.DOTALL)
+_MARKUP_CHAR = re.compile(r"[<\[*_\\]")  # a character that every markup below starts or holds
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -45,8 +48,8 @@ def heading_level(line: str) -> tuple[int | None, str]:
 def emphasis_of(text: str) -> tuple[bool, bool]:
     """Whether a whole block is wrapped in bold and/or italic markup."""
     t = text.strip()
-    bold = bool(re.fullmatch(r"(\*\*\*|\*\*|__).+?\1", t, re.DOTALL))
-    italic = bool(re.fullmatch(r"(\*\*\*|\*(?!\*)|_(?!_)).+?\1", t, re.DOTALL))
+    bold = bool(_BOLD_BLOCK.fullmatch(t))
+    italic = bool(_ITALIC_BLOCK.fullmatch(t))
     return bold, italic
 
 
@@ -63,16 +66,20 @@ def _marker(digits: str) -> str:
 
 def strip_inline_markdown(text: str) -> str:
     """Remove emphasis, links, tags and escapes; keep the words and the markers (as tokens)."""
+    if not _MARKUP_CHAR.search(text):
+        return read_superscripts(text)  # every other rule needs one of these characters: most lines have none
     text = sup_to_markers(text)
-    text = _LINK.sub(r"\1", text)
-    text = _TAG.sub(" ", text)
-    for _ in range(3):
+    # each rule only where its characters stand (a link needs `](`, a tag `<`, emphasis `*` or `_`)
+    text = _LINK.sub(r"\1", text) if "](" in text else text
+    text = _TAG.sub(" ", text) if "<" in text else text
+    for _ in range(3 if "*" in text or "_" in text else 0):
         new = _EMPHASIS.sub(r"\2", text)
         if new == text:
             break
         text = new
-    text = re.sub(r"(?<!\S)\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?!\S)", "", text)  # unbalanced across lines
-    return _ESCAPE.sub(r"\1", text)
+    if "*" in text:
+        text = re.sub(r"(?<!\S)\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?!\S)", "", text)  # unbalanced across lines
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def read_markdown(path: Path, data: bytes, sha256: str) -> RawLetter:

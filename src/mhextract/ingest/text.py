@@ -8,7 +8,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from mhextract.errors import IngestError
-from mhextract.ingest.lines import marked_line, read_superscripts
+from mhextract.ingest.lines import has_superscripts, marked_line, read_superscripts
 from mhextract.ingest.raw import Format, RawLetter
 
 # Letters that are not UTF-8 are nearly always Windows-1252 or Latin-1 (Dutch accents, €).
@@ -62,5 +62,6 @@ def read_text(path: Path, data: bytes, sha256: str, fmt: Format) -> RawLetter:
     text = decode_text(path, data).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise IngestError(path, "file has no text")
-    lines = [marked_line(read_superscripts(line)) for line in text.split("\n")]
+    read = read_superscripts if has_superscripts(text) else str  # most letters have none: no search per line
+    lines = [marked_line(read(line)) for line in text.split("\n")]
     return RawLetter(path=str(path), format=fmt, sha256=sha256, lines=lines)

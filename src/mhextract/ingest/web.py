@@ -31,8 +31,18 @@ from typing import Any
 
 from mhextract.datetext import iso_date
 from mhextract.errors import IngestError
+from mhextract.ingest.joined_scan import any_of, joined_form
 from mhextract.ingest.kst_header import header_hints, kst_id, parse_kst_header
-from mhextract.ingest.lines import LineSink, clean_line, marked_line, marker, not_marker_after, read_superscripts, vocab
+from mhextract.ingest.lines import (
+    LineSink,
+    clean_line,
+    clean_lines,
+    marked_line,
+    marker,
+    not_marker_after,
+    read_superscripts,
+    vocab,
+)
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.ingest.text import decode_text
 
@@ -64,36 +74,35 @@ def _any(key: str, line: str) -> bool:
     return any(p.search(line) for p in _compiled(key))
 
 
+@cache
+def _joined_scans(key: str) -> tuple[list[tuple[re.Pattern[str], re.Pattern[str] | None]], re.Pattern[str] | None]:
+    """Each pattern of `key` with its joined form (`joined_scan`), and all of them as one."""
+    pairs = [(p, joined_form(p)) for p in _compiled(key)]
+    return pairs, any_of(f for _, f in pairs)
+
+
 def looks_like_web_paste(text: str) -> bool:
     """Two or more different site signatures in the first and last lines, or a site's title line on top.
 
     The title lines (`Brief regering : <subject>`, openkamer's `Kamerstuk 34300-VII-60`) open a
     page and never a letter, so one of them on the first three lines is enough.
     """
-    raw = text.split("\n")
-    head = _non_empty(raw, 120)
+    lines = [t for t in clean_lines(text) if t]
+    head = lines[:120]
     if any(_any("lead_signatures", t) for t in head[:3]):
         return True
-    sample = head + _non_empty(raw[::-1], 60)  # the first 120 and the last 60 non-empty lines
+    sample = head + lines[:-61:-1]  # the first 120 and the last 60 non-empty lines
+    joined = "\n" + "\n".join(sample)  # one scan of all lines rules a pattern out; only a hit is checked line by line
+    pairs, any_form = _joined_scans("signatures")
+    if any_form is not None and not any_form.search(joined):
+        return False  # no signature at all (most letters): one scan instead of one per signature
     hits = 0
-    for pattern in _compiled("signatures"):
-        if any(pattern.search(t) for t in sample):
+    for pattern, form in pairs:
+        if (form is None or form.search(joined)) and any(pattern.search(t) for t in sample):
             hits += 1
             if hits == 2:
                 return True
     return False
-
-
-def _non_empty(lines: list[str], count: int) -> list[str]:
-    """The first `count` lines that are not empty once cleaned (cleaning only as many as needed)."""
-    out: list[str] = []
-    for line in lines:
-        cleaned = clean_line(line)
-        if cleaned:
-            out.append(cleaned)
-            if len(out) == count:
-                break
-    return out
 
 
 def is_navigation(line: str) -> bool:

@@ -35,7 +35,10 @@ def normalise(raw: RawLetter) -> Letter:
     layout = build_layout(raw)
     blocks = layout.blocks
     typical = typical_line_length(blocks)
-    vocabulary = document_vocabulary([ln.text for b in blocks if b.kind == "body" for ln in b.lines])
+    body_lines = [ln.text for b in blocks if b.kind == "body" for ln in b.lines]
+    # the vocabulary only decides a hyphen at a body line's end: without one it is never asked
+    hyphenated = any(t.rstrip().endswith("-") for t in body_lines)
+    vocabulary = document_vocabulary(body_lines) if hyphenated else set()
 
     paras: list[Para] = []
     footnote_blocks: list[tuple[Block, int]] = []
@@ -151,6 +154,7 @@ def _with_header_hints(raw: RawLetter) -> dict[str, str]:
 
 def _clean(text: str) -> str:
     """NFC, no soft hyphens or zero-width characters, single spaces."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "").replace("\u00a0", " ")
+    if not text.isascii():  # ASCII is NFC already and holds none of these characters
+        text = unicodedata.normalize("NFC", text)
+        text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "").replace("\u00a0", " ")
     return " ".join(text.split())

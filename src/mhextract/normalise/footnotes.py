@@ -102,13 +102,16 @@ def find_markers(paras: list[Para], notes: list[Note], glued: bool) -> list[Mark
 # zero-width match so that a run's own start and a marker glued to a year inside it are both seen.
 _GLUED = re.compile(r"(?:(?<=[^\s\d\-/+€§°])|(?<=\b(?:19|20)\d\d))(?=([1-9]\d{0,5})(?:[\s,.;:)\]»”]|$))")
 
+_MARKER_START = re.compile("[1-9]")
+
 
 def _glued_candidates(paras: list[Para]) -> dict[int, list[tuple[int, int]]]:
     """Every place a glued marker can stand, by its number, in text order: one pass over the text."""
     found: dict[int, list[tuple[int, int]]] = {}
     for i, p in enumerate(paras):
-        for m in _GLUED.finditer(p.text):
-            if not not_marker_after().search(p.text[max(0, m.start() - 8) : m.start()]):
+        for digit in _MARKER_START.finditer(p.text):  # tried only where a marker's first digit stands
+            m = _GLUED.match(p.text, digit.start())
+            if m and not not_marker_after().search(p.text[max(0, m.start() - 8) : m.start()]):
                 found.setdefault(int(m.group(1)), []).append((i, m.start()))
     return found
 

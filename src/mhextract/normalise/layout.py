@@ -15,7 +15,7 @@ geometry already; for text dumps and markdown this module infers it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
@@ -26,6 +26,7 @@ from mhextract.paths import data_pattern, load_json
 
 _DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
 _BARE_DOSSIER = re.compile(r"^\d{2} \d{3}(?:[ -][A-Z]{1,5})?$")
+_PAGE_INDENT = re.compile(r"^ \S")  # a text dump's page starts with a one-space indent
 _TERMINAL_END = re.compile(r"[.!?:;]['’”»)]?\d*\s*$")
 
 
@@ -63,6 +64,7 @@ def _layout_words(key: str) -> frozenset[str]:
     return frozenset(load_json("letterhead.json")["layout"][key])
 
 
+@cache
 def _layout_re(key: str) -> re.Pattern[str]:
     """A line pattern of letterhead.json `layout` (Kamerstuk header lines, lines that stand alone, ...)."""
     return data_pattern("letterhead.json", "layout", key)
@@ -81,8 +83,9 @@ def _address_re() -> re.Pattern[str]:
 
 
 @cache
-def _furniture_res() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in load_json("letterhead.json")["furniture"]]
+def _furniture_re() -> re.Pattern[str]:
+    """Page furniture (letterhead.json `furniture`), all lines in one pattern: it matches where any of them does."""
+    return re.compile("|".join(f"(?:{p})" for p in load_json("letterhead.json")["furniture"]))
 
 
 def _blank(line: RawLine) -> bool:
@@ -139,7 +142,7 @@ def _group(raw: RawLetter) -> list[Block]:
             pending_page_start = True
             line = without_form_feeds(line)
             text = line.text
-        elif dump_pages and i > 0 and re.match(r"^ \S", text):
+        elif dump_pages and i > 0 and _PAGE_INDENT.match(text):
             flush()
             if page is not None:
                 page += 1
@@ -150,7 +153,7 @@ def _group(raw: RawLetter) -> list[Block]:
         if current and (line.kind != current[-1].kind or (line.page != current[-1].page and not dump)):
             flush()
         if dump:
-            line = replace(line, text=text, page=page)
+            line = RawLine(**{**vars(line), "text": text, "page": page})  # `replace`, without its checks
         current.append(line)
     flush()
     return blocks
@@ -171,26 +174,28 @@ def _split_unspaced_blocks(blocks: list[Block]) -> list[Block]:
         first = True
         title_open = False  # the line before was a title split off by the rule below: it stands alone
         last_item = 0  # the number of the last numbered list item that opened a block
+        stripped = [ln.text.strip() for ln in block.lines]
+        alone = [_is_own(t) or _is_furniture(t) for t in stripped]  # header, role or furniture line
         for n, line in enumerate(block.lines):
-            text = line.text.strip()
+            text = stripped[n]
             item = _LIST_ITEM.match(text)
             number = int(item.group(1)) if item and item.group(1) else None
             prev_text = current[-1].text.rstrip() if current else ""
             starts_item = bool(item) and bool(current) and (
                 (number is not None and (number == last_item + 1 or (number == 1 and prev_text.endswith(":"))))
                 or (number is None and (prev_text.endswith(":") or bool(_LIST_ITEM.match(current[0].text.strip())))))
-            nxt = block.lines[n + 1].text.strip() if n + 1 < len(block.lines) else ""
-            own = _is_own(text) or _is_furniture(text)
+            nxt = stripped[n + 1] if n + 1 < len(block.lines) else ""
+            own = alone[n]
             # `...van 21 juni 2021.` / `Uitdaging` / `De internationale ...`: a title line, clearly shorter
             # than the wrapped lines around it
-            title = bool(current) and _closes_line(current) and _title_shaped(text) and not item \
-                and nxt[:1].isupper() and (len(text) < 0.7 * max(len(current[-1].text.strip()), len(nxt))
-                                           or _opens_sentence(nxt))
-            if current and _BARE_DOSSIER.match(current[-1].text.strip()):
+            title = bool(current) and not item and nxt[:1].isupper() and _closes_line(current) \
+                and _title_shaped(text) and (len(text) < 0.7 * max(len(stripped[n - 1]), len(nxt))
+                                             or _opens_sentence(nxt))
+            if current and _BARE_DOSSIER.match(stripped[n - 1]):  # current[-1] is the line before
                 own = False  # `29 279` + its title on the next line: one header block
             prev = current[-1].text if current else ""
             if current and (own or title or title_open or starts_item or _ends_paragraph(prev, text, typical)
-                            or _is_own(prev) or _is_furniture(prev)):
+                            or alone[n - 1]):  # current[-1], the line before, stands alone
                 out.append(Block(lines=current, kind=block.kind, page=block.page,
                                  page_start=block.page_start and first))
                 current, first = [], False
@@ -234,7 +239,7 @@ def _title_shaped(text: str) -> bool:
 
 def _is_furniture(text: str) -> bool:
     line = plain(text)
-    return any(p.match(line) for p in _furniture_res()) and not text.strip().isdigit()
+    return bool(_furniture_re().match(line)) and not text.strip().isdigit()
 
 
 def _is_own(text: str) -> bool:
@@ -252,7 +257,7 @@ def _ends_paragraph(prev: str, nxt: str, typical: int) -> bool:
 def _indented_page_starts(lines: list[RawLine]) -> bool:
     """PDF text dumps start each page with a one-space indent; few lines do, and not most."""
     nonblank = [ln.text for ln in lines if ln.text.strip()]
-    indented = sum(1 for t in nonblank if re.match(r"^ \S", t))
+    indented = sum(1 for t in nonblank if _PAGE_INDENT.match(t))
     return 0 < indented <= max(2, len(nonblank) // 8)
 
 
@@ -273,7 +278,7 @@ def _classify_known(block: Block, text_dump: bool) -> None:
         block.kind = "footnote"
         block.footnote_number = _footnote_number(block)
         return
-    if all(any(p.match(plain(t)) for p in _furniture_res()) for t in block.texts):
+    if all(_furniture_re().match(plain(t)) for t in block.texts):
         block.kind = "furniture"
         return
     if is_letterhead(block.texts):

@@ -26,12 +26,24 @@ def _re(key: str) -> re.Pattern[str]:
     return data_pattern("letterhead.json", key)
 
 
+@cache
+def _label_forms() -> tuple[list[tuple[str, str, tuple[str, str, str]]], frozenset[str] | None]:
+    """Each label's forms in the order tried (label, lower-case) with the starts that open a value, and the
+    first characters of all forms (None when a form is empty: then any line may start with one)."""
+    forms = [(label, form, (form + " ", form + ":", form + "\t"))
+             for label in _labels() for form in (label, label.lower())]
+    firsts = frozenset(f[:1] for _, f, _ in forms) if all(f for _, f, _ in forms) else None
+    return forms, firsts
+
+
 def _split_label(line: str) -> tuple[str | None, str]:
     """(`Ons kenmerk`, value) of `Ons kenmerk 12345` or `ons kenmerk 12345`; the label as listed."""
-    for label in _labels():
-        for form in (label, label.lower()):
-            if line == form or line.startswith((form + " ", form + ":", form + "\t")):
-                return label, line[len(form):].lstrip(" :\t")
+    forms, firsts = _label_forms()
+    if firsts is not None and line[:1] not in firsts:
+        return None, line
+    for label, form, starts in forms:
+        if line == form or line.startswith(starts):
+            return label, line[len(form):].lstrip(" :\t")
     return None, line
 
 

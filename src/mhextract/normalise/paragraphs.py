@@ -26,6 +26,7 @@ SENTENCE_BREAK = re.compile(r"[a-z)»”'\"]\.\s+[A-Z][a-z]")
 _WORD_BEFORE = re.compile(r"\S+$")
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
+_TOKEN_PUNCTUATION = ".,;:()\"'"  # neither word characters nor hyphens
 
 
 def has_sentence_break(text: str) -> bool:
@@ -36,6 +37,11 @@ def has_sentence_break(text: str) -> bool:
         if word is None or not is_abbreviation(word.group().lstrip("([«\"'‘“")):
             return True
     return False
+
+
+@cache
+def _signature_role_line() -> re.Pattern[str]:
+    return data_pattern("letterhead.json", "layout", "signature_role_line")
 
 
 @cache
@@ -82,6 +88,8 @@ def join_marked_lines(lines: Sequence[tuple[str, Sequence[tuple[int, int]]]],
         joined = join_pair(out, line, vocabulary) if line else out + " "
         marks = join_marked(out, marks, line, line_marks, joined)
         out = joined
+    if "  " not in out and "\t" not in out:
+        return out, marks  # nothing for `_SPACES` to squeeze
     return sub_marked(_SPACES, " ", out, marks)
 
 
@@ -125,9 +133,16 @@ def _keep_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
 
 def document_vocabulary(texts: list[str]) -> set[str]:
     """Lowercased words (with inner hyphens) that the letter writes within a line."""
+    joined = "\n".join(t[:-1] if t.rstrip().endswith("-") else t for t in texts)
+    # `_WORD.findall(joined)`, token by token (no word spans whitespace): a token that is one word once its
+    # punctuation is stripped needs no scan (`\\w` is `isalnum` or `_`)
     words: set[str] = set()
-    for t in texts:
-        words.update(map(str.lower, _WORD.findall(t[:-1] if t.rstrip().endswith("-") else t)))
+    for token in set(joined.split()):
+        core = token.strip(_TOKEN_PUNCTUATION)
+        if core.isalnum():
+            words.add(core.lower())
+        else:
+            words.update(map(str.lower, _WORD.findall(token)))
     return words
 
 
@@ -141,7 +156,7 @@ def block_paragraphs(block: Block, traits: LineTraits, typical: int, vocabulary:
         # heading level and emphasis in the lines' fields. Pasted web text ("web") is wrapped
         # like a text dump and takes the text path below.
         return [_structured_para(block)]
-    if data_pattern("letterhead.json", "layout", "signature_role_line").match(texts[0].strip()):
+    if _signature_role_line().match(texts[0].strip()):
         stripped = (strip_marked(ln.text, ln.markers) for ln in lines)
         return [Para(text=t, page=page, markers=m) for t, m in stripped if t or m]
     if traits.bold_font:
@@ -201,7 +216,7 @@ def _title_lines(texts: list[str], typical: int) -> int:
             continue
         # clearly shorter than the wrapped lines (the letter's, and for a one-line title this paragraph's
         # own when it has a few), and than the paragraph's first line after it
-        wrapped = sorted(len(t.strip()) for t in texts[k:-1])
+        wrapped = sorted(len(t.strip()) for t in texts[k:-1]) if k == 1 else []
         own = 0.8 * wrapped[len(wrapped) // 2] if k == 1 and len(wrapped) >= 2 else typical
         if len(last) < min(0.8 * typical, own, len(nxt.strip())) and nxt[:1].isupper():
             return k

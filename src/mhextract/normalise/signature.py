@@ -20,12 +20,19 @@ from mhextract.record.model import Signatory
 
 MAX_ROLE = 160  # characters of a role (`De Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer`)
 
+# `(?:^|(?<=[.!?»”)]\s))(?:De|Het|DE|HET)` written article first, where it stands checked behind it: a scan
+# then stops only at a `D` or `H`, instead of trying both lookbehinds at every position.
+_ARTICLE = "(?:" + "|".join(rf"(?:{a}|{a.upper()})(?:(?<=^{'.' * len(a)})|(?<=[.!?»”)]\s{'.' * len(a)}))"
+                            for a in ("De", "Het")) + ")"
+
 
 @cache
 def _role_start() -> re.Pattern[str]:
     """`De Minister ...` at a paragraph start or after a finished sentence inside it."""
     offices = alternation(sorted(load_json("letterhead.json")["signatory_roles"], key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[.!?»”)]\s))(?:De|Het|DE|HET)\s+(?i:{offices})(?![\w-])")
+    return re.compile(rf"{_ARTICLE}\s+(?i:{offices})(?![\w-])")
+
+
 
 
 @cache
