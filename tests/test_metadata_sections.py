@@ -471,3 +471,21 @@ def test_an_archive_page_title_gives_the_subject_where_the_letter_has_none() -> 
     assert extract_metadata(letter).subject == "Stand van zaken ontwikkelingen in en rondom Oekraïne"
     plain = _letter(f"Brief regering over de stand van zaken - een titel\n\nDen Haag, 1 mei 2023\n\n{_PROSE}")
     assert extract_metadata(plain).subject is None
+
+
+@pytest.mark.parametrize(("signer", "name"), [
+    ("dr. Ronald H.A. Plasterk", "Ronald H.A. Plasterk"),  # b06: first name and initials (opennieuwsbank copy)
+    ("Zoë Şahin", "Zoë Şahin"),  # letters outside Latin-1 in the surname
+    ("Özlem Ünal", "Özlem Ünal"),
+    ("Mr.dr. J.P. Balkenende", "J.P. Balkenende"),
+])
+def test_signer_names_with_first_name_and_initials_or_wider_letters(signer: str, name: str) -> None:
+    body = "Hierbij stuur ik u de brief. Dat is goed.\n\nDe Minister van Justitie en Veiligheid,\n\n"
+    letter = _letter(body + signer)
+    assert [s.name for s in extract_metadata(letter).signatories] == [name]
+
+
+def test_a_signer_line_of_prose_is_no_name() -> None:
+    letter = _letter("Hierbij stuur ik u de brief. Dat is goed.\n\nDe Minister van Justitie en Veiligheid,\n\n"
+                     "Ronald heeft dit voorgesteld.")
+    assert extract_metadata(letter).signatories == []

@@ -79,3 +79,9 @@ def test_a_known_surname_with_a_street_ending_stays_a_name() -> None:
     """`Langstraat` is a Dutch surname as well as a street ending: a known surname wins."""
     text = "Wij spraken met Piet Langstraat en Anna Verkade over het rapport."
     assert [name for _, _, name in find_full_names(text)] == ["Piet Langstraat", "Anna Verkade"]
+
+
+def test_a_surname_is_never_cut_out_of_a_longer_word() -> None:
+    """`Dilan Yeşilgöz-Zegerius`: the name is whole (Latin Extended letters), never `Dilan Ye`."""
+    assert [n for _, _, n in find_full_names("Minister Dilan Yeşilgöz-Zegerius sprak.")] == ["Dilan Yeşilgöz-Zegerius"]
+    assert [n for _, _, n in find_full_names("Wij spraken met Anna Deﬁnitief.")] == []  # a ligature letter goes on

@@ -19,7 +19,7 @@ from pathlib import Path
 from mhextract.paths import load_json
 
 _WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?")
-_SURNAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?")
+_SURNAME = re.compile(r"[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’]+(?:-[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'’]+)?")  # Latin Extended too: `Yeşilgöz`
 _GAP = re.compile(r"[ \t]+")
 
 
@@ -104,8 +104,9 @@ def _surname_at(text: str, pos: int) -> tuple[int, int] | None:
     m = _SURNAME.match(text, at)
     if m is None or m.group(0).casefold() in _not_surnames() or _street(m.group(0)):
         return None
-    if m.end() < len(text) and (text[m.end()].isdigit() and not _glued_marker(text, m.end())):
-        return None
+    follows = text[m.end()] if m.end() < len(text) else ""
+    if follows.isalpha() or (follows.isdigit() and not _glued_marker(text, m.end())):
+        return None  # the word goes on (a letter the pattern does not know): no surname cut out of it
     return at, m.end()
 
 

@@ -44,12 +44,12 @@ def _titles() -> re.Pattern[str]:
 
 @cache
 def _name() -> re.Pattern[str]:
-    """Initials or a first name, then a surname of particles and capitalised parts (`Schultz van
+    """Initials, a first name or both, then a surname of particles and capitalised parts (`Schultz van
     Haegen-Maas Geesteranus`, `van Veldhoven-van der Meer`)."""
     particles = alternation(load_json("roles.json")["particles"])
-    part = r"[A-Z][\w'’]+"
+    part = r"[A-ZÀ-ÝĀ-ɏ][\w'’]+"  # `Şahin`
     joint = rf"(?:\s|-)(?:(?:{particles})\s)*"
-    given = r"(?:(?:[A-Z][a-z]?\.\s?){1,6}|[A-Z][a-zé]+\s)"
+    given = r"(?:(?:[A-ZÀ-Ý][a-zà-ÿ]+\s)?(?:[A-Z][a-z]?\.\s?){1,6}|[A-ZÀ-Ý][a-zà-ÿ]+\s)"  # `J.P.`, `Ronald H.A.`, `Zoë`
     return re.compile(rf"^{given}(?:(?:{particles})\s)*{part}(?:{joint}{part}){{0,3}}$")
 
 
