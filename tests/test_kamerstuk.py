@@ -257,3 +257,24 @@ def test_an_eerste_kamer_nota_dossier_cited_with_session_and_letter() -> None:
     motions = find_motions(text, find_kamerstukken(text))
     assert [(m.submitters, m.kamerstuk) for m in motions] == [(["Vliegenthart"], "CII-B")]
     assert find_kamerstukken("(2012–2013, CIA, B)") == []
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("Per brief van 20 december 2011 (Kamerstuk 31 839/28 638, nr. 166) heb ik u het plan gestuurd.",
+     ["28638-166", "31839-166"]),  # b06: one document of two dossiers
+    ("Zie Kamerstukken 31839/28638, nr. 166.", ["28638-166", "31839-166"]),
+    ("Zie (Kamerstukken 31 839 / 28 638, nr. 166).", ["28638-166", "31839-166"]),
+    ("De motie-Essers c.s. (Kamerstuk 30 306/30 307, letter D) vraagt dat.", ["30306-D", "30307-D"]),
+    ("Zie Kamerstukken I 2008/09, 31 700, letter A.", ["31700-A"]),
+])
+def test_joint_dossiers_and_a_letter_number(text: str, ids: list[str]) -> None:
+    assert sorted(k.id for k in find_kamerstukken(text)) == ids
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023/2024 waren er 12 345/67 890 zaken.",  # a ratio of counts, no citation keyword, no number
+    "In 2023 / 2024 steeg het aantal.",
+    "Die brief is duidelijk: geen letter D van 31 700 zaken.",
+])
+def test_slashes_and_letters_that_cite_nothing(text: str) -> None:
+    assert find_kamerstukken(text) == []

@@ -79,7 +79,9 @@ def grammar() -> Grammar:
         rf"|\s*,\s*(?P<letter>{letter}){END}"
         rf"|{sp}?[-–]{sp}?(?P<mnum>\d{{1,4}}[a-z]?){END}(?!{sp}?\d{{3}}))"
     )
-    dossiers = rf"(?P<dossiers>{dossier}(?:(?:\s*[,&]\s*|\s+{re.escape(d['dossier_and'])}\s+){dossier})*)"
+    # `31 839/28 638, nr. 166`: one document of two dossiers, joined by a slash
+    joint = rf"{sp}?/{sp}?{core}(?:{suffix_part})?"
+    dossiers = rf"(?P<dossiers>{dossier}(?:(?:\s*[,&]\s*|\s+{re.escape(d['dossier_and'])}\s+){dossier}|{joint})*)"
     citation = rf"(?:{prefix})?{dossiers}(?P<num>{numpart})?"
     machine = (
         rf"(?<![\w])(?:{alternation(d['machine_prefixes'], spaces=True)})(?P<core>\d{{5}})"
