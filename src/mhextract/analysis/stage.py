@@ -24,7 +24,7 @@ def mark_sentence_starts(doc: Doc, sentences: Sentences) -> None:
     if not len(doc) or doc.has_annotation("DEP"):
         return  # a parser's sentences are kept: its trees must not be cut
     idx = doc.to_array(IDX)
-    starts = numpy.unique(numpy.searchsorted(idx, [s.start for s in sentences]))
+    starts = numpy.searchsorted(idx, [s.start for s in sentences])  # repeats set the same start twice
     values = numpy.full(len(doc), -1, dtype="int32")
     values[0] = 1
     values[starts[starts < len(doc)]] = 1

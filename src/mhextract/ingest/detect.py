@@ -134,7 +134,6 @@ def _zip_format(path: Path, data: bytes) -> Format:
 def _markup_format(path: Path, data: bytes) -> Format | None:
     """HTML by its start (or suffix), OEP XML by its root element; other XML is refused."""
     from mhextract.ingest.lines import vocab
-    from mhextract.ingest.oep_xml import xml_root_name
 
     if _HTML_START.match(data[:4096].lstrip(b"\xef\xbb\xbf")):
         return "html"
@@ -142,6 +141,8 @@ def _markup_format(path: Path, data: bytes) -> Format | None:
         return "html"
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return None
+    from mhextract.ingest.oep_xml import xml_root_name  # lxml is loaded only for markup
+
     root = xml_root_name(data)
     if root is None:
         return None
