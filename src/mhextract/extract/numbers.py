@@ -110,7 +110,7 @@ def _parse_compound(w: str) -> int | None:
             return factor * mult + rest
     for tens_word, ten in tens.items():
         head = w[: -len(tens_word)]
-        if w.endswith(tens_word) and head[-2:] in ("en", "ën"):
+        if w.endswith(tens_word) and head[-2:] in data["tens_joiners"]:
             unit = units.get(head[:-2])
             if unit is not None and 1 <= unit <= 9:
                 return unit + ten

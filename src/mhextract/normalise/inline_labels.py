@@ -40,8 +40,8 @@ def _canonical() -> dict[str, str]:
 @cache
 def _value_end() -> re.Pattern[str]:
     """Where the last label's value ends: a sentence opener of the letter body, or a page counter."""
-    openers = alternation(load_json("letterhead.json")["body_openers"])
-    return re.compile(rf"\s(?:{openers})\b|\s\d{{1,3}} van \d{{1,3}}\b")
+    data = load_json("letterhead.json")
+    return re.compile(rf"\s(?:{alternation(data['body_openers'])})\b|\s{data['page_counter']}\b")
 
 
 def inline_fields(letter: Letter) -> dict[str, list[str]]:

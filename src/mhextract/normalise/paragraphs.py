@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from mhextract.analysis.patterns import alternation
 from mhextract.analysis.sentences import is_abbreviation
 from mhextract.ingest.raw import LineTraits, RawLine
 from mhextract.normalise.layout import Block
@@ -42,6 +43,12 @@ def has_sentence_break(text: str) -> bool:
 @cache
 def _signature_role_line() -> re.Pattern[str]:
     return data_pattern("letterhead.json", "layout", "signature_role_line")
+
+
+@cache
+def _suspended_hyphen() -> re.Pattern[str]:
+    """A word after which a line-end hyphen is a suspended one (`hulp-` / `en opvang`): letterhead.json."""
+    return re.compile(rf"(?:{alternation(load_json('letterhead.json')['layout']['suspended_hyphen_words'])})\s")
 
 
 @cache
@@ -105,7 +112,7 @@ def join_pair(left: str, right: str, vocabulary: set[str] | None = None) -> str:
         return f"{left} {right}"
     if left[-2].isdigit():
         return left + right  # `2015-` + `2019`
-    if re.match(r"(en|of|tot)\s", right):
+    if _suspended_hyphen().match(right):
         return f"{left} {right}"  # suspended hyphen: `hulp- en opvang`
     if _keep_hyphen(left, right, vocabulary or set()):
         return left + right

@@ -93,7 +93,7 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
             break  # `... en Koninkrijksrelaties de Kamerbrief`: an article follows a preposition inside a name
         elif (tok.lower_ in connectors and tok.text == tok.lower_) or tok.text == "-":
             coordinated = coordinated or tok.lower_ in coordinators
-            of = of or tok.lower_ == "van"
+            of = of or tok.lower_ == rules()["of_word"]
         else:
             break
         k += 1
@@ -120,7 +120,7 @@ def _extend_left(doc: Doc, start: int, gaz_tokens: set[int], floor: int) -> int:
             if sentence_initial(tok) and tok.text not in openers:
                 break
             first = k
-        elif tok.lower_ in ("en", "of") and k > floor and doc[k - 1].text.endswith("-"):
+        elif tok.lower_ in word_set("coordinators") and k > floor and doc[k - 1].text.endswith("-"):
             first = k
         else:
             break
@@ -155,7 +155,7 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
             continue
         end = e if head.final else _extend_right(doc, e, head_starts - {s}, gaz_starts, head.unit,
                                                  head.kind == "chamber")
-        if head.kind == "chamber" and e < len(doc) and doc[e].lower_ == "voor":
+        if head.kind == "chamber" and e < len(doc) and doc[e].lower_ == rules()["committee_preposition"]:
             end = max(end, portfolio_end.get(e + 1, end))  # `commissie voor Landbouw, Visserij, ... en Natuur`
         elif head.lowercase and e in portfolio_end:
             end, head = portfolio_end[e], replace(head, kind="chamber")  # `commissie Onderwijs, Cultuur en ...`
