@@ -489,3 +489,18 @@ def test_a_signer_line_of_prose_is_no_name() -> None:
     letter = _letter("Hierbij stuur ik u de brief. Dat is goed.\n\nDe Minister van Justitie en Veiligheid,\n\n"
                      "Ronald heeft dit voorgesteld.")
     assert extract_metadata(letter).signatories == []
+
+
+@pytest.mark.parametrize(("heading", "number"), [("§ 1 Inleiding", "1"), ("§2 Inleiding", "2"),
+                                                 ("§ 3. Inleiding", "3")])
+def test_a_paragraph_sign_before_the_number_is_stripped(heading: str, number: str) -> None:
+    """b06: `§ 1 Inleiding`, `§ 2 Contouren invoeringswet` (an IenM letter of 2016)."""
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{heading}\n\n{_PROSE}\n\nTweede\n\n{_PROSE}")
+    sections = find_sections(letter)
+    assert sections and (sections[0].title, sections[0].number) == ("Inleiding", number)
+
+
+def test_a_sentence_citing_a_paragraph_is_no_heading() -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n§ 3 van de wet bepaalt dat de minister de Kamer informeert over de "
+                     f"voortgang van de maatregelen.\n\n{_PROSE}")
+    assert find_sections(letter) == []
