@@ -368,8 +368,16 @@ def main(argv: list[str] | None = None) -> int:
             cluster_bench.report(files, nlp, Path(tmp), args.cluster, most, args.model, args.batch_size,
                                  args.cluster_rounds, words)
         if single is not None:
+            # best of two, as the bare run: one more full run with the bare run between, so both see like load
+            runs.append(run_bare(texts, nlp, args.batch_size))
+            bare, bare_cpu = min(r[0] for r in runs), min(r[1] for r in runs)
+            again = run_full(files, nlp, Path(tmp) / "out1-again", 1, args.batch_size)
+            firsts = single
+            single = (min(single[0], again[0]), min(single[1], again[1]))
             print(f"\nratio full (1 process) / bare nlp.pipe: {single[0] / bare:.2f}x wall, "
-                  f"{single[1] / bare_cpu:.2f}x CPU (goal <= 5x)")
+                  f"{single[1] / bare_cpu:.2f}x CPU (goal <= 5x; best of {len(runs)} bare and 2 full runs; "
+                  f"the full runs: {firsts[1]:.2f} and {again[1]:.2f} s CPU, bare {min(r[1] for r in runs):.2f}-"
+                  f"{max(r[1] for r in runs):.2f} s)")
         print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
               "(wall times are only comparable on an otherwise idle machine)")
 
