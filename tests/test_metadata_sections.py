@@ -12,6 +12,7 @@ from mhextract.datetext import iso_date
 from mhextract.ingest.kst_header import parse_kst_header
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.normalise import normalise
+from mhextract.normalise.inline_labels import fields_in
 from mhextract.normalise.metadata import extract_metadata
 from mhextract.normalise.segment import find_sections
 
@@ -504,3 +505,28 @@ def test_a_sentence_citing_a_paragraph_is_no_heading() -> None:
     letter = _letter(f"Den Haag, 1 mei 2023\n\n§ 3 van de wet bepaalt dat de minister de Kamer informeert over de "
                      f"voortgang van de maatregelen.\n\n{_PROSE}")
     assert find_sections(letter) == []
+
+
+def test_a_letterhead_table_read_row_by_row() -> None:
+    """b06 (OCW letters of 2007-2008 as opennieuwsbank copied them): the labels in a row, then the values in
+    the same order; `Den Haag` before the labels heads the letter's date."""
+    letter = _letter("Den Haag Ons kenmerk Uw brief van Uw kenmerk 20 november 2007 OWB/FO/2007/43217 18 oktober 2007 "
+                     "07-OCW-B-59\n\nOnderwerp\nKabinetsreactie op het advies\n\nIn uw brief van 18 oktober 2007 "
+                     "vraagt u mij om een standpunt. Dat volgt hier.")
+    meta = extract_metadata(letter)
+    assert (meta.date, meta.reference) == ("2007-11-20", "OWB/FO/2007/43217")
+
+
+@pytest.mark.parametrize("row", [
+    "Datum Kenmerk Onderwerp 16 september 2003 Verslag van de Raad",  # a subject of words: no value of its kind
+    "Ons kenmerk Uw kenmerk Datum 12 maart 2020 ABC-1 15 maart 2020",  # a date where a code belongs
+    "Ons kenmerk Uw kenmerk Datum ABC-1 DEF-2",  # a value missing
+])
+def test_a_row_table_whose_values_do_not_fit_gives_nothing(row: str) -> None:
+    assert fields_in(row) == {}
+
+
+def test_a_row_table_gives_each_label_its_value() -> None:
+    row = "Den Haag Ons kenmerk Uw brief van Uw kenmerk 16 mei 2008 HO&S/CBV/14692 18 april 2008 OCW0800353 financien"
+    assert fields_in(row) == {"Datum": ["16 mei 2008"], "Ons kenmerk": ["HO&S/CBV/14692"],
+                              "Uw brief van": ["18 april 2008"], "Uw kenmerk": ["OCW0800353"]}

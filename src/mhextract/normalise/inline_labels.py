@@ -57,8 +57,10 @@ def fields_in(text: str) -> dict[str, list[str]]:
     """The labelled values of one paragraph that holds at least `MIN_LABELS` labels."""
     found = list(_labels().finditer(text))
     empty = [not text[a.end():b.start()].strip() for a, b in pairwise(found)]
-    if len(found) < MIN_LABELS or any(x and y for x, y in pairwise(empty)):
-        return {}  # three labels in a row (`Datum Kenmerk Onderwerp 16 september 2003 ...`): a table read by rows
+    if len(found) < MIN_LABELS:
+        return {}
+    if any(x and y for x, y in pairwise(empty)):
+        return _row_table(text, found, empty)  # three labels in a row: a table read by rows
     fields: dict[str, list[str]] = {}
     for m, nxt in zip(found, [*found[1:], None], strict=True):
         end = nxt.start() if nxt is not None else min(len(text), m.end() + MAX_VALUE)
@@ -70,4 +72,38 @@ def fields_in(text: str) -> dict[str, list[str]]:
         value = " ".join(value.split()).strip(" :")
         if value and len(value) <= MAX_VALUE:
             fields.setdefault(_canonical()[m.group("label").lower()], []).append(value)
+    return fields
+
+
+@cache
+def _row_value() -> re.Pattern[str]:
+    """One value of a table read by rows: a date written out (`20 november 2007`) or a code with a digit."""
+    months = alternation(m for m in load_json("dates.json")["months"] if not m.endswith("."))
+    return re.compile(rf"\s*(?:(?P<date>\d{{1,2}}\s+(?i:{months})\s+\d{{4}})|(?P<code>\S*\d\S*))(?=\s|$)")
+
+
+def _row_table(text: str, found: list[re.Match[str]], empty: list[bool]) -> dict[str, list[str]]:
+    """The labels of a table read by rows (the first run of labels without values between them), then their
+    values in the same order; a date place just before the run (`Den Haag`) heads the letter's date. Only
+    where every label finds a value of its kind (a date for a date label, else a code) is anything taken:
+    `Datum Kenmerk Onderwerp 16 september 2003 ...` has a subject of words, so it gives nothing."""
+    first = next(i for i, (x, y) in enumerate(pairwise(empty)) if x and y)
+    last = first + 1
+    while last + 1 < len(found) and empty[last]:
+        last += 1  # found[first..last] stand in a row
+    row = load_json("letterhead.json")["row_table"]
+    canonical = _canonical()
+    labels = [canonical[m.group("label").lower()] for m in found[first:last + 1]]
+    before = text[: found[first].start()].rstrip()
+    if any(before.endswith(place) for place in row["date_places"]):
+        labels.insert(0, load_json("letterhead.json")["fields"]["date"][0])
+    fields: dict[str, list[str]] = {}
+    pos = found[last].end()
+    for label in labels:
+        m = _row_value().match(text, pos)
+        kind = "date" if label in row["date_labels"] else "code"
+        if m is None or m.group(kind) is None:
+            return {}
+        fields.setdefault(label, []).append(m.group(kind))
+        pos = m.end()
     return fields
