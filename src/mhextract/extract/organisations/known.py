@@ -12,6 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import doc_text
+from mhextract.analysis.phrase_queue import PhraseQueue
 from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import legal_form_free, norm
@@ -87,35 +88,63 @@ def _single_variants(name: str) -> set[str]:
     return {name, name[:1].upper() + name[1:], name.upper()}
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    """One name (or minister's post) of gazetteer entry `index`, waiting to be added to a matcher."""
+
+    index: int
+    name: str
+    post: bool = False
+
+
+class GazetteerMatchers:
+    """A LOWER and an ORTH PhraseMatcher over all gazetteer names and minister posts, each name tokenised
+    and added when the first doc that could hold it comes by (`analysis.phrase_queue`)."""
+
+    def __init__(self) -> None:
+        self.nlp = shared_tokenizer()
+        self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.queue: PhraseQueue[_Phrase] = PhraseQueue()
+        self.keys: dict[int, tuple[int, bool]] = {}  # match id -> (entry index, is a post)
+        ministry, post_titles, post_of = rules()["ministry_prefix"], rules()["post_titles"], rules()["post_preposition"]
+        for i, entry in enumerate(gazetteer()):
+            names = list(entry.names)
+            if entry.kind == "ministry" and entry.name.startswith(f"{ministry} "):
+                names += [f"{ministry} {a}" for a in entry.aliases]
+            for name in dict.fromkeys(names):
+                self.queue.file(_Phrase(i, name), _single_variants(name))
+            for post in dict.fromkeys(f"{title} {post_of} {post}" for post in entry.posts for title in post_titles):
+                self.queue.file(_Phrase(i, post, post=True), [post])
+            for key, is_post in ((f"g:{i}", False), (f"p:{i}", True)):  # outside any memory zone
+                self.keys[self.nlp.vocab.strings.add(key)] = (i, is_post)
+
+    def _add(self, phrase: _Phrase) -> None:
+        """Tokenise one name and add it: a one-token name in three cases and an `exact` entry's name
+        with either first letter to ORTH, any other name to LOWER."""
+        nlp, entry = self.nlp, gazetteer()[phrase.index]
+        if phrase.post:
+            self.lower.add(f"p:{phrase.index}", [nlp.make_doc(phrase.name)])
+            return
+        name = phrase.name
+        if len(nlp.make_doc(name)) == 1:
+            self.orth.add(f"g:{phrase.index}", [nlp.make_doc(n) for n in sorted(_single_variants(name))])
+        elif entry.exact:
+            self.orth.add(f"g:{phrase.index}", [nlp.make_doc(n) for n in sorted({name, name[:1].upper() + name[1:]})])
+        else:
+            self.lower.add(f"g:{phrase.index}", [nlp.make_doc(name)])
+
+    def __call__(self, doc: Doc) -> list[tuple[int, bool, int, int]]:
+        """(entry index, is a post, start, end) of every match, LOWER matches first."""
+        for phrase in self.queue.due(doc):
+            self._add(phrase)
+        return [(*self.keys[m], s, e) for m, s, e in [*self.lower(doc), *self.orth(doc)]]
+
+
 @cache
-def gazetteer_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
-    """(LOWER matcher, ORTH matcher) over all gazetteer names and minister posts."""
-    nlp = shared_tokenizer()
-    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-    ministry, post_titles, post_of = rules()["ministry_prefix"], rules()["post_titles"], rules()["post_preposition"]
-    for i, entry in enumerate(gazetteer()):
-        names = list(entry.names)
-        if entry.kind == "ministry" and entry.name.startswith(f"{ministry} "):
-            names += [f"{ministry} {a}" for a in entry.aliases]
-        exact: set[str] = set()
-        loose: set[str] = set()
-        for name in names:
-            n_tokens = len(nlp.make_doc(name))
-            if n_tokens == 1:
-                exact |= _single_variants(name)
-            elif entry.exact:
-                exact |= {name, name[:1].upper() + name[1:]}
-            else:
-                loose.add(name)
-        if exact:
-            orth.add(f"g:{i}", [nlp.make_doc(n) for n in sorted(exact)])
-        if loose:
-            lower.add(f"g:{i}", [nlp.make_doc(n) for n in sorted(loose)])
-        posts = [f"{title} {post_of} {post}" for post in entry.posts for title in post_titles]
-        if posts:
-            lower.add(f"p:{i}", [nlp.make_doc(p) for p in posts])
-    return lower, orth
+def gazetteer_matchers() -> GazetteerMatchers:
+    """The gazetteer's matchers, built once per process (on the shared tokenizer's vocabulary)."""
+    return GazetteerMatchers()
 
 
 def compound_modifier(doc: Doc, end: int) -> bool:
@@ -129,14 +158,12 @@ def compound_modifier(doc: Doc, end: int) -> bool:
 def find_gazetteer_mentions(doc: Doc) -> list[OrgMention]:
     """Every gazetteer name (and `minister voor <post>`) in the tokens, overlaps included; a name of an
     entry with `in_compounds: false` as the first part of a hyphenated compound is no mention."""
-    lower, orth = gazetteer_matchers()
-    matches = [*lower(doc), *orth(doc)]
+    matches = gazetteer_matchers()(doc)
     if not matches:
         return []
     text, offsets = doc_text(doc), offsets_of(doc)
     found: list[OrgMention] = []
-    for match_id, start, end in matches:
-        index, is_post = _match_key(match_id)
+    for index, is_post, start, end in matches:
         entry = gazetteer()[index]
         if not is_post and not entry.in_compounds and compound_modifier(doc, end):
             continue
@@ -146,10 +173,3 @@ def find_gazetteer_mentions(doc: Doc) -> list[OrgMention]:
             entry.kind, surface=not is_post,
         ))
     return found
-
-
-@cache
-def _match_key(match_id: int) -> tuple[int, bool]:
-    """The gazetteer index of a match's key (`g:<index>`, `p:<index>`) and whether it is a minister's post."""
-    key = shared_tokenizer().vocab.strings[match_id]  # the matchers' vocabulary; a doc may have another
-    return int(key[2:]), key.startswith("p:")
