@@ -191,6 +191,8 @@ def find_government_mentions(text: str) -> list[PersonMention]:
     found: list[PersonMention] = []
     for m in _title_matches(text)["government"]:
         name = m.group("name")
+        if not all(_usable(w) for w in name.split() if w[:1].isupper()):
+            name = _without_portfolio(name)  # `staatssecretaris Wiebes van Financiën`: the name, then the post
         if not _case_sensitive_names(name) or not all(_usable(w) for w in name.split() if w[:1].isupper()):
             continue
         if not name[:1].isupper():
@@ -199,6 +201,13 @@ def find_government_mentions(text: str) -> list[PersonMention]:
         found.append(PersonMention(m.start("name"), m.end("name"), standalone(name),
                                    title[:1].upper() + title[1:].lower(), "government"))
     return found
+
+
+def _without_portfolio(name: str) -> str:
+    """`Wiebes van Financiën` (read as a given name and a surname) -> `Wiebes`: the surname alone when
+    what follows it is a portfolio, not the rest of a name."""
+    m = re.match(_surname_re(), name)
+    return m.group(0) if m and m.end() < len(name) else name
 
 
 def find_rapporteur_mentions(text: str) -> list[PersonMention]:
@@ -259,7 +268,7 @@ def _leader_re() -> re.Pattern[str]:
     phrases = alternation(p["phrase"] for p in roles()["led_by"])
     academic = alternation(roles()["academic_titles"])
     given = _given_name()
-    return re.compile(rf"(?P<phrase>(?i:{phrases}))\s+(?:(?:{academic})\s+)*(?P<name>{given}{_surname_re()})")
+    return re.compile(rf"(?P<phrase>(?i:{phrases}))\s+(?:(?i:{academic})\s+)*(?P<name>{given}{_surname_re()})")
 
 
 _BODY_WINDOW = 150  # characters before the phrase where the led body's name may start (bounds the work per phrase)

@@ -107,12 +107,14 @@ class GazetteerMatchers:
         self.orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.queue: PhraseQueue[_Phrase] = PhraseQueue()
         self.keys: dict[int, tuple[int, bool]] = {}  # match id -> (entry index, is a post)
+        self.written: dict[str, set[int]] = {}  # each name as an entry writes it -> the entries that do
         ministry, post_titles, post_of = rules()["ministry_prefix"], rules()["post_titles"], rules()["post_preposition"]
         for i, entry in enumerate(gazetteer()):
             names = list(entry.names)
             if entry.kind == "ministry" and entry.name.startswith(f"{ministry} "):
                 names += [f"{ministry} {a}" for a in entry.aliases]
             for name in dict.fromkeys(names):
+                self.written.setdefault(name, set()).add(i)
                 self.queue.file(_Phrase(i, name), _single_variants(name))
             for post in dict.fromkeys(f"{title} {post_of} {post}" for post in entry.posts for title in post_titles):
                 self.queue.file(_Phrase(i, post, post=True), [post])
@@ -127,8 +129,9 @@ class GazetteerMatchers:
             self.lower.add(f"p:{phrase.index}", [nlp.make_doc(phrase.name)])
             return
         name = phrase.name
-        if len(nlp.make_doc(name)) == 1:
-            self.orth.add(f"g:{phrase.index}", [nlp.make_doc(n) for n in sorted(_single_variants(name))])
+        if len(nlp.make_doc(name)) == 1:  # a case variant that another entry writes is that entry's (`RVS` != `RvS`)
+            variants = {v for v in _single_variants(name) if v == name or not self.written.get(v, set()) - {phrase.index}}
+            self.orth.add(f"g:{phrase.index}", [nlp.make_doc(n) for n in sorted(variants)])
         elif entry.exact:
             self.orth.add(f"g:{phrase.index}", [nlp.make_doc(n) for n in sorted({name, name[:1].upper() + name[1:]})])
         else:

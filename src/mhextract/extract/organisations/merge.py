@@ -15,7 +15,7 @@ from mhextract.extract.organisations.keys import Keys
 from mhextract.extract.organisations.known import canonical_key, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention, select_mentions
 from mhextract.extract.organisations.names import clean, generic, legal_form_free, norm
-from mhextract.extract.organisations.wordlists import rules
+from mhextract.extract.organisations.wordlists import rules, word_set
 from mhextract.record.model import Organisation
 
 
@@ -123,6 +123,7 @@ def resolve_organisations(
     mentions = [*chosen, *defined, *alias_mentions(text, aliases, taken), *letterhead]
     _merge_unknown(mentions, keys)
     _join_short_forms(mentions, keys)
+    _join_committee_forms(mentions, keys)
     combined: dict[str, str] = {}
     for a, b in _slash_pairs(text, chosen):
         keys.union(a.key, b.key)
@@ -174,6 +175,31 @@ def _join_short_forms(mentions: Sequence[OrgMention], keys: Keys) -> None:
                   if root != own and any(f.startswith(short + " ") for f in forms)}
         if len(longer) == 1:
             keys.union(longer.pop(), key)
+
+
+def committee_form(name: str) -> str | None:
+    """`vaste commissie voor klimaat en groene groei` -> `commissie klimaat en groene groei`: a committee's
+    name without its adjective and the preposition after the noun (models/org_heads.json); None for
+    a name that is no committee with a portfolio."""
+    words = name.split()
+    if words and words[0] in word_set("committee_adjectives"):
+        words = words[1:]
+    if len(words) > 1 and words[1] == rules()["committee_preposition"]:
+        words = [words[0], *words[2:]]
+    return " ".join(words) if len(words) > 1 and words[0] in word_set("committee_nouns") else None
+
+
+def _join_committee_forms(mentions: Sequence[OrgMention], keys: Keys) -> None:
+    """`commissie X` and `vaste commissie voor X` in one letter: one committee (an unknown name joins the
+    other body; two known bodies are never joined)."""
+    by_form: dict[str, str] = {}
+    for m in sorted((m for m in mentions if m.surface), key=lambda m: m.key.startswith("u:")):
+        form = committee_form(norm(m.text))
+        if form is None:
+            continue
+        other = by_form.setdefault(form, m.key)
+        if other != m.key and m.key.startswith("u:"):
+            keys.union(other, m.key)
 
 
 def near_duplicate(a: str, b: str) -> bool:

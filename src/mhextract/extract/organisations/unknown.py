@@ -117,8 +117,8 @@ def _extend_left(doc: Doc, start: int, gaz_tokens: set[int], floor: int) -> int:
         if sentence_initial(doc[first]) or tok.is_space or "\n" in tok.whitespace_ or k in gaz_tokens:
             break
         if is_capword(tok):
-            if sentence_initial(tok) and tok.text not in openers:
-                break
+            if (sentence_initial(tok) and tok.text not in openers) or tok.text in word_set("document_words"):
+                break  # `Advies Raad van State`: a document of the body, not part of its name
             first = k
         elif tok.lower_ in word_set("coordinators") and k > floor and doc[k - 1].text.endswith("-"):
             first = k
@@ -183,14 +183,17 @@ def _is_descriptor(word: str) -> bool:
 
 
 def find_descriptor_mentions(doc: Doc) -> list[OrgMention]:
-    """`onderzoeksbureau Kompas Beleidsonderzoek`: the capitalised name after a descriptor word."""
+    """`onderzoeksbureau Kompas Beleidsonderzoek`: the capitalised name after a descriptor word, also
+    after one that opens a sentence (`Onderzoeksbureau M+P heeft ...`)."""
     found: list[OrgMention] = []
     descriptors = _descriptors()
-    for i in tokens_ending_with(doc, tuple(descriptors), _is_descriptor, lower=False):
+    for i in tokens_ending_with(doc, tuple(descriptors), _is_descriptor, lower=True):
         if i == len(doc) - 1:
             continue
         tok = doc[i]
-        kind = descriptors.get(tok.text)
+        if tok.text != tok.lower_ and not (tok.text[1:] == tok.lower_[1:] and sentence_initial(tok)):
+            continue  # `Adviesbureau` inside a sentence is a name's own first word
+        kind = descriptors.get(tok.lower_)
         nxt = doc[tok.i + 1]
         if kind is None or not is_capword(nxt) or "\n" in tok.whitespace_:
             continue
