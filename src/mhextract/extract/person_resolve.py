@@ -35,14 +35,15 @@ def person_key(name: str) -> str:
 
 
 def _complete_first_names(mentions: Sequence[PersonMention]) -> list[PersonMention]:
-    """A mention that is only the first name of a full name found at the same place takes the full name
-    (`het lid Jasper van Dijk`: the member pattern stops at `Jasper`, the full-name pass has it all)."""
-    full = sorted((m for m in mentions if m.source == "fullname"), key=lambda m: m.start)
+    """A mention that is only the first part of a full name found at the same place takes the full name
+    (`het lid Jasper van Dijk`: the member pattern stops at `Jasper`, the full-name pass has it all; `Dr.
+    E.M.H. Hirsch Ballin` under the signature: the title pattern stops at `Hirsch`, the signatory has it all)."""
+    full = sorted((m for m in mentions if m.source in ("fullname", "signatory")), key=lambda m: m.start)
     starts = [m.start for m in full]
     out = []
     for m in mentions:
         i = bisect.bisect_right(starts, m.start) - 1
-        if m.source != "fullname" and i >= 0 and full[i].start <= m.start < full[i].end \
+        if m.source not in ("fullname", "signatory") and i >= 0 and full[i].start <= m.start < full[i].end \
                 and full[i].name.startswith(f"{m.name} "):
             m = replace(m, name=full[i].name, end=max(m.end, full[i].end))
         out.append(m)

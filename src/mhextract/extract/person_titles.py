@@ -159,13 +159,35 @@ def find_titled_mentions(text: str) -> list[PersonMention]:
         role = None if title in honorifics else title.removesuffix("s") if title.endswith("rs") else title
         for offset, name in _split_names(m.group("names")):
             start = m.start("names") + offset
-            end = start + len(name)
-            if not _usable(name) or (not name[:1].isupper() and not re.match(r"(?:[A-Z]\.\s?)+", name)):
+            end = _second_surname_end(text, start + len(name))
+            name = text[start:end]
+            particle = role is None and name.split()[0] in roles()["particles"]  # `de heer van Haersma Buma`
+            if not _usable(name) or not (name[:1].isupper() or particle or re.match(r"(?:[A-Z]\.\s?)+", name)):
                 continue
             if _looks_like_organisation(name, text[end:end + 3]):
                 continue
             found.append(PersonMention(start, end, standalone(name), role, "official"))
     return found
+
+
+_SECOND_SURNAME = re.compile(
+    rf"[ \t]+[A-Z][a-zà-ÿ]+(?!{_NAME_CHAR}|-)(?=[ \t]+[a-zà-ÿ]|[ \t]*[,;:)]|[ \t]+[–—-][ \t]|[ \t]*\.(?:\s|$)|[ \t]*\n)"
+)
+
+
+def _second_surname_end(text: str, end: int) -> int:
+    """Where a surname of two capitalised words ends (`Rinnooy Kan`, `Hirsch Ballin`, `Van Haersma Buma`):
+    one more capitalised word on the same line, followed by a lowercase word, punctuation, a dash or the line's end
+    (never by another capital or the end of the text: a cut page), that is neither a title or office word
+    (`minister Bruins Justitie`, `Keijzer Staatssecretaris`) nor an organisation or place word; else `end`."""
+    m = _SECOND_SURNAME.match(text, end)
+    if m is None:
+        return end
+    word = m.group(0).strip()
+    office = word.lower() in roles()["government"] or word.lower() in roles()["offices"]
+    if office or word in _not_names() or word.lower() in _organisation_words() or norm(word) in alias_table():
+        return end
+    return m.end()
 
 
 def find_member_mentions(text: str) -> list[PersonMention]:
@@ -198,7 +220,7 @@ def find_government_mentions(text: str) -> list[PersonMention]:
         if not name[:1].isupper():
             continue  # `minister van Justitie`: after a title a lowercase word starts the portfolio
         title = m.group("title")
-        found.append(PersonMention(m.start("name"), m.end("name"), standalone(name),
+        found.append(PersonMention(m.start("name"), m.start("name") + len(name), standalone(name),
                                    title[:1].upper() + title[1:].lower(), "government"))
     return found
 
@@ -242,9 +264,10 @@ def find_academic_mentions(text: str) -> list[PersonMention]:
     """People named with initials after academic titles (members of a committee, authors of a report)."""
     found: list[PersonMention] = []
     for m in _title_matches(text)["academic"]:
-        name = " ".join(m.group("name").split())
+        end = _second_surname_end(text, m.end("name"))
+        name = " ".join(text[m.start("name"):end].split())
         if _usable(name):
-            found.append(PersonMention(m.start("name"), m.end("name"), name, None, "official"))
+            found.append(PersonMention(m.start("name"), end, name, None, "official"))
     return found
 
 
