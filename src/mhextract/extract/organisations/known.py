@@ -130,7 +130,8 @@ class GazetteerMatchers:
             return
         name = phrase.name
         if len(nlp.make_doc(name)) == 1:  # a case variant that another entry writes is that entry's (`RVS` != `RvS`)
-            variants = {v for v in _single_variants(name) if v == name or not self.written.get(v, set()) - {phrase.index}}
+            others = self.written
+            variants = {v for v in _single_variants(name) if v == name or not others.get(v, set()) - {phrase.index}}
             self.orth.add(f"g:{phrase.index}", [nlp.make_doc(n) for n in sorted(variants)])
         elif entry.exact:
             self.orth.add(f"g:{phrase.index}", [nlp.make_doc(n) for n in sorted({name, name[:1].upper() + name[1:]})])
