@@ -102,7 +102,7 @@ CASES: list[tuple[str, str | None, str, str | None, str]] = [
     ("uw Kamer vóór het zomerreces te informeren", None, "het zomerreces", None, "season"),
     ("uw Kamer vóór het zomerreces te informeren", "2024-03-20", "het zomerreces", "2024-summer", "season"),
     ("uw Kamer vóór het zomerreces te informeren", "2024-12-20", "het zomerreces", "2025-summer", "season"),
-    ("na de zomer volgt een brief", "2023-12-15", "de zomer", "2024-summer", "season"),
+    ("na de zomer volgt een brief", "2023-12-15", "na de zomer", "2024-autumn", "season"),
     ("uw Kamer voor het zomerreces van 2025 te informeren", None, "het zomerreces van 2025", "2025-summer",
      "season"),
     ("voor het kerstreces volgt", "2023-10-01", "het kerstreces", "2023-winter", "season"),

@@ -92,7 +92,8 @@ def date_sources(trie: bool = True) -> dict[str, str]:
                  rf"|(?P<futb>{alt(d['month_future_determiners'])})\s+)?")
     month_p = rf"(?<![\w.]){month_det}(?P<m>{month}){anchor}"
     seasonal = alt([*d["seasons"], *d["recesses"]])
-    season = rf"(?<!\w)(?:(?P<art>{art})\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \
+    after = rf"(?:(?P<after>{alt(d['after_season_words'])})\s+(?={art}\s+(?:{alt(d['seasons'])})(?!\w)))?"
+    season = rf"(?<!\w){after}(?:(?P<art>{art})\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \
              rf"(?P<s>{seasonal})(?!\w)(?:\s+(?:{van}\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?"
     quarter = rf"(?<!\w)(?:{het}\s+)?(?P<q>{alt(d['quarter_ordinals'])})\s+{re.escape(d['quarter_noun'])}" \
               rf"(?:\s+(?:{van}\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year})))?|(?<!\w)Q(?P<qn>[1-4])\s+(?P<qy>{year})"

@@ -118,6 +118,8 @@ def _season_name(word: str) -> str:
 def _resolve_season(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
     """`de zomer van 2021`, `dit najaar`, `volgend voorjaar`, `het zomerreces`: `2021-summer`."""
     season = _season_name(g["s"] or "")
+    if g.get("after"):
+        season = _season_after(season)  # `na de zomer`: the autumn
     if g.get("y") or g.get("rel"):
         year = _anchor_year(g, letter)
     elif letter is None:
@@ -127,6 +129,12 @@ def _resolve_season(g: Groups, letter: date | None) -> tuple[str | None, Precisi
     else:  # `voor de zomer`, `na het zomerreces`: the current or next one
         year = letter.year + _season_shift(season, 1 if _season_over(season, letter) else 0, letter)
     return (f"{year}-{season}" if year else None), "season"
+
+
+def _season_after(season: str) -> str:
+    """The season that begins the month after `season` ends (`summer` -> `autumn`), from models/dates.json."""
+    last = season_months(season)[1]
+    return next(s for s in date_words()["season_months"] if season_months(s)[0] == last % 12 + 1)
 
 
 def season_months(season: str) -> tuple[int, int]:
