@@ -37,22 +37,24 @@ def count_adjective(text: str, start: int, end: int, value: Number) -> Quantity 
 
 @cache
 def _share_pattern() -> re.Pattern[str]:
-    """`[qualifier] (numerator denominator | driekwart | de helft) (van | deel)`; words from models/figures.json."""
+    """`[qualifier] (numerator denominator | driekwart | de helft) (van | deel)`, or the same after `waarvan`
+    (`900.000 woningen, waarvan twee derde betaalbaar`), where no `van` need follow; words from models/figures.json."""
     data = figure_data()
     denominators = "|".join(sorted(data["share_denominators"], key=len, reverse=True))
     qualifiers = "|".join(re.escape(q) for q in sorted(data["share_qualifiers"], key=len, reverse=True))
     article, half = map(re.escape, data["share_half"].split())
     whole = re.escape(data["share_three_quarters"])
+    before = "|".join(re.escape(b) for b in data["share_before"])
     return re.compile(
-        rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s+)?"
-        rf"(?:{article}\s+(?P<half>{half})|(?P<whole>{whole})|(?P<num>[^\W\d_]+|\d{{1,2}})\s+(?P<den>{denominators}))"
-        rf"{_share_end()}", re.IGNORECASE)
+        rf"(?<![\w-])(?:(?P<before>{before})\s+)?(?P<share>(?:(?P<qual>{qualifiers})\s+)?"
+        rf"(?:{article}\s+(?P<half>{half})|(?P<whole>{whole})|(?P<num>[^\W\d_]+|\d{{1,2}})\s+(?P<den>{denominators})))"
+        rf"(?:{_share_end()})?(?(before)(?![\w-])|(?(part)|(?(of)|(?!))))", re.IGNORECASE)
 
 
 def _share_end() -> str:
     """What follows the share's fraction: `van` or a part word (`deel`)."""
     parts = "|".join(re.escape(p) for p in figure_data()["share_parts"])
-    return rf"\s+(?:(?P<part>{parts})\b|{re.escape(figure_data()['share_of'])}\b)"
+    return rf"\s+(?:(?P<part>{parts})\b|(?P<of>{re.escape(figure_data()['share_of'])})\b)"
 
 
 @cache
@@ -61,7 +63,8 @@ def _share_anchor() -> re.Pattern[str]:
     led by literals is quick to scan, the share pattern (led by a lookbehind) is tried at every character."""
     data = figure_data()
     fractions = alternation([*data["share_denominators"], data["share_half"].split()[-1], data["share_three_quarters"]])
-    return re.compile(rf"(?:{fractions}){_share_end()}")
+    before = alternation(data["share_before"])
+    return re.compile(rf"(?:{fractions}){_share_end()}|(?:{before})\s")
 
 
 def _may_hold_share(text: str) -> bool:
@@ -89,8 +92,8 @@ def find_shares(text: str) -> list[Quantity]:
             if numerator is None or not 0 < numerator < denominator:
                 continue
             value = round(100 * numerator / denominator, 2)
-        end = m.end() if m.group("part") else m.end() - len(data["share_of"])
-        out.append(Quantity(m.start(), len(text[:end].rstrip()), value, "percent"))
+        end = m.end() - len(data["share_of"]) if m.group("of") else m.end()
+        out.append(Quantity(m.start("share"), len(text[:end].rstrip()), value, "percent"))
     return out
 
 

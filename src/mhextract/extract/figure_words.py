@@ -68,8 +68,11 @@ def noun_head(text: str, pos: int) -> tuple[Unit, str, int] | None:
         unit = unit_word(word)
         if unit:
             return unit, "", end
+        if word in _OPENING_QUOTES and text[end : end + 1].isalpha():
+            continue  # `zeven «actielijnen»`: a counted noun in quotes
         if not word[0].isalpha() or word.lower() in stops:
             return None
+        end = _closing_quote_end(text, end, start)
         noun_unit = counted_unit(word)
         if noun_unit:
             cues = figure_data()["qualified_nouns"].get(word.lower())
@@ -79,10 +82,23 @@ def noun_head(text: str, pos: int) -> tuple[Unit, str, int] | None:
         if is_adjective(word):
             passed.append(word.lower())
             continue
+        if _CAPITAL_COMPOUND.fullmatch(word):
+            return "other", word, end  # `vier AT-stations`: an abbreviation, then the counted noun
         if word[0].isupper() or len(word) < 2 or re.match(r"\.\w", text[end : end + 2]):
             return None  # a name, a letter or an abbreviation (z.s.m.) is no counted noun
         return "other", word, end
     return None
+
+
+_OPENING_QUOTES = {"«": "»", "“": "”", "‘": "’", '"': '"', "'": "'", "„": "”"}
+_CAPITAL_COMPOUND = re.compile(r"[A-Z][\w'’\-]*-[a-zà-ÿ]{3,}")
+
+
+def _closing_quote_end(text: str, end: int, start: int) -> int:
+    """The end of a quoted word: past the closing quote when the word opened with a quote mark."""
+    opening = text[start - 1 : start]
+    closing = _OPENING_QUOTES.get(opening)
+    return end + 1 if closing and text[end : end + 1] == closing else end
 
 
 def prev_word(text: str, start: int) -> str:
