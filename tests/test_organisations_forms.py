@@ -141,3 +141,21 @@ def test_a_case_variant_never_takes_the_spelling_of_another_known_body() -> None
     assert "Raad van State" in names("De RvS heeft op 3 mei geadviseerd over het wetsvoorstel.")
     assert "Raad voor Volksgezondheid & Samenleving" in names("De RVS heeft op 3 mei geadviseerd over de zorg.")
     assert "Ministerie van Buitenlandse Zaken" in names("Het BUZA heeft de notitie opgesteld.")  # `BuZa`, upper case
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("De commissie Evaluatie Politiewet 2012 heeft haar rapport aangeboden.", "commissie Evaluatie Politiewet 2012"),
+    ("De Commissie Evaluatie Vreemdelingenwet 2000 adviseerde anders.", "Commissie Evaluatie Vreemdelingenwet 2000"),
+    ("Het advies van de Adviescommissie Mediawet 2008 volgt.", "Adviescommissie Mediawet 2008"),
+])
+def test_a_body_named_after_a_law_keeps_the_laws_year(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("De commissie Evaluatie Politiewet in 2013 vond het anders.", "commissie Evaluatie Politiewet"),
+    ("De Raad voor Cultuur 2012 is het jaar van de kunsten.", "Raad voor Cultuur"),  # no law before the year
+    ("De commissie Evaluatie Politiewet 20123 is klaar.", "commissie Evaluatie Politiewet"),  # no year
+])
+def test_no_year_without_a_law_right_before_it(text: str, name: str) -> None:
+    assert name in names(text)

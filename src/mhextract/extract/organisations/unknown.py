@@ -97,7 +97,17 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
         else:
             break
         k += 1
-    return last
+    return last + 1 if _law_year_after(doc, last) else last
+
+
+def _law_year_after(doc: Doc, end: int) -> bool:
+    """`commissie Evaluatie Politiewet 2012`: a name that ends in a law's name (`Politiewet`) takes the
+    year right after it, which is part of the law's name (models/org_heads.json `law_name_endings`)."""
+    if end == 0 or end >= len(doc) or "\n" in doc[end - 1].whitespace_:
+        return False
+    law, year = doc[end - 1], doc[end]
+    return (is_capword(law) and law.lower_.endswith(tuple(rules()["law_name_endings"]))
+            and len(year.text) == 4 and year.text.isdigit() and year.text[:2] in ("19", "20"))
 
 
 def _word_continuation(doc: Doc, k: int) -> bool:
