@@ -51,3 +51,22 @@ def test_a_share_after_waarvan(text: str, figure: tuple[str, float, str]) -> Non
 ])
 def test_no_share_without_a_fraction_after_waarvan(text: str) -> None:
     assert not [f for f in figures(text) if f[2] == "percent"]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("en tot tweemaal toe was gedebatteerd met de Tweede Kamer", ("tweemaal", 2, "other")),
+    ("Het overleg vindt tweemaal per jaar plaats.", ("tweemaal", 2, "other")),
+    ("Het aantal meldingen is sinds 2014 viermaal zo groot.", ("viermaal", 4, "other")),
+    ("Driemaal eerder is dit voorstel verworpen.", ("Driemaal", 3, "other")),
+])
+def test_a_number_word_fused_with_maal_counts_times(text: str, figure: tuple[str, float, str]) -> None:
+    assert figure in figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dat is nu eenmaal zo geregeld.",  # an idiom, no count
+    "Het tijdstip van de maaltijd is onbekend.",
+    "Dit is menigmaal besproken.",
+])
+def test_no_times_without_a_number_of_two_or_more(text: str) -> None:
+    assert figures(text) == []

@@ -1,5 +1,5 @@
-"""Figures written around a fraction or fused with `-jarig`: shares of a whole (`twee derde van`) and
-count adjectives (`18-jarige slachtoffers`), and the `Quantity` every figure finder returns."""
+"""Figures written around a fraction or fused with a suffix: shares of a whole (`twee derde van`), count
+adjectives (`18-jarige slachtoffers`), times (`tweemaal`), and the `Quantity` every figure finder returns."""
 
 from __future__ import annotations
 
@@ -129,6 +129,25 @@ def _count_adjectives(text: str) -> Iterator[re.Match[str]]:
         yield from scan(pattern, text)  # a suffix that is not letters only: every word start
         return
     yield from finditer_at(pattern, text, (word.start() for word in words_holding(text, _suffix_finder())))
+
+
+@cache
+def _times_pattern() -> re.Pattern[str]:
+    """A number word fused with a times suffix (`tweemaal`, `driemaal`), the number word in group 1."""
+    return re.compile(rf"(?<![\w-])([^\W\d_]+?)(?:{alternation(figure_data()['times_suffixes'])})(?![\w-])",
+                      re.IGNORECASE)
+
+
+def find_times(text: str) -> list[Quantity]:
+    """`tweemaal`, `viermaal`: how many times, unit other; `eenmaal` (`nu eenmaal`) is an idiom, no count."""
+    if not any(suffix in text.lower() for suffix in figure_data()["times_suffixes"]):
+        return []
+    out: list[Quantity] = []
+    for m in _times_pattern().finditer(text):
+        value = parse_number_word(m.group(1).lower())
+        if value is not None and value >= 2:
+            out.append(Quantity(m.start(), m.end(), value, "other"))
+    return out
 
 
 @cache

@@ -33,6 +33,7 @@ from mhextract.extract.figure_shares import (
     count_adjective,
     find_count_adjectives,
     find_shares,
+    find_times,
 )
 from mhextract.extract.figure_tables import glued_year, table_cell_unit, table_scale
 from mhextract.extract.figure_words import (
@@ -293,7 +294,8 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
             q = _comparison_partner(text, n, quantities[-1][0] if quantities else None)
         if q is not None and not _blocked_one(text, n):
             quantities.append((_scaled_cell(text, q, n), n))
-    quantities.extend((q, None) for q in find_count_adjectives(text) if not taken.overlaps(q.start, q.end))
+    quantities.extend((q, None) for q in [*find_count_adjectives(text), *find_times(text)]
+                      if not taken.overlaps(q.start, q.end))
     found = Ranges((q.start, q.end) for q, _ in quantities)
     quantities.extend((q, None) for q in find_shares(text)
                       if not taken.overlaps(q.start, q.end) and not found.overlaps(q.start, q.end))
