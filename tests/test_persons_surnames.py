@@ -9,6 +9,7 @@ from mhextract.extract.person_titles import (
     find_academic_mentions,
     find_government_mentions,
     find_leader_mentions,
+    find_official_mentions,
     find_titled_mentions,
 )
 from mhextract.extract.persons import find_persons
@@ -66,3 +67,22 @@ def test_a_portfolio_alone_is_no_minister() -> None:
 ])
 def test_academic_titles_in_any_case_after_a_leader_phrase(text: str, name: str) -> None:
     assert [m.name for m in find_leader_mentions(text)] == [name]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("de voorzitter, oud Inspecteur Generaal der Krijgsmacht Luitenant-generaal b.d. C.J.M. De Veer, beschikt",
+     "C.J.M. De Veer", "Luitenant-generaal"),
+    ("De Commandant der Strijdkrachten, generaal O.A. Eichelsheim, heeft gesproken.", "O.A. Eichelsheim", "generaal"),
+    ("Het rapport van vice-admiraal b.d. J.W. Kelder is ontvangen.", "J.W. Kelder", "vice-admiraal"),
+])
+def test_military_ranks_before_initials(text: str, name: str, role: str) -> None:
+    assert [(m.name, m.role) for m in find_official_mentions(text)] == [(name, role)]
+
+
+@pytest.mark.parametrize("text", [
+    "De kolonel van de Landmacht sprak.",  # no initials
+    "Generaal Winter kwam vroeg dit jaar.",
+    "Het inspecteur-generaal rapport komt later.",
+])
+def test_a_rank_without_initials_names_no_one(text: str) -> None:
+    assert find_official_mentions(text) == []

@@ -246,7 +246,7 @@ def find_rapporteur_mentions(text: str) -> list[PersonMention]:
 @cache
 def _official_re() -> re.Pattern[str]:
     titles = alternation(roles()["officials"])
-    academic = alternation(roles()["academic_titles"])
+    academic = alternation([*roles()["academic_titles"], *roles()["retired_marks"]])
     initials = r"(?:[A-Z]\.\s?){1,5}"
     return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?:(?:{academic})\s+)*"
                       rf"(?P<name>{initials}\s*{_surname_re()})")
