@@ -70,3 +70,14 @@ def test_a_number_word_fused_with_maal_counts_times(text: str, figure: tuple[str
 ])
 def test_no_times_without_a_number_of_two_or_more(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Het onderzoek bestaat uit drie deelonderzoeken.", ("drie deelonderzoeken", 3, "other")),
+    ("Daarna volgen twee vervolgonderzoeken naar de effecten.", ("twee vervolgonderzoeken", 2, "other")),
+    ("Er lopen 12 opsporingsonderzoeken naar mensenhandel.", ("12 opsporingsonderzoeken", 12, "cases")),
+    ("Er lopen vijf strafrechtelijke deelonderzoeken.", ("vijf strafrechtelijke deelonderzoeken", 5, "cases")),
+    ("Er lopen 31 strafrechtelijke onderzoeken.", ("31 strafrechtelijke onderzoeken", 31, "cases")),
+])
+def test_a_compound_of_a_qualified_noun_needs_the_cue(text: str, figure: tuple[str, float, str]) -> None:
+    assert figures(text) == [figure]

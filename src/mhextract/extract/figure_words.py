@@ -75,8 +75,7 @@ def noun_head(text: str, pos: int) -> tuple[Unit, str, int] | None:
         end = _closing_quote_end(text, end, start)
         noun_unit = counted_unit(word)
         if noun_unit:
-            cues = figure_data()["qualified_nouns"].get(word.lower())
-            if cues is not None and not set(passed) & set(cues):
+            if not _qualified(word.lower(), passed):
                 noun_unit = "other"  # `twee onderzoeken` (studies), not `31 strafrechtelijke onderzoeken` (cases)
             return cast(Unit, noun_unit), word, end
         if is_adjective(word):
@@ -88,6 +87,21 @@ def noun_head(text: str, pos: int) -> tuple[Unit, str, int] | None:
             return None  # a name, a letter or an abbreviation (z.s.m.) is no counted noun
         return "other", word, end
     return None
+
+
+def _qualified(word: str, passed: list[str]) -> bool:
+    """False for a noun that has its unit only after a cue (models/figures.json `qualified_nouns`) when no
+    cue stands before it: `twee onderzoeken`; a compound of such a noun needs the cue as its first part
+    (`opsporingsonderzoeken` are cases, `drie deelonderzoeken` are parts of a study)."""
+    qualified = figure_data()["qualified_nouns"]
+    cues = qualified.get(word)
+    if cues is not None:
+        return bool(set(passed) & set(cues))
+    base = next((noun for noun in qualified if word.endswith(noun) and len(word) > len(noun)), None)
+    if base is None:
+        return True
+    prefix = word[: -len(base)].rstrip("-")
+    return bool(set(passed) & set(qualified[base])) or prefix in qualified[base]
 
 
 _OPENING_QUOTES = {"«": "»", "“": "”", "‘": "’", '"': '"', "'": "'", "„": "”"}
