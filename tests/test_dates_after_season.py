@@ -41,3 +41,24 @@ def test_a_staatsblad_year_is_no_date(sentence: str) -> None:
 def test_a_year_near_a_staatsblad_citation_still_is() -> None:
     sentence = "De wet van 1999 (Stb. 1999, nr. 464) geldt sinds 2000."
     assert [d.value for d in find_dates(sentence, None)] == ["1999", "2000"]
+
+
+@pytest.mark.parametrize(("sentence", "letter", "text", "value"), [
+    ("In het afgelopen kwartaal zijn 40 zaken afgerond.", "2024-04-09", "het afgelopen kwartaal", "2024-Q1"),
+    ("Over het vorige kwartaal rapporteer ik later.", "2024-01-15", "het vorige kwartaal", "2023-Q4"),
+    ("Dit kwartaal volgt de brief.", "2024-11-20", "Dit kwartaal", "2024-Q4"),
+    ("Het komende kwartaal volgt de brief.", "2024-11-20", "Het komende kwartaal", "2025-Q1"),
+    ("In het afgelopen kwartaal zijn 40 zaken afgerond.", None, "het afgelopen kwartaal", None),
+])
+def test_a_relative_quarter_is_the_letters_quarter_shifted(sentence: str, letter: str | None, text: str,
+                                                          value: str | None) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, letter)] == [(text, value)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het afgelopen kwartaalbericht is gepubliceerd.",  # part of a word
+    "Elk kwartaal rapporteert de politie.",
+    "In het afgelopen half jaar is veel gebeurd.",  # relative half years are left out
+])
+def test_no_relative_quarter(sentence: str) -> None:
+    assert find_dates(sentence, "2024-04-09") == []

@@ -130,13 +130,14 @@ def date_sources(trie: bool = True) -> dict[str, str]:
         "week": rf"(?<![\w\-]){re.escape(d['week_noun'])}\s+(?P<wn>5[0-3]|[1-4]\d|[1-9])(?![\w.,]?\d)"
                 rf"(?:\s+(?:{van}\s+)?(?P<y>{year}))?",
         "rel_week": rf"(?<!\w)(?P<relw>{alt(d['relative_weeks'])})(?!\w)",
+        "rel_quarter": rf"(?<!\w)(?P<relq>{alt(d['relative_quarters'])})(?!\w)",
     }
     return sources
 
 
 # The kinds searched in running text; `qualified_year` (`het jaar`) only counts after a qualifier.
 _FIND_KINDS = ("day_range", "month_range", "year_range", "day", "numeric", "month", "season", "named_day",
-               "quarter", "half", "week", "qualified", "year", "rel_year", "rel_month", "rel_week")
+               "quarter", "half", "week", "qualified", "year", "rel_year", "rel_month", "rel_week", "rel_quarter")
 
 
 def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> list[DateCandidate]:

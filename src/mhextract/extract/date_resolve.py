@@ -296,6 +296,16 @@ def _resolve_rel_month(g: Groups, letter: date | None) -> tuple[str | None, Prec
     return f"{index // 12}-{index % 12 + 1:02d}", "month"
 
 
+def _resolve_rel_quarter(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`het afgelopen kwartaal`, `dit kwartaal`: the letter's quarter shifted (`het afgelopen kwartaal` in April
+    2024 is 2024-Q1)."""
+    if letter is None:
+        return None, "quarter"
+    index = letter.year * 4 + (letter.month - 1) // 3 + date_words()["relative_quarters"][
+        " ".join((g["relq"] or "").lower().split())]
+    return f"{index // 4}-Q{index % 4 + 1}", "quarter"
+
+
 def _resolve_qualified(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
     """`eind 2024`, `begin volgend jaar`, `het einde van volgend voorjaar`: the inner expression's value."""
     inner = g["inner"] or ""
@@ -310,7 +320,7 @@ _RESOLVERS: dict[str, Callable[[Groups, date | None], tuple[str | None, Precisio
     "day": _resolve_day, "numeric": _resolve_numeric, "month": _resolve_month, "season": _resolve_season,
     "named_day": _resolve_named_day,
     "quarter": _resolve_quarter, "half": _resolve_half, "day_range": _resolve_day_range,
-    "week": _resolve_week, "rel_week": _resolve_rel_week,
+    "week": _resolve_week, "rel_week": _resolve_rel_week, "rel_quarter": _resolve_rel_quarter,
     "month_range": _resolve_month_range, "year_range": _resolve_year_range, "year": _resolve_year,
     "rel_year": _resolve_year, "qualified_year": _resolve_year, "rel_month": _resolve_rel_month,
     "qualified": _resolve_qualified,
