@@ -3,8 +3,9 @@
 A heading is a markdown heading, a bold block, or a short title paragraph
 (numbered `1. Gegevensdeling ...` / `8.Toezegging ...` / `IV Conclusies`, or an
 unpunctuated standalone line); a full sentence ending in a full stop is never a
-heading, nor are the letter's header (up to the addressee or `Den Haag, <date>`),
-signature blocks and what follows the signature (footnote chrome, appendices).
+heading, nor is a line ending in a word that runs on (`... een herziening
+van de`: a paragraph a page broke off), nor are the letter's header (up to
+the addressee or `Den Haag, <date>`), signature blocks and what follows the signature (footnote chrome, appendices).
 The word lists and patterns are data: `models/sections.json`.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 
 from mhextract.normalise.letter import Letter, Paragraph
 from mhextract.normalise.paragraphs import has_sentence_break
+from mhextract.analysis.patterns import alternation
 from mhextract.paths import load_json
 from mhextract.record.model import Section
 
@@ -39,6 +41,13 @@ def _rules() -> dict[str, Any]:
         "never": [re.compile(p) for p in data["never"]],
         "numbering": re.compile(data["numbering"]),
     }
+
+
+@cache
+def _runs_on() -> re.Pattern[str]:
+    """A line ending in a word that runs on (letterhead.json `layout.title_end_words`: `de`, `van`, `en`)."""
+    return re.compile(rf"\b(?:{alternation(load_json('letterhead.json')['layout']['title_end_words'])})$",
+                      re.IGNORECASE)
 
 
 def find_sections(letter: Letter) -> list[Section]:
@@ -95,8 +104,8 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
     text = letter.text[p.start:p.end].strip()
     if not text or len(text) > MAX_TITLE or i + 1 >= len(letter.paragraphs):
         return False
-    if _CLOSED.search(text) or any(r.match(text) for r in _rules()["never"]):
-        return False
+    if _CLOSED.search(text) or _runs_on().search(text) or any(r.match(text) for r in _rules()["never"]):
+        return False  # a sentence, a line a page broke off (`... van de`), or a never-heading form
     if _QUESTION.search(text) and (p.lines > 1 or len(text.split()) > MAX_QUESTION_WORDS):
         return False
     numbered = _rules()["numbering"].match(text)
