@@ -15,9 +15,9 @@ import re
 from functools import cache
 from typing import Any
 
+from mhextract.analysis.patterns import alternation
 from mhextract.normalise.letter import Letter, Paragraph
 from mhextract.normalise.paragraphs import has_sentence_break
-from mhextract.analysis.patterns import alternation
 from mhextract.paths import load_json
 from mhextract.record.model import Section
 
