@@ -281,6 +281,29 @@ def test_a_subject_label_with_words_after_it_does_not_end_the_header(line: str) 
     assert "Inleiding" in [s.title for s in find_sections(letter)]
 
 
+@pytest.mark.parametrize(("title", "opening"), [
+    ("Kamerbrief Irak", _PROSE),
+    ("Informatieverstrekking kredietcrisis", "Geachte voorzitter,"),
+    ("Aanbieding advies van de Raad van State over de opdracht aan de staatscommissie Grondwet en het nader rapport",
+     _PROSE),
+    ("Kabinetsreactie rapport commissie-Davids", _PROSE),
+])
+def test_a_page_opening_with_a_title_line_and_the_letter_gives_the_subject(title: str, opening: str) -> None:
+    letter = _letter(f"{title}\n\n{opening}\n\n{_PROSE}\n\nVervolg van het beleid\n\n{_PROSE}")
+    assert extract_metadata(letter).subject == title
+    assert [s.title for s in find_sections(letter)] == ["Vervolg van het beleid"]
+
+
+@pytest.mark.parametrize("text", [
+    f"Inleiding\n\n{_PROSE}",  # one word: a section of a page cut off above it
+    f"Het kabinet heeft besloten.\n\n{_PROSE}",  # a sentence
+    f"Kamerbrief over de stand van zaken\n\nVervolg\n\n{_PROSE}",  # no prose below
+    f"Ministerie van Financiën\n\nDatum\n\n1 mei 2023\n\nKamerbrief over de stand van zaken\n\n{_PROSE}",  # letterhead
+])
+def test_no_page_title_where_the_page_holds_more_than_the_letter_or_no_title(text: str) -> None:
+    assert extract_metadata(_letter(text)).subject is None
+
+
 def test_pasted_page_splits_a_numbered_list_into_items() -> None:
     text = ("Den Haag, 6 juli 2020\n"
             "De raad doet drie aanbevelingen:\n"

@@ -14,6 +14,7 @@ from mhextract.datetext import iso_date
 from mhextract.ingest.kst_header import parse_kst_header
 from mhextract.normalise.inline_labels import inline_fields
 from mhextract.normalise.letter import Letter
+from mhextract.normalise.segment import page_title
 from mhextract.normalise.signature import signatories_in, signed_lines
 from mhextract.paths import data_pattern, load_json
 from mhextract.record.model import Metadata, Signatory
@@ -39,7 +40,7 @@ def extract_metadata(letter: Letter) -> Metadata:
     signatories = find_signatories(letter)
     found = Metadata(
         date=_letter_date(letter),
-        subject=_subject(_first(head, *_labels("subject"))) or _site_title_subject(letter),
+        subject=_subject(_first(head, *_labels("subject"))) or _site_title_subject(letter) or page_title(letter),
         reference=_reference(head),
         addressee=_addressee(head),
         sender=_sender(head, signatories),

@@ -87,11 +87,32 @@ def is_header_end(text: str) -> bool:
     return any(r.match(text.strip()) for r in _rules()["header_end"])
 
 
+MAX_PAGE_TITLE = 200  # a page title may be longer than a section title's 120 (`Aanbieding Advies Raad van State ...`)
+MIN_TITLE_WORDS = 2  # `Kamerbrief Irak`; a one-word line (`Inleiding`) is as likely a section of a cut-off page
+
+
+def page_title(letter: Letter) -> str | None:
+    """The title line that opens a page holding nothing but the letter (`Kamerbrief Irak` / `Kabinetsreactie
+    rapport commissie-Davids`, then the first sentence or `Geachte voorzitter,`): no letterhead, no site
+    metadata, no Kamerstuk header, so that line is the page's name for the letter, its subject; never a section."""
+    if letter.letterhead or letter.hints or len(letter.paragraphs) < 2:
+        return None
+    first, nxt = (letter.text[p.start:p.end].strip() for p in letter.paragraphs[:2])
+    title_like = (letter.paragraphs[0].lines == 1 and len(first.split()) >= MIN_TITLE_WORDS
+                  and len(first) <= MAX_PAGE_TITLE and first[0].isupper() and not _CLOSED.search(first)
+                  and not _QUESTION.search(first) and not has_sentence_break(first) and not _runs_on().search(first)
+                  and not any(r.match(first) for r in _rules()["never"]))
+    opens_body = is_header_end(nxt) or (_reads_as_prose(nxt) and len(nxt) > len(first))
+    return first if title_like and opens_body else None
+
+
 def _heading_zone(letter: Letter) -> tuple[int, int]:
     """Paragraph range that may hold headings: after the header, before a page's footnote section."""
     rules = _rules()
     texts = [letter.text[p.start:p.end].strip() for p in letter.paragraphs]
     first = max((i + 1 for i, p in enumerate(letter.paragraphs) if p.in_header), default=0)
+    if page_title(letter):
+        first = max(first, 1)
     for i, text in enumerate(texts[: rules["header_scan"]]):
         if is_header_end(text):
             first = max(first, i + 1)
