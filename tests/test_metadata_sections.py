@@ -374,6 +374,12 @@ def test_a_title_ending_in_a_year_is_no_street_address(line: str, letterhead: bo
     assert is_letterhead([line]) is letterhead
 
 
+@pytest.mark.parametrize("signer", ["Mevrouw", "De heer Jansen", "mevr. Jansen"])
+def test_a_form_of_address_without_initials_is_no_signer(signer: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\nDe Minister van Sociale Zaken,\n\n{signer}")
+    assert extract_metadata(letter).signatories == []
+
+
 def test_page_chrome_above_the_addressee_is_header_not_sections() -> None:
     chrome = "\n\n".join(["Brief regering; Stand van zaken", "1.", "Kerngegevens", "Officiële titel Stand van zaken",
                           "2.", "Tekst", "Tweede Kamer der Staten-Generaal", "Vergaderjaar 2021-2022", "36 045",
@@ -394,6 +400,10 @@ def test_page_chrome_above_the_addressee_is_header_not_sections() -> None:
      "M.H. Schultz van Haegen-Maas Geesteranus"),
     ("DE STAATSSECRETARIS VAN FINANCIËN, J. van der Veen-de Wit", "DE STAATSSECRETARIS VAN FINANCIËN",
      "J. van der Veen-de Wit"),
+    ("DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES,\n\nMevrouw dr. G. ter Horst",
+     "DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES", "G. ter Horst"),
+    ("De Minister van Sociale Zaken,\n\nDe heer mr. J.A. de Vries", "De Minister van Sociale Zaken", "J.A. de Vries"),
+    ("De Staatssecretaris van Justitie,\nmevr. A. Albayrak", "De Staatssecretaris van Justitie", "A. Albayrak"),
 ])
 def test_signature_blocks_in_the_forms_of_older_letters(block: str, role: str, name: str) -> None:
     letter = _letter(f"Ik verwijs naar de brieven van februari. Dat volstaat hier.\n\n{block}")
