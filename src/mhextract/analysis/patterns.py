@@ -47,6 +47,30 @@ def either_case_alternation(phrases: Iterable[str]) -> str:
     return alternation(phrases, escape=initial_either_case)
 
 
+def either_case_trie(phrases: Iterable[str]) -> str:
+    """`either_case_alternation` as a trie (`[Vv]an(?:\\s+[Dd]e(?:[nr])?)?|...`): the same matches in the same
+    order (phrases matching at one place are prefixes of one another, tried longest first), in a pattern
+    about half the size, for word lists a grammar repeats many times."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for unit in _either_case_units(phrase):
+            node = node.setdefault(unit, {})
+        node[""] = {}
+    return _trie_branches(trie, escape=lambda unit: unit)
+
+
+def _either_case_units(phrase: str) -> list[str]:
+    """The regex units of `initial_either_case(phrase)`: one per character, `\\s+` per space."""
+    units: list[str] = []
+    for i, word in enumerate(phrase.split()):
+        if i:
+            units.append(r"\s+")
+        head = f"[{word[0].upper()}{word[0].lower()}]" if word[0].isalpha() else re.escape(word[0])
+        units += [head, *(re.escape(c) for c in word[1:])]
+    return units
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex matching where any of `words` starts, as a trie (`acht(?:tien)?|...`): a scan tries one
     branch per letter at each position instead of every word."""
@@ -68,9 +92,9 @@ def word_alternation(words: Iterable[str], *, trie: bool = True) -> str:
     return alternation(words)
 
 
-def _trie_branches(node: dict[str, Any]) -> str:
+def _trie_branches(node: dict[str, Any], escape: Callable[[str], str] = re.escape) -> str:
     """The regex of one trie node: its branches, optional where a word ends at the node."""
-    branches = [re.escape(char) + _trie_branches(child) for char, child in sorted(node.items()) if char]
+    branches = [escape(char) + _trie_branches(child, escape) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     group = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -179,8 +203,32 @@ def scan_first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(text) if may_match(pattern, text) else None
 
 
+PREFILTER_AFTER = 60_000  # characters of text before literals are read (about five letters)
+
+
+class _TextSeen:
+    """How much text `may_match` has been asked about, each text counted once, up to a limit."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.seen, self.last = limit, 0, ""
+
+    def past_limit(self, text: str) -> bool:
+        if self.seen <= self.limit and text is not self.last:
+            self.last, self.seen = text, self.seen + len(text)
+        return self.seen > self.limit
+
+
+_PREFILTER_TEXT = _TextSeen(PREFILTER_AFTER)
+
+
 def may_match(pattern: re.Pattern[str], text: str, *, part: re.Pattern[str] | None = None) -> bool:
-    """False when `text` lacks every literal a match of `pattern` (or of `part`, see `scan`) needs."""
+    """False when `text` lacks every literal a match of `pattern` (or of `part`, see `scan`) needs.
+
+    Reading a pattern's literals parses it again, which costs about what compiling did: more than the
+    filter saves on one letter. So the first PREFILTER_AFTER characters of text are never filtered
+    (the matches are the same either way), and a one-letter run does not pay for it."""
+    if not _PREFILTER_TEXT.past_limit(text):
+        return True
     needles = _needles(part if part is not None else pattern)
     if needles is None:
         return True

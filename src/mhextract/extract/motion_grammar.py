@@ -8,16 +8,19 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from mhextract.analysis.patterns import alternation, either_case_alternation, initial_either_case
+from mhextract.analysis.patterns import alternation, either_case_alternation, either_case_trie, initial_either_case
 from mhextract.paths import load_json
 
 DATA_FILE = "motions.json"
 MEMBERS_FILE = "kamerleden.json"
 # A capital: A-Z, Latin-1's capitals and Latin Extended-A/B as one range (their capitals and small
-# letters alternate; a word does not start with a small one), so the class compiles fast: the grammar
-# repeats it some sixty times, and a class of every capital took 60 ms of a one-letter run.
-UPPER_CLASS = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f]"
-LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"  # a letter, never a (superscript) footnote digit
+# letters alternate; a word does not start with a small one). The grammar repeats these classes some
+# sixty times, so they are written to compile fast: CPython's `re` turns a class that mixes characters
+# below and above U+0100 into a 64K table (5x slower to compile), so such classes are split in two
+# (`(?=[...]).` keeps the parser from merging the halves again). The sets are those of
+# `[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f]` and `[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]` (tested).
+UPPER_CLASS = "(?:[A-Z\u00c0-\u00d6\u00d8-\u00de]|(?=[\u0100-\u024f]).)"
+LETTER = r"(?![\u2070-\u209f])[^\W\d_\u00b2\u00b3\u00b9]"  # a letter, never a (superscript) footnote digit
 CAP = rf"{UPPER_CLASS}(?:{LETTER}|['’])+"
 
 
@@ -57,7 +60,7 @@ def grammar() -> MotionGrammar:
     """Build the motion grammar once from `models/motions.json`."""
     d = motion_data()
     initials = r"(?:(?:[A-Z][a-z]?\.\s?){1,5}\s*)"
-    prefix = rf"(?:{either_case_alternation(d['name_prefixes'])})(?=\s)"
+    prefix = rf"(?:{either_case_trie(d['name_prefixes'])})(?=\s)"
     single = rf"(?:{prefix}\s+)?{CAP}(?:-(?:{prefix}\s+)?{CAP})*"  # `De Pater-van der Meer`
     name = rf"{initials}?{single}(?:[ ]{single})?"
     party = r"\s*\((?![^)]*\d)[^()\n]{1,30}\)"
