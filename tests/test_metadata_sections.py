@@ -304,6 +304,30 @@ def test_no_page_title_where_the_page_holds_more_than_the_letter_or_no_title(tex
     assert extract_metadata(_letter(text)).subject is None
 
 
+@pytest.mark.parametrize("cut", [
+    "De vaste Commissie va",
+    "Op 4 november 202",
+    "Onder deze actielijn is de i",
+    "D",
+    "De commissie geeft haar visie op de jeugdgezondheidszorg en de samenhang met andere onderdelen van de zorg "
+    "voor jeugd en de gezondhe",
+])
+def test_a_title_above_the_line_where_a_saved_page_was_cut_off_is_a_heading(cut: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\nInhoud van het advies\n\n{cut}")
+    assert [s.title for s in find_sections(letter)] == ["Inhoud van het advies"]
+
+
+@pytest.mark.parametrize("last", [
+    "M.L.A. van Rij",  # a signer's name
+    "Rijnstraat 50, Postbus 16375, 2500 BJ Den Haag T +31-70-412 3456 www.minocw.nl",  # the page's address block
+    "Naar boven",  # two words: page chrome
+    "KAMERSTUKKEN EN STAATSCOURANT",  # no small words
+])
+def test_a_last_paragraph_that_is_no_cut_off_sentence_makes_no_heading(last: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\nDe Staatssecretaris van Financiën\n\n{last}")
+    assert [s.title for s in find_sections(letter)] == []
+
+
 def test_pasted_page_splits_a_numbered_list_into_items() -> None:
     text = ("Den Haag, 6 juli 2020\n"
             "De raad doet drie aanbevelingen:\n"

@@ -18,6 +18,7 @@ from typing import Any
 from mhextract.analysis.patterns import alternation
 from mhextract.normalise.letter import Letter, Paragraph
 from mhextract.normalise.paragraphs import has_sentence_break
+from mhextract.normalise.signature import is_name
 from mhextract.paths import load_json
 from mhextract.record.model import Section
 
@@ -40,6 +41,7 @@ def _rules() -> dict[str, Any]:
         "body_end": [re.compile(p) for p in data["body_end"]],
         "never": [re.compile(p) for p in data["never"]],
         "numbering": re.compile(data["numbering"]),
+        "address": re.compile(data["address"]),
     }
 
 
@@ -144,13 +146,36 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
     # A title introduces prose: the next paragraph is longer and reads as sentences; a title
     # may also be followed by a sub-title that introduces the prose (`Stand van zaken` /
     # `Personele reorganisatie` / text).
-    for nxt in letter.paragraphs[i + 1: i + 3]:
+    last = len(letter.paragraphs) - 1
+    for j, nxt in enumerate(letter.paragraphs[i + 1: i + 3], start=i + 1):
         next_text = letter.text[nxt.start:nxt.end]
         if _reads_as_prose(next_text) and len(next_text) > len(text):
             return True
+        if j == last and _cut_off(next_text):
+            return True  # the page was cut off in the first line under the title
         if not _title_shaped(next_text) or nxt.lines > 2:
             return False
     return False
+
+
+MAX_STUB = 3  # `D`, `I`: a line cut after its first letters
+MIN_CUT_WORDS = 3  # `Positie van de ra`; two words (`Naar boven`, `Met vriendelijke`) may be page chrome or a closing
+
+
+def _cut_off(text: str) -> bool:
+    """The page's last paragraph broken off mid-sentence where a saved excerpt ends (`De vaste Commissie va`,
+    `Op 4 november 202`, `D`): no closing punctuation, and a stub of a few letters or a capitalised sentence
+    start with small words after it; a signer's name (`M.L.A. van Rij`) or an address block is no cut."""
+    text = text.strip()
+    if not text or _CLOSED.search(text) or _QUESTION.search(text) or text.endswith(("!", ")", "»", "”")):
+        return False
+    if len(text) <= MAX_STUB:
+        return text[0].isupper()
+    if _rules()["address"].search(text):
+        return False  # a page's address block (`Rijnstraat 50, Postbus 16375, 2500 BJ Den Haag ...`)
+    words = text.split()
+    return (len(words) >= MIN_CUT_WORDS and words[0][0].isupper() and any(w[0].islower() for w in words[1:])
+            and not is_name(text))
 
 
 def _in_introduced_list(letter: Letter, i: int) -> bool:
