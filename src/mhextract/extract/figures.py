@@ -121,7 +121,7 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     if _is_excluded(text, n):
         return None
     start, value = n.start, n.value
-    currency = re.search(rf"(?:{alternation(figure_data()['currency_signs'])})\s*$", text[max(0, start - 5) : start])
+    currency = _currency_before().search(text[max(0, start - 5) : start])
     if currency:
         end = n.end + (2 if text.startswith(",-", n.end) else 0)
         return Quantity(max(0, start - 5) + currency.start(), end, value, "EUR")
@@ -179,6 +179,12 @@ def _elided_head(text: str, n: NumberMatch, nxt: NumberMatch | None) -> tuple[Un
         return None
     head = noun_head(text, nxt.end)
     return (head[0], head[1], n.end + len(m.group(1))) if head is not None else None
+
+
+@cache
+def _currency_before() -> re.Pattern[str]:
+    """A currency sign (models/figures.json currency_signs) at the end of a text: the one before a number."""
+    return re.compile(rf"(?:{alternation(figure_data()['currency_signs'])})\s*$")
 
 
 @cache

@@ -12,7 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import doc_text
-from mhextract.analysis.phrase_queue import PhraseQueue
+from mhextract.analysis.phrases import phrase_hashes, token_count
 from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import legal_form_free, norm
@@ -88,57 +88,53 @@ def _single_variants(name: str) -> set[str]:
     return {name, name[:1].upper() + name[1:], name.upper()}
 
 
-@dataclass(frozen=True)
-class _Phrase:
-    """One name (or minister's post) of gazetteer entry `index`, waiting to be added to a matcher."""
-
-    index: int
-    name: str
-    post: bool = False
-
-
 class GazetteerMatchers:
-    """A LOWER and an ORTH PhraseMatcher over all gazetteer names and minister posts, each name tokenised
-    and added when the first doc that could hold it comes by (`analysis.phrase_queue`)."""
+    """A LOWER and an ORTH PhraseMatcher over every gazetteer name and minister post, their patterns made
+    from the names' word hashes (`analysis.phrases`): no lexeme per name word, ~10 ms instead of ~0.1 s.
+    Each matcher has one key; the words of a match say which entries it is."""
+
+    KEY = "gazetteer"
 
     def __init__(self) -> None:
         self.nlp = shared_tokenizer()
-        self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.queue: PhraseQueue[_Phrase] = PhraseQueue()
-        self.keys: dict[int, tuple[int, bool]] = {}  # match id -> (entry index, is a post)
+        self.matchers = {attr: PhraseMatcher(self.nlp.vocab, attr=attr) for attr in ("LOWER", "ORTH")}
+        self.entries: dict[tuple[str, tuple[int, ...]], list[tuple[int, bool]]] = {}  # -> (entry index, is a post)
         ministry, post_titles, post_of = rules()["ministry_prefix"], rules()["post_titles"], rules()["post_preposition"]
         for i, entry in enumerate(gazetteer()):
             names = list(entry.names)
             if entry.kind == "ministry" and entry.name.startswith(f"{ministry} "):
                 names += [f"{ministry} {a}" for a in entry.aliases]
             for name in dict.fromkeys(names):
-                self.queue.file(_Phrase(i, name), _single_variants(name))
-            for post in dict.fromkeys(f"{title} {post_of} {post}" for post in entry.posts for title in post_titles):
-                self.queue.file(_Phrase(i, post, post=True), [post])
-            for key, is_post in ((f"g:{i}", False), (f"p:{i}", True)):  # outside any memory zone
-                self.keys[self.nlp.vocab.strings.add(key)] = (i, is_post)
+                # a one-token name in three cases and an `exact` entry's name with either first letter
+                # match their case (ORTH), any other name matches in any case (LOWER)
+                if token_count(self.nlp, name) == 1:
+                    self._add_all("ORTH", _single_variants(name), i)
+                elif entry.exact:
+                    self._add_all("ORTH", {name, name[:1].upper() + name[1:]}, i)
+                else:
+                    self._add_all("LOWER", {name}, i)
+            posts = {f"{title} {post_of} {post}" for post in entry.posts for title in post_titles}
+            self._add_all("LOWER", posts, i, post=True)
 
-    def _add(self, phrase: _Phrase) -> None:
-        """Tokenise one name and add it: a one-token name in three cases and an `exact` entry's name
-        with either first letter to ORTH, any other name to LOWER."""
-        nlp, entry = self.nlp, gazetteer()[phrase.index]
-        if phrase.post:
-            self.lower.add(f"p:{phrase.index}", [nlp.make_doc(phrase.name)])
-            return
-        name = phrase.name
-        if len(nlp.make_doc(name)) == 1:
-            self.orth.add(f"g:{phrase.index}", [nlp.make_doc(n) for n in sorted(_single_variants(name))])
-        elif entry.exact:
-            self.orth.add(f"g:{phrase.index}", [nlp.make_doc(n) for n in sorted({name, name[:1].upper() + name[1:]})])
-        else:
-            self.lower.add(f"g:{phrase.index}", [nlp.make_doc(name)])
+    def _add_all(self, attr: str, phrases: set[str], index: int, post: bool = False) -> None:
+        for phrase in sorted(phrases):
+            hashes = phrase_hashes(self.nlp, phrase, attr)
+            found = self.entries.setdefault((attr, hashes), [])
+            if not found:
+                self.matchers[attr].add(self.KEY, [list(hashes)])  # type: ignore[list-item]
+            if (index, post) not in found:
+                found.append((index, post))
 
     def __call__(self, doc: Doc) -> list[tuple[int, bool, int, int]]:
         """(entry index, is a post, start, end) of every match, LOWER matches first."""
-        for phrase in self.queue.due(doc):
-            self._add(phrase)
-        return [(*self.keys[m], s, e) for m, s, e in [*self.lower(doc), *self.orth(doc)]]
+        out: list[tuple[int, bool, int, int]] = []
+        for attr, matcher in self.matchers.items():
+            matches = matcher(doc)
+            if matches:
+                values = doc.to_array(attr).tolist()
+                for _, start, end in matches:
+                    out += [(i, post, start, end) for i, post in self.entries[(attr, tuple(values[start:end]))]]
+        return out
 
 
 @cache
