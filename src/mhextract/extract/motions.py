@@ -208,8 +208,9 @@ def _split_mentions(text: str, m: re.Match[str], submitters: Sequence[str], end:
     """One mention per submitter: the first from the motion word to its name, the others their name alone."""
     out: list[MotionMention] = []
     pos = m.start("names")
+    span = text[:end].lower()
     for n, name in enumerate(submitters):
-        at = text.lower().find(name.lower(), pos, end)
+        at = span.find(name.lower(), pos, end) if len(span) == end else -1  # `İ` lowercases to two
         if at < 0:  # a name the parser rewrote (`van Dijk` -> `Van Dijk` is found; others keep the span)
             return [MotionMention(m.start(), end, "named", tuple(submitters), chamber=chamber)]
         out.append(MotionMention(m.start() if n == 0 else at, at + len(name), "named", (name,), chamber=chamber))
