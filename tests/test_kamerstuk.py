@@ -278,3 +278,22 @@ def test_joint_dossiers_and_a_letter_number(text: str, ids: list[str]) -> None:
 ])
 def test_slashes_and_letters_that_cite_nothing(text: str) -> None:
     assert find_kamerstukken(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kamerstukken I, 2017/18 30 880 AA", [("30880-AA", "Eerste Kamer")]),
+    ("Zie Kamerstukken I 2019/20, 35 300 AB.", [("35300-AB", "Eerste Kamer")]),
+    ("(Kamerstukken I 2014/15, 33 802 CD)", [("33802-CD", "Eerste Kamer")]),
+])
+def test_a_two_letter_eerste_kamer_number_without_comma(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(k.id, k.chamber) for k in find_kamerstukken(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("30 880 AA", []),  # no keyword: two capitals after five digits may be anything
+    ("Kamerstuk 34 775 VII", ["34775-VII"]),  # a dossier suffix stays a suffix
+    ("Kamerstukken II 2019/20, 35 300 XV, nr. 3", ["35300-XV-3"]),
+    ("Kamerstukken II 2019/20, 35 300 over de NS", ["35300"]),  # `NS` is no number after a word between
+])
+def test_two_capitals_near_misses(text: str, expected: list[str]) -> None:
+    assert [k.id for k in find_kamerstukken(text)] == expected

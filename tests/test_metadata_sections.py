@@ -203,6 +203,131 @@ def test_pasted_page_without_blank_lines_splits_off_a_title_line() -> None:
     assert titles == ["Uitdaging"]
 
 
+@pytest.mark.parametrize(("signer", "name"), [
+    ("De Staatssecretaris van Onderwijs, Cultuur en Wetenschap, S. Dekker", "S. Dekker"),
+    ("De Minister van Justitie en Veiligheid, D. Yeşilgöz-Zegerius", "D. Yeşilgöz-Zegerius"),
+    ("De Minister van Binnenlandse Zaken en Koninkrijksrelaties, J. P. H. Donner", "J. P. H. Donner"),
+    ("De Minister van Justitie, E.M.H. Hirsch Ballin", "E.M.H. Hirsch Ballin"),
+    ("De Minister voor Klimaat en Energie, R.A.A. ter Horst", "R.A.A. ter Horst"),
+])
+def test_pasted_signer_line_stands_apart_from_the_title_below_it(signer: str, name: str) -> None:
+    text = ("Den Haag, 6 juli 2020\n"
+            "Hierbij bied ik u het verslag aan. Daarbij stuur ik u mijn beleidsreactie.\n"
+            f"{signer}\n"
+            "Inleiding\n"
+            "De inspectie constateert dat het onderwijs van hoog niveau is, ook in internationaal opzicht.\n"
+            "Het onderwijsaanbod is kwalitatief goed, divers en sluit goed aan op de arbeidsmarkt.")
+    letter = _web_letter(text)
+    assert [s.title for s in find_sections(letter)] == ["Inleiding"]
+    assert [s.name for s in extract_metadata(letter).signatories] == [name]
+
+
+@pytest.mark.parametrize("line", [
+    "De Minister van Financiën, die het stelsel herziet, Inleiding",  # not initials and a name
+    "De Minister van Financiën, zo blijkt uit de brief van vorige week aan uw Kamer",
+])
+def test_a_role_line_running_on_as_prose_does_not_stand_alone(line: str) -> None:
+    text = ("Den Haag, 6 juli 2020\n"
+            "Hierbij bied ik u het verslag aan. Daarbij stuur ik u mijn beleidsreactie.\n"
+            f"{line}\n"
+            "Inleiding\n"
+            "De inspectie constateert dat het onderwijs van hoog niveau is, ook in internationaal opzicht.")
+    assert "Inleiding" not in [s.title for s in find_sections(_web_letter(text))]
+
+
+@pytest.mark.parametrize("line", [
+    "Op 11 november 2010 heeft de staatscommissie advies uitgebracht over een herziening van de",
+    "Het kabinet heeft het rapport met belangstelling gelezen en",
+    "Sinds de invoering van de wet is het aantal meldingen gestegen tot",
+])
+def test_a_paragraph_broken_off_after_a_running_word_is_no_heading(line: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\n{line}\n\nGrondwet. {_PROSE}")
+    assert [s.title for s in find_sections(letter)] == []
+
+
+@pytest.mark.parametrize("line", ["Kabinetsreactie advies staatscommissie", "Zicht op werk", "Wat doen we"])
+def test_a_title_ending_in_another_word_is_a_heading(line: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\n{line}\n\n{_PROSE}")
+    assert [s.title for s in find_sections(letter)] == [line]
+
+
+_OLD_LETTERHEAD = ("Ministerie van Buitenlandse Zaken\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+                   "Binnenhof 4\n\nDen Haag\n\nDirectie Europese Integratie\n\nDatum\n\n10 februari 2003\n\n"
+                   "Behandeld\n\nmr. J. de Vries\n\nKenmerk\n\nDIE-304/02\n\nBlad\n\n1/2\n\n"
+                   "E-Mail\n\nj.devries@minbuza.nl\n\nBetreft\n\n{subject}\n\n")
+
+
+@pytest.mark.parametrize("subject", [
+    "Evaluatierapport over de eerste zittingsperiode van de adviesraad 1997-2001",
+    "Europese voorjaarsraad 2003; bilateraal initiatief over interne markt voor diensten",
+    "Kort",
+])
+def test_an_old_letterhead_of_labels_and_values_gives_the_subject_and_no_sections(subject: str) -> None:
+    letter = _letter(_OLD_LETTERHEAD.format(subject=subject) + f"{_PROSE}\n\nVervolg van het beleid\n\n{_PROSE}")
+    found = extract_metadata(letter)
+    assert (found.subject, found.reference, found.date) == (subject, "DIE-304/02", "2003-02-10")
+    assert [s.title for s in find_sections(letter)] == ["Vervolg van het beleid"]
+
+
+def test_a_long_line_after_another_label_is_no_label_value() -> None:
+    long_line = "Een titel die veel langer is dan een datum of een kenmerk en die als tussenkop boven de tekst staat"
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\nKenmerk\n\n{long_line}\n\n{_PROSE}")
+    assert extract_metadata(letter).reference != long_line
+
+
+@pytest.mark.parametrize("line", ["Onderwerp van gesprek", "Betreft: de brief van 1 mei"])
+def test_a_subject_label_with_words_after_it_does_not_end_the_header(line: str) -> None:
+    letter = _letter(f"Inleiding\n\n{_PROSE}\n\n{line}\n\n{_PROSE}")
+    assert "Inleiding" in [s.title for s in find_sections(letter)]
+
+
+@pytest.mark.parametrize(("title", "opening"), [
+    ("Kamerbrief Irak", _PROSE),
+    ("Informatieverstrekking kredietcrisis", "Geachte voorzitter,"),
+    ("Aanbieding advies van de Raad van State over de opdracht aan de staatscommissie Grondwet en het nader rapport",
+     _PROSE),
+    ("Kabinetsreactie rapport commissie-Davids", _PROSE),
+])
+def test_a_page_opening_with_a_title_line_and_the_letter_gives_the_subject(title: str, opening: str) -> None:
+    letter = _letter(f"{title}\n\n{opening}\n\n{_PROSE}\n\nVervolg van het beleid\n\n{_PROSE}")
+    assert extract_metadata(letter).subject == title
+    assert [s.title for s in find_sections(letter)] == ["Vervolg van het beleid"]
+
+
+@pytest.mark.parametrize("text", [
+    f"Inleiding\n\n{_PROSE}",  # one word: a section of a page cut off above it
+    f"Het kabinet heeft besloten.\n\n{_PROSE}",  # a sentence
+    f"Kamerbrief over de stand van zaken\n\nVervolg\n\n{_PROSE}",  # no prose below
+    f"Ministerie van Financiën\n\nDatum\n\n1 mei 2023\n\nKamerbrief over de stand van zaken\n\n{_PROSE}",  # letterhead
+])
+def test_no_page_title_where_the_page_holds_more_than_the_letter_or_no_title(text: str) -> None:
+    assert extract_metadata(_letter(text)).subject is None
+
+
+@pytest.mark.parametrize("cut", [
+    "De vaste Commissie va",
+    "Op 4 november 202",
+    "Onder deze actielijn is de i",
+    "D",
+    "De commissie geeft haar visie op de jeugdgezondheidszorg en de samenhang met andere onderdelen van de zorg "
+    "voor jeugd en de gezondhe",
+])
+def test_a_title_above_the_line_where_a_saved_page_was_cut_off_is_a_heading(cut: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\nInhoud van het advies\n\n{cut}")
+    assert [s.title for s in find_sections(letter)] == ["Inhoud van het advies"]
+
+
+@pytest.mark.parametrize("last", [
+    "M.L.A. van Rij",  # a signer's name
+    "Rijnstraat 50, Postbus 16375, 2500 BJ Den Haag T +31-70-412 3456 www.minocw.nl",  # the page's address block
+    "Naar boven",  # two words: page chrome
+    "KAMERSTUKKEN EN STAATSCOURANT",  # no small words
+])
+def test_a_last_paragraph_that_is_no_cut_off_sentence_makes_no_heading(last: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\nDe Staatssecretaris van Financiën\n\n{last}")
+    assert [s.title for s in find_sections(letter)] == []
+
+
 def test_pasted_page_splits_a_numbered_list_into_items() -> None:
     text = ("Den Haag, 6 juli 2020\n"
             "De raad doet drie aanbevelingen:\n"
@@ -273,6 +398,12 @@ def test_a_title_ending_in_a_year_is_no_street_address(line: str, letterhead: bo
     assert is_letterhead([line]) is letterhead
 
 
+@pytest.mark.parametrize("signer", ["Mevrouw", "De heer Jansen", "mevr. Jansen"])
+def test_a_form_of_address_without_initials_is_no_signer(signer: str) -> None:
+    letter = _letter(f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\nDe Minister van Sociale Zaken,\n\n{signer}")
+    assert extract_metadata(letter).signatories == []
+
+
 def test_page_chrome_above_the_addressee_is_header_not_sections() -> None:
     chrome = "\n\n".join(["Brief regering; Stand van zaken", "1.", "Kerngegevens", "Officiële titel Stand van zaken",
                           "2.", "Tekst", "Tweede Kamer der Staten-Generaal", "Vergaderjaar 2021-2022", "36 045",
@@ -293,6 +424,10 @@ def test_page_chrome_above_the_addressee_is_header_not_sections() -> None:
      "M.H. Schultz van Haegen-Maas Geesteranus"),
     ("DE STAATSSECRETARIS VAN FINANCIËN, J. van der Veen-de Wit", "DE STAATSSECRETARIS VAN FINANCIËN",
      "J. van der Veen-de Wit"),
+    ("DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES,\n\nMevrouw dr. G. ter Horst",
+     "DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES", "G. ter Horst"),
+    ("De Minister van Sociale Zaken,\n\nDe heer mr. J.A. de Vries", "De Minister van Sociale Zaken", "J.A. de Vries"),
+    ("De Staatssecretaris van Justitie,\nmevr. A. Albayrak", "De Staatssecretaris van Justitie", "A. Albayrak"),
 ])
 def test_signature_blocks_in_the_forms_of_older_letters(block: str, role: str, name: str) -> None:
     letter = _letter(f"Ik verwijs naar de brieven van februari. Dat volstaat hier.\n\n{block}")
@@ -472,6 +607,32 @@ def test_an_archive_page_title_gives_the_subject_where_the_letter_has_none() -> 
     assert extract_metadata(letter).subject == "Stand van zaken ontwikkelingen in en rondom Oekraïne"
     plain = _letter(f"Brief regering over de stand van zaken - een titel\n\nDen Haag, 1 mei 2023\n\n{_PROSE}")
     assert extract_metadata(plain).subject is None
+
+
+@pytest.mark.parametrize(("title", "official", "subject"), [
+    ("Brief minister over de toekomst van de visserij - Visserijbeleid",
+     "Visserijbeleid; Brief minister over de toekomst van de visserij",
+     "Brief minister over de toekomst van de visserij"),
+    ("Brief van de staatssecretaris van IenW over de Kustvisie - tweede kwartaal 2022 - Waterbeleid",
+     "Waterbeleid; Brief van de staatssecretaris van IenW over de Kustvisie - tweede kwartaal 2022",
+     "Brief van de staatssecretaris van IenW over de Kustvisie - tweede kwartaal 2022"),
+    ("Brief regering; Voortgang - eerste helft 2021 - Onderwijsbeleid",
+     "Onderwijsbeleid; Brief regering; Voortgang - eerste helft 2021", "Voortgang - eerste helft 2021"),
+])
+def test_an_archive_page_official_title_tells_where_the_subject_ends(title: str, official: str, subject: str) -> None:
+    chrome = f"{title}\n\nDeze brief is toegevoegd aan het dossier.\n\n1.\n\nKerngegevens\n\nOfficiële titel {official}"
+    letter = _letter(f"{chrome}\nDocumentdatum 1-5-2023\n\nDen Haag, 1 mei 2023\n\n{_PROSE}")
+    assert extract_metadata(letter).subject == subject
+
+
+@pytest.mark.parametrize(("title", "official"), [
+    ("Brief minister over de visserij - Visserijbeleid", "Landbouwbeleid; Brief minister over de visserij"),
+    ("Brief minister over de visserij", "Visserijbeleid; Brief minister over de visserij"),
+    ("Brief minister over de visserij - Visserijbeleid", "Visserijbeleid zonder puntkomma"),
+])
+def test_an_official_title_naming_another_dossier_title_gives_no_subject(title: str, official: str) -> None:
+    letter = _letter(f"{title}\n\nKerngegevens\n\nOfficiële titel {official}\n\nDen Haag, 1 mei 2023\n\n{_PROSE}")
+    assert extract_metadata(letter).subject is None
 
 
 @pytest.mark.parametrize(("signer", "name"), [

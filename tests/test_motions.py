@@ -69,7 +69,8 @@ NAMED: list[tuple[str, list[tuple[list[str], str | None]]]] = [
     ("Tijdens het debat is de motie van Bikker en Verkuilen ingediend.", [(["Bikker", "Verkuilen"], None)]),
     ("⁷ Motie Segers/Asscher TK 2019–2020, 35 300, nr. 25", [(["Segers", "Asscher"], "35300-25")]),
     ("Ook de motie (Kamerstuk 28 638, nr. 192) wordt uitgevoerd.", [([], "28638-192")]),
-    ("de moties van de leden Van Nispen en Van Dam over", [(["Van Nispen", "Van Dam"], None)]),
+    # plural: one motion per member (the gold of b06 29477-196 and b07 36708-28)
+    ("de moties van de leden Van Nispen en Van Dam over", [(["Van Nispen"], None), (["Van Dam"], None)]),
     ("de motie-Van Aalst/Remco Dijkstra over de N35 (35300-A, nr. 15);",
      [(["Van Aalst", "Remco Dijkstra"], "35300-A-15")]),
     ("Ik stel voor te stemmen over de aangehouden motie-Ouwehand (21501-32, nr. 590).",
@@ -223,9 +224,11 @@ def test_a_list_of_motions_each_with_its_own_citation_gives_one_motion_per_item(
         (["Keijzer"], "33750-XVII-34"), (["Van Laar"], "33750-XVII-14"), (["Van Oijk", "Sjoerdsma"], "33750-XVII-13")]
 
 
-def test_a_plural_list_without_citations_stays_one_motion_of_its_submitters() -> None:
+def test_a_plural_list_without_citations_is_one_motion_per_name() -> None:
+    """`de moties van Leijten (SP) en Van der Veen (PvdA)` (b06), `de moties van de leden Welzijn, Kouwenhoven en
+    Van Eijk` (b07): both golds read a plural before names as one motion each; joint names (`/`) stay one."""
     text = "De moties Kuik en Bikker zijn aangenomen."
-    assert [m.submitters for m in find_motions(text, find_kamerstukken(text))] == [["Kuik", "Bikker"]]
+    assert [m.submitters for m in find_motions(text, find_kamerstukken(text))] == [["Kuik"], ["Bikker"]]
 
 
 @pytest.mark.parametrize(("text", "submitters"), [
@@ -250,3 +253,27 @@ def test_nicknamed_motions_of_known_surnames_and_a_first_name_before_a_surname(
 @pytest.mark.parametrize("text", ["de motie Mensenhandel is besproken", "de motie Vreemdelingenwet"])
 def test_a_capitalised_topic_after_motie_is_no_submitter(text: str) -> None:
     assert find_motions(text, find_kamerstukken(text)) == []
+
+
+@pytest.mark.parametrize(("text", "submitters"), [
+    ("Hierbij komen ook de moties van de leden Welzijn, Kouwenhoven en Van Eijk aan de orde.",
+     [["Welzijn"], ["Kouwenhoven"], ["Van Eijk"]]),
+    ("Naar aanleiding van de aanvaarde moties van Leijten (SP) en Van der Veen (PvdA) wijzig ik de wet.",
+     [["Leijten"], ["Van der Veen"]]),
+    ("In deze brief ga ik in op de moties van de Kamerleden Bikker en Omtzigt over de toeslagen.",
+     [["Bikker"], ["Omtzigt"]]),
+])
+def test_plural_motions_of_several_members_are_one_motion_each(text: str, submitters: list[list[str]]) -> None:
+    found = find_motions(text)
+    assert [m.submitters for m in found] == submitters
+    assert all(len(m.mentions) == 1 for m in found)
+
+
+@pytest.mark.parametrize(("text", "submitters"), [
+    ("De moties Bergkamp/Keijzer vragen om meer onderzoek.", [["Bergkamp", "Keijzer"]]),
+    ("De motie van de leden Segers en Asscher vraagt om een plan.", [["Segers", "Asscher"]]),
+    ("De moties van het lid Omtzigt c.s. zijn aangenomen.", [["Omtzigt"]]),
+    ("De moties van het lid Bikker vragen om een plan.", [["Bikker"]]),
+])
+def test_joint_singular_or_single_member_motions_stay_one(text: str, submitters: list[list[str]]) -> None:
+    assert [m.submitters for m in find_motions(text)] == submitters

@@ -85,3 +85,21 @@ def test_spacy_component() -> None:
     assert [(r.kind, r.id) for r in doc._.references] == [("ecli", "ECLI:NL:RBMNE:2023:4838"),
                                                            ("zaak", "2022Z19982")]
     assert [s.label_ for s in doc.spans["references"]] == ["ecli:ECLI:NL:RBMNE:2023:4838", "zaak:2022Z19982"]
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("(Handelingen II 2015/16, nrs. 11 en 13, Regeling van werkzaamheden)", ["II-2015/16-11", "II-2015/16-13"]),
+    ("zie Handelingen II 2019/20, nrs. 30, 31 en 33", ["II-2019/20-30", "II-2019/20-31", "II-2019/20-33"]),
+    ("Handelingen I 2021/22, nrs. 4 & 5.", ["I-2021/22-4", "I-2021/22-5"]),
+])
+def test_handelingen_with_a_list_of_numbers_give_one_id_each(text: str, ids: list[str]) -> None:
+    assert [r.id for r in find_references(text)] == ids
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("Handelingen II 2015/16, nr. 11, 13 december sprak de Kamer", ["II-2015/16-11"]),  # singular: no list
+    ("Handelingen II 2015/16, nr. 11 en 13 december", ["II-2015/16-11"]),
+    ("Handelingen II 2019/20, nr. 30, item 7", ["II-2019/20-30-7"]),
+])
+def test_a_single_handelingen_number_takes_no_list(text: str, ids: list[str]) -> None:
+    assert [r.id for r in find_references(text)] == ids

@@ -77,6 +77,7 @@ def grammar() -> Grammar:
     numpart = (
         rf"(?:\s*,?\s*{numwords}\.?\s*(?P<nums>{num}(?:{sep}{next_num})*)"
         rf"|\s*,\s*(?P<letter>{letter}){END}"
+        rf"|{sp}(?P<pair>[A-Z]{{2}}){END}"  # `Kamerstukken I, 2017/18 30 880 AA`: a two-letter EK number, no comma
         rf"|{sp}?[-–]{sp}?(?P<mnum>\d{{1,4}}[a-z]?){END}(?!{sp}?\d{{3}}))"
     )
     # `31 839/28 638, nr. 166`: one document of two dossiers, joined by a slash
@@ -175,7 +176,9 @@ def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
         return []
     g = grammar()
     keyworded = bool(m.group("kw") or m.group("ch2") or m.group("session"))
-    has_number = bool(m.group("nums") or m.group("letter") or m.group("mnum"))
+    if m.group("pair") and not keyworded:
+        return []  # `30 880 AA` alone may be anything; after `Kamerstukken I, 2017/18` it is a number
+    has_number = bool(m.group("nums") or m.group("letter") or m.group("mnum") or m.group("pair"))
     dossiers = list(g.dossier.finditer(m.group("dossiers")))
     if not has_number and not keyworded:
         lone = dossiers[0] if len(dossiers) == 1 else None
@@ -190,7 +193,7 @@ def resolve_citation(m: re.Match[str], text: str) -> list[Citation]:
     if m.group("nums"):
         numbers: list[str | None] = list(_numbers(m.group("nums")))
     else:
-        numbers = [m.group("letter") or m.group("mnum")]
+        numbers = [m.group("letter") or m.group("mnum") or m.group("pair")]
     chamber = _chamber(m.group("ch") or m.group("ch2"))
     session = normalise_session(m.group("session"))
     out: list[Citation] = []

@@ -189,7 +189,32 @@ def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
         for pat, ch in grammar().chambers:
             if pat.search(intro):
                 chamber = chamber or ch
+        if _one_motion_each(m, submitters, co_signed):
+            out.extend(_split_mentions(text, m, submitters, end, chamber))
+            continue
         out.append(MotionMention(m.start(), end, "named", tuple(submitters), co_signed, chamber=chamber))
+    return out
+
+
+def _one_motion_each(m: re.Match[str], submitters: Sequence[str], co_signed: bool) -> bool:
+    """`de moties van de leden Welzijn, Kouwenhoven en Van Eijk`: a plural motion word before names joined by
+    commas and `en` is one motion per name; `moties Bergkamp/Keijzer` (joint names) and `c.s.` stay one."""
+    plural = m.group("motie").lower().endswith("s")
+    return plural and len(submitters) > 1 and not co_signed and not re.search(r"[/&]", m.group("names"))
+
+
+def _split_mentions(text: str, m: re.Match[str], submitters: Sequence[str], end: int, chamber: str | None
+                    ) -> list[MotionMention]:
+    """One mention per submitter: the first from the motion word to its name, the others their name alone."""
+    out: list[MotionMention] = []
+    pos = m.start("names")
+    span = text[:end].lower()
+    for n, name in enumerate(submitters):
+        at = span.find(name.lower(), pos, end) if len(span) == end else -1  # `İ` lowercases to two
+        if at < 0:  # a name the parser rewrote (`van Dijk` -> `Van Dijk` is found; others keep the span)
+            return [MotionMention(m.start(), end, "named", tuple(submitters), chamber=chamber)]
+        out.append(MotionMention(m.start() if n == 0 else at, at + len(name), "named", (name,), chamber=chamber))
+        pos = at + len(name)
     return out
 
 

@@ -39,6 +39,7 @@ class Form:
     parts: tuple[str, ...]
     upper: bool = False  # the id is upper-cased (ECLI in any letter case)
     defaults: tuple[tuple[str, str], ...] = ()  # values of id parts the text may leave out
+    more: str | None = None  # the id part whose further values the group `more` lists (`nrs. 11 en 13`)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def forms() -> tuple[Form, ...]:
     for f in d["forms"]:
         src = f["pattern"].replace("{SESSION}", d["session"]).replace("{CHAMBER}", chamber)
         out.append(Form(f["kind"], f["name"], re.compile(src), tuple(f["parts"]), bool(f.get("upper")),
-                        tuple(f.get("defaults", {}).items())))
+                        tuple(f.get("defaults", {}).items()), f.get("more")))
     return tuple(out)
 
 
@@ -93,13 +94,24 @@ def _part(m: re.Match[str], name: str) -> str | None:
     return value
 
 
-def resolve_reference(form: Form, m: re.Match[str]) -> RawReference:
-    """Build the reference id of one match from its form's parts."""
+def resolve_reference(form: Form, m: re.Match[str], replace: tuple[str, str] | None = None) -> RawReference:
+    """Build the reference id of one match from its form's parts (one part's value replaced, if given)."""
     defaults = dict(form.defaults)
-    parts = [p for p in (_part(m, name) or defaults.get(name) for name in form.parts) if p]
+    values = ((replace[1] if replace and name == replace[0] else _part(m, name)) or defaults.get(name)
+              for name in form.parts)
+    parts = [p for p in values if p]
     start, end = m.span("mention") if "mention" in m.re.groupindex else m.span()
     ident = "-".join(parts)
     return RawReference(form.kind, ident.upper() if form.upper else ident, start, end)
+
+
+def resolve_all(form: Form, m: re.Match[str]) -> list[RawReference]:
+    """The match's id, and one more for each further number its `more` group lists (`nrs. 11 en 13`)."""
+    first = resolve_reference(form, m)
+    listed = m.groupdict().get("more") if form.more else None
+    if not listed or form.more is None:
+        return [first]
+    return [first, *(resolve_reference(form, m, (form.more, n)) for n in re.findall(r"\d+", listed))]
 
 
 def scan_references(text: str) -> Iterator[RawReference]:
@@ -108,11 +120,11 @@ def scan_references(text: str) -> Iterator[RawReference]:
     matches = _scanner().scan(text)
     for i, form in enumerate(forms()):
         for m in matches[str(i)]:
-            raw = resolve_reference(form, m)
-            if taken.overlaps(raw.start, raw.end):
+            found = resolve_all(form, m)
+            if taken.overlaps(found[0].start, found[0].end):
                 continue
-            taken.add(raw.start, raw.end)
-            yield raw
+            taken.add(found[0].start, found[0].end)
+            yield from found
 
 
 def find_references(text: str) -> list[Reference]:

@@ -289,12 +289,14 @@ def _classify_known(block: Block, text_dump: bool) -> None:
 
 
 def _attach_label_values(blocks: list[Block]) -> None:
-    """A label alone in its block (`**Datum**`) takes the next one-line block as its value."""
+    """A label alone in its block (`**Datum**`) takes the next one-line block as its value (a date, code or name:
+    40 characters; a subject label's, `Betreft`, a subject line of up to 160)."""
     for prev, block in pairwise(blocks):
         if prev.kind != "letterhead" or block.kind == "letterhead" or len(block.lines) != 1:
             continue
         last = plain(prev.texts[-1])
-        if _label_re().fullmatch(last) and len(plain(block.texts[0])) <= 40:
+        limit = 160 if last in load_json("letterhead.json")["fields"]["subject"] else 40
+        if _label_re().fullmatch(last) and len(plain(block.texts[0])) <= limit:
             block.kind = "letterhead"
 
 

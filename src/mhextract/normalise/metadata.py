@@ -14,6 +14,7 @@ from mhextract.datetext import iso_date
 from mhextract.ingest.kst_header import parse_kst_header
 from mhextract.normalise.inline_labels import inline_fields
 from mhextract.normalise.letter import Letter
+from mhextract.normalise.segment import page_title
 from mhextract.normalise.signature import signatories_in, signed_lines
 from mhextract.paths import data_pattern, load_json
 from mhextract.record.model import Metadata, Signatory
@@ -39,7 +40,7 @@ def extract_metadata(letter: Letter) -> Metadata:
     signatories = find_signatories(letter)
     found = Metadata(
         date=_letter_date(letter),
-        subject=_subject(_first(head, *_labels("subject"))) or _site_title_subject(letter),
+        subject=_subject(_first(head, *_labels("subject"))) or _site_title_subject(letter) or page_title(letter),
         reference=_reference(head),
         addressee=_addressee(head),
         sender=_sender(head, signatories),
@@ -93,10 +94,35 @@ PLACE_DATE_SCAN = 1500
 
 def _site_title_subject(letter: Letter) -> str | None:
     """A parliament archive page's title line `Brief regering; <subject> - <dossier title>` (the
-    parlementairemonitor / eumonitor form), where the letter states no subject itself."""
+    parlementairemonitor / eumonitor form), where the letter states no subject itself; cut where the page's
+    `Officiële titel` says the dossier title begins when it has one."""
+    if official := _official_title_subject(letter):
+        return official
     for p in letter.paragraphs[:2]:
         if m := _re("site_title_subject").match(letter.text[p.start:p.end]):
             return m.group("subject").strip()
+    return None
+
+
+SITE_CHROME_SCAN = 8  # paragraphs of an archive page's chrome (`Kerngegevens`, `Officiële titel ...`)
+
+
+def _official_title_subject(letter: Letter) -> str | None:
+    """The title line `<subject> - <dossier title>` of an archive page whose `Officiële titel <dossier title>;
+    <subject>` line names the same dossier title: the subject is the title line without it (`Brief minister
+    over het toekomstdebat ...`, `Brief van de minister van BZK over ... - eerste kwartaal 2024`)."""
+    if not letter.paragraphs:
+        return None
+    first = letter.paragraphs[0]
+    title = letter.text[first.start:first.end].strip()
+    for p in letter.paragraphs[1:SITE_CHROME_SCAN]:
+        m = _re("site_official_title").match(letter.text[p.start:p.end])
+        if not m:
+            continue
+        tail = f" - {m.group('dossier').strip()}"
+        subject = title[: -len(tail)] if title.endswith(tail) else ""
+        subject = _re("site_subject_kind").sub("", subject).strip()
+        return subject or None
     return None
 
 

@@ -3,8 +3,9 @@
 A heading is a markdown heading, a bold block, or a short title paragraph
 (numbered `1. Gegevensdeling ...` / `8.Toezegging ...` / `IV Conclusies`, or an
 unpunctuated standalone line); a full sentence ending in a full stop is never a
-heading, nor are the letter's header (up to the addressee or `Den Haag, <date>`),
-signature blocks and what follows the signature (footnote chrome, appendices).
+heading, nor is a line ending in a word that runs on (`... een herziening
+van de`: a paragraph a page broke off), nor are the letter's header (up to
+the addressee or `Den Haag, <date>`), signature blocks and what follows the signature (footnote chrome, appendices).
 The word lists and patterns are data: `models/sections.json`.
 """
 
@@ -14,8 +15,10 @@ import re
 from functools import cache
 from typing import Any
 
+from mhextract.analysis.patterns import alternation
 from mhextract.normalise.letter import Letter, Paragraph
 from mhextract.normalise.paragraphs import has_sentence_break
+from mhextract.normalise.signature import is_name
 from mhextract.paths import load_json
 from mhextract.record.model import Section
 
@@ -38,7 +41,15 @@ def _rules() -> dict[str, Any]:
         "body_end": [re.compile(p) for p in data["body_end"]],
         "never": [re.compile(p) for p in data["never"]],
         "numbering": re.compile(data["numbering"]),
+        "address": re.compile(data["address"]),
     }
+
+
+@cache
+def _runs_on() -> re.Pattern[str]:
+    """A line ending in a word that runs on (letterhead.json `layout.title_end_words`: `de`, `van`, `en`)."""
+    return re.compile(rf"\b(?:{alternation(load_json('letterhead.json')['layout']['title_end_words'])})$",
+                      re.IGNORECASE)
 
 
 def find_sections(letter: Letter) -> list[Section]:
@@ -78,11 +89,32 @@ def is_header_end(text: str) -> bool:
     return any(r.match(text.strip()) for r in _rules()["header_end"])
 
 
+MAX_PAGE_TITLE = 200  # a page title may be longer than a section title's 120 (`Aanbieding Advies Raad van State ...`)
+MIN_TITLE_WORDS = 2  # `Kamerbrief Irak`; a one-word line (`Inleiding`) is as likely a section of a cut-off page
+
+
+def page_title(letter: Letter) -> str | None:
+    """The title line that opens a page holding nothing but the letter (`Kamerbrief Irak` / `Kabinetsreactie
+    rapport commissie-Davids`, then the first sentence or `Geachte voorzitter,`): no letterhead, no site
+    metadata, no Kamerstuk header, so that line is the page's name for the letter, its subject; never a section."""
+    if letter.letterhead or letter.hints or len(letter.paragraphs) < 2:
+        return None
+    first, nxt = (letter.text[p.start:p.end].strip() for p in letter.paragraphs[:2])
+    title_like = (letter.paragraphs[0].lines == 1 and len(first.split()) >= MIN_TITLE_WORDS
+                  and len(first) <= MAX_PAGE_TITLE and first[0].isupper() and not _CLOSED.search(first)
+                  and not _QUESTION.search(first) and not has_sentence_break(first) and not _runs_on().search(first)
+                  and not any(r.match(first) for r in _rules()["never"]))
+    opens_body = is_header_end(nxt) or (_reads_as_prose(nxt) and len(nxt) > len(first))
+    return first if title_like and opens_body else None
+
+
 def _heading_zone(letter: Letter) -> tuple[int, int]:
     """Paragraph range that may hold headings: after the header, before a page's footnote section."""
     rules = _rules()
     texts = [letter.text[p.start:p.end].strip() for p in letter.paragraphs]
     first = max((i + 1 for i, p in enumerate(letter.paragraphs) if p.in_header), default=0)
+    if page_title(letter):
+        first = max(first, 1)
     for i, text in enumerate(texts[: rules["header_scan"]]):
         if is_header_end(text):
             first = max(first, i + 1)
@@ -95,8 +127,8 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
     text = letter.text[p.start:p.end].strip()
     if not text or len(text) > MAX_TITLE or i + 1 >= len(letter.paragraphs):
         return False
-    if _CLOSED.search(text) or any(r.match(text) for r in _rules()["never"]):
-        return False
+    if _CLOSED.search(text) or _runs_on().search(text) or any(r.match(text) for r in _rules()["never"]):
+        return False  # a sentence, a line a page broke off (`... van de`), or a never-heading form
     if _QUESTION.search(text) and (p.lines > 1 or len(text.split()) > MAX_QUESTION_WORDS):
         return False
     numbered = _rules()["numbering"].match(text)
@@ -114,13 +146,36 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
     # A title introduces prose: the next paragraph is longer and reads as sentences; a title
     # may also be followed by a sub-title that introduces the prose (`Stand van zaken` /
     # `Personele reorganisatie` / text).
-    for nxt in letter.paragraphs[i + 1: i + 3]:
+    last = len(letter.paragraphs) - 1
+    for j, nxt in enumerate(letter.paragraphs[i + 1: i + 3], start=i + 1):
         next_text = letter.text[nxt.start:nxt.end]
         if _reads_as_prose(next_text) and len(next_text) > len(text):
             return True
+        if j == last and _cut_off(next_text):
+            return True  # the page was cut off in the first line under the title
         if not _title_shaped(next_text) or nxt.lines > 2:
             return False
     return False
+
+
+MAX_STUB = 3  # `D`, `I`: a line cut after its first letters
+MIN_CUT_WORDS = 3  # `Positie van de ra`; two words (`Naar boven`, `Met vriendelijke`) may be page chrome or a closing
+
+
+def _cut_off(text: str) -> bool:
+    """The page's last paragraph broken off mid-sentence where a saved excerpt ends (`De vaste Commissie va`,
+    `Op 4 november 202`, `D`): no closing punctuation, and a stub of a few letters or a capitalised sentence
+    start with small words after it; a signer's name (`M.L.A. van Rij`) or an address block is no cut."""
+    text = text.strip()
+    if not text or _CLOSED.search(text) or _QUESTION.search(text) or text.endswith(("!", ")", "»", "”")):
+        return False
+    if len(text) <= MAX_STUB:
+        return text[0].isupper()
+    if _rules()["address"].search(text):
+        return False  # a page's address block (`Rijnstraat 50, Postbus 16375, 2500 BJ Den Haag ...`)
+    words = text.split()
+    return (len(words) >= MIN_CUT_WORDS and words[0][0].isupper() and any(w[0].islower() for w in words[1:])
+            and not is_name(text))
 
 
 def _in_introduced_list(letter: Letter, i: int) -> bool:

@@ -37,9 +37,11 @@ def _role_start() -> re.Pattern[str]:
 
 @cache
 def _titles() -> re.Pattern[str]:
-    """Academic titles in front of a name, glued or spaced (`Mr.dr.`, `dr.`, `Prof. mr.`)."""
+    """Academic titles in front of a name, glued or spaced (`Mr.dr.`, `dr.`, `Prof. mr.`), perhaps after a
+    form of address (`Mevrouw dr.`, `De heer mr.`)."""
     titles = sorted({t for t in load_json("roles.json")["academic_titles"] for t in t.split()}, key=len, reverse=True)
-    return re.compile(rf"^(?:(?i:{alternation(titles)})\s*)+")
+    honorifics = alternation(load_json("roles.json")["honorifics"])  # `Mevrouw dr. G. ter Horst`
+    return re.compile(rf"^(?:(?i:{honorifics})\s+)?(?:(?i:{alternation(titles)})\s*)*")
 
 
 @cache
@@ -54,7 +56,8 @@ def _name() -> re.Pattern[str]:
 
 
 def clean_name(text: str) -> str:
-    """`(M. Rutte)` -> `M. Rutte`; `Mr.dr. J.P. Balkenende` -> `J.P. Balkenende`."""
+    """`(M. Rutte)` -> `M. Rutte`; `Mr.dr. J.P. Balkenende` -> `J.P. Balkenende`; `Mevrouw dr. G. ter Horst`
+    -> `G. ter Horst`."""
     text = text.strip().strip("()").strip()
     return _titles().sub("", text).strip()
 
