@@ -77,3 +77,44 @@ def test_counted_unit_by_suffix_lookup(word: str, unit: str | None) -> None:
     slow = table.get(w) or (None if w in numbers._non_compounds() else next(
         (u for noun, u in by_length if len(noun) >= min_len and len(w) > len(noun) and w.endswith(noun)), None))
     assert counted_unit(word) == slow
+
+
+def _real_texts() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    return [p.read_text(encoding="utf-8") for p in sorted(root.glob("realworld/*/letters/*.txt"))]
+
+
+ODD_TIMES = ["Tweemaal, DRIEMAAL en normaal; viermaal-vijfmaal; nu eenmaal.", "\u0130k tweemaal en zesmaal.",
+             "maal", "De maaltijd, het totaal en vijfmaal de Maal."]
+
+
+def test_times_are_read_only_at_words_holding_the_suffix() -> None:
+    """`figure_shares._times_matches` is exactly `finditer` of the times pattern, on real letters and odd texts."""
+    from mhextract.extract import figure_shares
+
+    found = 0
+    for text in [*_real_texts(), *ODD_TIMES]:
+        fast = [m.span() for m in figure_shares._times_matches(text)]
+        assert fast == [m.span() for m in figure_shares._times_pattern().finditer(text)], text[:60]
+        found += len(fast)
+    assert found > 10
+
+
+SHARE_TEXTS = ["900.000 woningen, waarvan twee derde betaalbaar.", "daarvan ruim de helft in 2024",
+               "waarvan meer dan een derde", "een derde van de gemeenten", "driekwart deel",
+               "waarvan 12 in Utrecht en een derde kwartaal", "Waarvan twee derde."]
+
+
+def test_share_anchors_hold_for_every_share() -> None:
+    """Where the share pattern matches, the cheap anchors do too (a text without them is skipped)."""
+    from mhextract.extract import figure_shares
+
+    shares = 0
+    for text in [*_real_texts(), *SHARE_TEXTS]:
+        if figure_shares._share_pattern().search(text):
+            shares += 1
+            assert figure_shares._may_hold_share(text), text[:80]
+    assert shares > 10
+    assert not figure_shares._may_hold_share("waarvan 12 in Utrecht, en in het derde kwartaal van 2024")

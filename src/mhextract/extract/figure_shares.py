@@ -58,21 +58,25 @@ def _share_end() -> str:
 
 
 @cache
-def _share_anchor() -> re.Pattern[str]:
-    """The fraction word and its end that every share holds (`derde van`), for the lowercased text: a pattern
-    led by literals is quick to scan, the share pattern (led by a lookbehind) is tried at every character."""
+def _share_anchors() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What every share holds, for the lowercased text: the fraction word and its end (`derde van`), or a
+    fraction word a few words after `waarvan` (two searches: one regex of both scans slower). Led by
+    literals, they are quick to scan; the share pattern (led by a lookbehind) is tried at every character."""
     data = figure_data()
     fractions = alternation([*data["share_denominators"], data["share_half"].split()[-1], data["share_three_quarters"]])
     before = alternation(data["share_before"])
-    return re.compile(rf"(?:{fractions}){_share_end()}|(?:{before})\s")
+    # after `waarvan` the fraction word comes after at most a qualifier's words and a numerator or article
+    gap = 1 + max((len(q.split()) for q in data["share_qualifiers"]), default=0)
+    return (re.compile(rf"(?:{fractions}){_share_end()}"),
+            re.compile(rf"(?:{before})\s+(?:\S+\s+){{0,{gap}}}(?:{fractions})"))
 
 
 def _may_hold_share(text: str) -> bool:
-    """False when `text` holds no fraction word with its end, so that no share can match."""
+    """False when `text` holds no fraction word with its end or after `waarvan`, so that no share can match."""
     lowered = text.lower()
     if len(lowered) != len(text) or folds_to_ascii(text):  # lowercasing may hide a match (`İ`, `ſ`)
         return True
-    return _share_anchor().search(lowered) is not None
+    return any(anchor.search(lowered) is not None for anchor in _share_anchors())
 
 
 def find_shares(text: str) -> list[Quantity]:
@@ -140,14 +144,31 @@ def _times_pattern() -> re.Pattern[str]:
 
 def find_times(text: str) -> list[Quantity]:
     """`tweemaal`, `viermaal`: how many times, unit other; `eenmaal` (`nu eenmaal`) is an idiom, no count."""
-    if not any(suffix in text.lower() for suffix in figure_data()["times_suffixes"]):
-        return []
     out: list[Quantity] = []
-    for m in _times_pattern().finditer(text):
+    for m in _times_matches(text):
         value = parse_number_word(m.group(1).lower())
         if value is not None and value >= 2:
             out.append(Quantity(m.start(), m.end(), value, "other"))
     return out
+
+
+def _times_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_times_pattern().finditer(text)`, tried only at the words that hold a times suffix (`maal` is in
+    `normaal` too): a match is one whole run of letters, so it starts where such a word starts."""
+    suffixes = [s.lower() for s in figure_data()["times_suffixes"]]
+    lowered = text.lower()
+    if not any(suffix in lowered for suffix in suffixes):
+        return iter(())
+    pattern = _times_pattern()
+    if len(lowered) != len(text) or folds_to_ascii(text) or not all(_LETTERS.fullmatch(s) for s in suffixes):
+        return pattern.finditer(text)  # lowercasing may move or hide a suffix: every word start
+    return finditer_at(pattern, text, (w.start() for w in words_holding(text, _times_finder(), lowered)))
+
+
+@cache
+def _times_finder() -> re.Pattern[str]:
+    """Where a times suffix occurs in lowercased text (`maal`)."""
+    return re.compile(alternation([s.lower() for s in figure_data()["times_suffixes"]]))
 
 
 @cache
