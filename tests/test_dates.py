@@ -202,7 +202,7 @@ NEAR_MISSES = [
     "zomer",
     "De maatregel duurt 2 jaar.",
     "om 10.00 uur",
-    "een schooljaar 2022/2023",
+    "een schooljaar 2022/23",  # a short pair is a label; a full one (`2022/2023`) is a period
     "de 1e Kamer",
     "dec.",
     "versie 1.2 van het model",

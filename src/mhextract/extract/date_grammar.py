@@ -87,7 +87,8 @@ def date_sources(trie: bool = True) -> dict[str, str]:
     anchor = rf"(?:\s+(?:{van}\s+)?(?P<y>{year})|\s+(?P<past>{alt(d['past_markers'])})" \
              rf"|\s+(?P<fut>{alt(d['future_markers'])})|\s+{van}\s+(?P<rel>{rel_year}))?"
     weekday = rf"(?:(?:{alt(d['weekdays'])})\s+)?"
-    day = rf"(?<![\w.,]){weekday}(?P<d>{_DAY})\s+(?P<m>{month}){anchor}"
+    glued = rf"(?=[^\W\d_]+\.?\s+{_YEAR}(?!\d))"  # `31oktober 2011`: a lost space, only before a year
+    day = rf"(?<![\w.,]){weekday}(?P<d>{_DAY})(?:\s+|{glued})(?P<m>{month}){anchor}"
     month_det = (rf"(?:(?P<pastb>{alt(d['month_past_determiners'])})\s+"
                  rf"|(?P<futb>{alt(d['month_future_determiners'])})\s+)?")
     month_p = rf"(?<![\w.]){month_det}(?P<m>{month}){anchor}"
@@ -108,12 +109,20 @@ def date_sources(trie: bool = True) -> dict[str, str]:
     day_range = rf"(?<![\w.,])(?<!\d,\s)(?:(?P<a>{weekday}{_DAY}(?:\s+{month}(?:\s+{_YEAR})?)?){conn}" \
                 rf"|(?P<a2>{weekday}{_DAY}){pair})(?P<b>{weekday}{_DAY}\s+{month}(?:\s+{_YEAR})?)(?![\w/])"
     month_range = rf"(?<![\w.])(?P<a>{month}(?:\s+{_YEAR})?){conn}(?P<b>{month}\s+{_YEAR})(?![\w/])"
-    year_range = rf"{_YEAR_BEFORE}(?P<a>{_YEAR}){conn}(?P<b>{_YEAR}){_YEAR_AFTER}"
+    year_range = rf"{_YEAR_BEFORE}(?P<a>{_YEAR})(?:{conn}|(?P<slash>/))(?P<b>{_YEAR}){_YEAR_AFTER}"
     named = rf"(?<!\w)(?:(?P<art>{art})\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \
             rf"(?P<nd>{alt_words(d['named_days'])})(?![\w\-])" \
             rf"(?:\s+(?:{van}\s+)?(?:(?P<y>{year})|(?P<rel>{rel_year}))" \
             rf"|\s+(?P<past>{alt(d['past_markers'])})|\s+(?P<fut>{alt(d['future_markers'])}))?"
     rel_month = rf"(?<!\w)(?P<relm>{alt(d['relative_months'])})(?!\w)"
+    pairs = d["year_pairs"]  # `tussen 2016 en 2023`, `de jaren 2020 en 2021`: one period
+    year_pair = rf"(?<!\w)(?:{alt_words(pairs['leads'])})\s+(?P<a>{year})\s+(?:{alt(pairs['connectors'])})\s+(?P<b>{year})"
+    weekdays = alt(d["weekdays"])  # `a.s. dinsdag`, `jongstleden vrijdag`, `maandag jl.`
+    before_past = alt([*d["past_markers"], *d["month_past_determiners"]])
+    before_future = alt([*d["future_markers"], *d["month_future_determiners"]])
+    rel_weekday = rf"(?<![\w.])(?:(?P<wpast>{before_past})|(?P<wfut>{before_future}))\s+(?P<wd>{weekdays})(?!\w)" \
+                  rf"|(?<![\w.])(?P<wd2>{weekdays})\s+(?:(?P<wpast2>{alt(d['past_markers'])})" \
+                  rf"|(?P<wfut2>{alt(d['future_markers'])}))(?!\w)"
     numeric = rf"(?<![\w/.,\-])(?:(?P<d>{_DAY})(?P<sep>[-/.])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})" \
               rf"|(?P<iy>{_YEAR})-(?P<imn>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?![\w/:]|[.,\-]\d)"
     inner = "|".join(_unnamed(p) for p in (month_p, season, rf"{year}", rel_year, rel_month,
@@ -131,13 +140,15 @@ def date_sources(trie: bool = True) -> dict[str, str]:
                 rf"(?:\s+(?:{van}\s+)?(?P<y>{year}))?",
         "rel_week": rf"(?<!\w)(?P<relw>{alt(d['relative_weeks'])})(?!\w)",
         "rel_quarter": rf"(?<!\w)(?P<relq>{alt(d['relative_quarters'])})(?!\w)",
+        "year_pair": year_pair, "rel_weekday": rel_weekday,
     }
     return sources
 
 
 # The kinds searched in running text; `qualified_year` (`het jaar`) only counts after a qualifier.
 _FIND_KINDS = ("day_range", "month_range", "year_range", "day", "numeric", "month", "season", "named_day",
-               "quarter", "half", "week", "qualified", "year", "rel_year", "rel_month", "rel_week", "rel_quarter")
+               "quarter", "half", "week", "qualified", "year", "rel_year", "rel_month", "rel_week", "rel_quarter",
+               "year_pair", "rel_weekday")
 
 
 def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> list[DateCandidate]:
@@ -236,7 +247,7 @@ def _is_date(text: str, cand: DateCandidate, m: re.Match[str]) -> bool:
         return False
     if cand.kind == "year" and re.match(r"\)\d", text[cand.end : cand.end + 2]):  # COM(2021)171: an id
         return False
-    return not (cand.kind == "year_range" and not _plausible_range(groups))
+    return not (cand.kind in ("year_range", "year_pair") and not _plausible_range(groups))
 
 
 def _next_days(first: str, second: str) -> bool:
@@ -255,16 +266,23 @@ def _capitalised_name(text: str, cand: DateCandidate, groups: Groups) -> bool:
 
 @cache
 def _session_re() -> re.Pattern[str]:
-    """Text that ends in a citation's session label: `Kamerstukken II `, `TK `, `Handelingen I `."""
+    """Text that ends in a citation's session label: `Kamerstukken II `, `TK `, `Handelingen I `, or the
+    chamber's cell of a table row (`Tweede Kamer der Staten-Generaal | `)."""
     prefixes = word_alternation(date_words()["session_prefixes"])
-    return re.compile(rf"(?<!\w)(?:{prefixes})(?:\s+I{{1,2}})?,?\s*$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{prefixes})(?:\s+I{{1,2}})?(?:,|\s*\|)?\s*$", re.IGNORECASE)
 
 
 def is_session_year(text: str, start: int) -> bool:
-    """True where a year at `start` is a parliamentary session (`Kamerstukken II 2023/24`, `TK 2019–2020`)."""
-    if re.match(rf"{_YEAR}\s*/\s*\d{{2,4}}", text[start:]):
+    """True where a year at `start` is a parliamentary session (`Kamerstukken II 2023/24`, `TK 2019–2020`):
+    after a session label, as a short pair (`2023/24`), or as a pair a citation's dossier number follows
+    (`(2010/2011, 32 716, nr. 13)`). A full pair of years elsewhere (`de jaarwisseling van 2011/2012`) is a date."""
+    if re.match(rf"{_YEAR}\s*/\s*\d{{2}}(?!\d)", text[start:]) or _CITED_PAIR.match(text, start):
         return True
     return bool(_session_re().search(text[max(0, start - 40) : start]))
+
+
+# Two years, then a comma and a dossier number (`2010/2011, 32 716`, `2010–2011, 32716`): a citation's session.
+_CITED_PAIR = re.compile(rf"{_YEAR}\s*[-–—/]\s*{_YEAR},\s*\d{{2}}\s?\d{{3}}(?!\d)")
 
 
 def _after_label(text: str, start: int) -> bool:
@@ -287,7 +305,10 @@ def _before_count(text: str, start: int, end: int) -> bool:
 
 
 def _plausible_range(groups: Groups) -> bool:
-    """A year range runs forward and spans at most a few decades."""
+    """A year range runs forward and spans at most a few decades; two years joined by a slash are one
+    turn of the year (`2011/2012`: a school year, a season), so they follow each other."""
     a, b = int(groups["a"] or 0), int(groups["b"] or 0)
+    if groups.get("slash"):
+        return b == a + 1
     return a < b <= a + int(date_words()["year_range_max_span"])
 

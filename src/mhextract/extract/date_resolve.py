@@ -253,6 +253,18 @@ def _resolve_year_range(g: Groups, letter: date | None) -> tuple[str | None, Pre
     return f"{g['a']}/{g['b']}", "range"
 
 
+def _resolve_rel_weekday(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
+    """`a.s. dinsdag`, `komende donderdag`: the first such weekday after the letter date; `jongstleden
+    vrijdag`, `maandag jl.`: the last one before it (a week on when the letter is written on that weekday)."""
+    if letter is None:
+        return None, "day"
+    weekdays = [w.lower() for w in date_words()["weekdays"]]
+    wanted = weekdays.index((g.get("wd") or g.get("wd2") or "").lower())
+    if g.get("wpast") or g.get("wpast2"):
+        return (letter - timedelta(days=(letter.weekday() - wanted) % 7 or 7)).isoformat(), "day"
+    return (letter + timedelta(days=(wanted - letter.weekday()) % 7 or 7)).isoformat(), "day"
+
+
 def _resolve_year(g: Groups, letter: date | None) -> tuple[str | None, Precision]:
     """`2023`, `dit jaar`, `vorig jaar`, and `het jaar` after a qualifier."""
     if g.get("qy"):
@@ -323,5 +335,5 @@ _RESOLVERS: dict[str, Callable[[Groups, date | None], tuple[str | None, Precisio
     "week": _resolve_week, "rel_week": _resolve_rel_week, "rel_quarter": _resolve_rel_quarter,
     "month_range": _resolve_month_range, "year_range": _resolve_year_range, "year": _resolve_year,
     "rel_year": _resolve_year, "qualified_year": _resolve_year, "rel_month": _resolve_rel_month,
-    "qualified": _resolve_qualified,
+    "qualified": _resolve_qualified, "year_pair": _resolve_year_range, "rel_weekday": _resolve_rel_weekday,
 }
