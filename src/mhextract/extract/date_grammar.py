@@ -116,7 +116,8 @@ def date_sources(trie: bool = True) -> dict[str, str]:
             rf"|\s+(?P<past>{alt(d['past_markers'])})|\s+(?P<fut>{alt(d['future_markers'])}))?"
     rel_month = rf"(?<!\w)(?P<relm>{alt(d['relative_months'])})(?!\w)"
     pairs = d["year_pairs"]  # `tussen 2016 en 2023`, `de jaren 2020 en 2021`: one period
-    year_pair = rf"(?<!\w)(?:{alt_words(pairs['leads'])})\s+(?P<a>{year})\s+(?:{alt(pairs['connectors'])})\s+(?P<b>{year})"
+    year_pair = rf"(?<!\w)(?:{alt_words(pairs['leads'])})\s+(?P<a>{year})" \
+                rf"\s+(?:{alt(pairs['connectors'])})\s+(?P<b>{year})"
     weekdays = alt(d["weekdays"])  # `a.s. dinsdag`, `jongstleden vrijdag`, `maandag jl.`
     before_past = alt([*d["past_markers"], *d["month_past_determiners"]])
     before_future = alt([*d["future_markers"], *d["month_future_determiners"]])
