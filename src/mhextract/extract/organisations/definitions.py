@@ -89,6 +89,8 @@ def link_definitions(text: str, doc: Doc, definitions: Sequence[Definition], cho
     suffixes = [s["suffix"] for s in rules()["suffix_heads"]]
     for d in definitions:
         alias_key = canonical_key(f"u:{norm(d.alias)}")
+        if alias_key.startswith("g:") and not written_as_known(d.alias, gazetteer()[int(alias_key[2:])].names):
+            alias_key = f"u:{norm(d.alias)}"  # `Ruimte voor de Rivier (RvdR)` is not the gazetteer's `Rvdr`
         full = by_end.get(d.full_end)
         if full is None:
             rng = _full_name_before(doc, d.full_end)
@@ -110,6 +112,16 @@ def link_definitions(text: str, doc: Doc, definitions: Sequence[Definition], cho
         keys.union(full.key, alias_key)
         new.append(OrgMention(d.alias_start, d.alias_end, d.alias, alias_key, "alias"))
     return new
+
+
+def written_as_known(alias: str, names: Sequence[str]) -> bool:
+    """True when a one-word abbreviation is written as a known body writes it (as listed, Capitalised or
+    UPPER, the forms the gazetteer matches); abbreviations differ by their capitals (`RvdR` is not
+    `Rvdr`, the Raad voor de rechtspraak), so a letter that defines another one names another thing.
+    Longer aliases match in any case."""
+    if len(alias.split()) > 1:
+        return True
+    return any(alias in (n, n[:1].upper() + n[1:], n.upper()) for n in names if len(n.split()) == 1)
 
 
 def _bound_alias_key(full: OrgMention, alias_key: str) -> str:
