@@ -62,7 +62,9 @@ def noun_head(text: str, pos: int) -> tuple[Unit, str, int] | None:
     """The unit word or counted noun after a number: (unit, subject, end), stepping over adjectives."""
     stops = lower_set("stop_words") - lower_set("pass_words")
     passed: list[str] = []
-    for word, start, end in tokens_after(text, pos, 5):
+    for i, (word, start, end) in enumerate(tokens_after(text, pos, 5)):
+        if i == 0 and word.lower() in lower_set("article_after_number"):
+            return None  # `acht het kabinet`, `2 De kern`: an article never follows a count
         if "\n\n" in text[pos:start]:
             return None  # the counted noun stands in the same paragraph as its number
         unit = unit_word(word)
@@ -72,6 +74,8 @@ def noun_head(text: str, pos: int) -> tuple[Unit, str, int] | None:
             continue  # `zeven «actielijnen»`: a counted noun in quotes
         if not word[0].isalpha() or word.lower() in stops:
             return None
+        if word.endswith("-"):
+            return _suspended_compound(text, word, start, end)
         end = _closing_quote_end(text, end, start)
         noun_unit = counted_unit(word)
         if noun_unit:
@@ -87,6 +91,32 @@ def noun_head(text: str, pos: int) -> tuple[Unit, str, int] | None:
             return None  # a name, a letter or an abbreviation (z.s.m.) is no counted noun
         return "other", word, end
     return None
+
+
+_PLURAL = re.compile(r"(?:en|s|['’]s)$")  # a counted class written with capitals is a plural: `Commandofregatten`
+
+
+@cache
+def _suspended_tail() -> re.Pattern[str]:
+    """After a truncated first compound (`opsporings-`): a connector (`en`, `of`) and the full compound."""
+    connectors = "|".join(map(re.escape, figure_data()["elision_connectors"]))
+    return re.compile(rf"\s+(?:{connectors})\s+([^\W\d_][\w'’]*(?:-[\w'’]+)*)")
+
+
+def _suspended_compound(text: str, first: str, start: int, end: int) -> tuple[Unit, str, int] | None:
+    """`vier opsporings- en handhavingsdiensten`, `vier Luchtverdedigings- en Commandofregatten`: two
+    compounds sharing their last part; the second, written in full, is the counted noun (with a capital only
+    when the first part has one too and it is a plural: a class of ships, not a name), or an adjective before it."""
+    m = _suspended_tail().match(text, end)
+    if m is None or len(first) < 3:
+        return None
+    noun = m.group(1)
+    if noun[0].isupper() and not (first[0].isupper() and _PLURAL.search(noun)):
+        return None  # `21 501-32 Landbouw- en Visserijraad`: a dossier title, no counted class of things
+    if counted_unit(noun) is None and is_adjective(noun):  # `twee publiek- of privaatrechtelijke partijen`
+        rest = noun_head(text, m.end(1))
+        return (rest[0], text[start : rest[2]], rest[2]) if rest is not None else None
+    return cast(Unit, counted_unit(noun) or "other"), text[start : m.end(1)], m.end(1)
 
 
 def _qualified(word: str, passed: list[str]) -> bool:

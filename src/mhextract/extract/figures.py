@@ -129,6 +129,8 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     adjective = adjective_suffix().match(text, n.end)
     if adjective:
         return count_adjective(text, n.start, adjective.end(), value)
+    if n.kind == "digits" and _GLUED_WORD.match(text, n.end):
+        return None  # `35-minners`, `65-plussers`, `10-puntenplan`: the first part of a compound word
     single = n.text.lower() in lower_set("one_words")  # één: a count only of something substantive
     head = noun_head(text, n.end) or _elided_head(text, n, nxt)
     if head is None:
@@ -145,6 +147,9 @@ def classify_number(text: str, n: NumberMatch, nxt: NumberMatch | None = None) -
     if n.text == "1" and unit == "other" and counted_unit(subject) != "other":  # `1 rode draad`: "a single"
         return None
     return Quantity(start, end, value, unit, subject or None)
+
+
+_GLUED_WORD = re.compile(r"-[^\W\d_]")  # a hyphen and a letter right after the digits
 
 
 def _single_after_preposition(text: str, n: NumberMatch, unit: Unit) -> bool:

@@ -193,10 +193,23 @@ def _find_word_numbers(text: str) -> list[NumberMatch]:
             if nxt and scale_of(nxt[0]):
                 out.append(_scaled(text, m.start(), nxt, fraction))
             continue
-        value = parse_number_word(word)
+        value: Number | None = parse_number_word(word)
+        if value is None:
+            value = _and_a_half(word)
         if value is not None:
             out.append(_with_scale(text, NumberMatch(m.start(), end, value, "word", word)))
     return _drop_inner(out)
+
+
+def _and_a_half(word: str) -> float | None:
+    """`vijfenhalf` 5.5, `tweeënhalve` 2.5: a cardinal, a tens joiner and a fraction (models/numbers.json)."""
+    w = word.lower()
+    for fraction, part in _data()["fractions"].items():
+        head = w[: -len(fraction)]
+        if w.endswith(fraction) and head[-2:] in _data()["tens_joiners"]:
+            whole = _parse_compound(head[:-2])
+            return whole + part if whole is not None and part < 1 else None
+    return None
 
 
 @cache
