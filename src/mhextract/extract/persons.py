@@ -24,6 +24,7 @@ from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, req
 from mhextract.analysis.patterns import alternation, finditer_not_after
 from mhextract.extract.person_names import find_full_names
 from mhextract.extract.person_resolve import PersonMention, resolve_persons
+from mhextract.extract.person_posts import find_post_mentions
 from mhextract.extract.person_titles import (
     find_academic_mentions,
     find_government_mentions,
@@ -112,6 +113,7 @@ def find_person_mentions(
         *motion_mentions(text, motions),
         *find_member_mentions(text),
         *find_government_mentions(text),
+        *find_post_mentions(text),
         *find_rapporteur_mentions(text),
         *find_official_mentions(text),
         *find_academic_mentions(text),
