@@ -23,8 +23,8 @@ from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
 from mhextract.analysis.patterns import alternation, finditer_not_after
 from mhextract.extract.person_names import find_full_names
-from mhextract.extract.person_resolve import PersonMention, resolve_persons
 from mhextract.extract.person_posts import find_post_mentions
+from mhextract.extract.person_resolve import PersonMention, resolve_persons
 from mhextract.extract.person_titles import (
     find_academic_mentions,
     find_government_mentions,
