@@ -100,3 +100,29 @@ def test_singular_and_shipyard_nouns_count_organisations(text: str, found: list[
 
 def test_werven_as_a_verb_is_not_counted() -> None:
     assert _figures("om 20 agenten te werven") == [("20 agenten", 20, "persons")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Op 1 januari 2003 bedroeg het aantal onder toezicht gestelde minderjarigen 20 236, in 2004 20 928 en in "
+     "2005 22 243.", [("20 236", 20236, "persons"), ("20 928", 20928, "persons"), ("22 243", 22243, "persons")]),
+    ("Het aantal minderjarigen onder voogdij bedroeg op 1 januari 2003 5021, in 2004 5108 en in 2005 5376.",
+     [("5021", 5021, "persons"), ("5108", 5108, "persons"), ("5376", 5376, "persons")]),
+    ("Het aantal aangiften was in 2019 412 en in 2020 530.", [("412", 412, "cases"), ("530", 530, "cases")]),
+])
+def test_counts_per_year_in_a_series(text: str, found: list[tuple[str, float, str]]) -> None:
+    assert _figures_dated(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Zoals aangegeven in de brief van 1 oktober 2012 2 Kamerstuk 29 984, nr. 312, is er gesproken.",
+    "Datum 13 november 2018 2413397 Onderwerp Programma",
+    "Den Haag, 8 juni 2006 1. Inleiding",
+    "Het rapport over slachtoffers 300 is verschenen.",  # a counted noun without a total word before it
+])
+def test_series_near_misses(text: str) -> None:
+    assert _figures_dated(text) == []
+
+
+def _figures_dated(text: str) -> list[tuple[str, float, str]]:
+    """Figures with the dates claimed, as the pipeline runs them."""
+    return [(f.text, f.value, f.unit) for f in find_figures(text)]

@@ -230,7 +230,8 @@ def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None
         return Quantity(n.start, n.end, n.value, "other")
     after_year = re.search(r"(?<!\d)(?:1[89]|20)\d\d\s*\($", text[max(0, n.start - 8) : n.start])
     in_brackets = bool(after_year) and text.startswith(")", n.end)  # `in 2020 (1013)`
-    if n.kind == "digits" and (in_brackets or prev_word(text, n.start) in lower_set("bare_count_cues")):
+    if n.kind == "digits" and (in_brackets or prev_word(text, n.start) in lower_set("bare_count_cues")
+                               or _after_dated_year(text, n) or _after_counted_total(text, n.start)):
         unit = _unit_from_context(text, n.start)
         if unit == "other" and _money_context(text, n.start):
             unit = "EUR"
@@ -238,6 +239,33 @@ def _bare(text: str, n: NumberMatch, nxt: NumberMatch | None) -> Quantity | None
     if n.kind == "digits" and (cell_unit := table_cell_unit(text, n.start, n.end)) is not None:
         return Quantity(n.start, n.end, n.value, cell_unit)
     return None
+
+
+_YEAR_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:1[89]|20)\d\d,?\s+$")  # a word, a year, then the number
+
+
+def _after_dated_year(text: str, n: NumberMatch) -> bool:
+    """`in 2004 20 928 en in 2005 22 243`, `op 1 januari 2003 5021`: a number right after a year that a year
+    cue (`in`, a month) introduces is the value for that year, of what the sentence counts. Not a footnote
+    marker before a capitalised word (`1 oktober 2012 2 Kamerstuk ...`), a section number (`2006 1. Inleiding`),
+    nor an ungrouped id of five or more digits (`13 november 2018 2413397 Onderwerp`: a reference number)."""
+    after = text[n.end : n.end + 3]
+    if re.match(r"\s+[A-Z]", after) or (n.text.isdigit() and len(n.text) > 4):
+        return False
+    if len(n.text) <= 2 and after.startswith("."):
+        return False  # `8 juni 2006 1. Inleiding`: a section number
+    m = _YEAR_BEFORE.search(text[max(0, n.start - 30) : n.start])
+    return m is not None and m.group(1).lower() in lower_set("year_cues")
+
+
+def _after_counted_total(text: str, start: int) -> bool:
+    """`bedroeg het aantal onder toezicht gestelde minderjarigen 20 236`: a number right after a counted noun
+    that a total word (`aantal`, models/figures.json `total_words`) opened in the same sentence."""
+    noun = prev_word(text, start)
+    if counted_unit(noun) in (None, "other") or not text[start - len(noun) - 2 : start].rstrip().endswith(noun):
+        return False
+    s, _ = _sentence(text, start)
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text[s:start].lower()) for w in lower_set("total_words"))
 
 
 @cache
