@@ -134,11 +134,9 @@ class GazetteerMatchers:
         """(entry index, is a post, start, end) of every match, LOWER matches first."""
         out: list[tuple[int, bool, int, int]] = []
         for attr, matcher in self.matchers.items():
-            matches = matcher(doc)
-            if matches:
-                values = doc.to_array(attr).tolist()
-                for _, start, end in matches:
-                    out += [(i, post, start, end) for i, post in self.entries[(attr, tuple(values[start:end]))]]
+            for _, start, end in matcher(doc):
+                words = tuple(doc[k].lower if attr == "LOWER" else doc[k].orth for k in range(start, end))
+                out += [(i, post, start, end) for i, post in self.entries[(attr, words)]]
         return out
 
 
