@@ -16,10 +16,9 @@ import re
 from functools import cache
 
 from mhextract.analysis.patterns import alternation
-from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.organisations.known import gazetteer
 from mhextract.extract.person_resolve import PersonMention
-from mhextract.extract.person_titles import _and, roles
+from mhextract.extract.person_titles import _and, roles, title_matches
 
 
 @cache
@@ -35,7 +34,7 @@ def _portfolios() -> list[str]:
 
 
 @cache
-def _post_re() -> re.Pattern[str]:
+def post_re() -> re.Pattern[str]:
     """A title, `van`/`voor`, a known portfolio, perhaps a comma, then names with initials joined by `,`/`en`."""
     titles = alternation(roles()["post_titles"])
     prepositions = alternation(roles()["post_prepositions"])
@@ -62,17 +61,12 @@ def _name_re() -> str:
     return rf"(?:{initial}[ \t]?){{1,6}}[ \t]*(?:(?:{particles})[ \t]+)*{part}(?:{joint}{part}){{0,3}}(?![\w-])"
 
 
-@cache
-def _scanner() -> WordStartScanner:
-    return WordStartScanner({"post": _post_re()}, lookahead=True)
-
-
 def find_post_mentions(text: str) -> list[PersonMention]:
     """Each person named with initials after a minister's or state secretary's title and portfolio; the role
     is the singular title and the portfolio as written (`staatssecretaris van Onderwijs, Cultuur en Wetenschap`)."""
     found: list[PersonMention] = []
     singular = roles()["post_titles"]
-    for m in _scanner().scan(text)["post"]:
+    for m in title_matches(text)["post"]:  # found in the one pass over the words of person_titles
         title = singular[" ".join(m.group("title").lower().split())]
         role = f"{title} {m.group('prep').lower()} {' '.join(m.group('portfolio').split())}"
         for n in re.finditer(_name_re(), m.group("names")):

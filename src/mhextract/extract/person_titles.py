@@ -133,10 +133,18 @@ def _title_matches(text: str) -> dict[str, list[re.Match[str]]]:
     return _title_scanner().scan(text)
 
 
+def title_matches(text: str) -> dict[str, list[re.Match[str]]]:
+    """`_title_matches`: the shared pass's matches per pattern (`post` is person_posts' pattern)."""
+    return _title_matches(text)
+
+
 @cache
 def _title_scanner() -> WordStartScanner:
+    from mhextract.extract.person_posts import post_re  # person_posts builds on this module's name parts
+
     return WordStartScanner({"member": _member_re(), "government": _government_re(), "official": _official_re(),
-                             "academic": _academic_re(), "titled": _titled_re()}, lookahead=True)
+                             "academic": _academic_re(), "titled": _titled_re(), "post": post_re()},
+                            lookahead=True)
 
 
 @cache
