@@ -153,7 +153,7 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
             return True
         if j == last and _cut_off(next_text):
             return True  # the page was cut off in the first line under the title
-        if not _title_shaped(next_text) or nxt.lines > 2:
+        if not _title_shaped(_unnumbered(next_text)) or nxt.lines > 2:
             return False
     return False
 
@@ -193,6 +193,13 @@ def _reads_as_prose(text: str) -> bool:
     a long line ending in a comma is the first part of a sentence a page broke off."""
     return bool(re.search(r"[.:;][)»”'\"]?\d{0,3}\s*$|[.]\s", text)) or (
         len(text) > PROSE_LINE and text.rstrip().endswith(","))
+
+
+def _unnumbered(text: str) -> str:
+    """The text without its leading section number (`2.1 De context` -> `De context`): a numbered
+    sub-title under a numbered title (`2. Het systeem` / `2.1 De context` / prose) is title-shaped too."""
+    m = _rules()["numbering"].match(text.strip())
+    return text.strip()[m.end():] if m else text
 
 
 def _title_shaped(text: str) -> bool:
