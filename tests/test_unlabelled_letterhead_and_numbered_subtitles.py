@@ -70,3 +70,52 @@ def test_numbered_line_over_a_lower_case_numbered_line_is_no_title() -> None:
     letter = _letter(BODY + "2. De kosten van het programma\n\n12 maanden na de start volgt een evaluatie\n\n"
                      "Dat is nu.\n\nDe Minister van Binnenlandse Zaken,\nA. Bakker")
     assert "De kosten van het programma" not in [s.title for s in find_sections(letter)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # a date place and two labels, the last column blank where the paragraph ends
+        ("Den Haag Ons kenmerk Uw brief van 26 mei 2005 ASEA/DIR/2005/11365",
+         {"Datum": ["26 mei 2005"], "Ons kenmerk": ["ASEA/DIR/2005/11365"]}),
+        # a date place and one label
+        ("Den Haag Uw brief van 30 maart 2007 16 maart 2007",
+         {"Datum": ["30 maart 2007"], "Uw brief van": ["16 maart 2007"]}),
+        ("'s-Gravenhage Kenmerk 12 februari 2003 BJZ/2003/118",
+         {"Datum": ["12 februari 2003"], "Kenmerk": ["BJZ/2003/118"]}),
+        # two labels whose values stand in the other order; the label after them keeps its own value
+        ("Ons kenmerk Datum 13 november 2018 2413397 Onderwerp Voortgang aanpak Hierbij stuur ik u de rapportage.",
+         {"Ons kenmerk": ["2413397"], "Datum": ["13 november 2018"], "Onderwerp": ["Voortgang aanpak"]}),
+    ],
+)
+def test_two_columns_read_by_rows(text: str, fields: dict[str, list[str]]) -> None:
+    from mhextract.normalise.inline_labels import fields_in
+    assert fields_in(text) == fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij vergaderden in Den Haag Uw brief van 30 maart 2007 kwam later",  # a place inside a sentence
+        "Den Haag Ons kenmerk Uw brief van ons overleg ASEA/DIR/2005/11365 volgt",  # words, not values
+    ],
+)
+def test_not_columns_read_by_rows(text: str) -> None:
+    from mhextract.normalise.inline_labels import fields_in
+    assert "Datum" not in fields_in(text)
+
+
+def test_letterhead_line_with_two_labels_then_their_values() -> None:
+    from mhextract.normalise.layout import Block
+    from mhextract.normalise.letterhead import parse_letterhead
+    block = Block(lines=[RawLine("Ons kenmerk Datum 13 november 2018 2413397 Onderwerp Aanbieding van het "
+                                 "programma \"Samen tegen mensenhandel\"")])
+    assert parse_letterhead([block]) == {"Ons kenmerk": ["2413397"], "Datum": ["13 november 2018"],
+                                         "Onderwerp": ["Aanbieding van het programma \"Samen tegen mensenhandel\""]}
+
+
+def test_letterhead_line_whose_values_do_not_fit_reads_as_before() -> None:
+    """`Onderwerp Bijlage(n) Afschrift van ...`: words, not a date or a code, after two labels."""
+    from mhextract.normalise.inline_labels import row_fields
+    assert row_fields("Onderwerp Bijlage(n) Afschrift van de brief aan VSNU over Regeling Brief HO&S/CBV/9591") == {}
+    assert row_fields("Ons kenmerk 2413397 Datum 13 november 2018") == {}  # each label has its own value
