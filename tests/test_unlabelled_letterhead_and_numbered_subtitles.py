@@ -119,3 +119,22 @@ def test_letterhead_line_whose_values_do_not_fit_reads_as_before() -> None:
     from mhextract.normalise.inline_labels import row_fields
     assert row_fields("Onderwerp Bijlage(n) Afschrift van de brief aan VSNU over Regeling Brief HO&S/CBV/9591") == {}
     assert row_fields("Ons kenmerk 2413397 Datum 13 november 2018") == {}  # each label has its own value
+
+
+@pytest.mark.parametrize("prefix", ["Fiche", "Bijlage", "BNC-fiche"])
+def test_a_run_of_lines_with_the_same_prefix_is_a_list_not_headings(prefix: str) -> None:
+    letter = _letter(BODY + f"Hierbij ontvangt u drie fiches van de werkgroep.\n\n"
+                     f"{prefix}: Verordening inzake screening (Kamerstuk 22 112, nr. 2958)\n\n"
+                     f"{prefix}: Verordening inzake crisis en overmacht (Kamerstuk 22 112, nr. 2959)\n\n"
+                     f"{prefix}: Aanbeveling inzake legale trajecten\n\n"
+                     "De fiches worden u separaat toegezonden. Zij zijn besproken in de ministerraad.\n\n"
+                     "De Minister van Buitenlandse Zaken,\nA. Bakker")
+    assert [s.title for s in find_sections(letter)] == ["Inleiding"]
+
+
+def test_prefixed_headings_with_prose_between_stay_headings() -> None:
+    letter = _letter(BODY + "Motie: verbetering van de uitvoering\n\nDe motie verzoekt de regering de uitvoering te "
+                     "verbeteren. Dat doe ik.\n\nMotie: versterking van het toezicht\n\nDe motie verzoekt de regering "
+                     "het toezicht te versterken. Dat doe ik ook.\n\nDe Minister van Binnenlandse Zaken,\nA. Bakker")
+    assert [s.title for s in find_sections(letter)] == [
+        "Inleiding", "Motie: verbetering van de uitvoering", "Motie: versterking van het toezicht"]
