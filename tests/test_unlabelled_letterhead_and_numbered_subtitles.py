@@ -138,3 +138,25 @@ def test_prefixed_headings_with_prose_between_stay_headings() -> None:
                      "het toezicht te versterken. Dat doe ik ook.\n\nDe Minister van Binnenlandse Zaken,\nA. Bakker")
     assert [s.title for s in find_sections(letter)] == [
         "Inleiding", "Motie: verbetering van de uitvoering", "Motie: versterking van het toezicht"]
+
+
+KST_HEAD = ("Tweede Kamer der Staten-Generaal\nVergaderjaar 1999–2000\n\n26 991 Voedselveiligheid\n\n"
+            "Nr. 1 BRIEF VAN DE MINISTER VAN LANDBOUW\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("’s-Gravenhage, 4 februari 2000", "2000-02-04"),  # a typographic apostrophe
+        ("'s-Gravenhage, 4 februari 2000", "2000-02-04"),  # at the start of its line
+        ("Den Haag, 31oktober 2011", "2011-10-31"),  # a day glued to its month
+        ("Den Haag, 2 Juni 2014", "2014-06-02"),
+        ("Den Haag, 2000 2001", None),  # near-miss: no day and month
+    ],
+)
+def test_place_date_forms(line: str, iso: str | None) -> None:
+    letter = _letter(KST_HEAD + f"{line}\n\nHierbij bied ik u het rapport aan. Het rapport is af.\n\n"
+                     "De Minister van Landbouw,\nA. Bakker")
+    assert extract_metadata(letter).date == iso
+    if iso:  # the date line ends the header: never a section
+        assert line not in [s.title for s in find_sections(letter)]
