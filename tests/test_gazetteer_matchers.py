@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from mhextract.analysis.phrases import is_plain, phrase_hashes, token_count
 from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.known import GazetteerMatchers, _single_variants, gazetteer
-from mhextract.extract.organisations.wordlists import rules
+from mhextract.extract.organisations.wordlists import heads, rules
 
 REPO = Path(__file__).resolve().parents[1]
 LETTERS = sorted((REPO / "corpus" / "realworld").glob("b0[15]/letters/*.txt"))
@@ -26,6 +26,8 @@ def gazetteer_phrases() -> list[str]:
         for name in entry.names:
             out += sorted(_single_variants(name))
         out += [f"{t} {r['post_preposition']} {p}" for p in entry.posts for t in r["post_titles"]]
+    for head in heads():  # the head words of unknown names (`unknown.head_matcher`), in their forms
+        out += [head.text, head.text.lower(), head.text[:1].lower() + head.text[1:]]
     return out
 
 

@@ -9,8 +9,12 @@ tokens' lexemes give them. Any other phrase (`I&W`, `Staten-Generaal`, `(LVR)`) 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, cast
+
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 
 ATTRS = {"LOWER": LOWER, "ORTH": ORTH}
 
@@ -33,3 +37,9 @@ def phrase_hashes(nlp: Language, phrase: str, attr: str) -> tuple[int, ...]:
 def token_count(nlp: Language, phrase: str) -> int:
     """How many tokens `nlp`'s tokenizer makes of `phrase`."""
     return len(phrase.split()) if is_plain(phrase) else len(nlp.make_doc(phrase))
+
+
+def add_hashed(matcher: PhraseMatcher, key: str, patterns: Iterable[tuple[int, ...]]) -> None:
+    """`matcher.add(key, ...)` with patterns given as attribute hashes (what `phrase_hashes` gives):
+    `PhraseMatcher.add` takes such arrays as well as Docs, though its type stub lists only Docs."""
+    matcher.add(key, cast(Any, [list(p) for p in patterns]))

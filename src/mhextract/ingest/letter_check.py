@@ -14,6 +14,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from mhextract.analysis.patterns import folds_to_ascii
 from mhextract.paths import load_json
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xml")
@@ -32,10 +33,41 @@ def _signs() -> tuple[re.Pattern[str], int, re.Pattern[str], re.Pattern[str]]:
             _alternation(data["english"]))
 
 
-def letter_signs(text: str) -> set[str]:
-    """The distinct letter words (lower-cased) that occur in text."""
-    pattern = _signs()[0]
-    return {m.group(1).lower() for m in pattern.finditer(text)}
+def letter_signs(text: str, enough: int | None = None) -> set[str]:
+    """The distinct letter words (lower-cased) that occur in text; with `enough`, the first that many."""
+    found: set[str] = set()
+    for m in _signs()[0].finditer(text):
+        found.add(m.group(1).lower())
+        if enough is not None and len(found) >= enough:
+            break
+    return found
+
+
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _word_sets() -> tuple[frozenset[str], frozenset[str]] | None:
+    """The Dutch and English function words (lower-cased), or None when one is not a single word."""
+    data = load_json("letter_signs.json")
+    dutch, english = (frozenset(w.lower() for w in data[k]) for k in ("dutch", "english"))
+    return (dutch, english) if all(_WORD.fullmatch(w) for w in dutch | english) else None
+
+
+def function_words(text: str) -> tuple[int, int]:
+    """How many Dutch and English function words (whole words, any case) the text holds: one pass over
+    its lower-cased words (three times faster than a regex per list), the regexes where lowercasing
+    could move or hide a word (`İ`, `ſ`)."""
+    sets = _word_sets()
+    lowered = text.lower()
+    if sets is None or len(lowered) != len(text) or folds_to_ascii(text):
+        _, _, dutch, english = _signs()
+        return len(dutch.findall(text)), len(english.findall(text))
+    nl = en = 0
+    for word in _WORD.findall(lowered):
+        nl += word in sets[0]
+        en += word in sets[1]
+    return nl, en
 
 
 def not_a_letter(path: Path) -> str | None:
@@ -50,8 +82,8 @@ def not_a_letter(path: Path) -> str | None:
     if not head.strip() or b"\x00" in head:
         return None  # empty or binary: the reader gives the precise error
     text = head.decode("utf-8", errors="replace")
-    _, needed, dutch, english = _signs()
-    found = letter_signs(text)
+    needed = _signs()[1]
+    found = letter_signs(text, enough=needed)
     if len(found) < needed:
         shown = f" (only {', '.join(sorted(found))})" if found else ""
         return (f"does not read as a letter: fewer than {needed} letter words such as 'Geachte voorzitter', "
@@ -60,7 +92,7 @@ def not_a_letter(path: Path) -> str | None:
     rows = sum(line.lstrip().startswith("|") for line in lines)
     if rows * 2 > len(lines):
         return f"does not read as a letter: a table ({rows} of {len(lines)} lines are table rows)"
-    nl, en = len(dutch.findall(text)), len(english.findall(text))
+    nl, en = function_words(text)
     if en >= nl:
         return f"does not read as a letter: more English than Dutch ({en} English, {nl} Dutch function words)"
     return None

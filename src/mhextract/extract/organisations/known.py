@@ -12,7 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from mhextract.analysis.extensions import doc_text
-from mhextract.analysis.phrases import phrase_hashes, token_count
+from mhextract.analysis.phrases import add_hashed, phrase_hashes, token_count
 from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import legal_form_free, norm
@@ -126,7 +126,7 @@ class GazetteerMatchers:
             hashes = phrase_hashes(self.nlp, phrase, attr)
             found = self.entries.setdefault((attr, hashes), [])
             if not found:
-                self.matchers[attr].add(self.KEY, [list(hashes)])  # type: ignore[list-item]
+                add_hashed(self.matchers[attr], self.KEY, [hashes])
             if (index, post) not in found:
                 found.append((index, post))
 
@@ -134,11 +134,9 @@ class GazetteerMatchers:
         """(entry index, is a post, start, end) of every match, LOWER matches first."""
         out: list[tuple[int, bool, int, int]] = []
         for attr, matcher in self.matchers.items():
-            matches = matcher(doc)
-            if matches:
-                values = doc.to_array(attr).tolist()
-                for _, start, end in matches:
-                    out += [(i, post, start, end) for i, post in self.entries[(attr, tuple(values[start:end]))]]
+            for _, start, end in matcher(doc):
+                words = tuple(doc[k].lower if attr == "LOWER" else doc[k].orth for k in range(start, end))
+                out += [(i, post, start, end) for i, post in self.entries[(attr, words)]]
         return out
 
 

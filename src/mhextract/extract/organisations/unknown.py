@@ -9,6 +9,7 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from mhextract.analysis.phrases import add_hashed, phrase_hashes
 from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm
@@ -25,7 +26,7 @@ def head_matcher() -> tuple[PhraseMatcher, dict[str, Head]]:
     for i, head in enumerate(heads()):
         lowered = {head.text.lower(), head.text[:1].lower() + head.text[1:]}  # `vaste Kamercommissie`
         forms = {head.text} | (lowered if head.lowercase else set())
-        matcher.add(f"h:{i}", [nlp.make_doc(f) for f in forms])
+        add_hashed(matcher, f"h:{i}", (phrase_hashes(nlp, f, "ORTH") for f in sorted(forms)))
         by_key[f"h:{i}"] = head
     return matcher, by_key
 
