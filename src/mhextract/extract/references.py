@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import Ranges, doc_text, publish
 from mhextract.analysis.patterns import alternation
+from mhextract.analysis.shared_words import LETTER_TEXT
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.kamerstuk import normalise_session
 from mhextract.paths import load_json
@@ -74,7 +75,8 @@ def forms() -> tuple[Form, ...]:
 @cache
 def _scanner() -> WordStartScanner:
     """Every form's pattern (named by its index), in one pass over the words where their first words are known."""
-    return WordStartScanner({str(i): form.pattern for i, form in enumerate(forms())}, prefilter=True)
+    return WordStartScanner({str(i): form.pattern for i, form in enumerate(forms())}, prefilter=True,
+                            shared=LETTER_TEXT)
 
 
 def _part(m: re.Match[str], name: str) -> str | None:
