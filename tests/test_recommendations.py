@@ -314,3 +314,34 @@ def test_a_list_cut_off_after_its_first_item_that_the_next_paragraph_restates() 
 def test_one_numbered_item_after_a_recommendations_sentence_without_restatement_is_no_list() -> None:
     text = CUT_LETTER.replace("De Nationaal Rapporteur beveelt mij aan om", "Het gaat erom")
     assert recs(text) == []
+
+
+def test_items_that_open_with_a_recommending_verb_after_a_bare_intro() -> None:
+    """`De evaluatiecommissie:` names no recommendations, but items that open with `Adviseert` / `Beveelt aan`
+    (the body the subject of each) are its recommendations; bullets, numbers or letters."""
+    bullets = ("De evaluatiecommissie heeft haar eindadvies uitgebracht. De evaluatiecommissie:\n\n"
+               "• Adviseert dat het besluit de verplichtingen niet opheft;\n\n"
+               "• Beveelt aan om een eenduidig toetsingskader te ontwikkelen;\n\n"
+               "• Beveelt de landen aan een schuldquote op te nemen.\n\nIk neem het advies over.")
+    assert [(r.number, r.title) for r in recs(bullets)] == [
+        (1, "Adviseert dat het besluit de verplichtingen niet opheft"),
+        (2, "Beveelt aan om een eenduidig toetsingskader te ontwikkelen"),
+        (3, "Beveelt de landen aan een schuldquote op te nemen")]
+    assert [r.response for r in recs(bullets)][:2] == [None, None]  # not the `;` after an item
+    numbered = ("De Raad heeft zijn advies uitgebracht. De Raad:\n\n1. beveelt aan de regeling te vereenvoudigen;\n"
+                "2. adviseert de uitvoering bij één instantie te beleggen;\n3. raadt aan de termijn te verlengen.")
+    assert [r.number for r in recs(numbered)] == [1, 2, 3]
+    plural = ("De inspecties:\n\na) bevelen aan de signalering te verbeteren;\n\n"
+              "b) adviseren om de toezichtlasten te verminderen.")
+    assert [r.number for r in recs(plural)] == [1, 2]
+
+
+def test_a_bare_intro_with_items_not_all_recommending_gives_none() -> None:
+    mixed = ("De commissie:\n\n• constateert dat de uitvoering goed verloopt;\n\n"
+             "• beveelt aan de termijn te verlengen.")
+    single = "De commissie:\n\n• Beveelt aan de termijn te verlengen.\n\nIk neem dit over."
+    other = ("Het kabinet neemt de volgende maatregelen:\n\n• Verhoogt het budget;\n\n• Stelt een regeling in.")
+    prose = ("De commissie beveelt aan de termijn te verlengen, en zij adviseert de regeling te vereenvoudigen. "
+             "Ik neem beide over.")
+    for text in (mixed, single, other, prose):
+        assert recs(text) == []

@@ -103,3 +103,20 @@ def test_handelingen_with_a_list_of_numbers_give_one_id_each(text: str, ids: lis
 ])
 def test_a_single_handelingen_number_takes_no_list(text: str, ids: list[str]) -> None:
     assert [r.id for r in find_references(text)] == ids
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("(Handelingen II 2020/21, nr. 30, items 2, 5 en 7)", ["II-2020/21-30-2", "II-2020/21-30-5", "II-2020/21-30-7"]),
+    ("Handelingen I 2021/22, nr. 12, items 8 en 9.", ["I-2021/22-12-8", "I-2021/22-12-9"]),
+    ("zie Handelingen II 2019/20, nr. 30, items 4 & 6", ["II-2019/20-30-4", "II-2019/20-30-6"]),
+])
+def test_handelingen_with_a_list_of_items_give_one_id_each(text: str, ids: list[str]) -> None:
+    assert [r.id for r in find_references(text)] == ids
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("Handelingen II 2019/20, nr. 5, item 3 en 4 andere punten", ["II-2019/20-5-3"]),  # singular: no list
+    ("Handelingen II 2019/20, nr. 5, item 3, 4 leden stemden voor", ["II-2019/20-5-3"]),
+])
+def test_a_single_item_takes_no_list(text: str, ids: list[str]) -> None:
+    assert [r.id for r in find_references(text)] == ids

@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pytest
 
 from mhextract.analysis.patterns import folds_to_ascii
-from mhextract.analysis.word_starts import WordStartScanner, start_word_pairs, start_words
+from mhextract.analysis.start_words import start_word_pairs, start_words
+from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract import commitment_forms, motions, person_titles, references
 from mhextract.extract.date_grammar import _FIND_KINDS, date_patterns
 from mhextract.normalise.letter import Letter
@@ -145,3 +146,26 @@ def test_folds_to_ascii(text: str, folds: bool) -> None:
     assert folds_to_ascii(text) is folds
     assert folds == any(re.fullmatch(re.escape(chr(a)), c, re.IGNORECASE) for c in text if not c.isascii()
                         for a in range(128))
+
+
+def test_scanners_sharing_one_word_pass_find_what_each_finds_alone(corpus_letters: dict[str, Letter]) -> None:
+    """`SharedWords`: a scanner that lists `de` only before `zomer`, one that lists it anywhere and one of
+    other words read their words from one pass, and each finds exactly its `finditer` matches."""
+    from mhextract.analysis.shared_words import SharedWords
+
+    groups = [
+        {"season": re.compile(r"(?<!\w)(?:de|het)\s+(?:zomer|winter)(?!\w)", re.IGNORECASE)},
+        {"article": re.compile(r"(?<!\w)(?:de|een)\s+\w+", re.IGNORECASE), "num": re.compile(r"(?<![\w.])\d+")},
+        {"minister": re.compile(r"(?<!\w)minister(?:\s+van)?(?!\w)", re.IGNORECASE)},
+    ]
+    shared = SharedWords()
+    scanners = [WordStartScanner(g, build_after=0, lookahead=True, shared=shared).build() for g in groups]
+    assert len(shared.scanners) == 3
+    texts = [letter.text for letter in corpus_letters.values()]
+    texts += ["De zomer, de\nwinter, DE minister van 12 en de 3de; het  WINTER", "de", ""]
+    for text in texts:
+        for scanner, patterns in zip(scanners, groups, strict=True):
+            assert scanned(scanner, text) == finditer_all(patterns, text)
+            for name, pattern in patterns.items():
+                found, first = scanner.search(name, text), pattern.search(text)
+                assert (found and found.span()) == (first and first.span())

@@ -21,6 +21,7 @@ from typing import Any
 
 from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.analysis.patterns import finditer_at, starts_of, word_alternation
+from mhextract.analysis.shared_words import LETTER_TEXT
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.numbers import quantity_unit
 from mhextract.normalise.footnotes import not_marker_after
@@ -177,7 +178,7 @@ def find_date_candidates(text: str, claimed: Iterable[tuple[int, int]] = ()) -> 
 @cache
 def _scanner() -> WordStartScanner:
     """All kinds searched in running text, scanned in one pass over the words (`WordStartScanner`)."""
-    return WordStartScanner({kind: date_patterns()[kind] for kind in _FIND_KINDS})
+    return WordStartScanner({kind: date_patterns()[kind] for kind in _FIND_KINDS}, shared=LETTER_TEXT)
 
 
 # Where `_glued_markers_re` can match: a year, a full stop and a marker's first digit (a quick scan: literals first).

@@ -25,6 +25,7 @@ from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, publish, require
 from mhextract.analysis.patterns import may_match, scan
 from mhextract.analysis.sentences import Sentence, split_sentences
+from mhextract.analysis.shared_words import LETTER_TEXT
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.motion_grammar import grammar, members, motion_data
 from mhextract.extract.motion_groups import MotionMention, group_motions
@@ -124,7 +125,7 @@ def _followed_by_citation(text: str, end: int, ks_starts: Sequence[int]) -> bool
 def _scanner() -> WordStartScanner:
     g = grammar()
     return WordStartScanner({"named": g.named, "reverse": g.reverse, "delayed": g.delayed,
-                             "motion_word": g.motion_word, "anaphor": g.anaphor})
+                             "motion_word": g.motion_word, "anaphor": g.anaphor}, shared=LETTER_TEXT)
 
 
 @lru_cache(maxsize=2)  # the finders below ask for the same letter's matches in turn

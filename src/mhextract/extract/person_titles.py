@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from mhextract.analysis.patterns import alternation, finditer_not_after, scan
+from mhextract.analysis.shared_words import LETTER_TEXT
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.organisations.known import alias_table, gazetteer
 from mhextract.extract.organisations.names import norm
@@ -144,7 +145,7 @@ def _title_scanner() -> WordStartScanner:
 
     return WordStartScanner({"member": _member_re(), "government": _government_re(), "official": _official_re(),
                              "academic": _academic_re(), "titled": _titled_re(), "post": post_re()},
-                            lookahead=True)
+                            lookahead=True, shared=LETTER_TEXT)
 
 
 @cache

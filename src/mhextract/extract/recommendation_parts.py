@@ -82,7 +82,7 @@ def attach_responses(paras: Sequence[Paragraph], found: Sequence[Found]) -> list
             raw = p.raw[max(0, f.end - p.start):]
             if nxt is not None and p.end > nxt:
                 raw = raw[: nxt - max(p.start, f.end)]
-            if raw.strip():
+            if raw.strip(" \n;,"):  # not the `;` an item's own text stops before
                 parts.append(fold(raw))
                 end = max(p.start, f.end) + len(raw.rstrip())
         out.append(("\n\n".join(parts) or None, end))

@@ -6,7 +6,9 @@ Find, then resolve:
                                 full-sentence paragraph; `Aanbeveling 1` alone with the text below it
   find_listed_recommendations   an intro about recommendations (ending in `:`, or a sentence naming them:
                                 `Het WODC doet vier aanbevelingen.`) and a list (`1.`, `1)`, `a.`, bullets),
-                                joined on one line, one item a paragraph, or with responses in between
+                                joined on one line, one item a paragraph, or with responses in between;
+                                or any intro ending in `:` (`De commissie:`) whose items all open with a
+                                recommending verb (`Beveelt aan ...`, `Adviseert ...`)
   attach_responses              the paragraphs after each one, up to the next one or a heading
   attribute_body                `by`: the organisation named where the letter introduces them,
                                 in the short form the letter uses most (`Nationaal Rapporteur`, `CKM`)
@@ -168,9 +170,14 @@ def find_listed_recommendations(paras: Sequence[Paragraph]) -> list[Found]:
     """An intro about recommendations followed by a list; the list may have responses between its items."""
     found: list[Found] = []
     for i, p in enumerate(paras):
-        if not introduces_recommendations(p):
+        if introduces_recommendations(p):
+            items = collect_items(paras[i + 1:])
+        elif p.raw.endswith(":"):
+            items = collect_items(paras[i + 1:])
+            if len(items) < 2 or not all(_opens_with_item_verb(f.text) for f in items):
+                continue
+        else:
             continue
-        items = collect_items(paras[i + 1:])
         if not p.raw.endswith(":") and _numbered_headings(paras[i + 1:], items):
             continue
         cap = stated_count(p.raw)
@@ -179,6 +186,12 @@ def find_listed_recommendations(paras: Sequence[Paragraph]) -> list[Found]:
         if len(items) >= 2 or (len(items) == 1 and _restated(paras[i + 1:i + 3])):
             found.extend(items)
     return found
+
+
+def _opens_with_item_verb(text: str) -> bool:
+    """An item whose first word is a recommending verb with the intro's body as subject (`Beveelt aan ...`)."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    return first in config()["item_verbs"]
 
 
 def _restated(paras: Sequence[Paragraph]) -> bool:

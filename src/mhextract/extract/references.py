@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import Ranges, doc_text, publish
 from mhextract.analysis.patterns import alternation
+from mhextract.analysis.shared_words import LETTER_TEXT
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract.kamerstuk import normalise_session
 from mhextract.paths import load_json
@@ -39,7 +40,8 @@ class Form:
     parts: tuple[str, ...]
     upper: bool = False  # the id is upper-cased (ECLI in any letter case)
     defaults: tuple[tuple[str, str], ...] = ()  # values of id parts the text may leave out
-    more: str | None = None  # the id part whose further values the group `more` lists (`nrs. 11 en 13`)
+    more: tuple[tuple[str, str], ...] = ()  # (group, id part): the group lists further values of the part
+    # (`nrs. 11 en 13`: group `more`, part `nr`; `items 2, 5 en 7`: group `more_item`, part `item`)
 
 
 @dataclass(frozen=True)
@@ -66,14 +68,15 @@ def forms() -> tuple[Form, ...]:
     for f in d["forms"]:
         src = f["pattern"].replace("{SESSION}", d["session"]).replace("{CHAMBER}", chamber)
         out.append(Form(f["kind"], f["name"], re.compile(src), tuple(f["parts"]), bool(f.get("upper")),
-                        tuple(f.get("defaults", {}).items()), f.get("more")))
+                        tuple(f.get("defaults", {}).items()), tuple(f.get("more", {}).items())))
     return tuple(out)
 
 
 @cache
 def _scanner() -> WordStartScanner:
     """Every form's pattern (named by its index), in one pass over the words where their first words are known."""
-    return WordStartScanner({str(i): form.pattern for i, form in enumerate(forms())}, prefilter=True)
+    return WordStartScanner({str(i): form.pattern for i, form in enumerate(forms())}, prefilter=True,
+                            shared=LETTER_TEXT)
 
 
 def _part(m: re.Match[str], name: str) -> str | None:
@@ -106,12 +109,14 @@ def resolve_reference(form: Form, m: re.Match[str], replace: tuple[str, str] | N
 
 
 def resolve_all(form: Form, m: re.Match[str]) -> list[RawReference]:
-    """The match's id, and one more for each further number its `more` group lists (`nrs. 11 en 13`)."""
-    first = resolve_reference(form, m)
-    listed = m.groupdict().get("more") if form.more else None
-    if not listed or form.more is None:
-        return [first]
-    return [first, *(resolve_reference(form, m, (form.more, n)) for n in re.findall(r"\d+", listed))]
+    """The match's id, and one more for each further number its `more` groups list (`nrs. 11 en 13`,
+    `items 2, 5 en 7`)."""
+    out = [resolve_reference(form, m)]
+    for group, part in form.more:
+        listed = m.groupdict().get(group)
+        if listed:
+            out.extend(resolve_reference(form, m, (part, n)) for n in re.findall(r"\d+", listed))
+    return out
 
 
 def scan_references(text: str) -> Iterator[RawReference]:

@@ -6,8 +6,10 @@ referentie Bijlagen 1 Hierbij bied ik u ...`. Where a paragraph near the top hol
 two field labels (models/letterhead.json `field_labels`), each label's value is the text up
 to the next label; the value of the last one ends at a sentence opener (`Hierbij`, `Geachte`)
 within `MAX_VALUE` characters, else it is dropped. A page counter (`1 van 130`) is furniture,
-not part of a value. Three labels in a row without values between them are a table read row by row:
-its values cannot be assigned, so the paragraph gives nothing.
+not part of a value. Labels in a row without values between them are a table read row by row
+(`Den Haag Ons kenmerk Uw brief van 26 mei 2005 ASEA/DIR/2005/11365`): its values go to them by kind (a
+date to a date label, a code to the others); where they do not fit, three labels in a row give nothing
+and two fall back to the text after each label.
 """
 
 from __future__ import annotations
@@ -54,25 +56,53 @@ def inline_fields(letter: Letter) -> dict[str, list[str]]:
 
 
 def fields_in(text: str) -> dict[str, list[str]]:
-    """The labelled values of one paragraph that holds at least `MIN_LABELS` labels."""
+    """The labelled values of one paragraph that holds at least `MIN_LABELS` labels (or one label right after
+    a date place: `Den Haag Uw brief van 30 maart 2007 16 maart 2007`)."""
     found = list(_labels().finditer(text))
     empty = [not text[a.end():b.start()].strip() for a, b in pairwise(found)]
-    if len(found) < MIN_LABELS:
+    placed = bool(found) and _ends_in_place(text[: found[0].start()])
+    if len(found) < MIN_LABELS and not placed:
         return {}
     if any(x and y for x, y in pairwise(empty)):
         return _row_table(text, found, empty)  # three labels in a row: a table read by rows
+    if (any(empty) or placed) and (rows := _row_table(text, found, empty, two=True)):
+        return rows  # two labels (or a place and a label) in a row whose values fit them
+    return _labelled(text, found)
+
+
+def row_fields(line: str) -> dict[str, list[str]]:
+    """The fields of one letterhead line whose labels stand in a row before their values (`Ons kenmerk Datum
+    13 november 2018 2413397 Onderwerp ...`); empty unless the values fit the labels (`Onderwerp Bijlage(n)
+    Afschrift van ...` reads as before: a subject running on after an empty label)."""
+    found = list(_labels().finditer(line))
+    empty = [not line[a.end():b.start()].strip() for a, b in pairwise(found)]
+    if len(found) < MIN_LABELS or not empty[0]:
+        return {}
+    return _row_table(line, found, empty, two=True, line=True)
+
+
+def _labelled(text: str, found: list[re.Match[str]], line: bool = False) -> dict[str, list[str]]:
+    """Each label's value: the text up to the next label (the last one's up to a body opener, or on one
+    letterhead `line` up to its end)."""
     fields: dict[str, list[str]] = {}
     for m, nxt in zip(found, [*found[1:], None], strict=True):
         end = nxt.start() if nxt is not None else min(len(text), m.end() + MAX_VALUE)
         value = text[m.end():end]
         if cut := _value_end().search(value):
             value = value[:cut.start()]
-        elif nxt is None:
+        elif nxt is None and not (line and end == len(text)):
             continue  # the last value runs on into the body: where it ends is unknown
         value = " ".join(value.split()).strip(" :")
         if value and len(value) <= MAX_VALUE:
             fields.setdefault(_canonical()[m.group("label").lower()], []).append(value)
     return fields
+
+
+def _ends_in_place(before: str) -> bool:
+    """Text that ends in a date place (`Den Haag`) standing as a column head: at the start or after a break."""
+    before = before.rstrip(" \t")
+    places = load_json("letterhead.json")["row_table"]["date_places"]
+    return any(before.endswith(p) and (len(before) == len(p) or before[-len(p) - 1] == "\n") for p in places)
 
 
 @cache
@@ -82,28 +112,56 @@ def _row_value() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:(?P<date>\d{{1,2}}\s+(?i:{months})\s+\d{{4}})|(?P<code>\S*\d\S*))(?=\s|$)")
 
 
-def _row_table(text: str, found: list[re.Match[str]], empty: list[bool]) -> dict[str, list[str]]:
+def _row_table(text: str, found: list[re.Match[str]], empty: list[bool], two: bool = False, line: bool = False
+               ) -> dict[str, list[str]]:
     """The labels of a table read by rows (the first run of labels without values between them), then their
     values in the same order; a date place just before the run (`Den Haag`) heads the letter's date. Only
     where every label finds a value of its kind (a date for a date label, else a code) is anything taken:
-    `Datum Kenmerk Onderwerp 16 september 2003 ...` has a subject of words, so it gives nothing."""
-    first = next(i for i, (x, y) in enumerate(pairwise(empty)) if x and y)
-    last = first + 1
+    `Datum Kenmerk Onderwerp 16 september 2003 ...` has a subject of words, so it gives nothing.
+    `two`: a run of two labels, or one after a date place; its values may stand in another order than
+    the labels (`Ons kenmerk Datum 13 november 2018 2413397`: each goes to a label of its kind), a last
+    column may be blank where the paragraph ends, and the labels after the run keep their own values."""
+    runs = [i for i, x in enumerate(empty) if x]
+    first = runs[0] if runs else 0
+    last = first + 1 if runs else 0
     while last + 1 < len(found) and empty[last]:
         last += 1  # found[first..last] stand in a row
     row = load_json("letterhead.json")["row_table"]
     canonical = _canonical()
     labels = [canonical[m.group("label").lower()] for m in found[first:last + 1]]
-    before = text[: found[first].start()].rstrip()
-    if any(before.endswith(place) for place in row["date_places"]):
+    if _ends_in_place(text[: found[first].start()]) if two else any(
+            text[: found[first].start()].rstrip().endswith(place) for place in row["date_places"]):
         labels.insert(0, load_json("letterhead.json")["fields"]["date"][0])
-    fields: dict[str, list[str]] = {}
-    pos = found[last].end()
-    for label in labels:
-        m = _row_value().match(text, pos)
-        kind = "date" if label in row["date_labels"] else "code"
-        if m is None or m.group(kind) is None:
-            return {}
-        fields.setdefault(label, []).append(m.group(kind))
+    if not two:
+        return _in_order(text, labels, found[last].end(), row["date_labels"], strict=True)[0]
+    fields, pos = _in_order(text, labels, found[last].end(), row["date_labels"], strict=False)
+    if not fields:
+        return {}
+    rest = found[last + 1:]
+    if rest and text[pos:rest[0].start()].strip():
+        return {}  # words between the values and the next label: not a table read by rows
+    return {**fields, **_labelled(text, rest, line)} if rest else fields
+
+
+def _in_order(text: str, labels: list[str], pos: int, date_labels: list[str], strict: bool
+              ) -> tuple[dict[str, list[str]], int]:
+    """The values after `pos`, one per label (a date for a date label, else a code). Not strict: dates and
+    codes go to the labels of their kind in turn, and values may run out where the text ends."""
+    values: list[tuple[str, str]] = []
+    while len(values) < len(labels) and (m := _row_value().match(text, pos)):
+        values.append(("date" if m.group("date") else "code", m.group(0).strip()))
         pos = m.end()
-    return fields
+    kinds = ["date" if label in date_labels else "code" for label in labels]
+    fields: dict[str, list[str]] = {}
+    if [k for k, _ in values] == kinds[: len(values)] and (len(values) == len(labels) or not strict):
+        pairs = list(zip(labels, (v for _, v in values), strict=False))
+    elif not strict and sorted(k for k, _ in values) == sorted(kinds):
+        queues = {k: [v for kind, v in values if kind == k] for k in ("date", "code")}
+        pairs = [(label, queues[kind].pop(0)) for label, kind in zip(labels, kinds, strict=True)]
+    else:
+        return {}, pos
+    if len(values) < len(labels) and text[pos:].strip():
+        return {}, pos  # a column left blank only where the paragraph ends
+    for label, value in pairs:
+        fields.setdefault(label, []).append(value)
+    return fields, pos

@@ -330,6 +330,8 @@ def is_letterhead(texts: list[str]) -> bool:
         return True
     if _label_re().match(first) and len(lines) <= 6:
         return True
+    if len(lines) <= 6 and 2 * sum(1 for ln in lines[1:] if _label_re().match(ln)) > len(lines) >= 3:
+        return True  # `Onderdeel Hoofddirectie` over `Datum ...`, `Ons kenmerk ...`: an unlisted label leads
     if _layout_re("kst_header_line").match(first) and len(lines) <= 6 and all(len(ln) < 250 for ln in lines):
         return True
     if _layout_re("letterhead_any_length").match(first):

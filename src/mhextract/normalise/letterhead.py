@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from mhextract.normalise.inline_labels import row_fields
 from mhextract.normalise.layout import Block, plain
 from mhextract.normalise.paragraphs import join_lines
 from mhextract.paths import data_pattern, load_json
@@ -100,6 +101,15 @@ def parse_letterhead(blocks: list[Block]) -> dict[str, list[str]]:
         for ln in lines:
             new_label, rest = _split_label(ln)
             second, after = _split_label(rest) if new_label and rest else (None, rest)
+            if second and after and (rows := row_fields(ln)):
+                # `Ons kenmerk Datum 13 november 2018 2413397`: two columns read by rows on one line
+                if label:
+                    add(label, join_lines(parts))
+                label, parts, pair = None, [], None
+                for key, values in rows.items():
+                    for value in values:
+                        add(key, value)
+                continue
             if second and not after:
                 # `Onderwerp Datum` / `Verslag van de Raad 29 maart 2006` / `WSBVC ...`: two columns read by rows
                 if label:

@@ -137,8 +137,8 @@ def _letter_date(letter: Letter) -> str | None:
     head = [*letter.letterhead.get(_key("other"), []), *letter.letterhead.get(_key("addressee"), [])]
     for text in [*head, letter.body[:PLACE_DATE_SCAN]]:
         m = _re("place_date").search(text)
-        if m:
-            return iso_date(m.group(1))
+        if m:  # `31oktober 2011`: a day glued to its month in the source
+            return iso_date(re.sub(r"^(\d{1,2})(?=[^\W\d_])", r"\1 ", m.group(1)))
     return None
 
 

@@ -132,7 +132,7 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
     if _QUESTION.search(text) and (p.lines > 1 or len(text.split()) > MAX_QUESTION_WORDS):
         return False
     numbered = _rules()["numbering"].match(text)
-    if numbered and _in_introduced_list(letter, i):
+    if (numbered and _in_introduced_list(letter, i)) or _in_prefixed_run(letter, i, text):
         return False
     title = text[numbered.end():] if numbered else text
     if not title or not (title[0].isupper() or title[0].isdigit() or title[0] in "«'\""):
@@ -153,7 +153,7 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
             return True
         if j == last and _cut_off(next_text):
             return True  # the page was cut off in the first line under the title
-        if not _title_shaped(next_text) or nxt.lines > 2:
+        if not _title_shaped(_unnumbered(next_text)) or nxt.lines > 2:
             return False
     return False
 
@@ -188,11 +188,36 @@ def _in_introduced_list(letter: Letter, i: int) -> bool:
     return j >= 0 and letter.text[letter.paragraphs[j].start:letter.paragraphs[j].end].rstrip().endswith(":")
 
 
+_PREFIX = re.compile(r"[A-Z][\w-]{0,30}:\s")  # `Fiche: `, `Bijlage: `: a word and a colon opening a line
+
+
+def _in_prefixed_run(letter: Letter, i: int, text: str) -> bool:
+    """A paragraph opening with `Word: ` right next to one opening with the same `Word: ` (`Fiche: Verordening
+    ...` / `Fiche: Aanbeveling ...`): an item of a list of enclosed documents, not a heading; a heading is
+    followed by prose, not by a paragraph of its own form."""
+    m = _PREFIX.match(text)
+    if m is None:
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(letter.paragraphs):
+            other = letter.text[letter.paragraphs[j].start:letter.paragraphs[j].end].strip()
+            if other.startswith(m.group(0)):
+                return True
+    return False
+
+
 def _reads_as_prose(text: str) -> bool:
     """Ends a sentence (perhaps with a glued footnote marker: `Digitaliseren.1`) or holds a sentence break;
     a long line ending in a comma is the first part of a sentence a page broke off."""
     return bool(re.search(r"[.:;][)»”'\"]?\d{0,3}\s*$|[.]\s", text)) or (
         len(text) > PROSE_LINE and text.rstrip().endswith(","))
+
+
+def _unnumbered(text: str) -> str:
+    """The text without its leading section number (`2.1 De context` -> `De context`): a numbered
+    sub-title under a numbered title (`2. Het systeem` / `2.1 De context` / prose) is title-shaped too."""
+    m = _rules()["numbering"].match(text.strip())
+    return text.strip()[m.end():] if m else text
 
 
 def _title_shaped(text: str) -> bool:
