@@ -11,7 +11,10 @@ import re
 
 from mhextract.analysis.word_starts import WordStartScanner, first_words_pattern, words_in
 
-_MEMO = 4  # texts whose words are kept (dates read a copy with glued markers masked)
+# Texts whose words are kept: the components of a minibatch scan its letters in turn (and dates a copy
+# with glued markers masked), so a few minibatches' worth; a very long text is read anew each time.
+_MEMO = 32
+_MEMO_MAX_CHARS = 200_000
 
 
 class SharedWords:
@@ -36,9 +39,11 @@ class SharedWords:
             return self._memo[lowered]
         if self.pattern is None:
             self.pattern = first_words_pattern(*self._union())
-        if len(self._memo) >= _MEMO:
-            self._memo.clear()
-        found = self._memo[lowered] = words_in(self.pattern, lowered)
+        found = words_in(self.pattern, lowered)
+        if len(lowered) <= _MEMO_MAX_CHARS:
+            if len(self._memo) >= _MEMO:
+                del self._memo[next(iter(self._memo))]  # the oldest
+            self._memo[lowered] = found
         return found
 
     def _union(self) -> tuple[dict[str, None], dict[str, frozenset[str]]]:
