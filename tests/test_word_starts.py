@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from collections.abc import Callable
 
 import pytest
 
-from mhextract.analysis.patterns import folds_to_ascii
-from mhextract.analysis.start_words import start_word_pairs, start_words
+from mhextract.analysis.patterns import ASCII_FOLDING, folds_to_ascii
+from mhextract.analysis.start_words import LATIN1_LETTERS, start_word_pairs, start_words
 from mhextract.analysis.word_starts import WordStartScanner
 from mhextract.extract import commitment_forms, motions, person_titles, references
 from mhextract.extract.date_grammar import _FIND_KINDS, date_patterns
@@ -146,6 +147,30 @@ def test_folds_to_ascii(text: str, folds: bool) -> None:
     assert folds_to_ascii(text) is folds
     assert folds == any(re.fullmatch(re.escape(chr(a)), c, re.IGNORECASE) for c in text if not c.isascii()
                         for a in range(128))
+
+
+def test_ascii_folding_lists_every_character_an_ascii_one_matches_ignoring_case() -> None:
+    ascii_class = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+    found = [c for c in map(chr, range(0x80, sys.maxunicode + 1)) if ascii_class.fullmatch(c)]
+    assert "".join(found) == ASCII_FOLDING
+
+
+def test_a_latin1_letter_matches_ignoring_case_only_what_lowercases_to_it() -> None:
+    """The lowercased text shows a first word spelled with Latin-1 letters wherever the pattern matches."""
+    letters = re.compile(f"[{LATIN1_LETTERS}]", re.IGNORECASE)
+    found = [x for x in map(chr, range(sys.maxunicode + 1)) if letters.fullmatch(x)]
+    assert len(found) > len(LATIN1_LETTERS)  # with `Ÿ` and `ẞ`
+    for x in found:
+        assert {c.lower() for c in LATIN1_LETTERS if re.fullmatch(re.escape(c), x, re.IGNORECASE)} == {x.lower()}, x
+
+
+def test_first_words_with_latin1_letters_are_read_and_found_in_any_case() -> None:
+    pattern = re.compile(r"(?<!\w)(?:geïnformeerd|vóór\s+de\s+zomer|informeer)(?!\w)", re.IGNORECASE)
+    assert start_word_pairs(pattern) == {"geïnformeerd": None, "vóór": frozenset({"de"}), "informeer": None}
+    scanner = WordStartScanner({"p": pattern}, build_after=0)
+    text = "U wordt GEÏNFORMEERD, Vóór de zomer; VÓÓR DE ZOMER, voor de zomer; ongeïnformeerd."
+    assert [m.group() for m in scanner.scan(text)["p"]] == [m.group() for m in pattern.finditer(text)]
+    assert len(scanner.scan(text)["p"]) == 3 and scanner.built and not scanner.whole
 
 
 def test_scanners_sharing_one_word_pass_find_what_each_finds_alone(corpus_letters: dict[str, Letter]) -> None:

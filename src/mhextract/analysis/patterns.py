@@ -244,21 +244,16 @@ def _lowered(text: str) -> str:
     return text.lower()
 
 
-@lru_cache(maxsize=2)  # asked once per pre-filtered scan of the same letter text
+# The non-ASCII characters an ASCII one matches when case is ignored (CPython's `re`: `ſ` matches `s`, the
+# Kelvin sign `k`, `İ` and `ı` match `i`); a test checks this list against every Unicode character.
+ASCII_FOLDING = "\u0130\u0131\u017f\u212a"
+_FOLDING = re.compile(f"[{ASCII_FOLDING}]")
+
+
 def folds_to_ascii(text: str) -> bool:
     """True when `text` holds a non-ASCII character that an ASCII one matches when case is ignored
     (`ſ` matches `s` but lowercases to itself): lowercasing then cannot show an ASCII literal absent."""
-    return not text.isascii() and any(_matches_ascii(c) for c in set(_NON_ASCII.findall(text)))
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_ASCII_IGNORING_CASE = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4096)
-def _matches_ascii(char: str) -> bool:
-    """True for a character that some ASCII character matches when case is ignored (`ſ`, `K`, `İ`, `ı`)."""
-    return _ASCII_IGNORING_CASE.fullmatch(char) is not None
+    return not text.isascii() and _FOLDING.search(text) is not None
 
 
 def finditer_not_after(pattern: re.Pattern[str], text: str, before: re.Pattern[str]) -> Iterator[re.Match[str]]:

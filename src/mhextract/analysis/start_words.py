@@ -17,6 +17,15 @@ _WORD_CHAR = re.compile(r"\w")
 _MAX_STEPS = 20000  # parse paths walked per pattern before giving up (a pattern too branchy to read)
 _ANY_DIGIT = "\\d"  # `\\d` in a class: any decimal digit
 _SMALL_CLASS = 16  # a character class of word characters up to this size is expanded, char by char
+# Non-ASCII letters a pattern may spell its first word with (`geïnformeerd`, `vóór`): the Latin-1 letters,
+# each matched ignoring case only by itself and its other case, both lowercasing to it (a test checks
+# this against every Unicode character), so the lowercased text shows the word wherever it matches.
+LATIN1_LETTERS = "".join(chr(c) for c in range(0xC0, 0x100) if c not in (0xD7, 0xF7))
+
+
+def _readable(ch: str) -> bool:
+    """True for a character a first word may be spelled with: ASCII or a Latin-1 letter."""
+    return ch.isascii() or ch in LATIN1_LETTERS
 
 
 class _Unreadable(Exception):
@@ -29,8 +38,8 @@ def start_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
     Known only when the pattern starts with a negative lookbehind for a word character or a `\\b` (a match
     starts at a word start: every word listed starts with a word character) and each path then spells
-    a word that ends before a non-word character, a `(?!\\w)` or a `\\b`; ASCII only, flags other than
-    IGNORECASE/UNICODE make it unknown."""
+    a word that ends before a non-word character, a `(?!\\w)` or a `\\b`; ASCII and Latin-1 letters only,
+    flags other than IGNORECASE/UNICODE make it unknown."""
     pairs = start_word_pairs(pattern)
     return None if pairs is None else frozenset(pairs)
 
@@ -162,7 +171,7 @@ class _Walker:
         c = self.c
         if op is c.LITERAL:
             ch = chr(arg)
-            if not ch.isascii():
+            if not _readable(ch):
                 raise _Unreadable
             return ([ch.lower()], False) if _WORD_CHAR.match(ch) else ([], True)
         if op is not c.IN:
@@ -172,7 +181,7 @@ class _Walker:
         for kind, value in arg:
             if kind is c.LITERAL:
                 ch = chr(value)
-                if not ch.isascii():
+                if not _readable(ch):
                     raise _Unreadable
                 if _WORD_CHAR.match(ch):
                     out.append(ch.lower())

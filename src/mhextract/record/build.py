@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 from spacy.language import Language
@@ -106,19 +107,18 @@ def _fill_provenance(record: Record, letter: Letter, sections: list[Section]) ->
     page_at = letter.page_lookup()
     note_at = letter.footnote_lookup(inclusive_end=True)
     for span in _all_spans(record):
-        span.page = page_at(span.start)
         offset = span.start
         if offset >= letter.body_end:
             note = note_at(offset)
             if note is None or note.anchor is None:
-                span.section = None
+                span.place(page_at(span.start), None)
                 continue
             offset = note.anchor
-        span.section = section_index(sections, offset)
+        span.place(page_at(span.start), section_index(sections, offset))
 
 
 def _all_spans(model: BaseModel) -> Iterator[Span]:
-    for name in type(model).model_fields:
+    for name in _model_fields(type(model)):
         value = getattr(model, name)
         items = value if isinstance(value, list) else [value]
         for item in items:
@@ -126,3 +126,15 @@ def _all_spans(model: BaseModel) -> Iterator[Span]:
                 yield item
             elif isinstance(item, BaseModel):
                 yield from _all_spans(item)
+
+
+@cache
+def _model_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a record model whose type names a model (the only ones that can hold a Span)."""
+    return tuple(name for name, field in cls.model_fields.items() if _names_model(field.annotation))
+
+
+def _names_model(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_names_model(arg) for arg in get_args(annotation))
