@@ -23,8 +23,9 @@ A component whose required field is unset (None) raises `PipelineError`: see `re
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable
+from functools import cache
+from typing import Any, cast
 
 from spacy.tokens import Doc, Span
 
@@ -101,11 +102,21 @@ def claimed_ranges(doc: Doc, *fields: str) -> list[tuple[int, int]]:
     return sorted(ranges)
 
 
-def _spans_of(item: object) -> Iterator[Any]:
-    span = getattr(item, "span", None)
-    if span is not None:
-        yield span
-    yield from getattr(item, "mentions", None) or []
+def _spans_of(item: Any) -> list[Any]:
+    """The item's `span` and `mentions` (asking a record model for a field it lacks is slow: pydantic raises)."""
+    fields = _span_fields(cast(Hashable, type(item)))
+    span = item.span if fields[0] else getattr(item, "span", None) if fields[0] is None else None
+    mentions = item.mentions if fields[1] else getattr(item, "mentions", None) if fields[1] is None else None
+    return ([span] if span is not None else []) + list(mentions or [])
+
+
+@cache
+def _span_fields(cls: Hashable) -> tuple[bool | None, bool | None]:
+    """Whether a class's items have a `span` and `mentions` field; None for each when only an item can tell."""
+    fields = getattr(cls, "model_fields", None)
+    if isinstance(fields, dict):
+        return "span" in fields, "mentions" in fields
+    return None, None
 
 
 def overlaps(ranges: Ranges | list[tuple[int, int]], start: int, end: int) -> bool:
