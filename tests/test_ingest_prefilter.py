@@ -16,7 +16,7 @@ from mhextract.analysis.patterns import alternation
 from mhextract.ingest import markdown as md
 from mhextract.ingest.detect import _MARKDOWN_SIGNS, _has_markdown_signs, _looks_binary
 from mhextract.ingest.joined_scan import any_of, joined_form
-from mhextract.ingest.lines import clean_line, clean_lines, not_marker_after
+from mhextract.ingest.lines import clean_line, not_marker_after, outer_lines
 from mhextract.ingest.markdown import strip_inline_markdown
 from mhextract.ingest.web import _compiled, looks_like_web_paste
 from mhextract.normalise.footnotes import _GLUED, _glued_candidates
@@ -33,10 +33,12 @@ def _strings(alphabet: list[str], count: int = 4000, longest: int = 14, seed: in
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(count)]
 
 
-def test_clean_lines_is_clean_line_of_every_line() -> None:
-    alphabet = [" ", "  ", "\t", "\r", "\f", "\v", "\u00a0", "\u2009", "\u202f", "\n", "a", "b c"]
-    for text in _strings(alphabet):
-        assert clean_lines(text) == [clean_line(t) for t in text.split("\n")], repr(text)
+def test_outer_lines_are_the_first_and_last_non_empty_clean_lines() -> None:
+    alphabet = [" ", "  ", "\t", "\r", "\f", "\v", "\u00a0", "\u2009", "\u202f", "\n", "\n", "a", "b c"]
+    for text in _strings(alphabet, longest=40):
+        lines = [t for t in (clean_line(t) for t in text.split("\n")) if t]
+        for head, tail in [(3, 2), (1, 1), (0, 5), (50, 50)]:
+            assert outer_lines(text, head, tail) == (lines[:head], lines[::-1][:tail]), repr(text)
     assert clean_line(" a \u00a0\t b ") == "a b"
 
 

@@ -74,6 +74,11 @@ class Sentences(tuple[Sentence, ...]):
 @lru_cache(maxsize=8)
 def split_sentences(text: str) -> Sentences:
     """The sentences of `text`, left to right (cached per text: every extractor asks for them)."""
+    return find_sentences(text)
+
+
+def find_sentences(text: str) -> Sentences:
+    """`split_sentences` uncached: for the many short texts (paragraphs) that would push letters out."""
     sentences: list[Sentence] = []
     starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
     ends = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]

@@ -58,17 +58,17 @@ def _share_end() -> str:
 
 
 @cache
-def _share_anchors() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """What every share holds, for the lowercased text: the fraction word and its end (`derde van`), or a
-    fraction word a few words after `waarvan` (two searches: one regex of both scans slower). Led by
-    literals, they are quick to scan; the share pattern (led by a lookbehind) is tried at every character."""
+def _share_anchors() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]:
+    """What every share holds, for the lowercased text: a fraction word and the share's end right after it
+    (`derde van`), or a fraction word a few words after `waarvan`. The fraction words are found with
+    `str.find` and only their ends matched: a regex led by the alternation of them tries every character."""
     data = figure_data()
-    fractions = alternation([*data["share_denominators"], data["share_half"].split()[-1], data["share_three_quarters"]])
+    words = [*data["share_denominators"], data["share_half"].split()[-1], data["share_three_quarters"]]
     before = alternation(data["share_before"])
     # after `waarvan` the fraction word comes after at most a qualifier's words and a numerator or article
     gap = 1 + max((len(q.split()) for q in data["share_qualifiers"]), default=0)
-    return (re.compile(rf"(?:{fractions}){_share_end()}"),
-            re.compile(rf"(?:{before})\s+(?:\S+\s+){{0,{gap}}}(?:{fractions})"))
+    return (tuple(dict.fromkeys(words)), re.compile(_share_end()),
+            re.compile(rf"(?:{before})\s+(?:\S+\s+){{0,{gap}}}(?:{alternation(words)})"))
 
 
 def _may_hold_share(text: str) -> bool:
@@ -76,7 +76,14 @@ def _may_hold_share(text: str) -> bool:
     lowered = text.lower()
     if len(lowered) != len(text) or folds_to_ascii(text):  # lowercasing may hide a match (`İ`, `ſ`)
         return True
-    return any(anchor.search(lowered) is not None for anchor in _share_anchors())
+    words, end, after_before = _share_anchors()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            if end.match(lowered, at + len(word)):
+                return True
+            at = lowered.find(word, at + 1)
+    return after_before.search(lowered) is not None
 
 
 def find_shares(text: str) -> list[Quantity]:

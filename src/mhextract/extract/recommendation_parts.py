@@ -18,7 +18,7 @@ from typing import Any
 
 from mhextract.analysis.extensions import Ranges, overlaps
 from mhextract.analysis.patterns import alternation
-from mhextract.analysis.sentences import split_sentences
+from mhextract.analysis.sentences import Sentences, split_sentences
 from mhextract.paths import load_json
 from mhextract.record.model import Organisation
 
@@ -158,17 +158,19 @@ def _leading_article() -> re.Pattern[str]:
 
 def attribute_body(
     text: str, start: int, orgs: Sequence[Organisation], skip: Sequence[tuple[int, int]] = (),
+    sentences: Sentences | None = None,
 ) -> str | None:
     """The body that made the recommendation at `start`: the nearest sentence before it that speaks
-    of recommendations (else of a report) and names an eligible organisation."""
+    of recommendations (else of a report) and names an eligible organisation (`sentences`: the text's)."""
     eligible = [o for o in orgs if o.kind not in config()["excluded_kinds"]]
     mentions = sorted(((s.start, s.end, i) for i, o in enumerate(eligible) for s in o.mentions if s.end > s.start))
     skipped = Ranges(skip)  # one index, not a copy of every range per sentence
-    sentences = [(s.start, min(s.end, start)) for s in split_sentences(text).before(start)
-                 if not overlaps(skipped, s.start, min(s.end, start))]
-    firsts = [_first_inside(mentions, s, e) for s, e in sentences]  # looked up by bisection, not a scan each
+    sentences = sentences if sentences is not None else split_sentences(text)
+    bounds = [(s.start, min(s.end, start)) for s in sentences.before(start)
+              if not overlaps(skipped, s.start, min(s.end, start))]
+    firsts = [_first_inside(mentions, s, e) for s, e in bounds]  # looked up by bisection, not a scan each
     for pattern in _triggers():
-        for (s, e), first in zip(reversed(sentences), reversed(firsts), strict=True):
+        for (s, e), first in zip(reversed(bounds), reversed(firsts), strict=True):
             if first is not None and pattern.search(text[s:e]):
                 return short_form(text, eligible[first])
     return None

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import doc_text, overlaps, publish, require
 from mhextract.analysis.patterns import alternation, scan, scan_first
-from mhextract.analysis.sentences import split_sentences
+from mhextract.analysis.sentences import Sentences, find_sentences
 from mhextract.extract.numbers import parse_number_word
 from mhextract.extract.recommendation_parts import (
     Found,
@@ -124,7 +124,7 @@ def _pointer_re() -> re.Pattern[str]:
 def _sentence_texts(raw: str) -> list[str]:
     """The sentences of a paragraph, as the analysis stage cuts them."""
     text = fold(raw)
-    return [text[s.start : s.end] for s in split_sentences(text)]
+    return [text[s.start : s.end] for s in find_sentences(text)]
 
 
 def introduces_recommendations(p: Paragraph) -> bool:
@@ -291,9 +291,10 @@ def list_items(p: Paragraph, seen: int = 0, kind: str | None = None) -> list[Ite
 
 
 def find_recommendations(
-    text: str, orgs: Sequence[Organisation] = (), body_end: int | None = None,
+    text: str, orgs: Sequence[Organisation] = (), body_end: int | None = None, sentences: Sentences | None = None,
 ) -> list[Recommendation]:
-    """All formal recommendations in the body, with body, title, text and response."""
+    """All formal recommendations in the body, with body, title, text and response (`sentences`: the text's
+    sentences, when the caller has them)."""
     paras = paragraphs(text, body_end)
     found = find_labelled_recommendations(paras)
     taken = [(f.start, f.end) for f in found]
@@ -306,8 +307,8 @@ def find_recommendations(
         # earlier recommendations and their responses do not say who made this one
         skip = [(g.start, end) for g, (_, end) in zip(found[:i], responses[:i], strict=True)]
         out.append(Recommendation(
-            number=f.number, by=attribute_body(text, f.start, orgs, skip), title=title_of(f.text), text=f.text,
-            response=response, span=Span(start=f.start, end=f.end),
+            number=f.number, by=attribute_body(text, f.start, orgs, skip, sentences), title=title_of(f.text),
+            text=f.text, response=response, span=Span(start=f.start, end=f.end),
         ))
     return out
 
@@ -319,7 +320,7 @@ class RecommendationsComponent(CarriesData):
 
     def __call__(self, doc: Doc) -> Doc:
         require(doc, "mh_recommendations", "sentences", "organisations")
-        recs = find_recommendations(doc_text(doc), doc._.organisations, doc._.body_end)
+        recs = find_recommendations(doc_text(doc), doc._.organisations, doc._.body_end, doc._.sentences)
         return publish(doc, "recommendations", recs, lambda r: f"{r.number}")
 
 

@@ -75,12 +75,22 @@ def clean_line(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def clean_lines(text: str) -> list[str]:
-    """`clean_line` of each line of `text` (split at `\\n`), in one pass over the whole text: only runs
-    other than a single space are replaced (most texts have none)."""
-    if "  " in text or _ODD_SPACE.search(text):
-        text = _WS.sub(" ", text)
-    return [line.strip() for line in text.split("\n")]
+def outer_lines(text: str, head: int, tail: int) -> tuple[list[str], list[str]]:
+    """The first `head` and the last `tail` non-empty lines of `text` (split at `\\n`), each as `clean_line`
+    gives it, the last ones from the end backwards; only those lines are cleaned (a page's signs are there)."""
+    lines = text.split("\n")
+    return _non_empty(lines, head), _non_empty(reversed(lines), tail)
+
+
+def _non_empty(lines: Iterable[str], count: int) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if len(out) == count:
+            break
+        cleaned = clean_line(line)
+        if cleaned:
+            out.append(cleaned)
+    return out
 
 
 def marker(number: int) -> str:

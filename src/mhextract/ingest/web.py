@@ -36,10 +36,10 @@ from mhextract.ingest.kst_header import header_hints, kst_id, parse_kst_header
 from mhextract.ingest.lines import (
     LineSink,
     clean_line,
-    clean_lines,
     marked_line,
     marker,
     not_marker_after,
+    outer_lines,
     read_superscripts,
     vocab,
 )
@@ -87,11 +87,10 @@ def looks_like_web_paste(text: str) -> bool:
     The title lines (`Brief regering : <subject>`, openkamer's `Kamerstuk 34300-VII-60`) open a
     page and never a letter, so one of them on the first three lines is enough.
     """
-    lines = [t for t in clean_lines(text) if t]
-    head = lines[:120]
+    head, tail = outer_lines(text, 120, 60)
     if any(_any("lead_signatures", t) for t in head[:3]):
         return True
-    sample = head + lines[:-61:-1]  # the first 120 and the last 60 non-empty lines
+    sample = head + tail  # the first 120 and the last 60 non-empty lines
     joined = "\n" + "\n".join(sample)  # one scan of all lines rules a pattern out; only a hit is checked line by line
     pairs, any_form = _joined_scans("signatures")
     if any_form is not None and not any_form.search(joined):
