@@ -145,9 +145,12 @@ def _closing_quote_end(text: str, end: int, start: int) -> int:
     return end + 1 if closing and text[end : end + 1] == closing else end
 
 
+_WORD_AT_END = re.compile(r"([^\W\d_][\w.]*)\s*$")
+
+
 def prev_word(text: str, start: int) -> str:
     """The word right before `start` (same line), lowercased, keeping a final dot."""
-    m = re.search(r"([^\W\d_][\w.]*)\s*$", text[max(0, start - 40) : start])
+    m = _WORD_AT_END.search(text[max(0, start - 40) : start])
     return m.group(1).lower() if m else ""
 
 
