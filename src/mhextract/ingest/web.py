@@ -31,22 +31,19 @@ from typing import Any
 
 from mhextract.datetext import iso_date
 from mhextract.errors import IngestError
+from mhextract.ingest.glued_notes import NOTE_START, mark_glued, parse_notes
 from mhextract.ingest.joined_scan import any_of, joined_form
 from mhextract.ingest.kst_header import header_hints, kst_id, parse_kst_header
 from mhextract.ingest.lines import (
     LineSink,
     clean_line,
     marked_line,
-    marker,
-    not_marker_after,
     outer_lines,
     read_superscripts,
     vocab,
 )
 from mhextract.ingest.raw import RawLetter, RawLine
 from mhextract.ingest.text import decode_text
-
-_NOTE_START = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
 
 
 @cache
@@ -292,70 +289,12 @@ def split_footnotes(lines: list[str]) -> tuple[int, list[tuple[int, str]]]:
     """
     sig = max((i for i, t in enumerate(lines) if _pattern("signature_role").match(t)), default=-1)
     for i, line in enumerate(lines):
-        if i <= sig or not (m := _NOTE_START.match(line)) or m.group(1) != "1":
+        if i <= sig or not (m := NOTE_START.match(line)) or m.group(1) != "1":
             continue
-        notes = _parse_notes(lines[i:])
+        notes = parse_notes(lines[i:])
         if notes and 2 * mark_glued(lines[:i], [n for n, _ in notes])[1] >= len(notes):
             return i, notes
     return len(lines), []
-
-
-def _parse_notes(tail: list[str]) -> list[tuple[int, str]] | None:
-    """The tail as footnotes 1..N in order (each opened by its number); None if it is not that."""
-    notes: list[tuple[int, list[str]]] = []
-    for line in tail:
-        if not line:
-            continue
-        m = _NOTE_START.match(line)
-        if m and int(m.group(1)) == len(notes) + 1:
-            notes.append((len(notes) + 1, [m.group(2)] if m.group(2) else []))
-        elif notes:
-            notes[-1][1].append(line)
-        else:
-            return None
-    out = [(n, " ".join(parts)) for n, parts in notes]
-    if not out or any(not text or len(text) > 1500 for _, text in out):
-        return None
-    return out
-
-
-def _marker_re(number: int) -> re.Pattern[str]:
-    k = str(number)
-    return re.compile(rf"(?:(?<=[^\s\d\-/+€§°%])|(?<=\b(?:19|20)\d\d))({k})(?=[\s,.;:)\]»”’]|$)")
-
-
-def mark_glued(lines: list[str], numbers: list[int]) -> tuple[list[str], int]:
-    """Rewrite each footnote's glued marker (first match after the previous one) as a marker token."""
-    out = list(lines)
-    pos = (0, 0)
-    found = 0
-    for number in numbers:
-        hit = _find_marker(out, number, pos)
-        if hit is None:
-            continue
-        li, start, end = hit
-        token = marker(number)
-        out[li] = out[li][:start] + token + out[li][end:]
-        pos = (li, start + len(token))
-        found += 1
-    return out, found
-
-
-def _find_marker(lines: list[str], number: int, pos: tuple[int, int]) -> tuple[int, int, int] | None:
-    pattern = _marker_re(number)
-    for li in range(pos[0], len(lines)):
-        text = lines[li]
-        for m in pattern.finditer(text, pos[1] if li == pos[0] else 0):
-            before = text[: m.start(1)]
-            if not_marker_after().search(before[-12:]) or _is_number_part(before, m.group(1)):
-                continue
-            return li, m.start(1), m.end(1)
-    return None
-
-
-def _is_number_part(before: str, digits: str) -> bool:
-    """`2,5` (decimal comma) and `10.500` (thousands point) continue a number; `2021.6` is a year and a marker."""
-    return bool(re.search(r"\d,$", before)) or (len(digits) == 3 and bool(re.search(r"\d\.$", before)))
 
 
 def read_web(path: Path, data: bytes, sha256: str) -> RawLetter:

@@ -6,8 +6,7 @@ the Kamerstuk header), `footnote` or `furniture`. PDF readers classify lines by
 geometry already; for text dumps and markdown this module infers it:
 - a page starts at a form feed, or (PDF text dumps) at a line indented by one space;
 - footnotes of a text dump are the numbered blocks at the bottom of a page whose
-  numbers continue the letter's footnote sequence (so `5 december 2019` in the
-  middle of a page is not footnote 5);
+  numbers continue the letter's footnote sequence (`normalise.dump_footnotes`);
 - a block is a footnote when a reader says so (a line with `note`), or when its first line
   opens with a footnote marker (`RawLine.markers`: `¹ text` in a text file).
 """
@@ -21,10 +20,10 @@ from itertools import pairwise
 
 from mhextract.analysis.patterns import alternation
 from mhextract.ingest.raw import RawLetter, RawLine
+from mhextract.normalise.dump_footnotes import DUMP_FOOTNOTE, find_dump_footnotes
 from mhextract.normalise.marked import opening_marker, without_form_feeds
 from mhextract.paths import data_pattern, load_json
 
-_DUMP_FOOTNOTE = re.compile(r"^\s?(\d{1,3})\s+(\S.*)$")
 _BARE_DOSSIER = re.compile(r"^\d{2} \d{3}(?:[ -][A-Z]{1,5})?$")
 _PAGE_INDENT = re.compile(r"^ \S")  # a text dump's page starts with a one-space indent
 _TERMINAL_END = re.compile(r"[.!?:;]['’”»)]?\d*\s*$")
@@ -108,7 +107,7 @@ def build_layout(raw: RawLetter) -> Layout:
         _classify_known(block, traits.text_dump)
     _attach_label_values(blocks)
     if traits.text_dump:
-        _find_dump_footnotes(blocks)
+        find_dump_footnotes(blocks)
     pages = raw.pages
     if pages is None:
         known = [b.page for b in blocks if b.page is not None]
@@ -306,7 +305,7 @@ def _footnote_number(block: Block) -> int | None:
     number = first.note if first.note is not None else opening_marker(first)
     if number is not None:
         return number
-    m = _DUMP_FOOTNOTE.match(first.text)
+    m = DUMP_FOOTNOTE.match(first.text)
     return int(m.group(1)) if m else None
 
 
@@ -348,63 +347,3 @@ def _is_sentence_block(lines: list[str]) -> bool:
     """Body text reads as sentences: a full stop followed by more words."""
     joined = " ".join(lines)
     return bool(re.search(r"[a-z]{3}\. [A-Z][a-z]", joined))
-
-
-def _find_dump_footnotes(blocks: list[Block]) -> None:
-    """Mark the numbered blocks at the bottom of each page of a text dump as footnotes."""
-    expected = 1
-    by_page: dict[int | None, list[int]] = {}
-    for i, b in enumerate(blocks):
-        by_page.setdefault(b.page, []).append(i)
-    for page in sorted(by_page, key=lambda p: p or 0):
-        idxs = [i for i in by_page[page] if blocks[i].kind == "unknown"]
-        start = _footnote_tail_start(blocks, idxs, expected)
-        if start is None:
-            for i in idxs:
-                blocks[i].kind = "body"
-            continue
-        for i in idxs:
-            if i < start:
-                blocks[i].kind = "body"
-        expected = _mark_footnote_tail(blocks, [i for i in idxs if i >= start], expected)
-
-
-_NOTE_CONTINUATION = 400  # characters at most of an unnumbered block that continues a footnote
-
-
-def _footnote_tail_start(blocks: list[Block], idxs: list[int], expected: int) -> int | None:
-    """Earliest block on the page from which every block is a footnote continuing the sequence."""
-    for pos, i in enumerate(idxs):
-        m = _DUMP_FOOTNOTE.match(blocks[i].texts[0])
-        if not m or int(m.group(1)) != expected or pos == 0:
-            continue  # footnotes stand below some body text of their page (`1 Inleiding` opens a letter)
-        if _tail_is_footnotes(blocks, idxs[pos:], expected):
-            return i
-    return None
-
-
-def _tail_is_footnotes(blocks: list[Block], idxs: list[int], expected: int) -> bool:
-    """Numbers in the tail go up one by one; unnumbered blocks are short continuations."""
-    for i in idxs:
-        texts = blocks[i].texts
-        m = _DUMP_FOOTNOTE.match(texts[0])
-        if m and int(m.group(1)) == expected:
-            expected += 1
-        elif len(texts) > 3 or sum(map(len, texts)) > _NOTE_CONTINUATION:
-            return False  # a long unnumbered block is body text, not a footnote's continuation
-        for text in texts[1:]:
-            m2 = _DUMP_FOOTNOTE.match(text)
-            if m2 and int(m2.group(1)) == expected:
-                expected += 1
-    return True
-
-
-def _mark_footnote_tail(blocks: list[Block], idxs: list[int], expected: int) -> int:
-    """Mark the tail as footnotes and return the next expected footnote number."""
-    for i in idxs:
-        blocks[i].kind = "footnote"
-        for text in blocks[i].texts:
-            m = _DUMP_FOOTNOTE.match(text)
-            if m and int(m.group(1)) == expected:
-                expected += 1
-    return expected
