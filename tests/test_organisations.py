@@ -214,6 +214,22 @@ def test_two_bodies_joined_by_en_stay_two() -> None:
     assert set(found) == {"Raad voor de Kinderbescherming", "Veilig Thuis"}
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("De Brzo-partners (provincie, Inspectie SZW en de Veiligheidsregio) doen onderzoek.", {"Inspectie SZW"}),
+    ("De Inspectie SZW en de Veiligheidsregio Zuid-Holland Zuid doen onderzoek.",
+     {"Inspectie SZW", "Veiligheidsregio Zuid-Holland Zuid"}),
+    ("De Stichting Werk en de Commissie Arbeid Noord overleggen.", {"Stichting Werk", "Commissie Arbeid Noord"}),
+])
+def test_a_head_word_after_en_begins_a_second_body(text: str, names: set[str]) -> None:
+    found = orgs(text)
+    assert names <= set(found) and not any(" en de " in name for name in found), found.keys()
+
+
+def test_a_name_with_en_between_plain_words_stays_one() -> None:  # near-miss: no head word after `en`
+    assert "Centrum voor Criminaliteitspreventie en Veiligheid" in orgs(
+        "Het Centrum voor Criminaliteitspreventie en Veiligheid publiceerde een handreiking.")
+
+
 def test_field_lab_spellings_and_short_name_are_one_organisation() -> None:
     text = ("Tenslotte ga ik in op het mensenhandel Field Lab Lovitura.\n\n"
             "Toezegging Mensenhandel Field Lab Lovitura\n\n"

@@ -82,8 +82,9 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
         if _word_continuation(doc, k):
             last = k + 1  # `Rechts-handhaving`: a word broken by a hyphen
         elif is_capword(tok) and not sentence_initial(tok):
-            if k in head_starts and k == last:
-                break  # a new organisation begins: `... Rechtshandhaving Directie ...`
+            if k in head_starts and (k == last or coordinated):
+                break  # a new organisation begins: `... Rechtshandhaving Directie ...`, `Inspectie SZW en de
+                # Veiligheidsregio`
             if k in gaz_starts and (coordinated or (of and unit)):
                 break  # `Raad voor de Kinderbescherming en Veilig Thuis`: two bodies; `Bureau X van de NVWA`:
                 # a unit of a known body, which is named on its own
