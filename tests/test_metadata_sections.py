@@ -129,6 +129,13 @@ def test_kamerstuk_header_with_a_bare_dossier_line_and_its_title_below() -> None
     (["32 904 Protocol tot wijziging van het Verdrag", "A/ Nr. 1 BRIEF VAN DE MINISTER"], ["32904-1"]),
     (["36 045 Situatie in de Oekraïne", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
       "Den Haag, 31 maart 2022", "Nr. 55 BRIEF VAN DE MINISTERS"], ["36045-55"]),
+    # dossier titles wrapped over two lines: a lowercase rest, or any rest after a comma (b09)
+    (["24 557 Kansspelen", "33 996", "Wijziging van de Wet op de kansspelen, de Wet op de kansspelbelasting en",
+      "wetten in verband met het organiseren van kansspelen op afstand", "36 602",
+      "Wijziging van enkele belastingwetten (Belastingplan 2025)", "Nr. 272", "BRIEF VAN DE STAATSSECRETARIS"],
+     ["24557-272", "33996-272", "36602-272"]),
+    (["31 015 Kindermishandeling,", "Huiselijk geweld en seksueel geweld", "Nr. 9 BRIEF VAN DE MINISTER"],
+     ["31015-9"]),
 ])
 def test_header_forms_give_the_letters_own_ids(lines: list[str], ids: list[str]) -> None:
     header = parse_kst_header(lines)
@@ -138,6 +145,7 @@ def test_header_forms_give_the_letters_own_ids(lines: list[str], ids: list[str])
 @pytest.mark.parametrize("lines", [
     ["29 279 Rechtsstaat en Rechtsorde", "P. de Vries stelde voor"],  # an initial, no letter id
     ["28 638 Mensenhandel", "Dit is een zin.", "Nr. 3 BRIEF"],          # prose between dossier and number
+    ["28 638 Mensenhandel", "wetten in verband met", "Dit is een zin.", "Nr. 3 BRIEF"],  # prose after a wrapped title
     ["In 2023 zijn 34902 G gevallen"],                                   # no title after the id
     ["A", "BRIEF VAN DE MINISTER"],                                      # a letter id without dossier
 ])

@@ -111,9 +111,18 @@ def locate_kst_header(lines: list[str]) -> tuple[KstHeader, HeaderPlace] | None:
         elif pending and not pending[-1][2]:
             core, suffix, _ = pending[-1]
             pending[-1] = (core, suffix, text)  # `29 279` with its title on the next line
+        elif pending and _continues_title(pending[-1][2], text):
+            core, suffix, title = pending[-1]
+            pending[-1] = (core, suffix, f"{title} {text}")  # a long law title wrapped over two lines
         elif pending:
             pending, places = [], []  # dossier lines must run straight into the `Nr.` line
     return None
+
+
+def _continues_title(title: str, text: str) -> bool:
+    """A dossier title's wrapped rest: a line opening in lowercase, or any line after a title cut at a comma
+    or hyphen (`Wijziging van de Wet op de kansspelen, de Wet ... en enkele andere` / `wetten in verband ...`)."""
+    return text[:1].islower() or title.endswith((",", "-"))
 
 
 def _ek_letter(texts: list[str], i: int) -> tuple[str, str | None] | None:
