@@ -36,6 +36,12 @@ REFERENCES: list[tuple[str, list[str]]] = [
     ("Zoals toegezegd aan het lid Nicolaï tijdens de behandeling (T02987) stuur ik u", ["toezegging:T02987"]),
     ("De toezegging aan de leden Van Dijk en Talsma (zie T03401) is hiermee afgedaan.", ["toezegging:T03401"]),
     ("Ik heb de Kamer toegezegd om haar te informeren (TZ202311-045).", ["toezegging:TZ202311-045"]),
+    # an Eerste Kamer toezeggingen list: a line opening with `Toezegging` ends with its id (b09)
+    ("Inleiding\nToezegging, naar aanleiding van een vraag van het lid Janssen (SP), om toe te zien dat in het "
+     "wekelijkse persbericht de link «lees meer» wordt geactiveerd zodat een uitsplitsing te zien is (T03987).\n"
+     "Op 8 oktober heb ik", ["toezegging:T03987"]),
+    ("Toezegging Evaluatie van de Wet (Stb. 2019, 12) aan de leden Van Dijk (CDA) en Talsma (TZ202401-007)",
+     ["toezegging:TZ202401-007"]),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -53,6 +59,11 @@ NEAR_MISSES: list[str] = [
     "Dat heb ik toegezegd. Zie tabel (T03915).",
     "zoals toegezegd (zie bijlage 2, T03915) stuur ik u",
     "zoals toegezegd (T0391) stuur ik u",
+    # not a toezeggingen line: the id ends no line opening with `Toezegging`, or the line goes on after it
+    "Bij de Toezegging, naar aanleiding van een vraag van het lid Janssen (SP), over de opvang van asielzoekers in "
+    "gemeenten die al lang wachten (T03987).",
+    "Toezegging, naar aanleiding van een vraag van het lid Janssen (SP), over de opvang van asielzoekers in "
+    "gemeenten die al lang wachten (T03987) en over de kosten daarvan voor de gemeenten.",
 ]
 
 
