@@ -323,3 +323,18 @@ def test_spacy_component_sets_extension_and_span_group() -> None:
     assert all(isinstance(d, DateMention) for d in doc._.dates)
     assert [(d.text, d.value) for d in doc._.dates] == [("19 januari jl.", "2023-01-19"), ("eind 2021", "2021")]
     assert [s.text for s in doc.spans["dates"]] == ["19 januari jl.", "eind 2021"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In mei 2018 werden zij veroordeeld en in juli van dat jaar opnieuw.",
+     [("mei 2018", "2018-05"), ("juli", "2018-07")]),
+    ("In 2016 begon het; op 3 maart van datzelfde jaar volgde het besluit.",
+     [("2016", "2016"), ("3 maart", "2016-03-03")]),
+    ("Sinds 2010-2012 en in december van hetzelfde jaar.", [("2010-2012", "2010/2012"), ("december", "2012-12")]),
+    # near-misses: no year named before, no back-reference after, or `dit jaar` (the letter's year)
+    ("In juli van dat jaar begon het.", [("juli", "2019-07")]),
+    ("In mei 2018 en in juli verder.", [("mei 2018", "2018-05"), ("juli", "2019-07")]),
+    ("In mei 2018 en in juli van dit jaar.", [("mei 2018", "2018-05"), ("juli van dit jaar", "2019-07")]),
+])
+def test_a_day_or_month_of_dat_jaar_takes_the_last_year_named(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, "2019-09-01")] == expected

@@ -13,14 +13,17 @@ the two passes (`find_dates`) and holds the spaCy component; it re-exports both 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from mhextract.analysis.data import CarriesData
 from mhextract.analysis.extensions import claimed_ranges, doc_text, publish, require
-from mhextract.extract.date_grammar import DateCandidate, find_date_candidates, is_session_year
+from mhextract.analysis.patterns import alternation
+from mhextract.extract.date_grammar import DateCandidate, date_words, find_date_candidates, is_session_year
 from mhextract.extract.date_resolve import parse_letter_date, resolve_date
 from mhextract.record.model import DateMention, Precision, Span
 
@@ -35,11 +38,26 @@ def find_dates(text: str, letter_date: str | None = None,
     """Every date in `text` as a `DateMention`, resolved against `letter_date` (ISO or None)."""
     letter = parse_letter_date(letter_date)
     mentions: list[DateMention] = []
+    named_year: str | None = None  # the year of the last date that names one
     for cand in find_date_candidates(text, claimed):
         value, precision = resolve_date(cand, letter)
+        years = _YEAR.findall(cand.text)
+        if years:
+            named_year = years[-1]
+        elif value and named_year and cand.kind in ("day", "month") and same_year_after().match(text, cand.end):
+            value = named_year + value[4:]  # `in juli van dat jaar`
         mentions.append(DateMention(text=cand.text, value=value, precision=precision,
                                     span=Span(start=cand.start, end=cand.end)))
     return mentions
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+@cache
+def same_year_after() -> re.Pattern[str]:
+    """The words after a year-less day or month that refer back to the last year named (models/dates.json)."""
+    return re.compile(rf"\s+(?:{alternation(date_words()['same_year_after'])})(?!\w)", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------- spaCy
