@@ -732,3 +732,14 @@ def test_compound_ombudsman_and_names_that_end_at_a_spaced_dash_or_an_article(te
 ])
 def test_inspectie_compounds_and_eu_bodies(text: str, name: str) -> None:
     assert name in {o.name for o in distinct(orgs(text))}
+
+
+def test_reglement_van_orde_is_no_body_and_its_chamber_still_is() -> None:
+    found = orgs("volgens het Reglement van Orde van de Tweede Kamer. De Orde van Advocaten reageerde.")
+    assert "Tweede Kamer" in found and "Orde van Advocaten" in found
+    assert not any(name.startswith("Orde van de") for name in found), found.keys()
+
+
+def test_the_eu_health_council_is_not_the_dutch_gezondheidsraad() -> None:
+    assert "Gezondheidsraad" not in orgs("te betrekken bij het AO EU-Gezondheidsraad van juni")
+    assert "Gezondheidsraad" in orgs("De Gezondheidsraad adviseert de minister.")  # near-miss: the Dutch body
