@@ -70,6 +70,11 @@ GOVERNMENT_CASES = [
     ("de staatssecretaris van Volksgezondheid, Welzijn en Sport", []),
     ("de Staatssecretaris van Langdurige en maatschappelijke Zorg", []),
     ("en minister Van Weel heeft", [("Van Weel", "Minister")]),
+    # a title followed at once by its portfolio names no one (b09)
+    ("de koers die ik als Staatssecretaris Fiscaliteit en Belastingdienst heb ingezet", []),
+    ("zoals de staatssecretaris Herstel Toeslagen schreef", []),
+    ("zoals minister Rechtsbescherming aangaf", []),
+    ("zoals staatssecretaris Fiscaal aangaf", [("Fiscaal", "Staatssecretaris")]),  # near-miss: no portfolio
 ]
 
 

@@ -16,21 +16,8 @@ import re
 from functools import cache
 
 from mhextract.analysis.patterns import alternation
-from mhextract.extract.organisations.known import gazetteer
 from mhextract.extract.person_resolve import PersonMention
-from mhextract.extract.person_titles import _and, roles, title_matches
-
-
-@cache
-def _portfolios() -> list[str]:
-    """The portfolios of the gazetteer's ministries: `Buitenlandse Zaken`, `BZK`, `Klimaat en Energie`."""
-    prefix = "Ministerie van "
-    found: set[str] = set()
-    for entry in gazetteer():
-        if entry.kind == "ministry":
-            found.update(n.removeprefix(prefix) for n in entry.names)
-            found.update(entry.posts)
-    return sorted(found)
+from mhextract.extract.person_titles import _and, portfolios, roles, title_matches
 
 
 @cache
@@ -38,11 +25,11 @@ def post_re() -> re.Pattern[str]:
     """A title, `van`/`voor`, a known portfolio, perhaps a comma, then names with initials joined by `,`/`en`."""
     titles = alternation(roles()["post_titles"])
     prepositions = alternation(roles()["post_prepositions"])
-    portfolios = alternation(_portfolios(), spaces=True)
+    known = alternation(portfolios(), spaces=True)
     name = _name_re()
     academic = alternation(roles()["academic_titles"])  # `Drs. M.J.M. Verhagen`: the title is not the name
     return re.compile(
-        rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<prep>(?i:{prepositions}))\s+(?P<portfolio>(?i:{portfolios}))(?![\w-]),?\s+"
+        rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<prep>(?i:{prepositions}))\s+(?P<portfolio>(?i:{known}))(?![\w-]),?\s+"
         rf"(?:(?i:{academic})\s*)*(?P<names>{name}(?:\s*,\s*{name})*(?:\s+{_and()}\s+{name})?)"
     )
 

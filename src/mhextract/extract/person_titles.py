@@ -228,10 +228,30 @@ def find_government_mentions(text: str) -> list[PersonMention]:
             continue
         if not name[:1].isupper():
             continue  # `minister van Justitie`: after a title a lowercase word starts the portfolio
+        if _portfolio_re().match(text, m.start("name")):
+            continue  # `Staatssecretaris Fiscaliteit en Belastingdienst`: a title and its portfolio, no name
         title = m.group("title")
         found.append(PersonMention(m.start("name"), m.start("name") + len(name), standalone(name),
                                    title[:1].upper() + title[1:].lower(), "government"))
     return found
+
+
+@cache
+def portfolios() -> list[str]:
+    """The portfolios of the gazetteer's ministries: `Buitenlandse Zaken`, `BZK`, `Klimaat en Energie`."""
+    prefix = "Ministerie van "
+    found: set[str] = set()
+    for entry in gazetteer():
+        if entry.kind == "ministry":
+            found.update(n.removeprefix(prefix) for n in entry.names)
+            found.update(entry.posts)
+    return sorted(found)
+
+
+@cache
+def _portfolio_re() -> re.Pattern[str]:
+    """A known portfolio as a whole word (case as written: `Fiscaliteit`, not the surname `fiscaliteit`)."""
+    return re.compile(rf"(?:{alternation(portfolios(), spaces=True)})(?![\w-])")
 
 
 def _without_portfolio(name: str) -> str:
