@@ -338,3 +338,15 @@ def test_spacy_component_sets_extension_and_span_group() -> None:
 ])
 def test_a_day_or_month_of_dat_jaar_takes_the_last_year_named(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(text, "2019-09-01")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("het EU-Voorstel COM (2011) 866 (Engelse versie)", []),  # an EU document's id
+    ("het werkdocument SWD(2020) 12 en COM(2016)466", []),
+    ("kst-25295-CG ISSN 0921 - 7371 's-Gravenhage 2024 Aan de Voorzitter", []),  # the print colophon
+    # near-misses: a bracketed year before a number without a series, a city and a year in prose
+    ("in (2011) 866 zaken", [("2011", "2011")]),
+    ("In Den Haag 2014 was het druk.", [("2014", "2014")]),
+])
+def test_eu_document_ids_and_print_colophons_hold_no_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, "2019-09-01")] == expected

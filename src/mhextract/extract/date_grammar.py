@@ -247,9 +247,24 @@ def _is_date(text: str, cand: DateCandidate, m: re.Match[str]) -> bool:
         return False  # `5 en 7 maart 2018`: two days (found as a listed day and a day), not a two-day event
     if cand.kind == "year" and (_after_label(text, cand.start) or _before_count(text, cand.start, cand.end)):
         return False
-    if cand.kind == "year" and re.match(r"\)\d", text[cand.end : cand.end + 2]):  # COM(2021)171: an id
+    if cand.kind == "year" and _eu_document_year(text, cand.start, cand.end):  # `COM(2021) 171`: an id
         return False
     return not (cand.kind in ("year_range", "year_pair") and not _plausible_range(groups))
+
+
+def _eu_document_year(text: str, start: int, end: int) -> bool:
+    """`COM(2021)171`, `COM (2011) 866`: a bracketed year right before a number is an id; with a space before the
+    number only after an EU document series (models/dates.json `eu_document_series`)."""
+    after = text[end : end + 3]
+    if re.match(r"\)\d", after):
+        return True
+    spaced = re.match(r"\)\s\d", after) is not None
+    return spaced and _eu_series_before().search(text, max(0, start - 8), start) is not None
+
+
+@cache
+def _eu_series_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{word_alternation(date_words()['eu_document_series'], trie=False)})\s?\($")
 
 
 def _next_days(first: str, second: str) -> bool:
