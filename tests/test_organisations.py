@@ -743,3 +743,13 @@ def test_reglement_van_orde_is_no_body_and_its_chamber_still_is() -> None:
 def test_the_eu_health_council_is_not_the_dutch_gezondheidsraad() -> None:
     assert "Gezondheidsraad" not in orgs("te betrekken bij het AO EU-Gezondheidsraad van juni")
     assert "Gezondheidsraad" in orgs("De Gezondheidsraad adviseert de minister.")  # near-miss: the Dutch body
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("De Nationale ombudsman, de Kinderombudsman en de Veteranenombudsman zijn onafhankelijk.",
+     {"Nationale ombudsman", "Kinderombudsman", "Veteranenombudsman"}),
+    ("In de Verkenning Onderwijsraad staat het.", {"Onderwijsraad"}),
+    ("De Jeugdraad Amsterdam adviseert.", {"Jeugdraad Amsterdam"}),  # near-miss: a compound no entry knows
+])
+def test_a_known_compound_heads_no_longer_name(text: str, names: set[str]) -> None:
+    assert {o.name for o in find_organisations(text)} == names

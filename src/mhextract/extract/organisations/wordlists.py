@@ -21,6 +21,7 @@ class Head:
     final: bool = False
     unit: bool = False
     alone: bool = False  # a compound ending in a suffix head that names a body by itself (`Veteranenombudsman`)
+    suffix: bool = False  # a compound ending in a suffix head (`Gezondheidsdienst`), not a listed head word
 
 
 @cache
