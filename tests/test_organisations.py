@@ -753,3 +753,23 @@ def test_the_eu_health_council_is_not_the_dutch_gezondheidsraad() -> None:
 ])
 def test_a_known_compound_heads_no_longer_name(text: str, names: set[str]) -> None:
     assert {o.name for o in find_organisations(text)} == names
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("de symptomen konden wijzen op Infectieuze Laryngotracheïtis (ILT). De ILT is een virusziekte.",
+     "Inspectie Leefomgeving en Transport"),
+    ("de regels van het Stabiliteits- en Groeipact (SGP) gelden voor alle lidstaten.", "SGP"),
+])
+def test_a_known_abbreviation_the_letter_defines_otherwise_names_no_body(text: str, absent: str) -> None:
+    assert absent not in orgs(text)
+
+
+@pytest.mark.parametrize(("text", "present"), [  # near-misses: a name before a party, the body's own name
+    ("de motie van het lid Westerveld (GL) over de opvang", "GroenLinks"),
+    ("De Inspectie Leefomgeving en Transport (ILT) houdt toezicht. De ILT meldt.",
+     "Inspectie Leefomgeving en Transport"),
+    ("de directie Internationaal Onderzoek en Beleidsevaluatie (IOB) evalueerde het beleid",
+     "Inspectie Ontwikkelingssamenwerking en Beleidsevaluatie"),
+])
+def test_a_known_abbreviation_after_its_own_name_or_a_person_keeps_its_body(text: str, present: str) -> None:
+    assert present in orgs(text)

@@ -98,12 +98,17 @@ def link_definitions(text: str, doc: Doc, definitions: Sequence[Definition], cho
                 continue
             full_text = text[rng[0]:rng[1]]
             words = {w.lower() for w in re.findall(r"[\w-]+", full_text)}
-            org_like = (
+            named = bool(
                 words & heads_text
                 or any(w.endswith(s) for w in words for s in suffixes)
-                or alias_key.startswith("g:")
                 or any(overlaps([(m.start, m.end)], *rng) for m in model)
             )
+            if (alias_key.startswith("g:") and not named and _abbreviates(d.alias, full_text)
+                    and not _names_entry(full_text, alias_key)):
+                # `Infectieuze Laryngotracheïtis (ILT)`: the letter's own meaning of a known abbreviation
+                new.append(OrgMention(d.alias_start, d.alias_end, d.alias, alias_key, "redefined"))
+                continue
+            org_like = named or alias_key.startswith("g:")
             if not org_like or overlaps([(m.start, m.end) for m in chosen], *rng):
                 continue
             full = OrgMention(rng[0], rng[1], full_text, canonical_key(f"u:{norm(full_text)}"), "definition")
@@ -112,6 +117,28 @@ def link_definitions(text: str, doc: Doc, definitions: Sequence[Definition], cho
         keys.union(full.key, alias_key)
         new.append(OrgMention(d.alias_start, d.alias_end, d.alias, alias_key, "alias"))
     return new
+
+
+def _abbreviates(alias: str, full_text: str) -> bool:
+    """True when the abbreviation's letters occur in order in the words before it, the first one first
+    (`Infectieuze Laryngotracheïtis (ILT)`, `Stabiliteits- en Groeipact (SGP)`): a definition, not a name
+    followed by a party or body (`Westerveld (GL)`)."""
+    letters = [c.lower() for c in alias if c.isalpha()]
+    text = full_text.lower()
+    if not letters or not text.startswith(letters[0]):
+        return False
+    at = 0
+    for c in letters:
+        at = text.find(c, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def _names_entry(full_text: str, key: str) -> bool:
+    """True when the words before an abbreviation are a name of the known body it stands for (any case)."""
+    return norm(full_text) in {norm(n) for n in gazetteer()[int(key[2:])].names}
 
 
 def written_as_known(alias: str, names: Sequence[str]) -> bool:

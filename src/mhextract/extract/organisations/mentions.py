@@ -22,7 +22,7 @@ class OrgMention(NamedTuple):
     end: int
     text: str
     key: str  # `g:<gazetteer index>` or `u:<normalised name>`
-    source: str  # gazetteer | post | pattern | definition | alias | model
+    source: str  # gazetteer | post | pattern | definition | alias | model | redefined
     kind: str = "other"
     surface: bool = True  # the text is a name the letter uses for it (not `minister voor X`)
     tail: bool = False  # its last word may stand alone as a short name

@@ -108,6 +108,8 @@ def resolve_organisations(
     chosen = select_mentions(rule, model, blocked)
     chosen = [m if (key := canonical_key(m.key)) == m.key else m._replace(key=key) for m in chosen]
     linked = link_definitions(text, doc, definitions, chosen, model, keys)
+    redefined = {(m.text, m.key) for m in linked if m.source == "redefined"}  # a known abbreviation the letter
+    chosen = [m for m in chosen if (m.text, m.key) not in redefined]  # defines as something else names no body
     chosen = select_mentions([*chosen, *[m for m in linked if m.source == "definition"]], [], blocked)
     defined = [m for m in linked if m.source == "alias"]
     chosen = _defined_spans_win(chosen, defined, keys)
