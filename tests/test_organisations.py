@@ -773,3 +773,12 @@ def test_a_known_abbreviation_the_letter_defines_otherwise_names_no_body(text: s
 ])
 def test_a_known_abbreviation_after_its_own_name_or_a_person_keeps_its_body(text: str, present: str) -> None:
     assert present in orgs(text)
+
+
+def test_a_committee_named_by_its_ministrys_abbreviation_is_the_committee_with_the_portfolio() -> None:
+    found = find_organisations("De vaste commissie voor Landbouw, Natuur en Voedselkwaliteit vergaderde. "
+                               "Daarna besloot de commissie LNV tot een rondetafelgesprek.")
+    assert [(o.name, o.aliases) for o in found] == [
+        ("vaste commissie voor Landbouw, Natuur en Voedselkwaliteit", ["commissie LNV"])]
+    two = find_organisations("De commissie LNV en de vaste commissie voor Justitie en Veiligheid vergaderden.")
+    assert len(two) == 2  # near-miss: another ministry's committee stays apart

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from mhextract.extract.organisations.definitions import Definition, alias_mentions, link_definitions
 from mhextract.extract.organisations.keys import Keys
-from mhextract.extract.organisations.known import canonical_key, gazetteer
+from mhextract.extract.organisations.known import alias_table, canonical_key, gazetteer
 from mhextract.extract.organisations.mentions import OrgMention, select_mentions
 from mhextract.extract.organisations.names import clean, generic, legal_form_free, norm
 from mhextract.extract.organisations.wordlists import rules, word_set
@@ -181,14 +181,20 @@ def _join_short_forms(mentions: Sequence[OrgMention], keys: Keys) -> None:
 
 def committee_form(name: str) -> str | None:
     """`vaste commissie voor klimaat en groene groei` -> `commissie klimaat en groene groei`: a committee's
-    name without its adjective and the preposition after the noun (models/org_heads.json); None for
-    a name that is no committee with a portfolio."""
+    name without its adjective and the preposition after the noun (models/org_heads.json), a ministry's
+    portfolio or its abbreviation as the ministry (`commissie lnv`, `commissie voor landbouw, natuur en
+    voedselkwaliteit`: one form); None for a name that is no committee with a portfolio."""
     words = name.split()
     if words and words[0] in word_set("committee_adjectives"):
         words = words[1:]
     if len(words) > 1 and words[1] == rules()["committee_preposition"]:
         words = [words[0], *words[2:]]
-    return " ".join(words) if len(words) > 1 and words[0] in word_set("committee_nouns") else None
+    if len(words) < 2 or words[0] not in word_set("committee_nouns"):
+        return None
+    ministry = alias_table().get(" ".join(words[1:]), "")  # `commissie lnv` = `commissie landbouw, natuur en ...`
+    if ministry and gazetteer()[int(ministry[2:])].kind == "ministry":
+        return f"{words[0]} {ministry}"
+    return " ".join(words)
 
 
 def _join_committee_forms(mentions: Sequence[OrgMention], keys: Keys) -> None:
