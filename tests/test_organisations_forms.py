@@ -104,10 +104,18 @@ def test_a_descriptor_needs_its_own_form(text: str) -> None:
     assert "Van Dijk" not in names(text) and find_organisations(text) == []
 
 
+@pytest.mark.parametrize(("names"), [
+    ["vaste commissie voor klimaat en groene groei", "commissie klimaat en groene groei", "commissie kgg"],
+    ["commissie voor financiën", "commissie financiën", "vaste commissie voor financiën"],
+    ["vaste commissie voor landbouw, natuur en voedselkwaliteit", "commissie lnv"],
+])
+def test_committee_forms_of_a_ministrys_portfolio_are_one(names: list[str]) -> None:
+    forms = {committee_form(name) for name in names}
+    assert len(forms) == 1 and None not in forms
+    assert committee_form("commissie jenv") not in forms  # another ministry's committee
+
+
 @pytest.mark.parametrize(("name", "form"), [
-    ("vaste commissie voor klimaat en groene groei", "commissie klimaat en groene groei"),
-    ("commissie klimaat en groene groei", "commissie klimaat en groene groei"),
-    ("commissie voor financiën", "commissie financiën"),
     ("kamercommissie voor digitale zaken", "kamercommissie digitale zaken"),
     ("commissie evaluatie politiewet", "commissie evaluatie politiewet"),
     ("commissie", None),
