@@ -171,6 +171,17 @@ def test_roman_and_lettered_numbers_are_stripped(heading: str) -> None:
     assert sections[0].number == heading.split()[0].rstrip(".)")
 
 
+@pytest.mark.parametrize(("line", "title"), [
+    ("I. Intrekken en wijzigen van wetten", "Intrekken en wijzigen van wetten"),  # b09: a one-letter Roman number
+    ("V. Financiële gevolgen en planning", "Financiële gevolgen en planning"),
+    ("I. Jansen", None),  # near-misses: an initial and a name
+    ("J. van der Berg", None),
+])
+def test_a_one_letter_roman_number_opens_a_title_unless_the_line_is_a_name(line: str, title: str | None) -> None:
+    sections = find_sections(_letter(f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\n{line}\n\n{_PROSE}"))
+    assert [s.title for s in sections] == ([title] if title else [])
+
+
 @pytest.mark.parametrize("line", [
     "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
     "Aan de Voorzitters van de Eerste en van de Tweede Kamer der Staten-Generaal",

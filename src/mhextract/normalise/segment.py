@@ -127,7 +127,7 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
     text = letter.text[p.start:p.end].strip()
     if not text or len(text) > MAX_TITLE or i + 1 >= len(letter.paragraphs):
         return False
-    if _CLOSED.search(text) or _runs_on().search(text) or any(r.match(text) for r in _rules()["never"]):
+    if _CLOSED.search(text) or _runs_on().search(text) or _never_heading(text):
         return False  # a sentence, a line a page broke off (`... van de`), or a never-heading form
     if _QUESTION.search(text) and (p.lines > 1 or len(text.split()) > MAX_QUESTION_WORDS):
         return False
@@ -156,6 +156,15 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
         if not _title_shaped(_unnumbered(next_text)) or nxt.lines > 2:
             return False
     return False
+
+
+def _never_heading(text: str) -> bool:
+    """A never-heading form (sections.json `never`: an initial and a name, `J. Jansen`), unless a one-letter
+    Roman number opens a title that is no name (`I. Intrekken en wijzigen van wetten`, not `I. Jansen`)."""
+    if not any(r.match(text) for r in _rules()["never"]):
+        return False
+    numbered = _rules()["numbering"].match(text)
+    return not (numbered and numbered.group("roman") and len(numbered.group("roman")) == 1 and not is_name(text))
 
 
 MAX_STUB = 3  # `D`, `I`: a line cut after its first letters
