@@ -682,7 +682,7 @@ def test_glued_marker_split_keeps_codes_whole() -> None:
 
 @pytest.mark.parametrize(("text", "names"), [
     ("het verslag van de Raad voor Werkgelegenheid en Sociaal Beleid, Volksgezondheid en Consumentenzaken.",
-     {"Raad voor Werkgelegenheid en Sociaal Beleid"}),
+     {"Raad Werkgelegenheid, Sociaal Beleid, Volksgezondheid en Consumentenzaken"}),  # the Council's EPSCO
     ("de Vaste Commissie voor Justitie en Veiligheid in de Tweede Kamer heeft gevraagd",
      {"Vaste Commissie voor Justitie en Veiligheid", "Tweede Kamer der Staten-Generaal"}),
     ("de vaste Kamercommissie Koninkrijksrelaties over het Jaarverslag en de Slotwet",
@@ -782,3 +782,18 @@ def test_a_committee_named_by_its_ministrys_abbreviation_is_the_committee_with_t
         ("vaste commissie voor Landbouw, Natuur en Voedselkwaliteit", ["commissie LNV"])]
     two = find_organisations("De commissie LNV en de vaste commissie voor Justitie en Veiligheid vergaderden.")
     assert len(two) == 2  # near-miss: another ministry's committee stays apart
+
+
+@pytest.mark.parametrize(("text", "names"), [  # EU Council letters (b10)
+    ("Op 24 oktober vindt de Raad WSB te Luxemburg plaats. De Formele Raad WSBVC besloot.",
+     {"Raad Werkgelegenheid, Sociaal Beleid, Volksgezondheid en Consumentenzaken"}),
+    ("GEANNOTEERDE AGENDA RAAD WERKGELEGENHEID EN SOCIAAL BELEID (WSBVC) 24 oktober 2019\n\nDe Raad vergadert.",
+     {"Raad Werkgelegenheid, Sociaal Beleid, Volksgezondheid en Consumentenzaken"}),
+    ("Na de RBZ vond de EU-Israël Associatieraad plaats.", {"Raad Buitenlandse Zaken", "EU-Israël Associatieraad"}),
+    ("een werkbezoek aan de Veiligheidsregio Midden- en West-Brabant te Breda",
+     {"Veiligheidsregio Midden- en West-Brabant"}),
+    # near-miss: `te` before a word that is no known place stays inside the name
+    ("De Stichting Wonen te Velde adviseert.", {"Stichting Wonen te Velde"}),
+])
+def test_council_forms_places_and_glued_abbreviations(text: str, names: set[str]) -> None:
+    assert {o.name for o in find_organisations(text)} == names

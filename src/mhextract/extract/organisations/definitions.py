@@ -66,8 +66,8 @@ def _full_name_before(doc: Doc, end: int) -> tuple[int, int] | None:
     i, first = span.end - 1, None
     while i >= 0 and span.end - i <= 12:
         tok = doc[i]
-        if tok.is_space:
-            break
+        if tok.is_space or tok.text.capitalize() in word_set("document_words"):
+            break  # `GEANNOTEERDE AGENDA RAAD WERKGELEGENHEID ... (WSBVC)`: the document's words are no name
         if is_capword(tok) or (tok.text.endswith("-") and tok.text[:1].isupper()):
             first = i
             if sentence_initial(tok):

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from mhextract.analysis.phrases import add_hashed, phrase_hashes
 from mhextract.analysis.tokenizer import shared_tokenizer
 from mhextract.extract.organisations.mentions import OrgMention
-from mhextract.extract.organisations.names import generic, norm
+from mhextract.extract.organisations.names import generic, norm, places
 from mhextract.extract.organisations.tokens import is_capword, offsets_of, sentence_initial, tokens_ending_with
 from mhextract.extract.organisations.wordlists import Head, heads, rules, word_set
 
@@ -93,6 +93,8 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
             break  # `Onderzoeksraad voor Veiligheid - Infectieziektenbestrijding`: a dash between words ends it
         elif tok.lower_ in word_set("name_articles") and k > 0 and is_capword(doc[k - 1]):
             break  # `... en Koninkrijksrelaties de Kamerbrief`: an article follows a preposition inside a name
+        elif tok.lower_ in word_set("place_connectors") and k + 1 < len(doc) and norm(doc[k + 1].text) in places():
+            break  # `de Raad WSB te Luxemburg`: where the body meets, not its name
         elif (tok.lower_ in connectors and tok.text == tok.lower_) or tok.text == "-":
             coordinated = coordinated or tok.lower_ in coordinators
             of = of or tok.lower_ == rules()["of_word"]
@@ -134,6 +136,10 @@ def _extend_left(doc: Doc, start: int, gaz_tokens: set[int], floor: int) -> int:
             first = k
         elif tok.lower_ in word_set("coordinators") and k > floor and doc[k - 1].text.endswith("-"):
             first = k
+        elif (tok.text == "-" and k > floor and not tok.whitespace_ and not doc[k - 1].whitespace_
+              and doc[k - 1].text.isupper() and first == k + 1):
+            first = k - 1  # `EU-Israël Associatieraad`: an abbreviation glued on by a hyphen
+            k -= 1
         else:
             break
         k -= 1
