@@ -172,6 +172,19 @@ def test_roman_and_lettered_numbers_are_stripped(heading: str) -> None:
 
 
 @pytest.mark.parametrize(("line", "title"), [
+    ("GEANNOTEERDE AGENDA FORMELE RAAD WERKGELEGENHEID EN SOCIAAL BELEID (WSB) 10 maart 2025",
+     "GEANNOTEERDE AGENDA FORMELE RAAD WERKGELEGENHEID EN SOCIAAL BELEID (WSB) 10 maart 2025"),
+    ("STAND VAN ZAKEN UITVOERING MOTIES EN TOEZEGGINGEN", "STAND VAN ZAKEN UITVOERING MOTIES EN TOEZEGGINGEN"),
+    # near-misses, each longer than the intro after it: two words in capitals, capitals with lowercase words
+    ("VERTROUWELIJKHEIDSVERKLARINGEN EUROPARLEMENTARIERS", None),
+    ("AGENDA van de RAAD en de commissie over de UITVOERING", None),
+])
+def test_a_title_in_capitals_before_a_short_intro_is_a_section(line: str, title: str | None) -> None:
+    text = f"Den Haag, 1 mei 2023\n\n{_PROSE}\n\n{line}\n\nIn deze agenda treft u aan:\n\n{_PROSE}"
+    assert [s.title for s in find_sections(_letter(text))] == ([title] if title else [])
+
+
+@pytest.mark.parametrize(("line", "title"), [
     ("I. Intrekken en wijzigen van wetten", "Intrekken en wijzigen van wetten"),  # b09: a one-letter Roman number
     ("V. Financiële gevolgen en planning", "Financiële gevolgen en planning"),
     ("I. Jansen", None),  # near-misses: an initial and a name

@@ -141,6 +141,8 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
         return True
     if p.italic and not p.bold:
         return False
+    if p.lines == 1 and _shouted(title):
+        return True  # `GEANNOTEERDE AGENDA FORMELE RAAD ... 10 maart 2025`: a title in capitals
     if p.lines > 4 or has_sentence_break(title):
         return False
     # A title introduces prose: the next paragraph is longer and reads as sentences; a title
@@ -156,6 +158,27 @@ def _is_heading(letter: Letter, i: int, p: Paragraph) -> bool:
         if not _title_shaped(_unnumbered(next_text)) or nxt.lines > 2:
             return False
     return False
+
+
+MIN_SHOUTED_WORDS = 3  # `VERSLAG RAAD ALGEMENE ZAKEN`; a word or two in capitals may be an abbreviation or a stamp
+
+
+def _shouted(title: str) -> bool:
+    """A title in capitals: at least three words of letters, none with a lowercase letter (digits and a month
+    name of a date after it aside: `VERSLAG RAAD BUITENLANDSE ZAKEN VAN 15 december 2025`)."""
+    words = re.findall(r"[^\W\d_]+", title)
+    caps = [w for w in words if w.isupper()]
+    return len(caps) >= MIN_SHOUTED_WORDS and all(w.isupper() or _is_month(w) for w in words)
+
+
+@cache
+def _months() -> frozenset[str]:
+    """Month names and abbreviations (models/dates.json)."""
+    return frozenset(load_json("dates.json")["months"])
+
+
+def _is_month(word: str) -> bool:
+    return word.lower() in _months()
 
 
 def _never_heading(text: str) -> bool:
