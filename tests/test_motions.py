@@ -93,6 +93,11 @@ NAMED: list[tuple[str, list[tuple[list[str], str | None]]]] = [
      "Mutluer en Bikker (Kamerstuk 36 410 VI, nr. 30).", [(["Mutluer", "Bikker"], "36410-VI-30")]),
     ("de aangenomen motie uit het tweeminutendebat Prostitutie (Handelingen II 2022/23, nr. 60, item 9) van het "
      "lid Bikker vraagt om een verkenning.", [(["Bikker"], None)]),
+    # a surname with particles, with or without a capital, and no citation (b10)
+    ("Tot slot over motie Dobbe m.b.t. Soedan, motie van der Brug m.b.t. Turkije en over training.",
+     [(["Dobbe"], None), (["Van der Brug"], None)]),
+    ("Over de motie Van der Brug over Turkije is nog niet gestemd.", [(["Van der Brug"], None)]),
+    ("De motie Ter Horst vraagt om een verkenning.", [(["Ter Horst"], None)]),
 ]
 
 NOT_MOTIONS: list[str] = [
@@ -108,6 +113,7 @@ NOT_MOTIONS: list[str] = [
     "Over de motie van de Kamer is gesproken.",
     "De moties worden later behandeld.",
     "Zo kwam de motie van Nederland tot stand.",
+    "Met de motie De Vreemdelingenwet is niets mis.",  # `De` before a capitalised word opens no surname
     "Brief over moties\n\nKuik c.s. en Bikker",
     "De heer Van der Burg, Staatssecretaris van Justitie en Veiligheid, heeft gesproken.",
     # a later `van het lid` that belongs to the topic or another document, not to the motion

@@ -92,6 +92,8 @@ def parse_submitters(m: re.Match[str]) -> tuple[list[str], str | None, int]:
             end = m.start("names") + nm.start("name") + len(name)
         if i == 0 and groups.get("typo"):
             name = _resolve_van(name, after_title=True)
+        elif i == 0 and groups.get("van") and not nm.group("initials") and nm.group("name")[:1].islower():
+            name = f"Van {name[:1].lower()}{name[1:]}"  # `motie van der Brug`: the `van` opens the name
         elif i == 0 and groups.get("van") and not nm.group("initials"):
             name = _resolve_van(name, after_title=False)
         parts = _split_nickname(name) if groups.get("nick") is not None else [name]
@@ -183,7 +185,7 @@ def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
         if nick is not None and not (
             co_signed or len(submitters) > 1 or nick == "-"
             or submitters[0].lower() in members() or _followed_by_citation(text, end, ks_starts)
-            or is_surname(submitters[0])
+            or is_surname(submitters[0]) or _particle_led(submitters[0])
         ):
             continue
         intro = groups.get("titled") or groups.get("submitted") or groups.get("rtitle") or groups.get("dtitle") or ""
@@ -195,6 +197,19 @@ def find_named(text: str, ks_starts: Sequence[int]) -> list[MotionMention]:
             continue
         out.append(MotionMention(m.start(), end, "named", tuple(submitters), co_signed, chamber=chamber))
     return out
+
+
+def _particle_led(name: str) -> bool:
+    """`Van der Brug`, `Ter Horst`: a capitalised name prefix before a capitalised word, a surname's shape."""
+    first = name.split()[0]
+    return (grammar().single.fullmatch(name) is not None and first[:1].isupper() and " " in name
+            and first.lower() in _prefix_words() and first not in motion_data()["not_names"])  # not `De`
+
+
+@cache
+def _prefix_words() -> frozenset[str]:
+    """The first words of the name prefixes (models/motions.json `name_prefixes`): `van`, `de`, `ter`, ..."""
+    return frozenset(p.split()[0].lower() for p in motion_data()["name_prefixes"])
 
 
 def _one_motion_each(m: re.Match[str], submitters: Sequence[str], co_signed: bool) -> bool:
