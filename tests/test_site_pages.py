@@ -185,3 +185,21 @@ def test_a_signature_under_another_surname_joins_the_site_signatory(tmp_path: Pa
     same = tmp_path / "same.txt"
     same.write_text(_OPENKAMER_PAGE + "\nDe Staatssecretaris van Financiën,\n\nM.L.A. van Rij\n", encoding="utf-8")
     assert [s.name for s in parse(same).metadata.signatories] == ["Marnix van Rij"]
+
+
+def test_oep_row_of_a_numbered_eu_dossier_and_a_dossier_titled_by_an_acronym(tmp_path: Path) -> None:
+    from mhextract import parse
+    for page, own in [  # b10: `21501-33 nr. 1079` in the OEP row; `32 317 JBZ-Raad` opening a tk page's letter
+        ("Kamerstuk\n| Datum publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer |\n|---|---|---|---|\n"
+         "| Tweede Kamer der Staten-Generaal | 2023-2024 | 21501-33 nr. 1079 |\n"
+         "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, 11 juni 2024\n"
+         "Hierbij bieden wij u het verslag aan van de formele Telecomraad van 21 mei 2024 in Brussel.\n",
+         "21501-33-1079"),
+        ("Brief regering : Geannoteerde agenda informele JBZ-Raad 22-23 juli 2025\n32 317 JBZ-Raad\nNr. 967\n"
+         "BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+         "Den Haag, 10 juli 2025\nHierbij bieden wij uw Kamer de geannoteerde agenda aan van de informele JBZ-Raad.\n",
+         "32317-967"),
+    ]:
+        path = tmp_path / "page.txt"
+        path.write_text(page, encoding="utf-8")
+        assert parse(path).metadata.kamerstuk == own
