@@ -797,3 +797,17 @@ def test_a_committee_named_by_its_ministrys_abbreviation_is_the_committee_with_t
 ])
 def test_council_forms_places_and_glued_abbreviations(text: str, names: set[str]) -> None:
     assert {o.name for o in find_organisations(text)} == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("De Vaste Commissie voor Europese Zaken van de Tweede Kamer vergaderde.",
+     {"Vaste Commissie voor Europese Zaken", "Tweede Kamer der Staten-Generaal"}),
+    ("de vaste commissie voor Koninkrijksrelaties van de Eerste Kamer vroeg",
+     {"vaste commissie voor Koninkrijksrelaties", "Eerste Kamer der Staten-Generaal"}),
+    # near-misses: a unit keeps its chamber; a committee keeps a ministry's portfolio after `van`
+    ("Ter inzage bij het Centraal Informatiepunt van de Tweede Kamer.",
+     {"Centraal Informatiepunt van de Tweede Kamer"}),
+    ("de Vaste Commissie van Justitie en Veiligheid vroeg", {"Vaste Commissie van Justitie en Veiligheid"}),
+])
+def test_a_committees_name_ends_before_van_and_its_chamber(text: str, names: set[str]) -> None:
+    assert {o.name for o in find_organisations(text)} == names

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from mhextract.analysis.phrases import add_hashed, phrase_hashes
 from mhextract.analysis.tokenizer import shared_tokenizer
+from mhextract.extract.organisations.known import gazetteer
 from mhextract.extract.organisations.mentions import OrgMention
 from mhextract.extract.organisations.names import generic, norm, places
 from mhextract.extract.organisations.tokens import is_capword, offsets_of, sentence_initial, tokens_ending_with
@@ -69,9 +70,10 @@ def _head_spans(doc: Doc) -> list[tuple[int, int, Head]]:
 
 
 def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int], unit: bool = False,
-                  chamber: bool = False) -> int:
+                  chamber: bool = False, chamber_starts: frozenset[int] = frozenset()) -> int:
     """Token index after the name that begins before `end`: capitalised words joined by connectors; a
-    unit's name (`unit`) stops before `van` + a known body; a committee's (`chamber`) takes fewer connectors."""
+    unit's name (`unit`) stops before `van` + a known body; a committee's (`chamber`) takes fewer connectors;
+    a committee's stops before `van` + a chamber (`chamber_starts`: `Vaste Commissie ... van de Tweede Kamer`)."""
     connectors = word_set("chamber_connectors" if chamber else "connectors")
     coordinators = word_set("coordinators")
     k, last, coordinated, of = end, end, False, False
@@ -85,9 +87,10 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
             if k in head_starts and (k == last or coordinated):
                 break  # a new organisation begins: `... Rechtshandhaving Directie ...`, `Inspectie SZW en de
                 # Veiligheidsregio`
-            if k in gaz_starts and (coordinated or (of and unit)):
+            if (k in gaz_starts and (coordinated or (of and unit))) or (of and chamber and k in chamber_starts):
                 break  # `Raad voor de Kinderbescherming en Veilig Thuis`: two bodies; `Bureau X van de NVWA`:
-                # a unit of a known body, which is named on its own
+                # a unit of a known body, which is named on its own, as a committee's chamber is (not so
+                # `Centraal Informatiepunt van de Tweede Kamer`: a unit's name keeps its chamber)
             last, coordinated, of = k + 1, False, False
         elif tok.text == "-" and doc[k - 1].whitespace_:
             break  # `Onderzoeksraad voor Veiligheid - Infectieziektenbestrijding`: a dash between words ends it
@@ -153,6 +156,7 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
     head_tokens = {i for s, e, h in head_spans if not h.alone for i in range(s, e)}
     gaz = [m for m in gazetteer_mentions if m.source == "gazetteer"]
     gaz_starts: set[int] = set()  # token indices where a gazetteer mention begins
+    chamber_starts: set[int] = set()  # ... one of a chamber (`Tweede Kamer der Staten-Generaal`)
     gaz_tokens: set[int] = set()
     portfolio_end: dict[int, int] = {}  # token where a ministry's portfolio name starts -> its end
     offsets = offsets_of(doc) if gaz else None
@@ -161,6 +165,8 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
         if rng is not None:
             gaz_starts.add(rng[0])
             gaz_tokens.update(range(*rng))
+            if m.key in _chamber_keys():
+                chamber_starts.add(rng[0])
             if m.kind == "ministry":
                 portfolio_end[rng[0]] = max(portfolio_end.get(rng[0], 0), rng[1])
     openers = word_set("name_openers")
@@ -172,7 +178,7 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
         if not (doc[s].text[:1].isupper() or head.lowercase):
             continue
         end = e if head.final else _extend_right(doc, e, head_starts - {s}, gaz_starts, head.unit,
-                                                 head.kind == "chamber")
+                                                 head.kind == "chamber", frozenset(chamber_starts))
         if head.kind == "chamber" and e < len(doc) and doc[e].lower_ == rules()["committee_preposition"]:
             end = max(end, portfolio_end.get(e + 1, end))  # `commissie voor Landbouw, Visserij, ... en Natuur`
         elif head.lowercase and e in portfolio_end:
@@ -188,6 +194,13 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
                                 head.kind, tail=head.tail_alias))
         floor = end
     return found
+
+
+@cache
+def _chamber_keys() -> frozenset[str]:
+    """Gazetteer keys of the two chambers (their names end in `Kamer der Staten-Generaal`, models/org_heads.json)."""
+    suffix = rules()["chamber_name_suffix"]
+    return frozenset(f"g:{i}" for i, e in enumerate(gazetteer()) if e.kind == "chamber" and e.name.endswith(suffix))
 
 
 @cache
