@@ -75,7 +75,7 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
     unit's name (`unit`) stops before `van` + a known body; a committee's (`chamber`) takes fewer connectors;
     a committee's stops before `van` + a chamber (`chamber_starts`: `Vaste Commissie ... van de Tweede Kamer`)."""
     connectors = word_set("chamber_connectors" if chamber else "connectors")
-    coordinators = word_set("coordinators")
+    coordinators, place_connectors = word_set("coordinators"), word_set("place_connectors")
     k, last, coordinated, of = end, end, False, False
     while k < len(doc) and k - end < 12:
         tok = doc[k]
@@ -96,7 +96,7 @@ def _extend_right(doc: Doc, end: int, head_starts: set[int], gaz_starts: set[int
             break  # `Onderzoeksraad voor Veiligheid - Infectieziektenbestrijding`: a dash between words ends it
         elif tok.lower_ in word_set("name_articles") and k > 0 and is_capword(doc[k - 1]):
             break  # `... en Koninkrijksrelaties de Kamerbrief`: an article follows a preposition inside a name
-        elif tok.lower_ in word_set("place_connectors") and k + 1 < len(doc) and norm(doc[k + 1].text) in places():
+        elif tok.lower_ in place_connectors and k + 1 < len(doc) and norm(doc[k + 1].text) in places():
             break  # `de Raad WSB te Luxemburg`: where the body meets, not its name
         elif (tok.lower_ in connectors and tok.text == tok.lower_) or tok.text == "-":
             coordinated = coordinated or tok.lower_ in coordinators
@@ -170,6 +170,7 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
             if m.kind == "ministry":
                 portfolio_end[rng[0]] = max(portfolio_end.get(rng[0], 0), rng[1])
     openers = word_set("name_openers")
+    chambers = frozenset(chamber_starts)
     found: list[OrgMention] = []
     floor = 0
     for s, e, head in head_spans:
@@ -178,7 +179,7 @@ def find_pattern_mentions(doc: Doc, gazetteer_mentions: Sequence[OrgMention] = (
         if not (doc[s].text[:1].isupper() or head.lowercase):
             continue
         end = e if head.final else _extend_right(doc, e, head_starts - {s}, gaz_starts, head.unit,
-                                                 head.kind == "chamber", frozenset(chamber_starts))
+                                                 head.kind == "chamber", chambers)
         if head.kind == "chamber" and e < len(doc) and doc[e].lower_ == rules()["committee_preposition"]:
             end = max(end, portfolio_end.get(e + 1, end))  # `commissie voor Landbouw, Visserij, ... en Natuur`
         elif head.lowercase and e in portfolio_end:
