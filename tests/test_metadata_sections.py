@@ -723,3 +723,17 @@ def test_a_row_table_gives_each_label_its_value() -> None:
     row = "Den Haag Ons kenmerk Uw brief van Uw kenmerk 16 mei 2008 HO&S/CBV/14692 18 april 2008 OCW0800353 financien"
     assert fields_in(row) == {"Datum": ["16 mei 2008"], "Ons kenmerk": ["HO&S/CBV/14692"],
                               "Uw brief van": ["18 april 2008"], "Uw kenmerk": ["OCW0800353"]}
+
+
+def test_a_title_after_a_signers_name_in_one_block_is_split_off_too() -> None:
+    """A page without blank lines: the signer's name, the enclosed report's title and its text in one block (b10)."""
+    wrapped = ("Op maandag 17 maart 2025 vond de Raad Buitenlandse Zaken plaats in Brussel. Bij afwezigheid van de\n"
+               "Minister werd Nederland vertegenwoordigd door de Permanente Vertegenwoordiger bij de Europese Unie.\n"
+               "Op de agenda stonden de Russische agressie tegen Oekraïne en de situatie in het Midden-Oosten, en\n"
+               "de Raad sprak daarnaast kort over de betrekkingen met China en over de situatie in de regio.")
+    text = (f"Den Haag, 1 april 2025\n\n{_PROSE}\n\nDe Minister van Buitenlandse Zaken,\n\nC.C.J. Veldkamp\n"
+            f"Verslag van de Raad Buitenlandse Zaken van 17 maart 2025\n{wrapped}")
+    letter = _letter(text)
+    assert "Verslag van de Raad Buitenlandse Zaken van 17 maart 2025" in [s.title for s in find_sections(letter)]
+    paragraphs = [letter.text[p.start:p.end] for p in letter.paragraphs]
+    assert "C.C.J. Veldkamp" in paragraphs and any(p.startswith("Op maandag 17 maart") for p in paragraphs)

@@ -176,13 +176,11 @@ def block_paragraphs(block: Block, traits: LineTraits, typical: int, vocabulary:
                 _para(_joined(lines[bold_head:], vocabulary), page, lines=len(texts) - bold_head),
             ]
         return [_para(_joined(lines, vocabulary), page, bold=bold_head == len(block.lines), lines=len(texts))]
-    k = _title_lines(texts, typical)
-    if k:
-        return [
-            _para(_joined(lines[:k], vocabulary), page, lines=k),
-            _para(_joined(lines[k:], vocabulary), page, lines=len(texts) - k),
-        ]
-    return [_para(_joined(lines, vocabulary), page, lines=len(texts))]
+    out: list[Para] = []
+    while k := _title_lines(texts, typical):  # a signer's name, then a title, then the text: each its own
+        out.append(_para(_joined(lines[:k], vocabulary), page, lines=k))
+        lines, texts = lines[k:], texts[k:]
+    return [*out, _para(_joined(lines, vocabulary), page, lines=len(texts))]
 
 
 def _para(joined: tuple[str, Marks], page: int | None, *, bold: bool = False, lines: int = 1) -> Para:
