@@ -19,6 +19,7 @@ from mhextract.analysis.sentences import is_abbreviation
 from mhextract.ingest.raw import LineTraits, RawLine
 from mhextract.normalise.layout import Block
 from mhextract.normalise.marked import Marks, join_marked, strip_marked, sub_marked
+from mhextract.normalise.signature import is_name
 from mhextract.paths import data_pattern, load_json
 
 _DIGRAPHS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "oe", "ou", "au", "ui", "ij"}
@@ -177,9 +178,11 @@ def block_paragraphs(block: Block, traits: LineTraits, typical: int, vocabulary:
             ]
         return [_para(_joined(lines, vocabulary), page, bold=bold_head == len(block.lines), lines=len(texts))]
     out: list[Para] = []
-    while k := _title_lines(texts, typical):  # a signer's name, then a title, then the text: each its own
+    while k := _title_lines(texts, typical):
         out.append(_para(_joined(lines[:k], vocabulary), page, lines=k))
         lines, texts = lines[k:], texts[k:]
+        if not is_name(out[-1].text):
+            break  # after a signer's name a title may follow (`C.C.J. Veldkamp` / `Verslag van de Raad ...`)
     return [*out, _para(_joined(lines, vocabulary), page, lines=len(texts))]
 
 
