@@ -350,3 +350,17 @@ def test_a_day_or_month_of_dat_jaar_takes_the_last_year_named(text: str, expecte
 ])
 def test_eu_document_ids_and_print_colophons_hold_no_date(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(text, "2019-09-01")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("de Kamerbrieven van 11 februari en 8 en 9 april 2002 en",
+     [("11 februari", "2002-02-11"), ("8 en 9 april 2002", "2002-04-08/2002-04-09")]),  # b11
+    ("op 3 maart, 5 april en 7 mei 2021 vergaderde de Raad",
+     [("3 maart", "2021-03-03"), ("5 april", "2021-04-05"), ("7 mei 2021", "2021-05-07")]),
+    # near-misses: the dates are in different clauses, or the first carries `jl.` (resolved against the letter)
+    ("op 3 maart vergaderde de Raad en op 5 april 2021 weer",
+     [("3 maart", "2023-03-03"), ("5 april 2021", "2021-04-05")]),
+    ("op 3 maart jl. en 5 april 2021", [("3 maart jl.", "2023-03-03"), ("5 april 2021", "2021-04-05")]),
+])
+def test_a_list_of_dates_takes_the_year_its_last_date_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, "2023-09-01")] == expected

@@ -14,7 +14,7 @@ the two passes (`find_dates`) and holds the spaCy component; it re-exports both 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from spacy.language import Language
@@ -37,18 +37,39 @@ def find_dates(text: str, letter_date: str | None = None,
                claimed: Iterable[tuple[int, int]] = ()) -> list[DateMention]:
     """Every date in `text` as a `DateMention`, resolved against `letter_date` (ISO or None)."""
     letter = parse_letter_date(letter_date)
+    candidates = find_date_candidates(text, claimed)
+    values = [resolve_date(cand, letter) for cand in candidates]
+    list_years = _list_years(text, candidates)
     mentions: list[DateMention] = []
     named_year: str | None = None  # the year of the last date that names one
-    for cand in find_date_candidates(text, claimed):
-        value, precision = resolve_date(cand, letter)
+    for cand, (value, precision), list_year in zip(candidates, values, list_years, strict=True):
         years = _YEAR.findall(cand.text)
         if years:
             named_year = years[-1]
+        elif value and list_year and _BARE_DAY_OR_MONTH.fullmatch(cand.text):
+            value = list_year + value[4:]  # `de brieven van 11 februari en 8 en 9 april 2002`
         elif value and named_year and cand.kind in ("day", "month") and same_year_after().match(text, cand.end):
             value = named_year + value[4:]  # `in juli van dat jaar`
         mentions.append(DateMention(text=cand.text, value=value, precision=precision,
                                     span=Span(start=cand.start, end=cand.end)))
     return mentions
+
+
+def _list_years(text: str, candidates: Sequence[DateCandidate]) -> list[str | None]:
+    """Per candidate, the year a later date in the same list names (`11 februari en 8 en 9 april 2002`): dates
+    joined by `,`/`en`/`of` only, the first year of the next date that names one, else None."""
+    out: list[str | None] = [None] * len(candidates)
+    following: str | None = None
+    for i in range(len(candidates) - 1, -1, -1):
+        if i + 1 < len(candidates) and _LIST_GAP.fullmatch(text, candidates[i].end, candidates[i + 1].start):
+            out[i] = following
+        own = _YEAR.findall(candidates[i].text)
+        following = own[0] if own else out[i]
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|en|of)\s*|\s*,\s*(?:en|of)\s*")
+_BARE_DAY_OR_MONTH = re.compile(r"(?:\d{1,2}\s+)?[^\W\d_]+\.?")  # `11 februari`, `maart`: no year, no `jl.`
 
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
