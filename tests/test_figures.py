@@ -366,3 +366,16 @@ def test_studies_are_no_cases_unless_criminal(text: str, unit: str) -> None:
 ])
 def test_a_recent_year_with_a_one_digit_marker_is_no_figure(text: str, found: list) -> None:
     assert [(f.value, f.unit) for f in find_figures(text)] == found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gerealiseerde uitgaven verdeeld over beleidsartikelen (x €1 mln.). Totaal € 2.115,5",
+     [("Totaal € 2.115,5", 2115500000)]),  # b11: an amounts note before the amount, its own `€1 mln.` no figure
+    ("De uitgaven (bedragen x € 1.000) bedroegen € 250 in totaal.", [("€ 250", 250000)]),
+    # near-misses: no note; a parenthesis that is no note; an amount with its own scale word
+    ("Het kost € 250.", [("€ 250", 250)]),
+    ("Wij besteden € 5 miljoen aan dit project (x €1 mln. extra).", [("€ 5 miljoen", 5000000), ("€1 mln.", 1000000)]),
+    ("Uitgaven (x € 1 mln): € 3 miljard in totaal", [("€ 3 miljard", 3000000000)]),
+])
+def test_an_amounts_note_scales_the_amounts_after_it(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.text, f.value) for f in find_figures(text) if f.unit == "EUR"] == expected

@@ -3,7 +3,8 @@
 `glued_year`: `uit 20204`, `in 2024.1` are a year with a footnote marker glued to it.
 `table_cell_unit`: a number alone in its paragraph, among other such paragraphs, is a cell of a
 flattened table and counts what its row header names; `table_scale`: the scale a column header
-above the table states (`Fosfaat (miljoen kilogram)`, `(bedragen x € 1 mln)`).
+above the table states (`Fosfaat (miljoen kilogram)`, `(bedragen x € 1 mln)`); `note_scale`: the scale
+an amounts note earlier in the paragraph states (`... (x €1 mln.). Totaal € 2.115,5`).
 """
 
 from __future__ import annotations
@@ -95,6 +96,30 @@ def _scale_header() -> re.Pattern[str]:
     """A parenthesis naming a scale word (models/numbers.json `scales`): `(miljoen kilogram)`, `(x € 1 mln)`."""
     scales = alternation(load_json("numbers.json")["scales"])
     return re.compile(rf"\([^()]{{0,30}}?(?<![\w.])(?P<scale>{scales})(?![\w])[^()]{{0,30}}\)", re.IGNORECASE)
+
+
+@cache
+def _multiplier_note() -> re.Pattern[str]:
+    """An amounts note: `(x €1 mln.)`, `(bedragen x € 1 miljoen)`, `(x € 1.000)`: what the amounts after it are in."""
+    scales = alternation(load_json("numbers.json")["scales"])
+    scale = rf"\s*(?P<scale>{scales})(?![\w])\.?|(?P<thousand>\.000)"
+    return re.compile(rf"\((?:\s*bedragen)?\s*[x×]\s*€\s*1(?:{scale})\s*\)", re.IGNORECASE)
+
+
+def note_scale(text: str, start: int) -> int:
+    """The scale an amounts note earlier in the same paragraph states for an amount at `start`, else 1."""
+    para_start, _ = _paragraph(text, start)
+    notes = list(_multiplier_note().finditer(text, para_start, start))
+    if not notes:
+        return 1
+    note = notes[-1]
+    return 1000 if note.group("thousand") else scale_of(note.group("scale").lower()) or 1
+
+
+def in_multiplier_note(text: str, start: int) -> bool:
+    """True for a number inside an amounts note (the `1` of `(x €1 mln.)`), which is no figure."""
+    para_start, _ = _paragraph(text, start)
+    return any(m.start() <= start < m.end() for m in _multiplier_note().finditer(text, para_start, start + 12))
 
 
 def table_scale(text: str, start: int) -> int:

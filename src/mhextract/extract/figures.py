@@ -35,7 +35,7 @@ from mhextract.extract.figure_shares import (
     find_shares,
     find_times,
 )
-from mhextract.extract.figure_tables import glued_year, table_cell_unit, table_scale
+from mhextract.extract.figure_tables import glued_year, in_multiplier_note, note_scale, table_cell_unit, table_scale
 from mhextract.extract.figure_words import (
     counted_units,
     figure_data,
@@ -331,7 +331,7 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
         q = classify_number(text, n, next((o for o in following if o.start >= n.end), None))
         if q is None:
             q = _comparison_partner(text, n, quantities[-1][0] if quantities else None)
-        if q is not None and not _blocked_one(text, n):
+        if q is not None and not _blocked_one(text, n) and not in_multiplier_note(text, n.start):
             quantities.append((_scaled_cell(text, q, n), n))
     quantities.extend((q, None) for q in [*find_count_adjectives(text), *find_times(text)]
                       if not taken.overlaps(q.start, q.end))
@@ -348,8 +348,13 @@ def find_figures(text: str, claimed: Iterable[tuple[int, int]] | None = None) ->
 
 
 def _scaled_cell(text: str, q: Quantity, n: NumberMatch) -> Quantity:
-    """A flattened table's cell times the scale its column header states (`Fosfaat (miljoen kilogram)`)."""
-    if n.kind != "digits" or n.scaled or q.value != n.value or table_cell_unit(text, n.start, n.end) is None:
+    """A flattened table's cell times the scale its column header states (`Fosfaat (miljoen kilogram)`); an
+    amount times the scale an amounts note before it in its paragraph states (`(x €1 mln.). Totaal € 2.115,5`)."""
+    if n.kind != "digits" or n.scaled or q.value != n.value:
+        return q
+    if q.unit == "EUR" and (scale := note_scale(text, n.start)) != 1:
+        return replace(q, value=as_number(n.value * scale))
+    if table_cell_unit(text, n.start, n.end) is None:
         return q
     scale = table_scale(text, n.start)
     return q if scale == 1 else replace(q, value=as_number(n.value * scale))
