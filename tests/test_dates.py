@@ -364,3 +364,14 @@ def test_eu_document_ids_and_print_colophons_hold_no_date(text: str, expected: l
 ])
 def test_a_list_of_dates_takes_the_year_its_last_date_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(text, "2023-09-01")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Op 13 januari van het vorig jaar is door mij een verzoek gedaan.",
+     [("13 januari van het vorig jaar", "2022-01-13")]),  # b11
+    ("in juni van het volgend jaar", [("juni van het volgend jaar", "2024-06")]),
+    ("(Handelingen II, vergaderjaar 2005–2006, nr. 27, blz. 1866). Zie ook p. 2019 van het rapport.", []),  # pages
+    ("In 1866 werd de wet aangenomen.", [("1866", "1866")]),  # near-miss: a year, no page label
+])
+def test_van_het_vorig_jaar_and_page_numbers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, "2023-09-01")] == expected

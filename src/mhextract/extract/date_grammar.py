@@ -86,7 +86,7 @@ def date_sources(trie: bool = True) -> dict[str, str]:
     month = rf"(?:{alt(d['months'])})(?!\w)"
     rel_year = rf"(?:{alt(d['relative_years'])})(?!\w)"
     anchor = rf"(?:\s+(?:{van}\s+)?(?P<y>{year})|\s+(?P<past>{alt(d['past_markers'])})" \
-             rf"|\s+(?P<fut>{alt(d['future_markers'])})|\s+{van}\s+(?P<rel>{rel_year}))?"
+             rf"|\s+(?P<fut>{alt(d['future_markers'])})|\s+{van}\s+(?:{het}\s+)?(?P<rel>{rel_year}))?"
     weekday = rf"(?:(?:{alt(d['weekdays'])})\s+)?"
     glued = rf"(?=[^\W\d_]+\.?\s+{_YEAR}(?!\d))"  # `31oktober 2011`: a lost space, only before a year
     day = rf"(?<![\w.,]){weekday}(?P<d>{_DAY})(?:\s+|{glued})(?P<m>{month}){anchor}"
