@@ -811,3 +811,9 @@ def test_council_forms_places_and_glued_abbreviations(text: str, names: set[str]
 ])
 def test_a_committees_name_ends_before_van_and_its_chamber(text: str, names: set[str]) -> None:
     assert {o.name for o in find_organisations(text)} == names
+
+
+def test_the_european_court_of_auditors_is_not_the_dutch_one() -> None:
+    assert set(orgs("De Europese Rekenkamer (ERK) rapporteerde.")) >= {"Europese Rekenkamer", "ERK"}
+    assert "Algemene Rekenkamer" not in orgs("De Europese Rekenkamer (ERK) rapporteerde.")
+    assert "Algemene Rekenkamer" in orgs("De Algemene Rekenkamer rapporteerde.")  # near-miss: the Dutch body
