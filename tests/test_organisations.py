@@ -817,3 +817,12 @@ def test_the_european_court_of_auditors_is_not_the_dutch_one() -> None:
     assert set(orgs("De Europese Rekenkamer (ERK) rapporteerde.")) >= {"Europese Rekenkamer", "ERK"}
     assert "Algemene Rekenkamer" not in orgs("De Europese Rekenkamer (ERK) rapporteerde.")
     assert "Algemene Rekenkamer" in orgs("De Algemene Rekenkamer rapporteerde.")  # near-miss: the Dutch body
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("de vaste commissie voor Landbouw, Natuur en Voedselveiligheid heeft gevraagd",
+     "vaste commissie voor Landbouw, Natuur en Voedselveiligheid"),  # b11: a portfolio no ministry has now
+    ("de vaste commissie voor Financiën, de minister en de staatssecretaris", "Vaste Commissie voor Financiën"),
+])
+def test_a_committees_portfolio_list_takes_its_commas(text: str, name: str) -> None:
+    assert [o.name for o in find_organisations(text)] == [name]
