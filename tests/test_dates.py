@@ -375,3 +375,15 @@ def test_a_list_of_dates_takes_the_year_its_last_date_names(text: str, expected:
 ])
 def test_van_het_vorig_jaar_and_page_numbers(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(text, "2023-09-01")] == expected
+
+
+@pytest.mark.parametrize(("text", "letter", "expected"), [
+    ("Van 26–29 september jl. bezocht ik de eilanden.", "2025-09-29",
+     [("26–29 september jl.", "2025-09-26/2025-09-29")]),  # b12: a day range with `jl.`
+    ("van 15-17 december jl. was ik in Brussel", "2026-01-10", [("15-17 december jl.", "2025-12-15/2025-12-17")]),
+    ("de informele Raad van 22–23 juli a.s. in Kopenhagen", "2025-07-10",
+     [("22–23 juli a.s.", "2025-07-22/2025-07-23")]),
+    ("van 26-29 september 2025 bezocht ik", "2025-09-29", [("26-29 september 2025", "2025-09-26/2025-09-29")]),
+])
+def test_a_day_range_takes_jl_and_as(text: str, letter: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, letter)] == expected

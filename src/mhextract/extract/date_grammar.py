@@ -107,8 +107,9 @@ def date_sources(trie: bool = True) -> dict[str, str]:
     pair = rf"\s+(?:{alt(d['day_range_connectors'])})\s+"
     # `4 en 5 juni` (a bare day, then `en`) is a two-day event; `13 juni en 4 juli` are two dates; and not
     # after `12, `: `12, 13 en 14 mei` is a list of days
+    marker = rf"\s+(?:{alt(d['past_markers'])}|{alt(d['future_markers'])})"  # `26–29 september jl.`
     day_range = rf"(?<![\w.,])(?<!\d,\s)(?:(?P<a>{weekday}{_DAY}(?:\s+{month}(?:\s+{_YEAR})?)?){conn}" \
-                rf"|(?P<a2>{weekday}{_DAY}){pair})(?P<b>{weekday}{_DAY}\s+{month}(?:\s+{_YEAR})?)(?![\w/])"
+                rf"|(?P<a2>{weekday}{_DAY}){pair})(?P<b>{weekday}{_DAY}\s+{month}(?:\s+{_YEAR}|{marker})?)(?![\w/])"
     month_range = rf"(?<![\w.])(?P<a>{month}(?:\s+{_YEAR})?){conn}(?P<b>{month}\s+{_YEAR})(?![\w/])"
     year_range = rf"{_YEAR_BEFORE}(?P<a>{_YEAR})(?:{conn}|(?P<slash>/))(?P<b>{_YEAR}){_YEAR_AFTER}"
     named = rf"(?<!\w)(?:(?P<art>{art})\s+)?(?:(?P<det>{alt(d['relative_determiners'])})\s+)?" \

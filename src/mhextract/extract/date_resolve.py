@@ -231,10 +231,10 @@ def _resolve_day_range(g: Groups, letter: date | None) -> tuple[str | None, Prec
     if start_m is None:  # only a day number: borrow month and year from the end
         start_m = date_patterns()["day"].fullmatch(f"{start_text} {end_g['m']}")
     start_g = dict(start_m.groupdict()) if start_m else {}
-    if start_g and not start_g.get("y"):
-        start_g["y"] = end_g.get("y")
-    a = _resolve_day(start_g, letter)[0] if start_g else None
     b = _resolve_day(end_g, letter)[0]
+    if start_g and not start_g.get("y"):  # the end's year, also one that `jl.`/`a.s.` gave it
+        start_g["y"] = end_g.get("y") or (b[:4] if b and b[:4].isdigit() else None)
+    a = _resolve_day(start_g, letter)[0] if start_g else None
     return (f"{a}/{b}" if a and b else None), "range"
 
 
